@@ -1,0 +1,117 @@
+// Checks one YAML document: syntax, then (for Istio and cert-manager resources) schema and rules.
+// Offsets in the result are relative to the document's own text, so the result can be cached by
+// that text and reused wherever the document moves in its file.
+import { parseYaml, type ParsedYaml } from './parse';
+import { identify, asRecord, type ResourceRef } from './resources';
+import { locate, valueSpan, keySpan, nearestSpan } from './locate';
+import type { SchemaRegistry } from './schema';
+import { schemaFindings } from './schema-findings';
+import type { Config } from './config';
+import type { DocContext, DocumentRule } from './rules/rule';
+import type { Finding } from './types';
+
+export const YAML_RULE_ID = 'yaml-syntax';
+export const HELM_RULE_ID = 'helm-template';
+
+export interface DocumentResult {
+  parsed: ParsedYaml;
+  resource?: ResourceRef;
+  /** Syntax findings, reported only in files that hold mesh resources (other YAML is left alone). */
+  syntax: Finding[];
+  findings: Finding[];
+  /** Rules that threw; the server logs these and carries on. */
+  internalErrors: string[];
+}
+
+export interface AnalyzeDeps {
+  schemas: SchemaRegistry;
+  rules: readonly DocumentRule[];
+  config: Config;
+}
+
+export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult {
+  const parsed = parseYaml(text);
+  const syntax: Finding[] = parsed.problems.map((p) => ({
+    ruleId: YAML_RULE_ID,
+    severity: p.severity,
+    message: `YAML: ${p.message}`,
+    start: p.start,
+    end: p.end,
+  }));
+  const result: DocumentResult = { parsed, syntax, findings: [], internalErrors: [] };
+  const resource = identify(parsed.value);
+  if (!resource) return result;
+  result.resource = resource;
+  if (!resource.mesh) return result;
+
+  const helmAt = text.indexOf('{{');
+  if (helmAt >= 0) {
+    // Template syntax makes values placeholders; checking them would only produce noise.
+    result.findings.push({
+      ruleId: HELM_RULE_ID,
+      severity: 'info',
+      message: 'This document contains template syntax ({{ }}), so meshlint skips its checks. Lint the rendered output instead, e.g. `helm template . | meshlint -`.',
+      start: helmAt,
+      end: Math.min(text.length, text.indexOf('}}', helmAt) >= 0 ? text.indexOf('}}', helmAt) + 2 : helmAt + 2),
+    });
+    return result;
+  }
+
+  const value = asRecord(parsed.value) ?? {};
+  const schemaKind = deps.schemas.find(resource.group, resource.version, resource.kind);
+  if (schemaKind) {
+    const errors = deps.schemas.validate(schemaKind, value);
+    result.findings.push(...schemaFindings(errors, parsed.root, value, text, resource.kind));
+  }
+
+  const ctx = makeContext(text, resource, value, parsed, deps, result.findings);
+  const kindKey = `${resource.group}/${resource.kind}`;
+  for (const rule of deps.rules) {
+    if (rule.kinds && !rule.kinds.includes(kindKey)) continue;
+    ctx.currentRule = rule;
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      result.internalErrors.push(`rule ${rule.meta.id} failed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
+  return result;
+}
+
+function makeContext(
+  text: string,
+  resource: ResourceRef,
+  value: Record<string, unknown>,
+  parsed: ParsedYaml,
+  deps: AnalyzeDeps,
+  sink: Finding[],
+): DocContext & { currentRule?: DocumentRule } {
+  const ctx: DocContext & { currentRule?: DocumentRule } = {
+    resource,
+    value,
+    root: parsed.root,
+    text,
+    config: deps.config,
+    schemas: deps.schemas,
+    spanOf(path, on) {
+      const loc = locate(parsed.root, path);
+      if (!loc) return undefined;
+      return on === 'key' ? keySpan(loc) : valueSpan(loc);
+    },
+    report(input) {
+      const rule = ctx.currentRule;
+      if (!rule) return;
+      const span = nearestSpan(parsed.root, input.path, input.on ?? 'value');
+      if (!span) return;
+      sink.push({
+        ruleId: rule.meta.id,
+        severity: input.severity ?? rule.meta.defaultSeverity,
+        message: input.message,
+        start: span.start,
+        end: span.end,
+        fixes: input.fixes,
+      });
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,106 @@
+// The file-level entry point of the core: splits a file into documents, reuses cached results for
+// documents whose text has not changed, and applies configured levels and suppression comments.
+import { splitDocuments } from './split';
+import { analyzeDocument, type DocumentResult } from './analyze-document';
+import { DocumentCache } from './document-cache';
+import { configFingerprint, type Config } from './config';
+import { mentionsMeshApi } from './resources';
+import type { SchemaRegistry } from './schema';
+import type { DocumentRule } from './rules/rule';
+import { DOCUMENT_RULES } from './rules/index';
+import { LineIndex } from './line-index';
+import { findSuppressions, isSuppressed } from './suppressions';
+import { shiftFinding, type Finding } from './types';
+
+export interface AnalyzedDocument {
+  /** Offset of the document's text in the file. */
+  start: number;
+  end: number;
+  text: string;
+  result: DocumentResult;
+  /** True when the result came from the cache. */
+  reused: boolean;
+}
+
+export interface FileAnalysis {
+  documents: AnalyzedDocument[];
+  /** Findings with file offsets, after config levels and suppressions. */
+  findings: Finding[];
+  internalErrors: string[];
+  /** True when the file holds at least one Istio or cert-manager resource. */
+  isMeshFile: boolean;
+}
+
+export interface EngineOptions {
+  rules?: readonly DocumentRule[];
+  cache?: DocumentCache<DocumentResult>;
+  /** Files longer than this (UTF-16 units) are not checked, to keep the editor responsive. */
+  maxFileLength?: number;
+}
+
+export const TOO_LARGE_RULE_ID = 'file-too-large';
+
+export class Engine {
+  readonly rules: readonly DocumentRule[];
+  private readonly cache: DocumentCache<DocumentResult>;
+  private readonly maxFileLength: number;
+
+  constructor(readonly schemas: SchemaRegistry, options: EngineOptions = {}) {
+    this.rules = options.rules ?? DOCUMENT_RULES;
+    this.cache = options.cache ?? new DocumentCache<DocumentResult>();
+    this.maxFileLength = options.maxFileLength ?? 8_000_000;
+  }
+
+  analyze(text: string, config: Config): FileAnalysis {
+    if (text.length > this.maxFileLength) return this.tooLarge(text);
+    const fingerprint = configFingerprint(config);
+    const documents: AnalyzedDocument[] = [];
+    const internalErrors: string[] = [];
+    let isMeshFile = false;
+    for (const chunk of splitDocuments(text)) {
+      const key = `${fingerprint}\u0000${chunk.text}`;
+      let result = this.cache.get(key);
+      const reused = result !== undefined;
+      if (!result) {
+        result = analyzeDocument(chunk.text, { schemas: this.schemas, rules: this.rules, config });
+        this.cache.set(key, result);
+        internalErrors.push(...result.internalErrors);
+      }
+      if (result.resource?.mesh || (result.syntax.length > 0 && mentionsMeshApi(chunk.text))) isMeshFile = true;
+      documents.push({ start: chunk.start, end: chunk.start + chunk.text.length, text: chunk.text, result, reused });
+    }
+    const raw: Finding[] = [];
+    for (const d of documents) {
+      for (const f of d.result.findings) raw.push(shiftFinding(f, d.start));
+      if (isMeshFile) for (const f of d.result.syntax) raw.push(shiftFinding(f, d.start));
+    }
+    return { documents, findings: applyPolicy(text, raw, config), internalErrors, isMeshFile };
+  }
+
+  private tooLarge(text: string): FileAnalysis {
+    const firstLineEnd = text.indexOf('\n');
+    const finding: Finding = {
+      ruleId: TOO_LARGE_RULE_ID,
+      severity: 'info',
+      message: `This file is too large to check while editing (${text.length} characters). Run \`meshlint\` on it from the command line.`,
+      start: 0,
+      end: firstLineEnd > 0 ? firstLineEnd : Math.min(1, text.length),
+    };
+    return { documents: [], findings: [finding], internalErrors: [], isMeshFile: false };
+  }
+}
+
+/** Applies configured rule levels ("off" drops) and suppression comments to a file's findings. */
+export function applyPolicy(text: string, findings: Finding[], config: Config): Finding[] {
+  // Building a line index costs a pass over the file: only pay it when a directive may exist.
+  const lines = text.includes('meshlint-') ? new LineIndex(text) : undefined;
+  const blocks = lines ? findSuppressions(text, lines) : [];
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const level = config.rules[f.ruleId];
+    if (level === 'off') continue;
+    if (lines && isSuppressed(f, blocks, lines)) continue;
+    out.push(level ? { ...f, severity: level } : f);
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}

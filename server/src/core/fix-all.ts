@@ -1,0 +1,23 @@
+// Gathers every safe fix of a file into one non-overlapping edit list, and applies edits to text.
+// Shared by the editor's "fix all" and `meshlint --fix`.
+import type { Finding, TextEdit } from './types';
+
+export function collectSafeEdits(findings: readonly Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.safe);
+    if (!fix) continue;
+    // Two fixes touching the same text would corrupt it; the later one waits for the next run.
+    if (fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Applies non-overlapping edits (file offsets into `text`). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}

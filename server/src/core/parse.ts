@@ -1,0 +1,140 @@
+// The only importer of `yaml`: turns one document's text into a small positioned tree of our own
+// (so rules, hover and completion never depend on the parser's classes) plus its plain value.
+import { parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node as YamlNode, type Document } from 'yaml';
+
+export type YNode = YMap | YSeq | YScalar | YAlias;
+
+interface YBase {
+  /** Offset of the node's first character, relative to the parsed text. */
+  start: number;
+  /** Offset just past the node's value (excludes a trailing comment). */
+  end: number;
+}
+
+export interface YPair {
+  key: YNode | null;
+  value: YNode | null;
+}
+
+export interface YMap extends YBase {
+  kind: 'map';
+  flow: boolean;
+  pairs: YPair[];
+}
+
+export interface YSeq extends YBase {
+  kind: 'seq';
+  flow: boolean;
+  items: (YNode | null)[];
+}
+
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block';
+
+export interface YScalar extends YBase {
+  kind: 'scalar';
+  value: unknown;
+  style: ScalarStyle;
+}
+
+export interface YAlias extends YBase {
+  kind: 'alias';
+  name: string;
+  target: YNode | null;
+}
+
+export interface YamlProblem {
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+  code: string;
+}
+
+export interface ParsedYaml {
+  root: YNode | null;
+  /** The document as plain data (JSON-like); undefined when it could not be built. */
+  value: unknown;
+  problems: YamlProblem[];
+}
+
+/** Aliases expanding past this many nodes are treated as an attack (billion laughs), not data. */
+const MAX_ALIAS_COUNT = 200;
+/** A broken document can produce hundreds of parser errors; the first few are the useful ones. */
+const MAX_PROBLEMS = 5;
+
+export function parseYaml(text: string): ParsedYaml {
+  const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: true, keepSourceTokens: false });
+  const problems: YamlProblem[] = [];
+  for (const e of doc.errors.slice(0, MAX_PROBLEMS)) problems.push(toProblem(e.message, e.code, e.pos, 'error', text));
+  for (const w of doc.warnings.slice(0, MAX_PROBLEMS)) problems.push(toProblem(w.message, w.code, w.pos, 'warning', text));
+  const anchors = new Map<YamlNode, YNode>();
+  const root = doc.contents ? convert(doc.contents as YamlNode, anchors, doc) : null;
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      const at = root ? root.start : 0;
+      problems.push({ message: `The document could not be read: ${(err as Error).message}`, start: at, end: at + 1, severity: 'error', code: 'TO_JS' });
+    }
+  }
+  return { root, value, problems };
+}
+
+function toProblem(message: string, code: string, pos: [number, number], severity: 'error' | 'warning', text: string): YamlProblem {
+  let [start, end] = pos;
+  if (end <= start) end = Math.min(text.length, start + 1);
+  // The parser's messages end with a code frame when prettyErrors is on; we keep the first line.
+  const firstLine = message.split('\n')[0];
+  return { message: firstLine, start, end, severity, code };
+}
+
+function styleOf(type: string | undefined): ScalarStyle {
+  switch (type) {
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'BLOCK_FOLDED':
+    case 'BLOCK_LITERAL':
+      return 'block';
+    default:
+      return 'plain';
+  }
+}
+
+function convert(node: YamlNode, anchors: Map<YamlNode, YNode>, doc: Document): YNode {
+  const [start, end] = node.range ?? [0, 0];
+  if (isAlias(node)) {
+    const source = node.resolve(doc) as YamlNode | undefined;
+    return { kind: 'alias', name: node.source, start, end, target: (source && anchors.get(source)) ?? null };
+  }
+  let out: YNode;
+  if (isMap(node)) {
+    const pairs: YPair[] = [];
+    out = { kind: 'map', flow: Boolean(node.flow), start, end, pairs };
+    anchors.set(node, out);
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      pairs.push({
+        key: item.key ? convert(item.key as YamlNode, anchors, doc) : null,
+        value: item.value ? convert(item.value as YamlNode, anchors, doc) : null,
+      });
+    }
+    return out;
+  }
+  if (isSeq(node)) {
+    const items: (YNode | null)[] = [];
+    out = { kind: 'seq', flow: Boolean(node.flow), start, end, items };
+    anchors.set(node, out);
+    for (const item of node.items) items.push(item ? convert(item as YamlNode, anchors, doc) : null);
+    return out;
+  }
+  if (isScalar(node)) {
+    out = { kind: 'scalar', value: node.value, style: styleOf(node.type), start, end };
+    anchors.set(node, out);
+    return out;
+  }
+  // Pairs at the top level (a bare `? key`) and other rare shapes: keep the range, no value.
+  return { kind: 'scalar', value: null, style: 'plain', start, end };
+}

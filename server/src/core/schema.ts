@@ -1,0 +1,105 @@
+// The only importer of `ajv`: compiles the JSON Schemas in schemas/ lazily, one validator per
+// kind and version, and returns raw schema errors for schema-findings.ts to place and word.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+
+export interface SchemaKind {
+  group: string;
+  version: string;
+  kind: string;
+  id: string;
+  /** False for a served version that has a newer replacement (deprecated). */
+  current: boolean;
+}
+
+export interface SchemaBundle {
+  kinds: SchemaKind[];
+  /** Every schema document, each with its `$id`. */
+  documents: object[];
+}
+
+export interface SchemaError {
+  /** Data path of the offending value. */
+  path: (string | number)[];
+  keyword: string;
+  message: string;
+  params: Record<string, unknown>;
+  /** The subschema that failed (used to suggest property names and list enum values). */
+  schema: unknown;
+  parentSchema: Record<string, unknown> | undefined;
+}
+
+const EXTRA_KEYWORDS = ['x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string', 'x-meshlint-concept'];
+
+export class SchemaRegistry {
+  private readonly ajv: Ajv;
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly byKey = new Map<string, SchemaKind>();
+  private readonly schemasById = new Map<string, object>();
+
+  constructor(readonly bundle: SchemaBundle) {
+    this.ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+    for (const kw of EXTRA_KEYWORDS) this.ajv.addKeyword({ keyword: kw, schemaType: ['boolean', 'string'] });
+    for (const doc of bundle.documents) {
+      this.ajv.addSchema(doc);
+      const id = (doc as { $id?: string }).$id;
+      if (id) this.schemasById.set(id, doc);
+    }
+    for (const k of bundle.kinds) this.byKey.set(keyOf(k.group, k.version, k.kind), k);
+  }
+
+  find(group: string, version: string, kind: string): SchemaKind | undefined {
+    return this.byKey.get(keyOf(group, version, kind));
+  }
+
+  /** Served versions of a kind in a group, for "did you mean" on apiVersion. */
+  versionsOf(group: string, kind?: string): string[] {
+    const out = new Set<string>();
+    for (const k of this.bundle.kinds) if (k.group === group && (!kind || k.kind === kind)) out.add(k.version);
+    return [...out];
+  }
+
+  kindsOf(group: string): string[] {
+    return [...new Set(this.bundle.kinds.filter((k) => k.group === group).map((k) => k.kind))];
+  }
+
+  /** The raw schema document by id, for hover and completion to walk. */
+  schemaById(id: string): object | undefined {
+    return this.schemasById.get(id);
+  }
+
+  validate(kind: SchemaKind, value: unknown): SchemaError[] {
+    let validator = this.validators.get(kind.id);
+    if (!validator) {
+      const compiled = this.ajv.getSchema(kind.id);
+      if (!compiled) throw new Error(`No schema registered with id ${kind.id}`);
+      validator = compiled;
+      this.validators.set(kind.id, validator);
+    }
+    if (validator(value)) return [];
+    return (validator.errors ?? []).map(toSchemaError);
+  }
+}
+
+function keyOf(group: string, version: string, kind: string): string {
+  return `${group}/${version}/${kind}`;
+}
+
+function toSchemaError(e: ErrorObject): SchemaError {
+  return {
+    path: parsePointer(e.instancePath),
+    keyword: e.keyword,
+    message: e.message ?? e.keyword,
+    params: e.params as Record<string, unknown>,
+    schema: e.schema,
+    parentSchema: e.parentSchema as Record<string, unknown> | undefined,
+  };
+}
+
+export function parsePointer(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}

@@ -1,0 +1,39 @@
+// Debounces validation per document. The pause adapts to what a check of that document last
+// cost: the engine re-checks only changed documents, so a typical edit is cheap and runs almost
+// at once, while an expensive check (a cold open of a huge file) waits for typing to settle.
+
+export interface SchedulerOptions {
+  minDelayMs: number;
+  maxDelayMs: number;
+}
+
+export class ValidationScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastCostMs = new Map<string, number>();
+
+  constructor(private readonly run: (uri: string) => Promise<number>, private readonly options: SchedulerOptions = { minDelayMs: 2, maxDelayMs: 250 }) {}
+
+  schedule(uri: string): void {
+    this.cancel(uri);
+    const cost = this.lastCostMs.get(uri) ?? 0;
+    const delay = Math.min(this.options.maxDelayMs, Math.max(this.options.minDelayMs, cost * 1.5));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri).then((ms) => this.lastCostMs.set(uri, ms));
+      }, delay),
+    );
+  }
+
+  cancel(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+  }
+
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.lastCostMs.delete(uri);
+  }
+}
