@@ -9,6 +9,8 @@ import { securityDefs, securityKinds } from './schema-src/security-istio.mjs';
 import { networkingDefs, networkingKinds } from './schema-src/networking-istio.mjs';
 import { certManagerDefs, certManagerKinds } from './schema-src/cert-manager.mjs';
 import { acmeDefs, acmeKinds } from './schema-src/acme.mjs';
+import { telemetryDefs, extensionsDefs, telemetryExtensionsKinds } from './schema-src/telemetry-extensions.mjs';
+import { trustDefs, trustKinds } from './schema-src/trust.mjs';
 
 const schemasDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 
@@ -18,9 +20,12 @@ const files = {
   'networking.istio.io/defs.json': networkingDefs,
   'cert-manager.io/defs.json': certManagerDefs,
   'acme.cert-manager.io/defs.json': acmeDefs,
+  'telemetry.istio.io/defs.json': telemetryDefs,
+  'extensions.istio.io/defs.json': extensionsDefs,
+  'trust.cert-manager.io/defs.json': trustDefs,
 };
 
-const kinds = [...securityKinds, ...networkingKinds, ...certManagerKinds, ...acmeKinds];
+const kinds = [...securityKinds, ...networkingKinds, ...telemetryExtensionsKinds, ...certManagerKinds, ...acmeKinds, ...trustKinds];
 const index = [];
 for (const k of kinds) {
   const file = `${k.group}/${k.version}/${k.kind}.json`;

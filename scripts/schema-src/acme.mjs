@@ -137,7 +137,7 @@ const acmeIssuer = concept('certificate-lifetime', obj('Get certificates from an
   preferredChain: str('Prefer the chain whose top certificate has this common name.', { maxLength: 64 }),
   profile: str('ACME certificate profile to request, e.g. shortlived.'),
   caBundle: str('PEM CA bundle to verify the ACME server. Base64-encoded. Cannot be combined with skipTLSVerify.', { pattern: BASE64 }),
-  skipTLSVerify: concept('destination-rule-tls', bool('Do not verify the ACME server\'s certificate: anyone on the path could issue your certificates. Test setups only.')),
+  skipTLSVerify: bool('Do not verify the ACME server\'s certificate: anyone on the path could obtain your account and certificates. Test setups only.'),
   externalAccountBinding: obj('Bind to an existing account at the CA (EAB).', {
     keyID: str('Key ID from the CA.'),
     keySecretRef: secret('Secret key holding the MAC key.'),
