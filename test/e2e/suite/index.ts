@@ -1,0 +1,18 @@
+// Entry point loaded by the extension host (extensionTestsPath), both in code-server
+// (run-code-server.ts) and in a downloaded VS Code (run-electron.ts). Runs every *.test.js here.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  // No colours: the output travels through codeAutomationLog into a CI log.
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30_000 });
+  const grep = process.env.MESHLINT_E2E_GREP;
+  if (grep) mocha.grep(grep);
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} e2e test(s) failed`)) : resolve()));
+  });
+}
