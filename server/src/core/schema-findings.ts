@@ -38,11 +38,14 @@ function quoted(text: string, span: Span, newText: string): Fix['edits'][number]
 
 export function schemaFindings(errors: SchemaError[], root: YNode | null, value: unknown, text: string, kind: string): Finding[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.path.join('/')));
+  const typePaths = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.path.join('/')));
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     // An int-or-string mismatch yields one type error per branch plus the anyOf: keep the anyOf.
     if (e.keyword === 'type' && anyOfPaths.has(e.path.join('/'))) continue;
+    // A value of the wrong type also fails its enum or pattern; the type is the real mistake.
+    if (e.keyword !== 'type' && e.keyword !== 'anyOf' && e.keyword !== 'required' && e.keyword !== 'additionalProperties' && typePaths.has(e.path.join('/'))) continue;
     const f = toFinding(e, root, value, text, kind);
     if (!f) continue;
     const key = `${f.start}:${f.end}:${f.message}`;

@@ -1,8 +1,12 @@
-// The registry of per-document rules. Rule files export `rule`; add new ones here (the registry
-// test checks that every rule file is listed and has docs and fixtures).
-import type { DocumentRule } from './rule';
-import { rule as peerAuthenticationPermissive } from './peer-authentication-permissive';
-import { rule as peerAuthenticationDisable } from './peer-authentication-disable';
-import { rule as unknownApiVersion } from './unknown-api-version';
+// Every per-document rule and the metadata of every rule id the engine can report. The registry
+// test checks each id has a docs page, fixtures that fire and stay quiet, and a fix test.
+import type { DocumentRule, RuleMeta } from './rule';
+import { API_RULES } from './api-rules';
+import { ZERO_TRUST_RULES } from './zero-trust-rules';
+import { BUILTIN_RULES } from './builtin';
 
-export const DOCUMENT_RULES: readonly DocumentRule[] = [unknownApiVersion, peerAuthenticationPermissive, peerAuthenticationDisable];
+export const DOCUMENT_RULES: readonly DocumentRule[] = [...API_RULES, ...ZERO_TRUST_RULES];
+
+export function allRuleMetas(extra: readonly RuleMeta[] = []): RuleMeta[] {
+  return [...BUILTIN_RULES, ...DOCUMENT_RULES.map((r) => r.meta), ...extra];
+}

@@ -1,0 +1,106 @@
+// Protocol tests: the built server over stdio, driven the way an editor drives it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { TestLspClient } from '../support/lsp-client';
+
+const PERMISSIVE = `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: shop # team shop
+spec:
+  mtls:
+    mode: PERMISSIVE   # keep until the batch jobs have sidecars
+`;
+
+let client: TestLspClient;
+before(async () => {
+  client = new TestLspClient();
+  await client.initialize();
+});
+after(async () => client.dispose());
+
+test('diagnostics arrive on the exact range with code, link and source', async () => {
+  const uri = 'file:///tmp/meshlint-lsp/pa.yaml';
+  const wait = client.waitForDiagnostics(uri, (d) => d.length > 0);
+  client.open(uri, PERMISSIVE);
+  const diags = await wait;
+  assert.equal(diags.length, 1);
+  const d = diags[0];
+  assert.equal(d.code, 'peer-authentication-permissive');
+  assert.equal(d.source, 'meshlint');
+  assert.deepEqual(d.range, { start: { line: 7, character: 10 }, end: { line: 7, character: 20 } });
+  assert.match(d.codeDescription?.href ?? '', /docs\/rules\/peer-authentication-permissive\.md$/);
+  client.close(uri);
+});
+
+test('the STRICT quick fix changes only the value and the diagnostic goes away', async () => {
+  const uri = 'file:///tmp/meshlint-lsp/fix.yaml';
+  const first = client.waitForDiagnostics(uri, (d) => d.length > 0);
+  client.open(uri, PERMISSIVE);
+  const [diag] = await first;
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diag.range,
+    context: { diagnostics: [diag], only: ['quickfix'] },
+  });
+  const fix = actions.find((a) => a.title === 'Set mode to STRICT');
+  assert.ok(fix?.edit?.changes, JSON.stringify(actions));
+  const edits = fix.edit.changes[uri];
+  const doc = TextDocument.create(uri, 'yaml', 1, PERMISSIVE);
+  const fixed = TextDocument.applyEdits(doc, edits);
+  assert.equal(fixed, PERMISSIVE.replace('mode: PERMISSIVE', 'mode: STRICT'));
+
+  const cleared = client.waitForDiagnostics(uri, (_d, p) => p.version === 2);
+  client.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
+  assert.deepEqual(await cleared, []);
+  client.close(uri);
+});
+
+test('fix all applies every safe fix in one edit', async () => {
+  const uri = 'file:///tmp/meshlint-lsp/fixall.yaml';
+  const text = `${PERMISSIVE}---\n${PERMISSIVE.replace('PERMISSIVE ', 'DISABLE    ').replace('name: default', 'name: other')}`;
+  const first = client.waitForDiagnostics(uri, (d) => d.length === 2);
+  client.open(uri, text);
+  await first;
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  });
+  assert.equal(actions.length, 1);
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), actions[0].edit?.changes?.[uri] ?? []);
+  assert.equal(fixed, text.replace('mode: PERMISSIVE', 'mode: STRICT').replace('mode: DISABLE', 'mode: STRICT'));
+  client.close(uri);
+});
+
+test('a broken file does not stop the server answering for the next file', async () => {
+  const broken = 'file:///tmp/meshlint-lsp/broken.yaml';
+  const junk = `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\n\u0000\u0007: [{{\n\t- x: *nope\n`;
+  const b = client.waitForDiagnostics(broken, (d) => d.length > 0);
+  client.open(broken, junk);
+  const bd: Diagnostic[] = await b;
+  assert.ok(bd.every((d) => d.code === 'yaml-syntax' || d.code === 'helm-template'), JSON.stringify(bd));
+
+  const good = 'file:///tmp/meshlint-lsp/after-broken.yaml';
+  const g = client.waitForDiagnostics(good, (d) => d.length > 0);
+  client.open(good, PERMISSIVE);
+  assert.equal((await g)[0].code, 'peer-authentication-permissive');
+  client.close(broken);
+  client.close(good);
+});
+
+test('settings are read per document: a rule set to off disappears after a configuration change', async () => {
+  const uri = 'file:///tmp/meshlint-lsp/settings.yaml';
+  const first = client.waitForDiagnostics(uri, (d) => d.length === 1);
+  client.open(uri, PERMISSIVE);
+  await first;
+  client.settings = { rules: { 'peer-authentication-permissive': 'off' } };
+  const cleared = client.waitForDiagnostics(uri, (d) => d.length === 0);
+  void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await cleared;
+  client.settings = {};
+  client.close(uri);
+});
