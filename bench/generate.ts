@@ -1,0 +1,96 @@
+// Builds a realistic mixed manifest of N documents (Istio, cert-manager and plain Kubernetes
+// resources, some with findings) for the latency benchmark.
+
+const TEMPLATES: ((i: number) => string)[] = [
+  (i) => `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: pa-${i}
+  namespace: team-${i % 20}
+spec:
+  selector:
+    matchLabels:
+      app: svc-${i}
+  mtls:
+    mode: ${i % 7 === 0 ? 'PERMISSIVE' : 'STRICT'}
+  portLevelMtls:
+    ${8000 + (i % 100)}:
+      mode: STRICT
+`,
+  (i) => `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: ap-${i}
+  namespace: team-${i % 20}
+spec:
+  selector:
+    matchLabels:
+      app: svc-${i}
+  action: ALLOW
+  rules:
+    - from:
+        - source:
+            principals: ["cluster.local/ns/team-${(i + 1) % 20}/sa/svc-${i + 1}"]
+      to:
+        - operation:
+            methods: ["GET", "POST"]
+            paths: ["/api/v1/*"]
+`,
+  (i) => `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: dr-${i}
+  namespace: team-${i % 20}
+spec:
+  host: svc-${i}.team-${i % 20}.svc.cluster.local
+  trafficPolicy:
+    tls:
+      mode: ISTIO_MUTUAL
+    connectionPool:
+      tcp:
+        maxConnections: 100
+`,
+  (i) => `apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata:
+  name: cert-${i}
+  namespace: team-${i % 20}
+spec:
+  secretName: cert-${i}-tls
+  duration: 24h
+  renewBefore: 8h
+  dnsNames:
+    - svc-${i}.team-${i % 20}.svc.cluster.local
+  issuerRef:
+    name: cluster-ca
+    kind: ClusterIssuer
+`,
+  (i) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: svc-${i}
+  namespace: team-${i % 20}
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: svc-${i}
+  template:
+    metadata:
+      labels:
+        app: svc-${i}
+    spec:
+      serviceAccountName: svc-${i}
+      containers:
+        - name: app
+          image: registry.example.com/svc-${i}:1.${i}
+          ports:
+            - containerPort: 8080
+`,
+];
+
+export function generateManifest(documents: number): string {
+  const docs: string[] = [];
+  for (let i = 0; i < documents; i++) docs.push(TEMPLATES[i % TEMPLATES.length](i));
+  return docs.join('---\n');
+}

@@ -1,0 +1,90 @@
+// Latency benchmark through the real server: open->diagnostics and edit->diagnostics on a
+// generated 1,000-document manifest, each reported as a ratio to a full `yaml` parse of the same
+// text measured in the same run (so the figures compare across machines).
+// Run: npm run bench   (options: --docs N, --edits N)
+import { performance } from 'node:perf_hooks';
+import { parseAllDocuments } from 'yaml';
+import { TestLspClient } from '../test/support/lsp-client';
+import { generateManifest } from './generate';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+}
+
+function fullParseMs(text: string, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    parseAllDocuments(text);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  const docs = arg('--docs', 1000);
+  const edits = arg('--edits', 40);
+  const text = generateManifest(docs);
+  const lines = text.split('\n');
+  const client = new TestLspClient();
+  await client.initialize();
+  const uri = 'file:///bench/mesh-1000.yaml';
+
+  // Baseline before and after the server runs, so machine noise shows up in both.
+  const parseBefore = fullParseMs(text, 7);
+
+  let t = performance.now();
+  const opened = client.waitForDiagnostics(uri);
+  client.open(uri, text);
+  await opened;
+  const openMs = performance.now() - t;
+
+  // Type into one document in the middle of the file: append a character to a metadata name,
+  // the way a person edits, as an incremental change.
+  const target = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('  name: '));
+  const editTimes: number[] = [];
+  let current = lines[target];
+  for (let i = 0; i < edits + 5; i++) {
+    const col = current.length;
+    const ch = String.fromCharCode(97 + (i % 26));
+    current += ch;
+    t = performance.now();
+    let version = 0;
+    const published = client.waitForDiagnostics(uri, (_d, p) => p.version === version);
+    version = client.change(uri, [{ range: { start: { line: target, character: col }, end: { line: target, character: col } }, text: ch }]);
+    await published;
+    if (i >= 5) editTimes.push(performance.now() - t); // the first edits warm the JIT
+  }
+  await client.dispose();
+  const parseAfter = fullParseMs(text, 7);
+  const parse = (parseBefore + parseAfter) / 2;
+
+  const editMedian = median(editTimes);
+  const report = {
+    documents: docs,
+    characters: text.length,
+    fullParseMs: +parse.toFixed(2),
+    openToDiagnosticsMs: +openMs.toFixed(2),
+    openRatio: +(openMs / parse).toFixed(3),
+    editToDiagnosticsMedianMs: +editMedian.toFixed(2),
+    editToDiagnosticsP95Ms: +p95(editTimes).toFixed(2),
+    editRatioMedian: +(editMedian / parse).toFixed(3),
+    editRatioP95: +(p95(editTimes) / parse).toFixed(3),
+    edits: editTimes.length,
+  };
+  console.log(JSON.stringify(report, null, 2));
+  console.log(`edit->diagnostics is ${report.editRatioMedian}x a full parse (target < 0.1x)`);
+}
+
+void main();
