@@ -1,5 +1,5 @@
 // Shared schema files: Kubernetes ObjectMeta and core/v1 pieces, plus Istio's cross-group types.
-import { anyValue, arr, bool, defsFile, enm, int32, int64, intOrStr, map, obj, ref, str, strMap, strs, concept } from './dsl.mjs';
+import { anyObj, anyValue, arr, bool, defsFile, enm, int32, int64, intOrStr, map, obj, ref, str, strMap, strs, concept } from './dsl.mjs';
 
 const objectMeta = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -29,7 +29,7 @@ const objectMeta = {
     managedFields: arr('Server-side apply bookkeeping, written by the API server.', obj('Fields owned by one manager.', {
       apiVersion: str('API version of the fields.'),
       fieldsType: str('Format of fieldsV1, always FieldsV1.'),
-      fieldsV1: anyValue('Set of owned fields.'),
+      fieldsV1: anyObj('Set of owned fields.'),
       manager: str('Name of the managing client.'),
       operation: str('Apply or Update.'),
       subresource: str('Subresource the fields belong to, if any.'),

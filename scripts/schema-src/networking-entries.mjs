@@ -34,7 +34,7 @@ const serviceEntrySpec = obj('Adds a service to Istio\'s registry: an external A
   }),
   exportTo: strs('Namespaces that see this service: "." for its own, "*" for all (default).'),
   subjectAltNames: concept('workload-identity', strs('Identities the server certificates must carry; restricts who may serve this host.')),
-});
+}, { required: ['hosts'] });
 
 const intNonNeg = (d) => int32(d, { minimum: 0 });
 const probe = obj('Health check run by the proxy on the VM. Set exactly one of httpGet, tcpSocket, grpc or exec.', {

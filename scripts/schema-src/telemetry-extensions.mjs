@@ -105,6 +105,6 @@ export const telemetryExtensionsKinds = [
     description: 'Configures metrics, tracing and access logging.' + (version === 'v1' ? '' : ' Deprecated version: use telemetry.istio.io/v1.'),
     spec: ref(T('TelemetrySpec')),
   })),
-  { group: 'extensions.istio.io', version: 'v1alpha1', kind: 'WasmPlugin', current: true,
+  { group: 'extensions.istio.io', version: 'v1alpha1', kind: 'WasmPlugin', current: true, required: ['spec'],
     description: 'Extends proxies with a WebAssembly module.', spec: ref('meshlint:extensions.istio.io/defs#/definitions/WasmPluginSpec') },
 ];
