@@ -24,7 +24,7 @@ const issuerReference = concept('certificate-lifetime', obj('The issuer that sig
 }, { required: ['name'] }));
 
 const usages = concept('certificate-lifetime', arr(
-  'Key usages requested for the certificate. Default: digital signature and key encipherment plus server auth. ' +
+  'Key usages requested for the certificate. Default: digital signature and key encipherment. ' +
   'A certificate used for mutual TLS needs both server auth and client auth.', enm(undefined, keyUsages)));
 
 const nameConstraintItem = obj('A set of name constraints.', {

@@ -85,7 +85,7 @@ const authorizationPolicySpec = concept('authorization-evaluation', obj(
 
 const jwtRule = concept('request-authentication', obj('How to find and validate one issuer\'s tokens.', {
   issuer: str('Expected iss claim, e.g. https://accounts.example.com.', { minLength: 1 }),
-  audiences: strs('Accepted aud values; empty accepts tokens for the service\'s own hostname only.', {}, { minLength: 1 }),
+  audiences: strs('Accepted aud values; the token must carry one of them. When empty no audience list is enforced, so tokens minted for other services may be accepted.', {}, { minLength: 1 }),
   jwksUri: str('HTTPS URL of the issuer\'s public keys (JWKS). Use https: plain http lets an attacker swap the keys.', { minLength: 1, maxLength: 2048 }),
   jwks_uri: str('Old spelling of jwksUri.', { minLength: 1, maxLength: 2048 }),
   jwks: str('The public key set inline, as a JSON string. Public keys only: never paste private key material here.'),
