@@ -193,3 +193,12 @@ test('files above the size limit get one info finding', () => {
   assert.equal(res.findings[0].ruleId, 'file-too-large');
   assert.equal(res.findings[0].severity, 'info');
 });
+
+test('an empty value is a warning on that key: the API server drops nulls instead of rejecting them', () => {
+  const text = PERMISSIVE.replace('mode: PERMISSIVE # still migrating', 'mode:');
+  const fs = only(analyze(text), 'schema-validation');
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].severity, 'warning');
+  assert.equal(covered(text, fs[0]), 'mode');
+  assert.match(fs[0].message, /has no value/);
+});

@@ -1,13 +1,19 @@
 // Command-line arguments of `meshlint`.
 import type { Severity } from '../core/types';
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CliArgs {
   paths: string[];
   format: OutputFormat;
   /** Findings below this severity are counted but not printed. */
   minSeverity: Severity;
+  /** Apply safe fixes to the files in place before reporting what is left. */
+  fix: boolean;
+  /** Exit 1 when there are more warnings than this (errors always fail). */
+  maxWarnings: number | undefined;
+  /** Explicit config file; otherwise `.meshlint.yaml` is looked up from the current folder. */
+  config: string | undefined;
   help: boolean;
   version: boolean;
 }
@@ -19,18 +25,25 @@ export const USAGE = `Usage: meshlint [options] [paths...]
 Checks Istio and cert-manager manifests (files or folders; "-" reads standard input).
 
 Options:
-  --format text|json      output format (default: text)
-  --min-severity LEVEL    print findings at or above error|warning|info|hint (default: warning)
-  -h, --help              show this help
-  --version               print the version
+  --format text|json|sarif  output format (default: text); sarif is SARIF 2.1.0 for code scanning
+  --min-severity LEVEL      print findings at or above error|warning|info|hint (default: warning)
+  --fix                     apply the safe fixes to the files in place, then report what is left
+  --max-warnings N          also fail when there are more than N warnings
+  --config FILE             use this config file instead of looking for .meshlint.yaml
+  -h, --help                show this help
+  --version                 print the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.`;
+Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.`;
+
+const SEVERITIES = ['error', 'warning', 'info', 'hint'];
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { paths: [], format: 'text', minSeverity: 'warning', help: false, version: false };
+  const args: CliArgs = { paths: [], format: 'text', minSeverity: 'warning', fix: false, maxWarnings: undefined, config: undefined, help: false, version: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -44,18 +57,30 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--version':
         args.version = true;
         break;
+      case '--fix':
+        args.fix = true;
+        break;
       case '--format': {
         const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}"`);
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
         args.format = v;
         break;
       }
       case '--min-severity': {
         const v = value();
-        if (!['error', 'warning', 'info', 'hint'].includes(v)) throw new UsageError(`--min-severity must be error, warning, info or hint, not "${v}"`);
+        if (!SEVERITIES.includes(v)) throw new UsageError(`--min-severity must be error, warning, info or hint, not "${v}"`);
         args.minSeverity = v as Severity;
         break;
       }
+      case '--max-warnings': {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, not "${v}"`);
+        args.maxWarnings = Number(v);
+        break;
+      }
+      case '--config':
+        args.config = value();
+        break;
       default:
         if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
         args.paths.push(a);

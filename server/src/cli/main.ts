@@ -3,16 +3,20 @@ import * as fs from 'node:fs';
 import { Engine } from '../core/engine';
 import { SchemaRegistry } from '../core/schema';
 import { DEFAULT_CONFIG } from '../core/config';
-import { LineIndex } from '../core/line-index';
-import { SEVERITY_ORDER, type Finding } from '../core/types';
+import { allRuleMetas } from '../core/rules/index';
+import { SEVERITY_ORDER } from '../core/types';
 import { loadSchemas, findPackageDir } from '../node/load-schemas';
 import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
+import { lintTexts, fixText, type Input } from './lint';
+import { locateFindings, type FileReport, type Located } from './report';
+import { formatText } from './format-text';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
 
-export interface FileReport {
-  path: string;
-  findings: (Finding & { line: number; column: number; endLine: number; endColumn: number })[];
-}
+const VERSION = '0.1.0';
+const HOMEPAGE = 'https://github.com/meshlint/meshlint';
+const DOCS_BASE = `${HOMEPAGE}/blob/main/docs/rules`;
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -28,55 +32,62 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   try {
     args = parseArgs(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
-      err.write(`meshlint: ${e.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    throw e;
+    if (!(e instanceof UsageError)) throw e;
+    err.write(`meshlint: ${e.message}\n\n${USAGE}\n`);
+    return 2;
   }
   if (args.help) {
     out.write(`${USAGE}\n`);
     return 0;
   }
   if (args.version) {
-    out.write('meshlint 0.1.0\n');
+    out.write(`meshlint ${VERSION}\n`);
     return 0;
   }
 
   const engine = new Engine(new SchemaRegistry(loadSchemas(findPackageDir(__dirname))));
+  const config = DEFAULT_CONFIG;
   const { files, problems } = collectFiles(args.paths);
-  for (const p of problems) err.write(`meshlint: cannot read ${p.path}: ${p.message}\n`);
-  const inputs: { path: string; text: string }[] = [];
+  const inputs: Input[] = [];
   if (args.paths.includes('-')) inputs.push({ path: '<stdin>', text: await readStdin() });
   for (const f of files) {
     try {
       inputs.push({ path: f, text: fs.readFileSync(f, 'utf8') });
     } catch (e) {
-      problems.push({ path: f, message: (e as Error).message });
-      err.write(`meshlint: cannot read ${f}: ${(e as Error).message}\n`);
+      problems.push({ path: f, message: (e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message });
+    }
+  }
+  for (const p of problems) err.write(`meshlint: cannot read ${p.path}: ${p.message}\n`);
+
+  if (args.fix) {
+    for (const input of inputs) {
+      if (input.path === '<stdin>') continue;
+      const fixed = fixText(engine, input.text, config);
+      if (fixed === input.text) continue;
+      try {
+        fs.writeFileSync(input.path, fixed);
+        input.text = fixed;
+      } catch (e) {
+        problems.push({ path: input.path, message: (e as Error).message });
+        err.write(`meshlint: cannot write ${input.path}: ${(e as Error).message}\n`);
+      }
     }
   }
 
-  const reports: FileReport[] = inputs.map(({ path, text }) => {
-    const lines = new LineIndex(text);
-    const findings = engine.analyze(text, DEFAULT_CONFIG).findings.map((f) => {
-      const s = lines.position(f.start);
-      const e = lines.position(f.end);
-      return { ...f, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
-    });
-    return { path, findings };
-  });
+  const reports: FileReport[] = lintTexts(engine, inputs, config).map((l) => ({ path: l.path, findings: locateFindings(l.text, l.findings) }));
+  const shown = (f: Located): boolean => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[args.minSeverity];
+  if (args.format === 'json') out.write(formatJson(reports, shown));
+  else if (args.format === 'sarif') out.write(formatSarif(reports, allRuleMetas(), shown, { version: VERSION, homepage: HOMEPAGE, docsBase: DOCS_BASE, root: process.cwd() }));
+  else out.write(formatText(reports, shown, args.minSeverity));
 
-  const all = reports.flatMap((r) => r.findings);
-  const shown = (f: Finding): boolean => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[args.minSeverity];
-  if (args.format === 'json') {
-    out.write(`${JSON.stringify({ files: reports.map((r) => ({ path: r.path, findings: r.findings.filter(shown).map(({ fixes, ...rest }) => ({ ...rest, fixable: Boolean(fixes?.length) })) })) }, null, 2)}\n`);
-  } else {
-    for (const r of reports) for (const f of r.findings.filter(shown)) out.write(`${r.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}\n`);
-    const count = (s: Finding['severity']): number => all.filter((f) => f.severity === s).length;
-    const hidden = all.filter((f) => !shown(f)).length;
-    out.write(`${inputs.length} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${hidden ? ` (${hidden} below --min-severity ${args.minSeverity} not shown)` : ''}.\n`);
-  }
   if (problems.length > 0) return 2;
-  return all.some((f) => f.severity === 'error') ? 1 : 0;
+  const all = reports.flatMap((r) => r.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    if (args.format === 'text') err.write(`meshlint: ${warnings} warning(s), more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }

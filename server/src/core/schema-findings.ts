@@ -94,6 +94,12 @@ function toFinding(e: SchemaError, root: YNode | null, value: unknown, text: str
     case 'type': {
       const loc = locate(root, e.path);
       const actual = dataAt(value, e.path);
+      if (actual === null) {
+        // The API server drops null fields of structural schemas before validating, so `mode:`
+        // with nothing after it is accepted and silently means "not set": worth a warning, not an error.
+        const f = make(loc && valueSpan(loc), `\`${where}\` has no value. The API server drops empty fields, so this line has no effect; write ${article(String(e.params.type))} or remove it.`);
+        return f && { ...f, severity: 'warning' };
+      }
       return make(loc && valueSpan(loc), `\`${where}\` must be ${article(String(e.params.type))}, not ${typeName(actual)}.`);
     }
     case 'anyOf': {

@@ -1,0 +1,10 @@
+// Machine-readable output: every file with its findings (fix edits summarised as `fixable`).
+import type { FileReport, Located } from './report';
+
+export function formatJson(reports: readonly FileReport[], shown: (f: Located) => boolean): string {
+  const files = reports.map((r) => ({
+    path: r.path,
+    findings: r.findings.filter(shown).map(({ fixes, related: _related, ...rest }) => ({ ...rest, fixable: Boolean(fixes?.some((x) => x.safe)) })),
+  }));
+  return `${JSON.stringify({ files }, null, 2)}\n`;
+}
