@@ -29,12 +29,18 @@ fi
 
 step "Debian packages"
 missing=()
-for p in "${DEB_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+# "install ok installed" only: a removed package keeps a dpkg entry ("deinstall ok config-files").
+installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
+for p in "${DEB_PACKAGES[@]}"; do installed "$p" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
-  $SUDO apt-get update -qq || die "apt-get update failed (is the Debian mirror reachable?)"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-    || die "apt-get install ${missing[*]} failed"
+  # apt's progress goes to a log, shown only if something fails.
+  apt_log="$(mktemp)"
+  $SUDO apt-get update -qq >"$apt_log" 2>&1 || { tail -n 30 "$apt_log"; die "apt-get update failed (is the Debian mirror reachable?)"; }
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$apt_log" 2>&1 \
+    || { tail -n 30 "$apt_log"; die "apt-get install ${missing[*]} failed"; }
+  rm -f "$apt_log"
+  echo "installed"
 else
   echo "all present"
 fi
