@@ -6,6 +6,7 @@
 //      MESHLINT_E2E_KEEP=1         keep the run's temp dir (always kept on failure)
 //      MESHLINT_E2E_VERBOSE=1      echo the browser console
 //      MESHLINT_E2E_TIMEOUT_MS     overall limit (default 240000)
+//      MESHLINT_E2E_GREP=hover     run only the tests whose title matches (read by suite/index.ts)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runSuiteInBrowser } from './runner/browser';
@@ -42,13 +43,14 @@ async function main(): Promise<number> {
   const extensionPath = installVsix(bin, dirs, env, vsix);
   const server = await startCodeServer(bin, dirs, env, workspace);
   let code = 1;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new Error(`the run exceeded ${timeoutMs} ms (MESHLINT_E2E_TIMEOUT_MS)`)), timeoutMs);
   try {
     console.log(`e2e: code-server on 127.0.0.1:${server.port}, extension at ${path.relative(runDir, extensionPath)}`);
-    code = await withTimeout(
-      runSuiteInBrowser({ port: server.port, workspace, extensionPath, testsPath, screenshots, verbose: process.env.MESHLINT_E2E_VERBOSE === '1' }),
-      timeoutMs,
-    );
+    const verbose = process.env.MESHLINT_E2E_VERBOSE === '1';
+    code = await runSuiteInBrowser({ port: server.port, workspace, extensionPath, testsPath, screenshots, verbose }, timeout.signal);
   } finally {
+    clearTimeout(timer);
     await server.stop();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (code === 0 && process.env.MESHLINT_E2E_KEEP !== '1') {
@@ -61,14 +63,6 @@ async function main(): Promise<number> {
     console.log(`e2e: ${code === 0 ? 'PASSED' : `FAILED (exit code ${code})`} in ${seconds} s`);
   }
   return code;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`e2e run exceeded ${ms} ms (MESHLINT_E2E_TIMEOUT_MS)`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 main().then(

@@ -43,7 +43,7 @@ export function workbenchUrl(options: BrowserRunOptions): string {
 }
 
 /** Runs the suite in the browser; resolves with the code from codeAutomationExit. */
-export async function runSuiteInBrowser(options: BrowserRunOptions): Promise<number> {
+export async function runSuiteInBrowser(options: BrowserRunOptions, signal: AbortSignal): Promise<number> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing. Run: bash scripts/e2e/install.sh`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
@@ -58,6 +58,8 @@ export async function runSuiteInBrowser(options: BrowserRunOptions): Promise<num
     const exitCode = new Promise<number>((resolve, reject) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
       page.on('crash', () => reject(new Error('the workbench page crashed')));
+      // The overall timeout: give up waiting, and let `finally` close the browser.
+      signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
     });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       // Mocha logs printf-style ("%s (%dms)", title, ms): format like console.log does.
