@@ -1,0 +1,50 @@
+// Istio's webhook warning: a DENY rule that matches only on HTTP attributes denies all TCP traffic,
+// because attributes a TCP connection cannot have count as matched in DENY rules.
+import type { DocumentRule } from './rule';
+import { asRecord } from '../resources';
+import { isSet } from './go-values';
+import { policyAction, policyRules } from './authorization-policy-walk';
+
+/** Source fields a plain TCP connection still has (everything but requestPrincipals). */
+const TCP_SOURCE_FIELDS = ['principals', 'notPrincipals', 'ipBlocks', 'notIpBlocks', 'namespaces', 'notNamespaces', 'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts'];
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'authorization-policy-deny-http-only',
+    category: 'api',
+    defaultSeverity: 'warning',
+    summary: 'A DENY rule that uses only HTTP attributes also denies all TCP traffic to the workload; scope it to ports.',
+    fixable: false,
+  },
+  kinds: ['security.istio.io/AuthorizationPolicy'],
+  check(ctx) {
+    if (policyAction(ctx.value) !== 'DENY') return;
+    for (const rule of policyRules(ctx.value)) {
+      // Same test as the webhook: a from with no TCP field and no to, or any to without ports.
+      let fromExists = false;
+      let toExists = false;
+      let tcpInFrom = false;
+      let tcpInTo = false;
+      for (const from of rule.from) {
+        const source = asRecord(from.value?.source);
+        if (!source) continue;
+        fromExists = true;
+        if (TCP_SOURCE_FIELDS.some((f) => isSet(source, f))) tcpInFrom = true;
+      }
+      for (const to of rule.to) {
+        const op = asRecord(to.value?.operation);
+        if (!op) continue;
+        toExists = true;
+        if (isSet(op, 'ports') || isSet(op, 'notPorts')) tcpInTo = true;
+      }
+      if (!((fromExists && !toExists && !tcpInFrom) || (toExists && !tcpInTo))) continue;
+      ctx.report({
+        path: toExists ? [...rule.path, 'to'] : [...rule.path, 'from'],
+        on: 'key',
+        message:
+          'kubectl will warn: this DENY rule uses only HTTP attributes, so on TCP (non-HTTP) ports it matches every connection and denies all TCP traffic to the workload. ' +
+          'Add ports: ["<http-port>"] to the operation so the rule only applies where HTTP attributes can be seen.',
+      });
+    }
+  },
+};

@@ -1,0 +1,46 @@
+// A served but deprecated apiVersion (Istio v1beta1 / v1alpha3 / telemetry v1alpha1 where v1 exists):
+// an information note with a fix to the current version, offered only when the document is valid there.
+import type { DocumentRule } from './rule';
+import type { Fix } from '../types';
+import { replaceScalar } from './fix-edits';
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'deprecated-api-version',
+    category: 'hygiene',
+    defaultSeverity: 'info',
+    summary: 'The apiVersion still works but is deprecated; the same kind is served at the current version (v1).',
+    fixable: true,
+  },
+  check(ctx) {
+    const r = ctx.resource;
+    const served = ctx.schemas.find(r.group, r.version, r.kind);
+    if (!served || served.current) return;
+    const currentVersion = ctx.schemas.versionsOf(r.group, r.kind).find((v) => ctx.schemas.find(r.group, v, r.kind)?.current);
+    if (!currentVersion) return;
+    const target = ctx.schemas.find(r.group, currentVersion, r.kind);
+    if (!target) return;
+    const newApiVersion = `${r.group}/${currentVersion}`;
+    // Offer the fix only when every field of the document exists in the current version's schema:
+    // the same document, relabelled, must validate there without a single error.
+    const relabelled = { ...ctx.value, apiVersion: newApiVersion };
+    const blocked = ctx.schemas.validate(target, relabelled).length > 0;
+    const span = ctx.spanOf(['apiVersion'], 'value');
+    const fixes: Fix[] | undefined = !blocked && span
+      ? [{
+          title: `Use ${newApiVersion}`,
+          edits: [replaceScalar(ctx.text, span, newApiVersion)],
+          // Not in "fix all": clusters running Istio older than 1.22 do not serve v1 yet.
+          safe: false,
+          preferred: true,
+        }]
+      : undefined;
+    ctx.report({
+      path: ['apiVersion'],
+      message:
+        `${r.apiVersion} is deprecated for ${r.kind}; Istio serves the same resource as ${newApiVersion}. ` +
+        (fixes ? `Switch to ${newApiVersion} (needs Istio 1.22 or later in the cluster).` : `Switch to ${newApiVersion} once the fields this document uses are valid there.`),
+      fixes,
+    });
+  },
+};

@@ -1,0 +1,40 @@
+// Istio policies attach by selector, targetRef or targetRefs: setting more than one is rejected.
+import type { DocumentRule } from './rule';
+import { hasItems, isSet, recordAt } from './go-values';
+
+export const POLICY_KINDS = [
+  'security.istio.io/AuthorizationPolicy',
+  'security.istio.io/RequestAuthentication',
+  'telemetry.istio.io/Telemetry',
+  'extensions.istio.io/WasmPlugin',
+];
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'policy-target-one-of',
+    category: 'api',
+    defaultSeverity: 'error',
+    summary: 'Only one of selector, targetRef or targetRefs may be set on an Istio policy.',
+    fixable: false,
+  },
+  kinds: POLICY_KINDS,
+  check(ctx) {
+    const spec = recordAt(ctx.value, 'spec');
+    // Webhook semantics: a selector or targetRef counts when present, targetRefs when non-empty.
+    const set = [
+      isSet(spec, 'selector') ? 'selector' : undefined,
+      isSet(spec, 'targetRef') ? 'targetRef' : undefined,
+      hasItems(spec, 'targetRefs') ? 'targetRefs' : undefined,
+    ].filter((f): f is string => f !== undefined);
+    if (set.length < 2) return;
+    for (const field of set.slice(1)) {
+      ctx.report({
+        path: ['spec', field],
+        on: 'key',
+        message:
+          `The API server rejects ${set.join(' together with ')}: "only one of targetRefs or selector can be set". ` +
+          'Keep selector for sidecar workloads, or targetRefs for a Gateway, Service or waypoint; write a second policy if you need both.',
+      });
+    }
+  },
+};
