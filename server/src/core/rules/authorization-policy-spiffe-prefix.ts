@@ -1,0 +1,38 @@
+// Principals written with `spiffe://`: Istio adds that prefix itself when it matches, so a principal
+// that already carries it never matches anyone.
+import type { DocumentRule } from './rule';
+import { principalSites } from './authorization-fields';
+import type { Fix } from '../types';
+
+const PREFIX = 'spiffe://';
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'authorization-policy-spiffe-prefix',
+    category: 'zero-trust',
+    defaultSeverity: 'warning',
+    summary: 'A principal starts with spiffe://, which Istio adds itself: the principal never matches.',
+    fixable: true,
+  },
+  kinds: ['security.istio.io/AuthorizationPolicy'],
+  check(ctx) {
+    for (const site of principalSites(ctx)) {
+      if (!site.value.startsWith(PREFIX)) continue;
+      const fix = stripPrefix(ctx.text, ctx.spanOf(site.path, 'value'));
+      ctx.report({
+        path: site.path,
+        message: `Istio compares principals without the \`spiffe://\` scheme (it adds it itself), so "${site.value}" never matches and this entry is dead. Write "${site.value.slice(PREFIX.length)}".`,
+        fixes: fix ? [fix] : undefined,
+      });
+    }
+  },
+};
+
+/** Deletes just the nine prefix characters, inside the quotes if there are any. */
+function stripPrefix(text: string, span: { start: number; end: number } | undefined): Fix | undefined {
+  if (!span) return undefined;
+  const quoted = text[span.start] === '"' || text[span.start] === "'";
+  const at = span.start + (quoted ? 1 : 0);
+  if (text.slice(at, at + PREFIX.length) !== PREFIX) return undefined;
+  return { title: 'Remove the spiffe:// prefix', edits: [{ start: at, end: at + PREFIX.length, newText: '' }], safe: true, preferred: true };
+}

@@ -1,0 +1,39 @@
+// A Gateway server terminating TLS (SIMPLE, MUTUAL, OPTIONAL_MUTUAL) with no certificate to present:
+// Istio's validation webhook rejects it, because the listener would have nothing to serve.
+import type { DocumentRule } from './rule';
+import { gatewayServers } from './gateway-servers';
+
+const TERMINATING = ['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL'];
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'gateway-tls-without-certificate',
+    category: 'zero-trust',
+    defaultSeverity: 'error',
+    summary: 'A Gateway server terminates TLS but names no certificate (credentialName or certificate files).',
+    fixable: false,
+  },
+  kinds: ['networking.istio.io/Gateway'],
+  check(ctx) {
+    for (const server of gatewayServers(ctx)) {
+      const tls = server.tls;
+      const mode = tls?.mode;
+      if (!tls || typeof mode !== 'string' || !TERMINATING.includes(mode)) continue;
+      const filled = (k: string): boolean => typeof tls[k] === 'string' && tls[k] !== '';
+      const names = tls.credentialNames;
+      if (filled('credentialName') || (Array.isArray(names) && names.length > 0)) continue;
+      const certs = tls.tlsCertificates;
+      if (Array.isArray(certs) && certs.length > 0) continue; // each entry's files are the schema's job
+      const files = filled('serverCertificate') && filled('privateKey');
+      const mutual = mode !== 'SIMPLE';
+      if (files && (!mutual || filled('caCertificates'))) continue;
+      const missing = !files
+        ? 'no certificate: neither credentialName (a Secret, e.g. a cert-manager Certificate\'s secretName) nor serverCertificate and privateKey'
+        : 'no CA to verify client certificates (caCertificates)';
+      ctx.report({
+        path: [...server.path, 'tls', 'mode'],
+        message: `${mode} TLS on this server has ${missing}. Istio's validation webhook rejects this Gateway. Point credentialName at the Secret holding the certificate${mutual ? ' and its ca.crt' : ''}.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,44 @@
+// RequestAuthentication fetching the issuer's signing keys over plain http: whoever can tamper with
+// that fetch can swap in their own keys and mint tokens the mesh accepts.
+import type { DocumentRule } from './rule';
+import { asRecord } from '../resources';
+import type { PathSegment } from '../locate';
+import type { Fix } from '../types';
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'request-authentication-jwks-http',
+    category: 'zero-trust',
+    defaultSeverity: 'warning',
+    summary: 'jwksUri uses plain http: the token signing keys can be replaced in transit.',
+    fixable: true,
+  },
+  kinds: ['security.istio.io/RequestAuthentication'],
+  check(ctx) {
+    const rules = asRecord(ctx.value.spec)?.jwtRules;
+    if (!Array.isArray(rules)) return;
+    rules.forEach((r, i) => {
+      const jwt = asRecord(r);
+      for (const field of ['jwksUri', 'jwks_uri']) {
+        const uri = jwt?.[field];
+        if (typeof uri !== 'string' || !/^http:\/\//i.test(uri)) continue;
+        const path: PathSegment[] = ['spec', 'jwtRules', i, field];
+        const fix = httpsFix(ctx.text, ctx.spanOf(path, 'value'));
+        ctx.report({
+          path,
+          message: 'The signing keys are fetched over plain http, so anyone who can intercept or spoof that request can substitute their own keys and forge tokens that pass validation. Serve the JWKS over https.',
+          fixes: fix ? [fix] : undefined,
+        });
+      }
+    });
+  },
+};
+
+/** Turns `http` into `https` by inserting one character; not safe: the server must serve https. */
+function httpsFix(text: string, span: { start: number; end: number } | undefined): Fix | undefined {
+  if (!span) return undefined;
+  const quoted = text[span.start] === '"' || text[span.start] === "'";
+  const at = span.start + (quoted ? 1 : 0);
+  if (text.slice(at, at + 5).toLowerCase() !== 'http:') return undefined;
+  return { title: 'Use https', edits: [{ start: at + 4, end: at + 4, newText: 's' }], safe: false, preferred: true };
+}
