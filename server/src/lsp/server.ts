@@ -1,6 +1,6 @@
 // The language server, independent of transport: wires documents, settings, validation and
 // features onto a connection that the node entry point (stdio or IPC) creates.
-import { TextDocuments, TextDocumentSyncKind, CodeActionKind, type Connection, type InitializeResult, type CodeAction } from 'vscode-languageserver';
+import { TextDocuments, TextDocumentSyncKind, CodeActionKind, type Connection, type InitializeResult, type CodeAction, type ClientCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, FileAnalysis } from '../core/engine';
 import { DEFAULT_CONFIG, type Config } from '../core/config';
@@ -10,12 +10,18 @@ import { ValidationScheduler } from './scheduler';
 import { quickFixes, fixAllAction, FIX_ALL_KIND } from './code-actions';
 import { guard } from './guard';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { hoverHandler } from './hover';
+import { completionHandler, COMPLETION_TRIGGERS } from './completion';
+import { symbolsHandler } from './symbols';
 
 export interface ServerRuntime {
   engine: Engine;
   docsLink: DocsLink;
   /** Wall clock for measuring check cost (injected so the core stays clock-free). */
   now: () => number;
+  /** Concept pages (docs/concepts/<name>.md texts by name) that hover explains fields with. */
+  concepts?: Readonly<Record<string, string>>;
+  conceptLink?: (name: string) => string | undefined;
 }
 
 export interface ServerState {
@@ -29,6 +35,7 @@ export interface ServerState {
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerState {
   const documents = new TextDocuments(TextDocument);
   let supportsConfiguration = false;
+  let clientCapabilities: ClientCapabilities = {};
   const settings = new SettingsStore(connection, () => supportsConfiguration);
 
   const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), DEFAULT_CONFIG);
@@ -54,10 +61,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    clientCapabilities = params.capabilities;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+        documentSymbolProvider: { label: 'meshlint' },
       },
       serverInfo: { name: 'meshlint' },
     };
@@ -98,6 +109,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       return actions;
     }),
   );
+
+  const capabilities = (): ClientCapabilities => clientCapabilities;
+  connection.onHover(guard(connection, 'hover', null, hoverHandler(state, capabilities)));
+  connection.onCompletion(guard(connection, 'completion', [], completionHandler(state, capabilities)));
+  connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
 
   documents.listen(connection);
   return state;

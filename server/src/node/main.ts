@@ -9,6 +9,7 @@ import { Engine } from '../core/engine';
 import { SchemaRegistry } from '../core/schema';
 import { startServer } from '../lsp/server';
 import { findPackageDir, loadSchemas } from './load-schemas';
+import { conceptLinker, loadConcepts } from './load-concepts';
 
 function docsLinker(packageDir: string): (ruleId: string) => string | undefined {
   const dir = path.join(packageDir, 'docs', 'rules');
@@ -26,7 +27,13 @@ export function main(): void {
   const connection = createConnection(ProposedFeatures.all);
   const packageDir = findPackageDir(__dirname);
   const engine = new Engine(new SchemaRegistry(loadSchemas(packageDir)));
-  startServer(connection, { engine, docsLink: docsLinker(packageDir), now: () => performance.now() });
+  startServer(connection, {
+    engine,
+    docsLink: docsLinker(packageDir),
+    now: () => performance.now(),
+    concepts: loadConcepts(packageDir),
+    conceptLink: conceptLinker(packageDir),
+  });
   connection.listen();
 }
 

@@ -1,0 +1,72 @@
+// LSP completion: maps the core's suggestions (schema keys and values, resource kinds, workspace
+// names) to completion items that replace the word being typed; snippets become plain text for
+// clients that cannot expand them.
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type ClientCapabilities,
+  type CompletionItem,
+  type CompletionParams,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { completeAt } from '../core/completion/complete';
+import type { Suggestion, WorkspaceHints } from '../core/completion/types';
+import { ConceptLibrary } from '../core/hover/concept-text';
+import { expandSnippet } from '../core/editing/snippet-text';
+import type { ServerState } from './server';
+
+/** Space opens value suggestions right after `key: ` and `- `; `:` right after a key. */
+export const COMPLETION_TRIGGERS = [' ', ':'];
+
+const KINDS: Record<Suggestion['kind'], CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  resource: CompletionItemKind.Class,
+  reference: CompletionItemKind.Reference,
+};
+
+export function completionHandler(
+  state: ServerState,
+  capabilities: () => ClientCapabilities,
+  workspace: (uri: string) => WorkspaceHints | undefined = () => undefined,
+): (params: CompletionParams) => Promise<CompletionItem[]> {
+  const concepts = new ConceptLibrary(state.runtime.concepts ?? {});
+  return async (params) => {
+    const doc = state.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const config = await state.configFor(doc.uri);
+    const suggestions = completeAt(doc.getText(), doc.offsetAt(params.position), {
+      registry: state.runtime.engine.schemas,
+      trustDomain: config.trustDomain,
+      concepts,
+      workspace: workspace(doc.uri),
+    });
+    const item = capabilities().textDocument?.completion?.completionItem;
+    const snippets = Boolean(item?.snippetSupport);
+    const markdown = !item?.documentationFormat || item.documentationFormat.includes(MarkupKind.Markdown);
+    return suggestions.map((s) => toItem(doc, s, snippets, markdown));
+  };
+}
+
+function toItem(doc: TextDocument, s: Suggestion, snippets: boolean, markdown: boolean): CompletionItem {
+  const asSnippet = s.snippet && snippets;
+  const newText = s.snippet && !snippets ? expandSnippet(s.insertText) : s.insertText;
+  const item: CompletionItem = {
+    label: s.label,
+    kind: KINDS[s.kind],
+    sortText: s.sortText,
+    filterText: s.filterText,
+    textEdit: { range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) }, newText },
+    insertTextFormat: asSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // Inserted lines are indented relative to the cursor's line; the editor adds that line's indent.
+    insertTextMode: InsertTextMode.adjustIndentation,
+  };
+  if (s.detail) item.detail = s.detail;
+  if (s.documentation) item.documentation = markdown ? { kind: MarkupKind.Markdown, value: s.documentation } : s.documentation;
+  if (s.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  if (s.preselect) item.preselect = true;
+  return item;
+}

@@ -1,0 +1,31 @@
+// LSP hover: asks the core what the key or value under the cursor means (schema text, concept,
+// rule findings there) and returns it as markdown, or plain text for clients without markdown.
+import { MarkupKind, type ClientCapabilities, type Hover, type HoverParams } from 'vscode-languageserver';
+import { hoverAt } from '../core/hover/hover';
+import { ConceptLibrary } from '../core/hover/concept-text';
+import { allRuleMetas } from '../core/rules/index';
+import type { ServerState } from './server';
+
+export function hoverHandler(state: ServerState, capabilities: () => ClientCapabilities): (params: HoverParams) => Promise<Hover | null> {
+  const concepts = new ConceptLibrary(state.runtime.concepts ?? {});
+  const rules = allRuleMetas();
+  return async (params) => {
+    const doc = state.documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const analysis = await state.analysisFor(doc);
+    const result = hoverAt(analysis, doc.offsetAt(params.position), {
+      registry: state.runtime.engine.schemas,
+      concepts,
+      rules,
+      docsLink: state.runtime.docsLink,
+      conceptLink: state.runtime.conceptLink,
+    });
+    if (!result) return null;
+    const formats = capabilities().textDocument?.hover?.contentFormat;
+    const markdown = !formats || formats.includes(MarkupKind.Markdown);
+    return {
+      contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: result.markdown },
+      range: { start: doc.positionAt(result.start), end: doc.positionAt(result.end) },
+    };
+  };
+}
