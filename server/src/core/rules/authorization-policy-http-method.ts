@@ -28,7 +28,7 @@ export const rule: DocumentRule = {
         // Only values we can name a correction for: an unusual but real custom method stays quiet.
         if (!suggestion || (!lowerCase && suggestion === m)) continue;
         const span = ctx.spanOf(site.path, 'value');
-        const effect = deny ? 'so this DENY rule never blocks anything' : 'so the entry never matches';
+        const effect = deny ? 'so requests the DENY rule meant to block get through' : 'so the entry never matches';
         ctx.report({
           path: site.path,
           message: `HTTP methods are matched exactly and in upper case: "${m}" is not one, ${effect}. Write "${suggestion}".`,
