@@ -4,8 +4,8 @@ import type { DocumentRule } from './rule';
 import { asRecord } from '../resources';
 import { policyAction, policyRules } from './authorization-fields';
 
-/** Operation fields that, written as ["*"], still match every HTTP request. */
-const WILDCARD_OPERATION_FIELDS = ['hosts', 'ports', 'methods', 'paths'];
+/** Operation fields that, written as ["*"], still match every HTTP request (`ports` takes numbers only). */
+const WILDCARD_OPERATION_FIELDS = ['hosts', 'methods', 'paths'];
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,7 +1,8 @@
 // DestinationRule SIMPLE/MUTUAL TLS whose server certificate is not checked (insecureSkipVerify),
 // or is checked only against the proxy's OS CA bundle because no CA is given.
 import type { DocumentRule } from './rule';
-import { destinationRuleTlsSites } from './destination-rule-tls';
+import { destinationRuleTlsSites, isInClusterHost } from './destination-rule-tls';
+import { asRecord } from '../resources';
 
 export const rule: DocumentRule = {
   meta: {
@@ -13,6 +14,8 @@ export const rule: DocumentRule = {
   },
   kinds: ['networking.istio.io/DestinationRule'],
   check(ctx) {
+    const host = asRecord(ctx.value.spec)?.host;
+    const inCluster = typeof host === 'string' && isInClusterHost(host);
     for (const site of destinationRuleTlsSites(ctx)) {
       const mode = site.tls.mode;
       if (mode !== 'SIMPLE' && mode !== 'MUTUAL') continue;
@@ -26,12 +29,15 @@ export const rule: DocumentRule = {
       const hasCa = typeof site.tls.caCertificates === 'string' && site.tls.caCertificates !== '';
       const hasCredential = typeof site.tls.credentialName === 'string' && site.tls.credentialName !== '';
       if (hasCa || hasCredential) continue;
-      // Since Istio 1.21 the proxy verifies against its OS CA bundle here, so this is not a hole:
-      // only a hint that a private CA must be named or the handshake fails.
+      // Since Istio 1.21 the proxy verifies against its OS CA bundle here, so this is not a hole.
+      // An in-cluster server most likely has a private CA, and then the handshake fails: worth a
+      // note. For an external server the OS bundle is usually right: only a hint.
       ctx.report({
         path: [...site.path, 'mode'],
-        severity: 'info',
-        message: `${mode} TLS with no caCertificates or credentialName (${site.scope}): Istio 1.21 and later verify the server against the proxy's OS CA bundle, which suits public servers. For a server with a private CA, name that CA; older Istio versions skip the check entirely.`,
+        severity: inCluster ? 'info' : 'hint',
+        message: inCluster
+          ? `${mode} TLS to an in-cluster host with no caCertificates or credentialName (${site.scope}): Istio 1.21 and later verify the server against the proxy's OS CA bundle, which will not know a cluster-internal CA, so the handshake fails. Name the CA that signs the server's certificate.`
+          : `${mode} TLS with no caCertificates or credentialName (${site.scope}): Istio 1.21 and later verify the server against the proxy's OS CA bundle, which suits public servers. For a server with a private CA, name that CA; Istio versions before 1.21 skip the check entirely.`,
       });
     }
   },

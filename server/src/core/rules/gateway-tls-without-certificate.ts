@@ -8,7 +8,7 @@ const TERMINATING = ['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL'];
 export const rule: DocumentRule = {
   meta: {
     id: 'gateway-tls-without-certificate',
-    category: 'zero-trust',
+    category: 'api',
     defaultSeverity: 'error',
     summary: 'A Gateway server terminates TLS but names no certificate (credentialName or certificate files).',
     fixable: false,
