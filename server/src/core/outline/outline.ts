@@ -55,7 +55,7 @@ function resourceSymbol(doc: AnalyzedDocument): OutlineSymbol | undefined {
     end,
     selectionStart: doc.start + select.start,
     selectionEnd: doc.start + Math.max(select.end, select.start),
-    children: specMap && specMap.kind === 'map' ? pairSymbols(specMap, doc.start, 1) : [],
+    children: specMap && specMap.kind === 'map' ? pairSymbols(specMap, { base: doc.start, text: doc.text }, 1) : [],
   };
 }
 
@@ -66,25 +66,38 @@ function documentSpan(doc: AnalyzedDocument, root: YNode): { start: number; end:
   const marker = /^---[^\n]*\n?/.exec(text);
   if (marker) start = marker[0].length;
   start = Math.min(start, root.start);
-  const end = Math.max(text.trimEnd().length, root.end);
-  return { start: doc.start + start, end: doc.start + end };
+  return { start: doc.start + start, end: doc.start + Math.max(text.trimEnd().length, tidyEnd(text, root.end)) };
 }
 
-function pairSymbols(map: YMap, base: number, depth: number): OutlineSymbol[] {
+/** Where a document sits in its file; offsets in its tree are relative to its text. */
+interface Place {
+  base: number;
+  text: string;
+}
+
+/** Block nodes end after their line break; a symbol should end on its last character. */
+function tidyEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+function pairSymbols(map: YMap, at: Place, depth: number): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
   for (const pair of map.pairs) {
-    const sym = pairSymbol(pair, base, depth);
+    const sym = pairSymbol(pair, at, depth);
     if (sym) out.push(sym);
   }
   return out;
 }
 
-function pairSymbol(pair: YPair, base: number, depth: number): OutlineSymbol | undefined {
+function pairSymbol(pair: YPair, at: Place, depth: number): OutlineSymbol | undefined {
+  const base = at.base;
   const key = pair.key;
   const name = scalarText(key);
   if (!key || name === undefined) return undefined;
   const value = deref(pair.value);
-  const end = pair.value && pair.value.end > key.end ? pair.value.end : key.end;
+  const end = pair.value && pair.value.end > key.end ? Math.max(key.end, tidyEnd(at.text, pair.value.end)) : key.end;
   const sym: OutlineSymbol = {
     name,
     kind: 'field',
@@ -96,18 +109,19 @@ function pairSymbol(pair: YPair, base: number, depth: number): OutlineSymbol | u
   };
   if (value?.kind === 'map') {
     sym.kind = 'map';
-    if (depth < MAX_DEPTH) sym.children = pairSymbols(value, base, depth + 1);
+    if (depth < MAX_DEPTH) sym.children = pairSymbols(value, at, depth + 1);
   } else if (value?.kind === 'seq') {
     sym.kind = 'list';
     sym.detail = `${value.items.length} item${value.items.length === 1 ? '' : 's'}`;
-    if (depth < MAX_DEPTH) sym.children = itemSymbols(value.items, base);
+    if (depth < MAX_DEPTH) sym.children = itemSymbols(value.items, at);
   } else if (value?.kind === 'scalar' && value.value !== null && value.value !== undefined) {
     sym.detail = String(value.value);
   }
   return sym;
 }
 
-function itemSymbols(items: (YNode | null)[], base: number): OutlineSymbol[] {
+function itemSymbols(items: (YNode | null)[], at: Place): OutlineSymbol[] {
+  const base = at.base;
   const out: OutlineSymbol[] = [];
   items.forEach((item, i) => {
     const node = item ? deref(item) : null;
@@ -117,9 +131,9 @@ function itemSymbols(items: (YNode | null)[], base: number): OutlineSymbol[] {
       detail: itemLabel(node),
       kind: 'item',
       start: base + item.start,
-      end: base + item.end,
+      end: base + Math.max(item.start + 1, tidyEnd(at.text, item.end)),
       selectionStart: base + item.start,
-      selectionEnd: base + firstLineEnd(item),
+      selectionEnd: base + Math.min(firstLineEnd(item), Math.max(item.start + 1, tidyEnd(at.text, item.end))),
       children: [],
     });
   });
