@@ -1,5 +1,7 @@
-// Reads rule fixtures: test/fixtures/rules/<rule-id>/{valid,invalid}/*.yaml. In invalid fixtures a
-// comment `# expect: <rule-id>[, <rule-id>]` marks each line where a finding must start.
+// Reads rule fixtures: test/fixtures/rules/<rule-id>/{valid,invalid}/*.yaml, or for rules that need
+// several files, directories test/fixtures/rules/<rule-id>/{valid,invalid}/<case>/ whose files are
+// checked together as one workspace (a `.meshlint.yaml` there is its config). In invalid fixtures a
+// comment `# expect: <rule-id>[, <rule-id>]` marks each line where a finding must start, in any file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PACKAGE_DIR } from './engine';
@@ -19,6 +21,34 @@ export function fixtures(ruleId: string, kind: 'valid' | 'invalid'): Fixture[] {
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+/** One fixture case: a single file, or every YAML file of a case directory (a workspace). */
+export interface FixtureCase {
+  name: string;
+  files: Fixture[];
+}
+
+export function fixtureCases(ruleId: string, kind: 'valid' | 'invalid'): FixtureCase[] {
+  const dir = path.join(FIXTURE_ROOT, ruleId, kind);
+  if (!fs.existsSync(dir)) return [];
+  const cases: FixtureCase[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) cases.push({ name: full, files: yamlFilesUnder(full) });
+    else if (/\.ya?ml$/.test(entry.name)) cases.push({ name: full, files: [{ file: full, text: fs.readFileSync(full, 'utf8') }] });
+  }
+  return cases;
+}
+
+function yamlFilesUnder(dir: string): Fixture[] {
+  const out: Fixture[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...yamlFilesUnder(full));
+    else if (/\.ya?ml$/.test(entry.name)) out.push({ file: full, text: fs.readFileSync(full, 'utf8') });
+  }
+  return out;
 }
 
 /** 1-based line numbers that expect a finding of `ruleId`. */

@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRuleMetas } from '../../server/src/core/rules/index';
 import { applyEdits } from '../../server/src/core/fix-all';
-import { analyze, lineCol, PACKAGE_DIR } from '../support/engine';
-import { fixtures, expectedLines, comments } from '../support/fixtures';
+import { lineCol, PACKAGE_DIR } from '../support/engine';
+import { fixtureCases, expectedLines, comments, type FixtureCase } from '../support/fixtures';
+import { analyzeWorkspace } from '../support/workspace';
 import type { Finding } from '../../server/src/core/types';
 
 /** Ids whose trigger cannot live in a fixture file, each with the test that covers it instead. */
@@ -36,24 +37,28 @@ for (const meta of metas) {
   if (NO_FIXTURES[meta.id]) continue;
 
   test(`${meta.id}: invalid fixtures fire exactly on the marked lines`, () => {
-    const bad = fixtures(meta.id, 'invalid');
+    const bad = fixtureCases(meta.id, 'invalid');
     assert.ok(bad.length > 0, `no invalid fixtures for ${meta.id}`);
-    for (const fx of bad) {
-      const expected = expectedLines(fx.text, meta.id);
-      assert.ok(expected.length > 0, `${fx.file} marks no line with "# expect: ${meta.id}"`);
-      const lines = analyze(fx.text)
-        .filter((f) => f.ruleId === meta.id)
-        .map((f) => lineCol(fx.text, f.start).line);
-      assert.deepEqual([...new Set(lines)].sort((a, b) => a - b), expected, `${fx.file}: finding lines`);
+    for (const fc of bad) {
+      const results = analyzeWorkspace(fc.files);
+      const marked = fc.files.reduce((n, fx) => n + expectedLines(fx.text, meta.id).length, 0);
+      assert.ok(marked > 0, `${fc.name} marks no line with "# expect: ${meta.id}"`);
+      for (const fx of fc.files) {
+        const lines = (results.get(fx.file) ?? []).filter((f) => f.ruleId === meta.id).map((f) => lineCol(fx.text, f.start).line);
+        assert.deepEqual([...new Set(lines)].sort((a, b) => a - b), expectedLines(fx.text, meta.id), `${fx.file}: finding lines`);
+      }
     }
   });
 
   test(`${meta.id}: valid fixtures stay quiet`, () => {
-    const good = fixtures(meta.id, 'valid');
+    const good = fixtureCases(meta.id, 'valid');
     assert.ok(good.length > 0, `no valid fixtures for ${meta.id}`);
-    for (const fx of good) {
-      const loud = analyze(fx.text).filter((f) => f.ruleId === meta.id || f.severity === 'error' || f.severity === 'warning');
-      assert.deepEqual(loud.map(describe(fx.text)), [], `${fx.file} should be clean`);
+    for (const fc of good) {
+      const results = analyzeWorkspace(fc.files);
+      for (const fx of fc.files) {
+        const loud = (results.get(fx.file) ?? []).filter((f) => f.ruleId === meta.id || f.severity === 'error' || f.severity === 'warning');
+        assert.deepEqual(loud.map(describe(fx.text)), [], `${fx.file} should be clean`);
+      }
     }
   });
 
@@ -61,23 +66,31 @@ for (const meta of metas) {
 
   test(`${meta.id}: every fix parses, removes its finding and changes nothing else`, () => {
     let fixesSeen = 0;
-    for (const fx of fixtures(meta.id, 'invalid')) {
-      const before = analyze(fx.text).filter((f) => f.ruleId === meta.id);
-      for (const finding of before) {
-        for (const fix of finding.fixes ?? []) {
-          fixesSeen++;
-          const after = applyEdits(fx.text, fix.edits);
-          const res = analyze(after);
-          assert.deepEqual(res.filter((f) => f.ruleId === 'yaml-syntax').map(describe(after)), [], `${fx.file}: "${fix.title}" breaks the YAML`);
-          const remaining = res.filter((f) => f.ruleId === meta.id);
-          assert.equal(remaining.length, before.length - 1, `${fx.file}: "${fix.title}" should remove exactly its finding`);
-          assertOnlyEditedRangeChanged(fx.text, after, fix.edits);
-          for (const c of comments(fx.text)) assert.ok(after.includes(c), `${fx.file}: "${fix.title}" lost the comment ${c}`);
+    for (const fc of fixtureCases(meta.id, 'invalid')) {
+      const before = analyzeWorkspace(fc.files);
+      const count = (results: Map<string, Finding[]>): number => [...results.values()].reduce((n, fs) => n + fs.filter((f) => f.ruleId === meta.id).length, 0);
+      for (const fx of fc.files) {
+        for (const finding of (before.get(fx.file) ?? []).filter((f) => f.ruleId === meta.id)) {
+          for (const fix of finding.fixes ?? []) {
+            fixesSeen++;
+            const after = applyEdits(fx.text, fix.edits);
+            const res = analyzeWorkspace(withText(fc, fx.file, after));
+            const own = res.get(fx.file) ?? [];
+            assert.deepEqual(own.filter((f) => f.ruleId === 'yaml-syntax').map(describe(after)), [], `${fx.file}: "${fix.title}" breaks the YAML`);
+            assert.equal(count(res), count(before) - 1, `${fx.file}: "${fix.title}" should remove exactly its finding`);
+            assertOnlyEditedRangeChanged(fx.text, after, fix.edits);
+            for (const c of comments(fx.text)) assert.ok(after.includes(c), `${fx.file}: "${fix.title}" lost the comment ${c}`);
+          }
         }
       }
     }
     assert.ok(fixesSeen > 0, `${meta.id} is fixable but no invalid fixture offers a fix`);
   });
+}
+
+/** The case's files with one of them replaced by new text. */
+function withText(fc: FixtureCase, file: string, text: string): { file: string; text: string }[] {
+  return fc.files.map((f) => (f.file === file ? { file, text } : f));
 }
 
 function describe(text: string): (f: Finding) => string {

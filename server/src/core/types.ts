@@ -36,6 +36,11 @@ export interface RelatedLocation {
   start: number;
   end: number;
   message: string;
+  /**
+   * 0-based line/column range, set for places in another file (`uri`), whose text the reader of
+   * the finding (the language server, the CLI) may not hold.
+   */
+  range?: { startLine: number; startCharacter: number; endLine: number; endCharacter: number };
 }
 
 export function shiftFinding(f: Finding, delta: number): Finding {

@@ -4,9 +4,11 @@ import type { DocumentRule, RuleMeta } from './rule';
 import { API_RULES } from './api-rules';
 import { ZERO_TRUST_RULES } from './zero-trust-rules';
 import { BUILTIN_RULES } from './builtin';
+import { WORKSPACE_RULES } from '../workspace/workspace-rules';
+import { CONFIG_FILE_RULE } from '../config-file';
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [...API_RULES, ...ZERO_TRUST_RULES];
 
 export function allRuleMetas(extra: readonly RuleMeta[] = []): RuleMeta[] {
-  return [...BUILTIN_RULES, ...DOCUMENT_RULES.map((r) => r.meta), ...extra];
+  return [...BUILTIN_RULES, ...DOCUMENT_RULES.map((r) => r.meta), ...WORKSPACE_RULES.map((r) => r.meta), CONFIG_FILE_RULE, ...extra];
 }

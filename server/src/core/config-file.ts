@@ -1,0 +1,146 @@
+// Reads the text of a `.meshlint.yaml` into a Config, shared by the editor and the CLI. Every
+// entry that is wrong gets a finding on its key or value and keeps its default; the good entries
+// still apply. Format:
+//   rootNamespace: istio-system            trustDomain: cluster.local
+//   maxWorkloadCertificateDuration: 24h    maxCertificateDuration: 2160h   (Go durations)
+//   rules: { <rule-id>: error|warning|info|hint|off }
+//   exclude: [ "<glob>", ... ]             (folders and files the workspace scan skips)
+import { parseYaml } from './parse';
+import { keySpan, locate, valueSpan, type PathSegment } from './locate';
+import { DEFAULT_CONFIG, type Config, type RuleLevel } from './config';
+import { parseDuration } from './duration';
+import { closest } from './suggest';
+import type { RuleMeta } from './rules/rule';
+import type { Finding, Severity } from './types';
+
+export const CONFIG_FILE_NAME = '.meshlint.yaml';
+
+export const CONFIG_FILE_RULE: RuleMeta = {
+  id: 'meshlint-config',
+  category: 'schema',
+  defaultSeverity: 'error',
+  summary: 'The .meshlint.yaml config file has an entry meshlint cannot use; that entry keeps its default.',
+  fixable: false,
+};
+
+export interface ConfigFile {
+  config: Config;
+  exclude: string[];
+  /** Problems, with offsets in the config file's text. */
+  findings: Finding[];
+}
+
+const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
+const KEYS = ['rootNamespace', 'trustDomain', 'maxWorkloadCertificateDuration', 'maxCertificateDuration', 'rules', 'exclude'];
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function isConfigFile(uriOrPath: string): boolean {
+  return /(^|[\\/])\.meshlint\.yaml$/.test(uriOrPath);
+}
+
+export function parseConfigFile(text: string, knownRuleIds: readonly string[], base: Config = DEFAULT_CONFIG): ConfigFile {
+  const parsed = parseYaml(text);
+  const findings: Finding[] = [];
+  const config: Config = { ...base, rules: { ...base.rules } };
+  const exclude: string[] = [];
+  const out: ConfigFile = { config, exclude, findings };
+  const problem = (path: readonly PathSegment[], on: 'key' | 'value', severity: Severity, message: string): void => {
+    const loc = locate(parsed.root, path);
+    const span = (loc && (on === 'key' ? keySpan(loc) : valueSpan(loc))) ?? { start: 0, end: Math.min(1, text.length) };
+    findings.push({ ruleId: CONFIG_FILE_RULE.id, severity, message, start: span.start, end: span.end });
+  };
+
+  if (parsed.problems.some((p) => p.severity === 'error')) {
+    // An unclosed bracket is reported at the end of the input; the last written line is where to look.
+    const lastChar = Math.max(0, text.trimEnd().length - 1);
+    for (const p of parsed.problems) {
+      const clamped = p.start > lastChar;
+      const start = clamped ? lastChar : p.start;
+      const end = clamped ? lastChar + 1 : Math.max(p.end, start + 1);
+      findings.push({ ruleId: CONFIG_FILE_RULE.id, severity: 'error', message: `YAML: ${p.message.replace(/\.$/, '')}. meshlint uses its defaults until this is fixed.`, start, end });
+    }
+    return out;
+  }
+  const value = parsed.value;
+  if (value === null || value === undefined) return out;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problem([], 'value', 'error', 'The config file must be a map of settings (rootNamespace, trustDomain, rules, ...); meshlint uses its defaults.');
+    return out;
+  }
+  const data = value as Record<string, unknown>;
+  for (const key of Object.keys(data)) {
+    if (KEYS.includes(key)) continue;
+    const guess = closest(key, KEYS);
+    problem([key], 'key', 'warning', `Unknown setting \`${key}\`, ignored.${guess ? ` Did you mean \`${guess}\`?` : ` Known settings: ${KEYS.join(', ')}.`}`);
+  }
+
+  const str = (key: string): string | undefined => {
+    const v = data[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string' || v.trim() === '') {
+      problem([key], 'value', 'error', `\`${key}\` must be a non-empty string; the default applies.`);
+      return undefined;
+    }
+    return v;
+  };
+  const root = str('rootNamespace');
+  if (root !== undefined) {
+    if (DNS_LABEL.test(root) && root.length <= 63) config.rootNamespace = root;
+    else problem(['rootNamespace'], 'value', 'error', `\`${root}\` is not a namespace name (lower-case letters, digits and '-', at most 63); the default \`${base.rootNamespace}\` applies.`);
+  }
+  const trust = str('trustDomain');
+  if (trust !== undefined) config.trustDomain = trust;
+  const duration = (key: string, field: 'maxWorkloadCertSeconds' | 'maxCertSeconds'): void => {
+    const raw = data[key];
+    if (raw === undefined || raw === null) return;
+    const seconds = typeof raw === 'string' ? parseDuration(raw) : undefined;
+    if (seconds === undefined || seconds <= 0) {
+      problem([key], 'value', 'error', `\`${key}\` must be a positive Go duration such as 24h or 2160h; the default applies.`);
+      return;
+    }
+    config[field] = seconds;
+  };
+  duration('maxWorkloadCertificateDuration', 'maxWorkloadCertSeconds');
+  duration('maxCertificateDuration', 'maxCertSeconds');
+  readRules(data.rules, knownRuleIds, config, problem);
+  readExclude(data.exclude, exclude, problem);
+  findings.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+type Problem = (path: readonly PathSegment[], on: 'key' | 'value', severity: Severity, message: string) => void;
+
+function readRules(raw: unknown, known: readonly string[], config: Config, problem: Problem): void {
+  if (raw === undefined || raw === null) return;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problem(['rules'], 'value', 'error', '`rules` must be a map of rule id to level, e.g. `peer-authentication-permissive: error`.');
+    return;
+  }
+  for (const [id, level] of Object.entries(raw as Record<string, unknown>)) {
+    if (!known.includes(id)) {
+      const guess = closest(id, known);
+      problem(['rules', id], 'key', 'warning', `No rule has the id \`${id}\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`);
+      continue;
+    }
+    // `false` reads as "switched off", the way people write it in other linters' configs.
+    const lvl = level === false ? 'off' : level;
+    if (typeof lvl !== 'string' || !LEVELS.includes(lvl as RuleLevel)) {
+      problem(['rules', id], 'value', 'error', `The level of \`${id}\` must be one of ${LEVELS.join(', ')}; its default applies.`);
+      continue;
+    }
+    config.rules[id] = lvl as RuleLevel;
+  }
+}
+
+function readExclude(raw: unknown, exclude: string[], problem: Problem): void {
+  if (raw === undefined || raw === null) return;
+  const list = typeof raw === 'string' ? [raw] : raw;
+  if (!Array.isArray(list)) {
+    problem(['exclude'], 'value', 'error', '`exclude` must be a list of glob patterns, e.g. `["charts/**", "**/generated/**"]`.');
+    return;
+  }
+  list.forEach((g, i) => {
+    if (typeof g === 'string' && g.trim() !== '') exclude.push(g.trim());
+    else problem(typeof raw === 'string' ? ['exclude'] : ['exclude', i], 'value', 'error', 'Each `exclude` entry must be a non-empty glob pattern.');
+  });
+}

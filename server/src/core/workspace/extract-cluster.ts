@@ -1,0 +1,122 @@
+// Facts from plain Kubernetes objects and cert-manager: namespaces and their injection labels,
+// service accounts, workloads with their pod labels, services, secrets (also those that sealed or
+// external secrets create), network policies, certificates and issuers, and mesh config files.
+import type { PathSegment } from '../locate';
+import type { DocReader } from './doc-reader';
+import type { Fact, WorkloadFact } from './facts';
+
+type BaseFields = Pick<Fact, 'uri' | 'group' | 'kind' | 'name' | 'namespace' | 'site' | 'namespaceSite' | 'docEnd'>;
+
+/** Where each workload kind keeps its pod template ([] = the object is the pod itself). */
+const POD_TEMPLATES: Record<string, PathSegment[]> = {
+  'apps/Deployment': ['spec', 'template'],
+  'apps/StatefulSet': ['spec', 'template'],
+  'apps/DaemonSet': ['spec', 'template'],
+  'apps/ReplicaSet': ['spec', 'template'],
+  'batch/Job': ['spec', 'template'],
+  'batch/CronJob': ['spec', 'jobTemplate', 'spec', 'template'],
+  '/Pod': [],
+  '/ReplicationController': ['spec', 'template'],
+  'argoproj.io/Rollout': ['spec', 'template'],
+};
+
+export const INJECT_KEY = 'sidecar.istio.io/inject';
+/** Namespace labels that decide sidecar injection or ambient capture, strongest first. */
+export const NAMESPACE_MESH_LABELS = ['istio-injection', 'istio.io/rev', 'istio.io/dataplane-mode'];
+
+export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
+  const key = `${base.group}/${base.kind}`;
+  const template = POD_TEMPLATES[key];
+  if (template) return podWorkload(r, base, template);
+  switch (key) {
+    case '/Namespace': {
+      const labels = r.labels(['metadata', 'labels']) ?? {};
+      const decider = NAMESPACE_MESH_LABELS.find((l) => labels[l] !== undefined);
+      return { ...base, type: 'namespace', labels, injectionSite: decider ? r.nearest(['metadata', 'labels', decider]) : undefined };
+    }
+    case '/ServiceAccount':
+      return { ...base, type: 'service-account' };
+    case '/Service': {
+      const selector = r.labels(['spec', 'selector']);
+      return { ...base, type: 'service', selector: selector && Object.keys(selector).length > 0 ? selector : undefined };
+    }
+    case '/Secret':
+      return base.name ? { ...base, type: 'secret', secretName: base.name, secretType: r.str(['type']) } : undefined;
+    case 'bitnami.com/SealedSecret': {
+      const name = r.str(['spec', 'template', 'metadata', 'name']) ?? base.name;
+      const namespace = r.str(['spec', 'template', 'metadata', 'namespace']) ?? base.namespace;
+      return name ? { ...base, namespace, type: 'secret', secretName: name, secretType: r.str(['spec', 'template', 'type']) } : undefined;
+    }
+    case 'external-secrets.io/ExternalSecret': {
+      const name = r.str(['spec', 'target', 'name']) ?? base.name;
+      return name ? { ...base, type: 'secret', secretName: name, secretType: r.str(['spec', 'target', 'template', 'type']) } : undefined;
+    }
+    case 'networking.k8s.io/NetworkPolicy':
+      return { ...base, type: 'network-policy', podSelector: r.labels(['spec', 'podSelector', 'matchLabels']) ?? {} };
+    case 'networking.istio.io/WorkloadEntry':
+      return vmWorkload(r, base, ['spec', 'labels'], ['spec', 'serviceAccount']);
+    case 'networking.istio.io/WorkloadGroup':
+      return vmWorkload(r, base, ['spec', 'metadata', 'labels'], ['spec', 'template', 'serviceAccount']);
+    case 'install.istio.io/IstioOperator':
+      return { ...base, type: 'mesh-config', accessLogFile: (r.str(['spec', 'meshConfig', 'accessLogFile']) ?? '') !== '' };
+    case '/ConfigMap': {
+      const mesh = r.str(['data', 'mesh']);
+      if (!mesh || !/^istio(-.+)?$/.test(base.name ?? '')) return undefined;
+      return { ...base, type: 'mesh-config', accessLogFile: /^\s*accessLogFile:\s*["']?[^"'\s#]/m.test(mesh) };
+    }
+    default:
+      return certManagerFact(r, base);
+  }
+}
+
+function certManagerFact(r: DocReader, base: BaseFields): Fact | undefined {
+  if (base.group !== 'cert-manager.io') return undefined;
+  switch (base.kind) {
+    case 'Issuer':
+    case 'ClusterIssuer':
+      return { ...base, type: 'issuer', cluster: base.kind === 'ClusterIssuer' };
+    case 'Certificate':
+    case 'CertificateRequest': {
+      const name = r.ref(['spec', 'issuerRef', 'name']);
+      const kind = r.str(['spec', 'issuerRef', 'kind']);
+      const group = r.str(['spec', 'issuerRef', 'group']);
+      return {
+        ...base,
+        type: 'certificate',
+        secretName: base.kind === 'Certificate' ? r.ref(['spec', 'secretName']) : undefined,
+        issuer: name
+          ? { name, kind: kind || 'Issuer', kindSite: kind ? r.innerSite(['spec', 'issuerRef', 'kind']) : undefined, group: group || 'cert-manager.io' }
+          : undefined,
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function podWorkload(r: DocReader, base: BaseFields, template: PathSegment[]): WorkloadFact {
+  const labels = r.labels([...template, 'metadata', 'labels']) ?? {};
+  const annotations = r.labels([...template, 'metadata', 'annotations']) ?? {};
+  // The label is the current switch; the annotation is older but still honoured.
+  const injectPath: PathSegment[] | undefined =
+    labels[INJECT_KEY] !== undefined
+      ? [...template, 'metadata', 'labels', INJECT_KEY]
+      : annotations[INJECT_KEY] !== undefined
+        ? [...template, 'metadata', 'annotations', INJECT_KEY]
+        : undefined;
+  const injectValue = labels[INJECT_KEY] ?? annotations[INJECT_KEY];
+  const sa = r.ref([...template, 'spec', 'serviceAccountName']) ?? r.ref([...template, 'spec', 'serviceAccount']);
+  return {
+    ...base,
+    type: 'workload',
+    podLabels: labels,
+    serviceAccountName: sa,
+    inject: injectPath && injectValue !== undefined ? { value: injectValue, site: r.nearest(injectPath) } : undefined,
+    hostNetwork: r.get([...template, 'spec', 'hostNetwork']) === true,
+    pod: true,
+  };
+}
+
+function vmWorkload(r: DocReader, base: BaseFields, labelsPath: PathSegment[], saPath: PathSegment[]): WorkloadFact {
+  return { ...base, type: 'workload', podLabels: r.labels(labelsPath) ?? {}, serviceAccountName: r.ref(saPath), hostNetwork: false, pod: false };
+}

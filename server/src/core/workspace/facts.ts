@@ -1,0 +1,229 @@
+// The facts the workspace index keeps about each manifest: small plain data (no parse trees), each
+// with the exact place it is written so a finding can point at it, in this file or from another.
+
+/** A range in one file, with positions too so another file's finding can link to it unopened. */
+export interface Site {
+  uri: string;
+  start: number;
+  end: number;
+  /** 0-based line and UTF-16 column of `start` and `end`. */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export type Labels = Readonly<Record<string, string>>;
+
+/** A label selector as written (matchLabels, or the plain label map of Sidecar/Gateway). */
+export interface SelectorFact {
+  labels: Labels;
+  /** The selector's key (e.g. `matchLabels`), where "selects nothing" findings belong. */
+  site: Site;
+}
+
+/** A string value and where it is written. */
+export interface ValueRef {
+  value: string;
+  site: Site;
+}
+
+interface Base {
+  uri: string;
+  /** API group ('' for the core group) and kind. */
+  group: string;
+  kind: string;
+  name?: string;
+  /** As written; undefined when the manifest leaves it to `kubectl -n` or kustomize. */
+  namespace?: string;
+  /** metadata.name value (or `kind` when unnamed): the place that stands for the whole resource. */
+  site: Site;
+  /** metadata.namespace value, when written. */
+  namespaceSite?: Site;
+  /** Offset just past this document's text, where a new document can be inserted after it. */
+  docEnd: number;
+}
+
+export interface ModeSite {
+  mode: string;
+  site: Site;
+}
+
+export interface PeerAuthenticationFact extends Base {
+  type: 'peer-authentication';
+  selector?: SelectorFact;
+  /** spec.mtls.mode, when written. */
+  mode?: ModeSite;
+  ports: (ModeSite & { port: string })[];
+}
+
+/** A use of a field that only carries a value over mutual TLS. */
+export interface IdentityUse {
+  /** e.g. `principals`, `notNamespaces`, `source.principal`. */
+  field: string;
+  /** True for not* fields and `notValues`: they match when the identity is absent too. */
+  negative: boolean;
+  /** The field's key (or the condition's `key` value). */
+  site: Site;
+}
+
+export interface AuthorizationPolicyFact extends Base {
+  type: 'authorization-policy';
+  /** ALLOW when not written. */
+  action: string;
+  selector?: SelectorFact;
+  /** targetRef or targetRefs is set: the policy binds to a gateway or service, not to pods. */
+  targeted: boolean;
+  /** `rules` is written with at least one entry. */
+  hasRules: boolean;
+  identityUses: IdentityUse[];
+  /** Values of principals/notPrincipals and source.principal conditions. */
+  principals: ValueRef[];
+  /** Values of namespaces/notNamespaces and source.namespace conditions. */
+  namespaces: ValueRef[];
+  /** Values of serviceAccounts/notServiceAccounts (`<namespace>/<name>`). */
+  serviceAccounts: ValueRef[];
+  /** Some rule demands a validated JWT (ALLOW on requestPrincipals or request.auth, DENY on notRequestPrincipals). */
+  requiresToken: boolean;
+}
+
+export interface RequestAuthenticationFact extends Base {
+  type: 'request-authentication';
+  selector?: SelectorFact;
+  targeted: boolean;
+}
+
+export interface TlsModeUse extends ModeSite {
+  /** Port-level setting for this service port. */
+  port?: number;
+  subset?: string;
+}
+
+export interface DestinationRuleFact extends Base {
+  type: 'destination-rule';
+  host?: ValueRef;
+  tlsModes: TlsModeUse[];
+  selector?: SelectorFact;
+}
+
+export interface TelemetryFact extends Base {
+  type: 'telemetry';
+  selector?: SelectorFact;
+  /** `accessLogging` is written: 'enabled' when some entry is not disabled. */
+  accessLogging: 'enabled' | 'disabled' | 'absent';
+}
+
+export interface GatewayFact extends Base {
+  type: 'gateway';
+  /** spec.selector: gateway pods, in any namespace. */
+  selector?: SelectorFact;
+  credentials: ValueRef[];
+}
+
+/** Other mesh kinds that bind to pods by labels (Sidecar, EnvoyFilter, WasmPlugin, ...). */
+export interface SelectingResourceFact extends Base {
+  type: 'selecting-resource';
+  selector?: SelectorFact;
+}
+
+export interface CertificateFact extends Base {
+  type: 'certificate';
+  secretName?: ValueRef;
+  issuer?: {
+    name: ValueRef;
+    /** Issuer when not written. */
+    kind: string;
+    kindSite?: Site;
+    /** cert-manager.io when not written. */
+    group: string;
+  };
+}
+
+export interface IssuerFact extends Base {
+  type: 'issuer';
+  cluster: boolean;
+}
+
+export interface NamespaceFact extends Base {
+  type: 'namespace';
+  labels: Labels;
+  /** The injection-related label that decides this namespace, when one is written. */
+  injectionSite?: Site;
+}
+
+export interface ServiceAccountFact extends Base {
+  type: 'service-account';
+}
+
+export interface WorkloadFact extends Base {
+  type: 'workload';
+  /** Labels of the pods it creates (the pod template's, or the pod's own). */
+  podLabels: Labels;
+  serviceAccountName?: ValueRef;
+  /** `sidecar.istio.io/inject` on the pod (label or annotation), as written. */
+  inject?: ValueRef;
+  hostNetwork: boolean;
+  /** False for VMs (WorkloadEntry/WorkloadGroup): sidecar injection does not apply to them. */
+  pod: boolean;
+}
+
+export interface ServiceFact extends Base {
+  type: 'service';
+  /** Undefined for selector-less services (endpoints managed elsewhere). */
+  selector?: Labels;
+}
+
+export interface SecretFact extends Base {
+  type: 'secret';
+  /** The name of the Secret that ends up in the cluster (a SealedSecret's or ExternalSecret's target). */
+  secretName: string;
+  secretType?: string;
+}
+
+export interface NetworkPolicyFact extends Base {
+  type: 'network-policy';
+  podSelector: Labels;
+}
+
+/** Mesh-wide settings written outside CRDs (IstioOperator, the `istio` ConfigMap). */
+export interface MeshConfigFact extends Base {
+  type: 'mesh-config';
+  accessLogFile: boolean;
+}
+
+/** Any other Kubernetes object: its namespace still counts as evidence that the namespace exists. */
+export interface OtherFact extends Base {
+  type: 'other';
+}
+
+export type Fact =
+  | PeerAuthenticationFact
+  | AuthorizationPolicyFact
+  | RequestAuthenticationFact
+  | DestinationRuleFact
+  | TelemetryFact
+  | GatewayFact
+  | SelectingResourceFact
+  | CertificateFact
+  | IssuerFact
+  | NamespaceFact
+  | ServiceAccountFact
+  | WorkloadFact
+  | ServiceFact
+  | SecretFact
+  | NetworkPolicyFact
+  | MeshConfigFact
+  | OtherFact;
+
+export type FactType = Fact['type'];
+export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;
+
+/** Everything the index knows about one file. */
+export interface FileFacts {
+  uri: string;
+  facts: Fact[];
+  /** Length of the file, and the line break it uses, for fixes that add a document. */
+  length: number;
+  eol: '\n' | '\r\n';
+  endsWithNewline: boolean;
+}

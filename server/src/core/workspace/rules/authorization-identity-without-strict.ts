@@ -1,0 +1,71 @@
+// Authorization on peer identity (principals, namespaces, service accounts, source.principal,
+// source.namespace, connection.sni) for pods that still accept plaintext. A plaintext request has
+// no identity: it never matches a positive DENY field and always passes a negative ALLOW field, so
+// the policy is bypassed (Istio security bulletin ISTIO-SECURITY-2021-004). ALLOW on positive fields
+// and DENY on negative ones fail closed and are left alone.
+import type { WorkspaceRule } from '../rule';
+import { effectiveMtls, hasWorkloadPolicies, namespaceMtls, type EffectiveMtls } from '../effective-mtls';
+import { nameOf } from '../describe';
+import type { AuthorizationPolicyFact } from '../facts';
+import type { WorkspaceView } from '../view';
+import type { Config } from '../../config';
+
+export const rule: WorkspaceRule = {
+  meta: {
+    id: 'authorization-identity-without-strict',
+    category: 'workspace',
+    defaultSeverity: 'warning',
+    summary: 'A DENY on peer identity (or an ALLOW on a not* identity) protects pods that accept plaintext, which carries no identity and slips past it.',
+    fixable: false,
+  },
+  check(ctx) {
+    const { view, config } = ctx;
+    for (const ap of view.all('authorization-policy')) {
+      if (ap.namespace === undefined || ap.targeted) continue;
+      const bypassable = ap.identityUses.filter((u) => (ap.action === 'DENY' ? !u.negative : ap.action === 'ALLOW' ? u.negative : false));
+      if (bypassable.length === 0) continue;
+      const weak = weakestMtls(view, config, ap);
+      if (!weak) continue;
+      for (const use of bypassable) {
+        const why =
+          ap.action === 'DENY'
+            ? `a plaintext request carries no identity, so it never matches this DENY and gets through`
+            : `a plaintext request carries no identity, so it passes this "not" test and is allowed`;
+        ctx.report({
+          at: use.site,
+          message: `\`${use.field}\` is only known over mutual TLS, but ${weak.who} plaintext (${weak.eff.mode} from ${nameOf(weak.eff.policy)}): ${why}. Make mutual TLS STRICT for these workloads, or match on something plaintext requests carry too.`,
+          related: [{ at: weak.eff.site, message: `${weak.eff.mode} applies here` }],
+        });
+      }
+    }
+  },
+};
+
+interface Weak {
+  eff: EffectiveMtls;
+  /** Who accepts plaintext, with the verb ("Deployment a/b accepts"). */
+  who: string;
+}
+
+/** The first targeted pod group whose effective mode is not STRICT, when the workspace can tell. */
+function weakestMtls(view: WorkspaceView, config: Config, ap: AuthorizationPolicyFact): Weak | undefined {
+  const ns = ap.namespace as string;
+  const meshWide = ns === config.rootNamespace && !ap.selector;
+  const workloads = meshWide
+    ? view.all('workload')
+    : ap.selector
+      ? view.workloadsMatching(ns, ap.selector.labels)
+      : view.inNamespace('workload', ns);
+  for (const w of workloads) {
+    if (w.namespace === undefined) continue;
+    const eff = effectiveMtls(view, config, { namespace: w.namespace, labels: w.podLabels, exact: true });
+    if (eff && eff.mode !== 'STRICT') return { eff, who: `${nameOf(w)} accepts` };
+  }
+  if (workloads.length > 0) return undefined;
+  // No workload in the workspace: decide from the policies alone, only when no other policy could differ.
+  let eff: EffectiveMtls | undefined;
+  if (ap.selector) eff = effectiveMtls(view, config, { namespace: ns, labels: ap.selector.labels, exact: false });
+  else if (meshWide) eff = view.all('peer-authentication').some((p) => p.namespace !== ns) ? undefined : namespaceMtls(view, config, ns);
+  else eff = hasWorkloadPolicies(view, ns) ? undefined : namespaceMtls(view, config, ns);
+  return eff && eff.mode !== 'STRICT' ? { eff, who: ap.selector ? 'the selected workloads accept' : `namespace ${ns} accepts` } : undefined;
+}

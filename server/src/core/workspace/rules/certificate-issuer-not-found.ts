@@ -1,0 +1,76 @@
+// A Certificate whose issuerRef names an Issuer that is not in its namespace, or a ClusterIssuer
+// the workspace does not define. Issuers are namespaced: a certificate can only use one of its own
+// namespace. `kind` defaults to Issuer, so a ClusterIssuer named without `kind: ClusterIssuer` is
+// looked for in the wrong place. Only external issuers (another group) are never checked.
+import type { WorkspaceRule } from '../rule';
+import { closest } from '../../suggest';
+import { nameOf } from '../describe';
+import type { CertificateFact, IssuerFact } from '../facts';
+
+export const rule: WorkspaceRule = {
+  meta: {
+    id: 'certificate-issuer-not-found',
+    category: 'workspace',
+    defaultSeverity: 'info',
+    summary: "A certificate's issuerRef names an Issuer absent from its namespace or a ClusterIssuer the workspace does not define.",
+    fixable: true,
+  },
+  check(ctx) {
+    const { view } = ctx;
+    const issuers = view.all('issuer');
+    const clusterIssuers = issuers.filter((i) => i.cluster);
+    for (const cert of view.all('certificate')) {
+      const ref = cert.issuer;
+      if (!ref || ref.group !== 'cert-manager.io') continue;
+      const name = ref.name.value;
+      if (ref.kind === 'Issuer') {
+        if (cert.namespace === undefined) continue;
+        const local = issuers.filter((i) => !i.cluster && i.namespace === cert.namespace);
+        if (local.some((i) => i.name === name)) continue;
+        const cluster = clusterIssuers.find((i) => i.name === name);
+        if (cluster) {
+          wrongKind(cert, cluster, 'ClusterIssuer');
+          continue;
+        }
+        const elsewhere = issuers.find((i) => !i.cluster && i.name === name);
+        if (!elsewhere && local.length === 0) continue; // the workspace does not describe this namespace's issuers
+        const guess = closest(name, local.map((i) => i.name ?? ''));
+        ctx.report({
+          at: ref.name.site,
+          message: elsewhere
+            ? `Issuer \`${name}\` is defined in namespace ${elsewhere.namespace}, but an Issuer only signs certificates of its own namespace (${cert.namespace}): this certificate will never be issued. Use a ClusterIssuer, or an Issuer in ${cert.namespace}.`
+            : `No Issuer \`${name}\` in namespace ${cert.namespace} (the workspace defines ${local.map((i) => `\`${i.name}\``).join(', ')} there): this certificate will never be issued.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          related: elsewhere ? [{ at: elsewhere.site, message: `${nameOf(elsewhere)} is here` }] : undefined,
+        });
+      } else if (ref.kind === 'ClusterIssuer') {
+        if (clusterIssuers.some((i) => i.name === name)) continue;
+        const local = issuers.find((i) => !i.cluster && i.name === name && i.namespace === cert.namespace);
+        if (local) {
+          wrongKind(cert, local, 'Issuer');
+          continue;
+        }
+        if (clusterIssuers.length === 0) continue;
+        const guess = closest(name, clusterIssuers.map((i) => i.name ?? ''));
+        ctx.report({
+          at: ref.name.site,
+          message: `No ClusterIssuer \`${name}\` in the workspace (it defines ${clusterIssuers.map((i) => `\`${i.name}\``).join(', ')}): this certificate will never be issued.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+        });
+      }
+    }
+
+    function wrongKind(cert: CertificateFact, found: IssuerFact, kind: 'Issuer' | 'ClusterIssuer'): void {
+      const ref = cert.issuer;
+      if (!ref) return;
+      // kindSite excludes quotes, so replacing it keeps the author's quoting.
+      const fix = ref.kindSite ? { title: `Set issuerRef.kind to ${kind}`, edits: [{ start: ref.kindSite.start, end: ref.kindSite.end, newText: kind }], safe: false, preferred: true } : undefined;
+      ctx.report({
+        at: ref.kindSite ?? ref.name.site,
+        // Something of that name exists, just of the other kind: a definite mistake, not missing evidence.
+        severity: 'warning',
+        message: `\`${ref.name.value}\` is a ${kind}, but issuerRef.kind is ${ref.kind}${ref.kindSite ? '' : ' (the default when kind is left out)'}: cert-manager looks for the wrong object and never issues this certificate. Set \`kind: ${kind}\`.`,
+        related: [{ at: found.site, message: `${nameOf(found)} is here` }],
+        fixes: fix ? [fix] : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,76 @@
+// Pods that get no sidecar while STRICT mutual TLS applies to them: a workload that opts out with
+// `sidecar.istio.io/inject: "false"`, or a namespace whose manifest does not enable injection.
+// Without a proxy the pods cannot present a mesh certificate, so their calls to STRICT services are
+// refused, and nothing enforces STRICT on their own ports.
+import type { WorkspaceRule } from '../rule';
+import { effectiveMtls, type EffectiveMtls } from '../effective-mtls';
+import { nameOf, NO_INJECTION_NAMESPACES } from '../describe';
+import type { Labels, WorkloadFact } from '../facts';
+
+export const rule: WorkspaceRule = {
+  meta: {
+    id: 'sidecar-missing-under-strict',
+    category: 'workspace',
+    defaultSeverity: 'warning',
+    summary: 'Pods run without a sidecar (opted out, or their namespace has no injection) while STRICT mTLS applies to them.',
+    fixable: false,
+  },
+  check(ctx) {
+    const { view, config } = ctx;
+    const strictFor = (w: WorkloadFact): EffectiveMtls | undefined => {
+      if (w.namespace === undefined) return undefined;
+      const eff = effectiveMtls(view, config, { namespace: w.namespace, labels: w.podLabels, exact: true });
+      return eff?.mode === 'STRICT' ? eff : undefined;
+    };
+    const candidate = (w: WorkloadFact): boolean =>
+      w.pod && !w.hostNetwork && w.namespace !== undefined && !NO_INJECTION_NAMESPACES.has(w.namespace) && w.namespace !== config.rootNamespace;
+
+    for (const w of view.all('workload')) {
+      if (!candidate(w) || !w.inject || w.inject.value !== 'false') continue;
+      const eff = strictFor(w);
+      if (!eff) continue;
+      ctx.report({
+        at: w.inject.site,
+        message: `${nameOf(w)} opts out of the sidecar, but STRICT mutual TLS applies to it (${nameOf(eff.policy)}). Without a proxy it has no mesh certificate: its calls to STRICT services are refused, and its own ports are not protected by the policy at all. Remove the opt-out, or give the workload its own PeerAuthentication if it must stay outside the mesh.`,
+        related: [{ at: eff.site, message: 'STRICT applies here' }],
+      });
+    }
+
+    for (const ns of view.all('namespace')) {
+      const name = ns.name;
+      if (!name || NO_INJECTION_NAMESPACES.has(name) || name === config.rootNamespace) continue;
+      const labels = ns.labels;
+      if (labels['istio.io/dataplane-mode'] === 'ambient') continue; // ztunnel carries mTLS without sidecars
+      const disabled = labels['istio-injection'] === 'disabled';
+      if (!disabled && (labels['istio-injection'] === 'enabled' || (labels['istio.io/rev'] ?? '') !== '')) continue;
+      // With injection disabled on the namespace no pod gets a sidecar; otherwise pods may opt in.
+      const uncovered = view.inNamespace('workload', name).filter((w) => candidate(w) && w.inject?.value !== 'false' && (disabled || !optsIn(w.podLabels, w.inject?.value)));
+      let eff: EffectiveMtls | undefined;
+      let example: WorkloadFact | undefined;
+      for (const w of uncovered) {
+        eff = strictFor(w);
+        if (eff) {
+          example = w;
+          break;
+        }
+      }
+      if (!eff || !example) continue;
+      const how = disabled ? 'disables sidecar injection (`istio-injection: disabled`)' : 'does not enable sidecar injection (no `istio-injection: enabled` or `istio.io/rev` label)';
+      ctx.report({
+        at: ns.injectionSite ?? ns.site,
+        // A label that is merely absent may be covered by the injector's defaults: information only.
+        severity: disabled ? 'warning' : 'info',
+        message: `Namespace ${name} ${how}, yet STRICT mutual TLS applies to its workloads (${nameOf(eff.policy)}), e.g. ${nameOf(example)}. Pods without a sidecar cannot speak mTLS: their calls to STRICT services are refused. Label the namespace \`istio-injection: enabled\` (or with its revision).`,
+        related: [
+          { at: eff.site, message: 'STRICT applies here' },
+          { at: example.site, message: `${nameOf(example)} runs in ${name}` },
+        ],
+      });
+    }
+  },
+};
+
+/** A pod that asks for a sidecar itself (label or revision), or joins ambient mode. */
+function optsIn(labels: Labels, inject: string | undefined): boolean {
+  return inject === 'true' || (labels['istio.io/rev'] ?? '') !== '' || labels['istio.io/dataplane-mode'] === 'ambient';
+}

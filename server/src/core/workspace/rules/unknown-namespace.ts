@@ -1,0 +1,32 @@
+// An authorization `namespaces` entry (or source.namespace condition) naming a namespace the
+// workspace does not know. Only said when the workspace declares Namespaces (so it describes the
+// cluster's namespaces at all); a namespace any manifest is placed in counts as known.
+import type { WorkspaceRule } from '../rule';
+import { closest } from '../../suggest';
+import { BUILTIN_NAMESPACES } from '../describe';
+
+export const rule: WorkspaceRule = {
+  meta: {
+    id: 'unknown-namespace',
+    category: 'workspace',
+    defaultSeverity: 'info',
+    summary: 'An authorization policy names a namespace that no manifest in the workspace declares or uses.',
+    fixable: false,
+  },
+  check(ctx) {
+    const { view, config } = ctx;
+    if (view.all('namespace').length === 0) return;
+    const known = new Set([...view.knownNamespaces(), ...BUILTIN_NAMESPACES, config.rootNamespace]);
+    const candidates = [...known].sort();
+    for (const ap of view.all('authorization-policy')) {
+      for (const ref of ap.namespaces) {
+        if (ref.value.includes('*') || known.has(ref.value)) continue;
+        const guess = closest(ref.value, candidates);
+        ctx.report({
+          at: ref.site,
+          message: `No manifest in the workspace declares namespace \`${ref.value}\` or is placed in it. A namespace with no workloads sends no requests, so this entry never matches.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,60 @@
+// A principal (`<trust-domain>/ns/<ns>/sa/<name>`) or serviceAccounts entry (`<ns>/<name>`) naming a
+// ServiceAccount that no manifest defines and no workload runs as. Such an identity never calls, so
+// an ALLOW on it admits nobody and a DENY on it blocks nobody; usually a typo. Only said when the
+// workspace holds workloads or ServiceAccounts of that namespace.
+import type { WorkspaceRule } from '../rule';
+import { closest } from '../../suggest';
+import { listOf } from '../describe';
+import type { ValueRef } from '../facts';
+import type { WorkspaceView } from '../view';
+
+const PRINCIPAL_RE = /^([^/]+)\/ns\/([^/]+)\/sa\/([^/]+)$/;
+const SERVICE_ACCOUNT_RE = /^([^/]+)\/([^/]+)$/;
+
+export const rule: WorkspaceRule = {
+  meta: {
+    id: 'unknown-service-account',
+    category: 'workspace',
+    defaultSeverity: 'info',
+    summary: 'A principal or serviceAccounts entry names a ServiceAccount that no manifest in the workspace defines or runs as.',
+    fixable: false,
+  },
+  check(ctx) {
+    const { view, config } = ctx;
+    const known = new Map<string, string[]>();
+    const check = (ref: ValueRef, namespace: string, account: string): void => {
+      if (account.includes('*') || namespace.includes('*')) return;
+      if (!view.hasAny(namespace, 'workload', 'service-account')) return;
+      let names = known.get(namespace);
+      if (!names) {
+        names = accountsOf(view, namespace);
+        known.set(namespace, names);
+      }
+      if (names.includes(account)) return;
+      const guess = closest(account, names);
+      ctx.report({
+        at: ref.site,
+        message: `No manifest in the workspace defines ServiceAccount \`${account}\` in namespace ${namespace} or runs a workload as it (known there: ${listOf(names)}). An identity nobody runs as never matches: an ALLOW on it admits nobody, a DENY on it blocks nobody.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+      });
+    };
+    for (const ap of view.all('authorization-policy')) {
+      for (const p of ap.principals) {
+        const m = PRINCIPAL_RE.exec(p.value);
+        // Another trust domain belongs to another cluster, whose accounts this workspace cannot know.
+        if (m && m[1] === config.trustDomain) check(p, m[2], m[3]);
+      }
+      for (const s of ap.serviceAccounts) {
+        const m = SERVICE_ACCOUNT_RE.exec(s.value);
+        if (m) check(s, m[1], m[2]);
+      }
+    }
+  },
+};
+
+/** ServiceAccounts of a namespace: declared, named by a workload, and `default`, which always exists. */
+function accountsOf(view: WorkspaceView, namespace: string): string[] {
+  const names = new Set<string>(['default']);
+  for (const sa of view.inNamespace('service-account', namespace)) if (sa.name) names.add(sa.name);
+  for (const w of view.inNamespace('workload', namespace)) if (w.serviceAccountName) names.add(w.serviceAccountName.value);
+  return [...names].sort();
+}

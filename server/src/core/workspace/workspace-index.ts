@@ -1,0 +1,75 @@
+// The workspace index: the facts of every file, keyed by URI. Replacing one file's facts is a map
+// write; the cross-file lookups (`view()`) are rebuilt lazily, once per change, in one pass.
+import type { FileFacts } from './facts';
+import { WorkspaceView } from './view';
+
+export interface IndexLimits {
+  /** Files beyond this are not indexed (the rules then see a partial workspace and say less). */
+  maxFiles: number;
+}
+
+export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 50_000 };
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileFacts>();
+  private cachedView: WorkspaceView | undefined;
+  /** Increments on every change, so callers can tell whether results they hold are stale. */
+  private gen = 0;
+
+  constructor(private readonly limits: IndexLimits = DEFAULT_INDEX_LIMITS) {}
+
+  /** Replaces a file's facts. Returns false when the index is full and the file is new. */
+  set(facts: FileFacts): boolean {
+    if (!this.files.has(facts.uri) && this.files.size >= this.limits.maxFiles) return false;
+    const before = this.files.get(facts.uri);
+    // Files without manifests are common (CI configs, Helm values): keep them out of the view.
+    if (facts.facts.length === 0 && !before) return true;
+    if (facts.facts.length === 0) {
+      this.delete(facts.uri);
+      return true;
+    }
+    this.files.set(facts.uri, facts);
+    this.changed();
+    return true;
+  }
+
+  delete(uri: string): void {
+    if (this.files.delete(uri)) this.changed();
+  }
+
+  /** Removes every file under a folder URI (a deleted or excluded directory). */
+  deleteUnder(prefix: string): void {
+    const p = prefix.endsWith('/') ? prefix : `${prefix}/`;
+    for (const uri of [...this.files.keys()]) if (uri.startsWith(p)) this.delete(uri);
+  }
+
+  get(uri: string): FileFacts | undefined {
+    return this.files.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  get generation(): number {
+    return this.gen;
+  }
+
+  view(): WorkspaceView {
+    this.cachedView ??= new WorkspaceView([...this.files.values()]);
+    return this.cachedView;
+  }
+
+  private changed(): void {
+    this.gen++;
+    this.cachedView = undefined;
+  }
+}

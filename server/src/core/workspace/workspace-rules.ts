@@ -1,0 +1,32 @@
+// Every workspace rule (rules that need more than one document). The registry test checks each has
+// a docs page, fixtures that fire and stay quiet, and a fix test.
+import type { WorkspaceRule } from './rule';
+import { rule as peerAuthenticationDestinationRuleConflict } from './rules/peer-authentication-destination-rule-conflict';
+import { rule as sidecarMissingUnderStrict } from './rules/sidecar-missing-under-strict';
+import { rule as authorizationIdentityWithoutStrict } from './rules/authorization-identity-without-strict';
+import { rule as peerAuthenticationDuplicate } from './rules/peer-authentication-duplicate';
+import { rule as meshStrictPolicyMissing } from './rules/mesh-strict-policy-missing';
+import { rule as namespaceDefaultDenyMissing } from './rules/namespace-default-deny-missing';
+import { rule as unknownServiceAccount } from './rules/unknown-service-account';
+import { rule as unknownNamespace } from './rules/unknown-namespace';
+import { rule as selectorMatchesNoWorkload } from './rules/selector-matches-no-workload';
+import { rule as certificateIssuerNotFound } from './rules/certificate-issuer-not-found';
+import { rule as gatewayCredentialNotFound } from './rules/gateway-credential-not-found';
+import { rule as requestAuthenticationNotEnforced } from './rules/request-authentication-not-enforced';
+import { rule as accessLoggingMissing } from './rules/access-logging-missing';
+
+export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
+  peerAuthenticationDestinationRuleConflict,
+  sidecarMissingUnderStrict,
+  authorizationIdentityWithoutStrict,
+  peerAuthenticationDuplicate,
+  meshStrictPolicyMissing,
+  namespaceDefaultDenyMissing,
+  unknownServiceAccount,
+  unknownNamespace,
+  selectorMatchesNoWorkload,
+  certificateIssuerNotFound,
+  gatewayCredentialNotFound,
+  requestAuthenticationNotEnforced,
+  accessLoggingMissing,
+];
