@@ -188,3 +188,13 @@ test('document symbols of a multi-document file: one per resource, on its own li
   assert.deepEqual(symbols[2].children?.map((c) => c.name), ['secretName', 'dnsNames', 'issuerRef']);
   client.close(uri);
 });
+
+test('a trigger character only opens the list after `key: `, `- ` or `key:`', async () => {
+  const uri = 'file:///tmp/meshlint-lsp-editing/triggers.yaml';
+  const text = `${PA.replace('spec:\n', 'spec:\n  \n')}`;
+  await openAndWait(uri, text);
+  assert.deepEqual(await complete(uri, { line: 6, character: 2 }, ' '), [], 'indenting with spaces');
+  assert.ok((await complete(uri, { line: 6, character: 2 })).length > 0, 'asked for explicitly');
+  assert.ok((await complete(uri, { line: 8, character: 10 }, ' ')).length > 0, 'after `mode: `');
+  client.close(uri);
+});

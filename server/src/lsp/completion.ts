@@ -10,6 +10,7 @@ import {
   type ClientCapabilities,
   type CompletionItem,
   type CompletionParams,
+  CompletionTriggerKind,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completeAt } from '../core/completion/complete';
@@ -37,6 +38,7 @@ export function completionHandler(
   return async (params) => {
     const doc = state.documents.get(params.textDocument.uri);
     if (!doc) return [];
+    if (!triggerFits(doc, params)) return [];
     const config = await state.configFor(doc.uri);
     const suggestions = completeAt(doc.getText(), doc.offsetAt(params.position), {
       registry: state.runtime.engine.schemas,
@@ -49,6 +51,17 @@ export function completionHandler(
     const markdown = !item?.documentationFormat || item.documentationFormat.includes(MarkupKind.Markdown);
     return suggestions.map((s) => toItem(doc, s, snippets, markdown));
   };
+}
+
+/**
+ * A space typed while indenting, or a colon inside a value, should not pop up a list: answer a
+ * trigger character only right after `key: `, `- ` or `key:`.
+ */
+function triggerFits(doc: TextDocument, params: CompletionParams): boolean {
+  if (params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter) return true;
+  const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+  if (params.context.triggerCharacter === ':') return /^\s*(?:-\s+)*[^\s#][^#]*:$/.test(line) && !/:\s/.test(line);
+  return /\S:\s$|(?:^|\s)-\s$/.test(line);
 }
 
 function toItem(doc: TextDocument, s: Suggestion, snippets: boolean, markdown: boolean): CompletionItem {

@@ -1,0 +1,48 @@
+// Hover, completion and outline answer (or stay silent) at every position of every fixture and
+// example, valid or broken, without throwing and with ranges inside the file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { newEngine, registry, PACKAGE_DIR } from '../support/engine';
+import { concepts } from '../support/editing';
+import { hoverAt } from '../../server/src/core/hover/hover';
+import { completeAt } from '../../server/src/core/completion/complete';
+import { outline, type OutlineSymbol } from '../../server/src/core/outline/outline';
+import { allRuleMetas } from '../../server/src/core/rules/index';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+
+function yamlFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return yamlFiles(full);
+    return /\.ya?ml$/.test(e.name) ? [full] : [];
+  });
+}
+
+const files = [...yamlFiles(path.join(PACKAGE_DIR, 'test', 'fixtures')), ...yamlFiles(path.join(PACKAGE_DIR, 'examples'))];
+
+test('every position of every fixture and example', () => {
+  assert.ok(files.length > 10);
+  const engine = newEngine();
+  const hoverDeps = { registry: registry(), concepts: concepts(), rules: allRuleMetas() };
+  const completionDeps = { registry: registry(), trustDomain: 'cluster.local', concepts: hoverDeps.concepts };
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const analysis = engine.analyze(text, DEFAULT_CONFIG);
+    const where = path.relative(PACKAGE_DIR, file);
+    const check = (s: OutlineSymbol): void => {
+      assert.ok(s.start <= s.selectionStart && s.selectionEnd <= s.end && s.end <= text.length, `${where}: ${s.name}`);
+      s.children.forEach(check);
+    };
+    outline(analysis).forEach(check);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const h = hoverAt(analysis, offset, hoverDeps);
+      if (h) assert.ok(h.start <= offset && offset <= h.end && h.markdown.length > 0, `${where}@${offset}`);
+      for (const s of completeAt(text, offset, completionDeps)) {
+        assert.ok(s.start <= offset && offset <= s.end && s.end <= text.length, `${where}@${offset}: ${s.label}`);
+      }
+    }
+  }
+});
