@@ -1,6 +1,10 @@
 // Shared schema files: Kubernetes ObjectMeta and core/v1 pieces, plus Istio's cross-group types.
 import { anyObj, anyValue, arr, bool, defsFile, enm, int32, int64, intOrStr, map, obj, ref, str, strMap, strs, concept } from './dsl.mjs';
 
+/** RFC 3339 date-time, the only form metav1.Time accepts (the API server rejects anything else). */
+const RFC3339 = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$';
+const time = (description) => str(description, { pattern: RFC3339 });
+
 const objectMeta = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'meshlint:common/objectmeta',
@@ -22,8 +26,8 @@ const objectMeta = {
     uid: str('Set by the API server.'),
     resourceVersion: str('Set by the API server; used for optimistic concurrency.'),
     generation: int64('Set by the API server: increments when the spec changes.'),
-    creationTimestamp: str('Set by the API server (RFC 3339 time).'),
-    deletionTimestamp: str('Set by the API server when deletion was requested (RFC 3339 time).'),
+    creationTimestamp: time('Set by the API server (RFC 3339 time).'),
+    deletionTimestamp: time('Set by the API server when deletion was requested (RFC 3339 time).'),
     deletionGracePeriodSeconds: int64('Set by the API server during graceful deletion.'),
     selfLink: str('Deprecated, no longer set by the API server.'),
     managedFields: arr('Server-side apply bookkeeping, written by the API server.', obj('Fields owned by one manager.', {
@@ -33,7 +37,7 @@ const objectMeta = {
       manager: str('Name of the managing client.'),
       operation: str('Apply or Update.'),
       subresource: str('Subresource the fields belong to, if any.'),
-      time: str('When the fields were last changed (RFC 3339 time).'),
+      time: time('When the fields were last changed (RFC 3339 time).'),
     })),
   }),
 };

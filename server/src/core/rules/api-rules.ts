@@ -34,11 +34,15 @@ import { rule as issuerAcmeSolvers } from './issuer-acme-solvers';
 import { rule as issuerCa } from './issuer-ca';
 import { rule as issuerVault } from './issuer-vault';
 import { rule as issuerVenafi } from './issuer-venafi';
+import { rule as emptyRequiredValue } from './empty-required-value';
+import { rule as istioExclusiveFields } from './istio-exclusive-fields';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
   deprecatedApiVersion,
+  emptyRequiredValue,
   // Istio: CRD CEL rules and the validation webhook
+  istioExclusiveFields,
   peerAuthenticationPortLevelRequiresSelector,
   peerAuthenticationPortRange,
   workloadSelectorLabels,

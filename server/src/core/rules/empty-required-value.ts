@@ -1,0 +1,61 @@
+// A required field or a list item written with no value (`key:` or `- `). The API server drops
+// empty fields before validating, so a required one then counts as missing; list items are kept
+// and fail their type check. Either way the object is rejected.
+import type { DocumentRule } from './rule';
+import type { PathSegment } from '../locate';
+import { childSchema, requiredFields, resolveSchema, type Schema } from '../schema-nav';
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'empty-required-value',
+    category: 'api',
+    defaultSeverity: 'error',
+    summary: 'A required field or a list item has no value; the API server drops the empty field and rejects the object.',
+    fixable: false,
+  },
+  check(ctx) {
+    const r = ctx.resource;
+    const kind = ctx.schemas.find(r.group, r.version, r.kind);
+    if (!kind) return;
+    const root = resolveSchema(ctx.schemas, ctx.schemas.schemaById(kind.id) as Schema | undefined);
+    const walk = (value: unknown, schema: Schema | undefined, path: PathSegment[]): void => {
+      if (!schema || value === null || typeof value !== 'object') return;
+      if (Array.isArray(value)) {
+        value.forEach((item, i) => {
+          const itemSchema = childSchema(ctx.schemas, schema, i);
+          if (item === null && typeof itemSchema?.type === 'string') {
+            ctx.report({
+              path: [...path, i],
+              message: `This list item has no value, and the API server rejects it (a list entry is not dropped like an empty field). Write the ${describe(itemSchema)} or remove the "-" line.`,
+            });
+          } else walk(item, itemSchema, [...path, i]);
+        });
+        return;
+      }
+      const required = requiredFields(ctx.schemas, schema);
+      for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+        const sub = childSchema(ctx.schemas, schema, key);
+        if (v === null && required.includes(key)) {
+          ctx.report({
+            path: [...path, key],
+            on: 'key',
+            message: `\`${key}\` is required but has no value. The API server drops empty fields before validating, so it answers that ${key} is missing. Write the ${describe(sub)}.`,
+          });
+        } else walk(v, sub, [...path, key]);
+      }
+    };
+    // metadata is decoded by Kubernetes itself, not by the CRD schema: leave it to the schema check.
+    const props = (root?.properties ?? {}) as Record<string, Schema>;
+    for (const [key, v] of Object.entries(ctx.value)) {
+      if (key === 'metadata') continue;
+      if (v === null && requiredFields(ctx.schemas, root).includes(key)) {
+        ctx.report({ path: [key], on: 'key', message: `\`${key}\` is required but has no value. The API server drops empty fields, so it answers that ${key} is missing. Write the ${key} block.` });
+      } else walk(v, resolveSchema(ctx.schemas, props[key]), [key]);
+    }
+  },
+};
+
+function describe(s: Schema | undefined): string {
+  const names: Record<string, string> = { string: 'string value', integer: 'number', number: 'number', boolean: 'true or false', object: 'mapping', array: 'list' };
+  return (typeof s?.type === 'string' && names[s.type]) || 'value';
+}
