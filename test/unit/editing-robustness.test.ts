@@ -21,6 +21,25 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
+function completionSpots(text: string): number[] {
+  const spots = new Set<number>([0, text.length]);
+  let lineStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || i === text.length) {
+      spots.add(i);
+      const indent = /^ */.exec(text.slice(lineStart, i))?.[0].length ?? 0;
+      spots.add(lineStart + indent);
+      spots.add(lineStart + Math.floor((i - lineStart + indent) / 2));
+      lineStart = i + 1;
+    } else if ((c === ':' || c === '-') && text[i + 1] === ' ') {
+      spots.add(i + 1);
+      spots.add(i + 2);
+    }
+  }
+  return [...spots];
+}
+
 const files = [...yamlFiles(path.join(PACKAGE_DIR, 'test', 'fixtures')), ...yamlFiles(path.join(PACKAGE_DIR, 'examples'))];
 
 test('every position of every fixture and example', () => {
@@ -40,6 +59,10 @@ test('every position of every fixture and example', () => {
     for (let offset = 0; offset <= text.length; offset++) {
       const h = hoverAt(analysis, offset, hoverDeps);
       if (h) assert.ok(h.start <= offset && offset <= h.end && h.markdown.length > 0, `${where}@${offset}`);
+    }
+    // Completion reads the whole document per request: ask where people ask (line ends, after
+    // indentation, `: ` and `- `, inside words) rather than at every character.
+    for (const offset of completionSpots(text)) {
       for (const s of completeAt(text, offset, completionDeps)) {
         assert.ok(s.start <= offset && offset <= s.end && s.end <= text.length, `${where}@${offset}: ${s.label}`);
       }
