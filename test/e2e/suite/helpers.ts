@@ -14,9 +14,17 @@ export function workspaceUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
 }
 
+/**
+ * Opens a workspace file in an editor and waits until meshlint is active, i.e. its language client
+ * has started (activate() awaits it): requests sent before that would reach no server.
+ */
 export async function openFixture(relative: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(workspaceUri(relative));
-  return vscode.window.showTextDocument(document);
+  const editor = await vscode.window.showTextDocument(document);
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  await extension.activate();
+  return editor;
 }
 
 export function ruleId(diagnostic: vscode.Diagnostic): string | undefined {
