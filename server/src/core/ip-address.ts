@@ -39,7 +39,7 @@ export function isCidr(text: string): boolean {
   if (slash < 0) return false;
   const ip = text.slice(0, slash);
   const bits = text.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(bits)) return false;
+  if (!/^\d+$/.test(bits)) return false;
   if (isIPv4(ip)) return Number(bits) <= 32;
   if (isIPv6(ip)) return Number(bits) <= 128;
   return false;

@@ -1,23 +1,26 @@
 // AuthorizationPolicy when-conditions: a supported attribute key, and values or notValues to match.
 import type { DocumentRule } from './rule';
-import { hasItems, stringAt } from './go-values';
+import { hasItems, listAt, stringAt } from './go-values';
 import { policyRules } from './authorization-policy-walk';
 
 const EXACT_KEYS = [
   'source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'request.auth.principal',
   'request.auth.audiences', 'request.auth.presenter', 'destination.ip', 'destination.port', 'connection.sni',
 ];
-/** Keys that take a [name] suffix. */
-const MAP_KEYS = ['request.headers', 'request.auth.claims'];
+/** Keys that take a [name] suffix; Istio accepts any key starting with one of these that ends in [name]. */
+const MAP_PREFIXES = ['request.headers', 'request.auth.claims', 'experimental.envoy.filters.'];
+
+/** Istio's test for a map key: "a[b]" with something before "[" and inside the brackets. */
+function isMapKey(key: string): boolean {
+  const open = key.indexOf('[');
+  return key.endsWith(']') && open > 0 && open < key.length - 2;
+}
 
 /** Why Istio refuses a condition key, or undefined when it knows the attribute. */
 function keyProblem(key: string): string | undefined {
-  if (EXACT_KEYS.includes(key) || key.startsWith('experimental.envoy.filters.')) return undefined;
-  const map = MAP_KEYS.find((k) => key.startsWith(k));
-  if (map) {
-    const rest = key.slice(map.length);
-    return /^\[.+\]$/.test(rest) ? undefined : `${map} needs a name in brackets, e.g. ${map}[${map === 'request.headers' ? 'x-team' : 'groups'}]`;
-  }
+  if (EXACT_KEYS.includes(key)) return undefined;
+  const map = MAP_PREFIXES.find((k) => key.startsWith(k));
+  if (map) return isMapKey(key) ? undefined : `it needs a name in brackets, e.g. ${map === 'request.auth.claims' ? 'request.auth.claims[groups]' : map === 'request.headers' ? 'request.headers[x-team]' : `${map}<filter>[<key>]`}`;
   return 'it is not an attribute Istio knows';
 }
 
@@ -26,7 +29,7 @@ export const rule: DocumentRule = {
     id: 'authorization-policy-condition',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'An AuthorizationPolicy condition with an unknown key, or with neither values nor notValues.',
+    summary: 'An AuthorizationPolicy condition with an unknown key, with neither values nor notValues, or with an empty value.',
     fixable: false,
   },
   kinds: ['security.istio.io/AuthorizationPolicy'],
@@ -45,6 +48,12 @@ export const rule: DocumentRule = {
           ctx.report({
             path: [...when.path, 'key'],
             message: `The Istio webhook rejects the condition key "${key}": ${problem}. Supported: request.headers[...], request.auth.claims[...], request.auth.principal/audiences/presenter, source.ip, remote.ip, source.namespace, source.principal, destination.ip, destination.port, connection.sni.`,
+          });
+        }
+        for (const field of ['values', 'notValues']) {
+          listAt(when.value, field).forEach((v, i) => {
+            if (v !== '') return;
+            ctx.report({ path: [...when.path, field, i], message: `The Istio webhook rejects an empty string in ${field} ("empty value not allowed"). Remove the entry or write the value to match; "*" matches any non-empty value.` });
           });
         }
         if (!hasItems(when.value, 'values') && !hasItems(when.value, 'notValues')) {
