@@ -24,6 +24,10 @@ const HINTS: WorkspaceHints = {
     { namespace: 'shop', labels: { app: 'api', version: 'v1' } },
     { namespace: 'pay', labels: { app: 'ledger' } },
   ],
+  secrets: [
+    { namespace: 'istio-system', name: 'shop-example-com-tls' },
+    { namespace: 'shop', name: 'api-tls' },
+  ],
 };
 const deps: CompletionDeps = { registry: registry(), trustDomain: 'cluster.local', concepts: concepts(), workspace: HINTS };
 
@@ -171,6 +175,11 @@ test('namespaces, issuers and selector labels from the workspace', () => {
   assert.deepEqual(labels(keys.items), ['app', 'version']);
   const values = complete(`${AP}  selector:\n    matchLabels:\n      app: §\n`);
   assert.deepEqual(labels(values.items), ['api']);
+});
+
+test('gateway credentials from Secrets and Certificates, the Gateway namespace first', () => {
+  const gw = 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: istio-system\nspec:\n  servers:\n    - port:\n        number: 443\n        name: https\n        protocol: HTTPS\n      hosts: [shop.example.com]\n      tls:\n        mode: SIMPLE\n        credentialName: §\n';
+  assert.deepEqual(labels(complete(gw).items), ['shop-example-com-tls', 'api-tls']);
 });
 
 test('nothing is proposed in comments, block scalars or unknown places', () => {

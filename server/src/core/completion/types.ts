@@ -33,6 +33,8 @@ export interface WorkspaceHints {
   issuers: readonly { name: string; namespace?: string; cluster: boolean }[];
   /** Pod labels of workloads, for selectors. */
   workloads: readonly { namespace?: string; labels: Readonly<Record<string, string>> }[];
+  /** Secrets (and secretNames of Certificates) by namespace, for credentialName. */
+  secrets?: readonly { namespace: string; name: string }[];
 }
 
 export interface CompletionDeps {

@@ -45,6 +45,12 @@ function candidates(path: readonly PathSegment[], slot: CursorContext['slot'], c
       const issuers = hints.issuers.filter((i) => i.cluster === cluster && (cluster || namespace === undefined || i.namespace === namespace));
       return issuers.map((i) => ({ label: i.name, detail: i.cluster ? 'ClusterIssuer' : `Issuer in ${i.namespace ?? 'this namespace'}` }));
     }
+    if (last(path) === 'credentialName' || (listField === 'credentialNames' && typeof last(path) === 'number')) {
+      // A gateway reads Secrets from its workload's namespace, often not the Gateway's own: list
+      // the Gateway's namespace first, then the rest.
+      const secrets = [...(hints.secrets ?? [])].sort((a, b) => Number(b.namespace === namespace) - Number(a.namespace === namespace));
+      return secrets.map((s) => ({ label: s.name, detail: `Secret in ${s.namespace}` }));
+    }
     const labelKey = last(path);
     if (typeof labelKey === 'string' && isLabelSelector(path.slice(0, -1), kind)) {
       const pool = kind === 'Gateway' ? hints.workloads : sameNamespace(hints.workloads);
