@@ -1,5 +1,6 @@
 // Every contributed YAML snippet, expanded with its default placeholders, is a manifest meshlint
-// finds nothing wrong with: no errors, no warnings, not even information.
+// finds nothing wrong with: no errors, no warnings, not even information; and inserted into a
+// workspace (alone, or beside the e2e workspace's files) no workspace rule warns either.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,8 +10,25 @@ import { readSnippets } from '../support/editing';
 import { expandSnippet } from '../../server/src/core/editing/snippet-text';
 import { splitDocuments } from '../../server/src/core/split';
 import { parseYaml } from '../../server/src/core/parse';
+import { analyzeWorkspace } from '../support/workspace';
 
 const snippets = readSnippets();
+
+/**
+ * Workspace notes about what the folder lacks elsewhere (a mesh-wide STRICT policy, access logging,
+ * a default-deny policy). A snippet that adds one mesh policy to a folder without the others
+ * rightly gets them: they are information about the folder, not about the snippet.
+ */
+const ABOUT_THE_REST_OF_THE_FOLDER = new Set(['mesh-strict-policy-missing', 'access-logging-missing', 'namespace-default-deny-missing']);
+
+function e2eWorkspace(): { file: string; text: string }[] {
+  const dir = path.join(PACKAGE_DIR, 'test', 'e2e', 'workspace');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && f !== 'snippet-target.yaml')
+    .map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
 const body = (b: string | string[]): string => (Array.isArray(b) ? b.join('\n') : b);
 
 test('package.json contributes the snippet file for YAML', () => {
@@ -53,5 +71,10 @@ for (const [name, snippet] of Object.entries(snippets)) {
       [],
       text,
     );
+    for (const files of [[], e2eWorkspace()]) {
+      const all = analyzeWorkspace([...files, { file: 'snippet.yaml', text }]).get('snippet.yaml') ?? [];
+      const unexpected = all.filter((f) => !(f.severity === 'info' && ABOUT_THE_REST_OF_THE_FOLDER.has(f.ruleId)));
+      assert.deepEqual(unexpected.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`), [], `with ${files.length} other files`);
+    }
   });
 }
