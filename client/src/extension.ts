@@ -19,7 +19,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     ],
     synchronize: {
       configurationSection: 'meshlint',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      // Manifests feed the workspace index; .meshlint.yaml is named too, since globs may skip dot-files.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/.meshlint.yaml')],
     },
     outputChannel: output,
     traceOutputChannel: output,

@@ -61,7 +61,8 @@ test('the STRICT quick fix changes only the value and the diagnostic goes away',
 
 test('fix all applies every safe fix in one edit', async () => {
   const uri = 'file:///tmp/meshlint-lsp/fixall.yaml';
-  const text = `${PERMISSIVE}---\n${PERMISSIVE.replace('PERMISSIVE ', 'DISABLE    ').replace('name: default', 'name: other')}`;
+  // The second policy is in another namespace: two namespace-wide policies in one would be a duplicate.
+  const text = `${PERMISSIVE}---\n${PERMISSIVE.replace('PERMISSIVE ', 'DISABLE    ').replace('namespace: shop', 'namespace: pay ')}`;
   const first = client.waitForDiagnostics(uri, (d) => d.length === 2);
   client.open(uri, text);
   await first;

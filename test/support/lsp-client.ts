@@ -30,7 +30,9 @@ export class TestLspClient {
         }
       }
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'meshlint' ? this.settings : null)));
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (i.section === 'meshlint' ? this.settings : i.section?.startsWith('meshlint.') ? (this.settings[i.section.slice('meshlint.'.length)] ?? null) : null)),
+    );
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('meshlint/status', () => undefined);
     this.connection.listen();
@@ -81,6 +83,16 @@ export class TestLspClient {
     this.versions.set(uri, version);
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** The diagnostics of the last publish for `uri` (empty when none came yet). */
+  diagnosticsOf(uri: string): Diagnostic[] {
+    return this.latest.get(uri)?.diagnostics ?? [];
+  }
+
+  /** `workspace/didChangeWatchedFiles`; type 1 created, 2 changed, 3 deleted. */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   close(uri: string): void {

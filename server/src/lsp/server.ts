@@ -3,7 +3,7 @@
 import { TextDocuments, TextDocumentSyncKind, CodeActionKind, type Connection, type InitializeResult, type CodeAction, type ClientCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, FileAnalysis } from '../core/engine';
-import { DEFAULT_CONFIG, type Config } from '../core/config';
+import type { Config } from '../core/config';
 import { SettingsStore, toConfig } from './settings';
 import { toDiagnostic, type DocsLink } from './diagnostics';
 import { ValidationScheduler } from './scheduler';
@@ -13,6 +13,13 @@ import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
 import { symbolsHandler } from './symbols';
+import { WorkspaceHost } from './workspace-host';
+import type { WorkspaceFiles } from './workspace-files';
+import { withCrossFileRelated } from './related-locations';
+import { suppressActions } from './suppress-action';
+import { mergeFindings } from '../core/workspace/check-workspace';
+import { allRuleMetas } from '../core/rules/index';
+import type { Finding } from '../core/types';
 
 export interface ServerRuntime {
   engine: Engine;
@@ -22,6 +29,8 @@ export interface ServerRuntime {
   /** Concept pages (docs/concepts/<name>.md texts by name) that hover explains fields with. */
   concepts?: Readonly<Record<string, string>>;
   conceptLink?: (name: string) => string | undefined;
+  /** File-system access for the workspace index; without it only open documents are indexed. */
+  workspaceFiles?: WorkspaceFiles;
 }
 
 export interface ServerState {
@@ -30,6 +39,10 @@ export interface ServerState {
   runtime: ServerRuntime;
   configFor(uri: string): Promise<Config>;
   analysisFor(doc: TextDocument): Promise<FileAnalysis>;
+  /** The workspace index (per folder) and its read API, e.g. `workspace.names(uri)` for completion. */
+  workspace: WorkspaceHost;
+  /** Resolves when the initial workspace scan has finished (tests wait on it). */
+  workspaceReady: Promise<void>;
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerState {
@@ -38,9 +51,35 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   let clientCapabilities: ClientCapabilities = {};
   const settings = new SettingsStore(connection, () => supportsConfiguration);
 
-  const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), DEFAULT_CONFIG);
+  let scheduleRef: (uri: string) => void = () => undefined;
+  const workspace = new WorkspaceHost({
+    files: runtime.workspaceFiles,
+    settingsFor: (uri) => settings.get(uri),
+    excludeFor: (folderUri) => excludeSetting(connection, supportsConfiguration, folderUri),
+    republish: (uri) => scheduleRef(uri),
+    publishConfigFile: (uri, text, findings) => {
+      if (documents.get(uri)) return; // an open config file is published from its editor text
+      const doc = TextDocument.create(uri, 'yaml', 0, text);
+      void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(doc, f, runtime.docsLink)) });
+    },
+    knownRuleIds: () => allRuleMetas().map((m) => m.id),
+    log: (message) => connection.console.error(`meshlint: ${message}`),
+  });
+  let markReady: () => void = () => undefined;
+  const workspaceReady = new Promise<void>((resolve) => (markReady = resolve));
+
+  // The folder's .meshlint.yaml sits under the VS Code settings, which win when set.
+  const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), workspace.fileConfig(uri));
   const analysisFor = async (doc: TextDocument): Promise<FileAnalysis> => runtime.engine.analyze(doc.getText(), await configFor(doc.uri));
-  const state: ServerState = { connection, documents, runtime, configFor, analysisFor };
+  const state: ServerState = { connection, documents, runtime, configFor, analysisFor, workspace, workspaceReady };
+  let relatedSupport = false;
+
+  /** Every finding of an open document: its own checks, then the workspace rules about it. */
+  const findingsOf = async (doc: TextDocument, analysis: FileAnalysis, config: Config): Promise<Finding[]> => {
+    const opened = workspace.configOpened(doc.uri, doc.getText());
+    if (opened) return opened;
+    return mergeFindings(analysis.findings, await workspace.forDocument(doc.uri, doc.getText(), analysis, config));
+  };
 
   const publish = async (uri: string): Promise<number> => {
     const doc = documents.get(uri);
@@ -48,20 +87,26 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const version = doc.version;
     const s = await settings.get(uri);
     const started = runtime.now();
-    const findings = s.enable ? runtime.engine.analyze(doc.getText(), toConfig(s, DEFAULT_CONFIG)) : undefined;
+    const config = toConfig(s, workspace.fileConfig(uri));
+    const analysis = s.enable ? runtime.engine.analyze(doc.getText(), config) : undefined;
+    const all = analysis ? await findingsOf(doc, analysis, config) : [];
     const cost = runtime.now() - started;
     // A newer edit arrived while settings were fetched: its own run will publish.
     if (documents.get(uri)?.version !== version) return cost;
-    for (const e of findings?.internalErrors ?? []) connection.console.error(`meshlint: ${e}`);
-    const diagnostics = (findings?.findings ?? []).map((f) => toDiagnostic(doc, f, runtime.docsLink));
+    for (const e of analysis?.internalErrors ?? []) connection.console.error(`meshlint: ${e}`);
+    const diagnostics = all.map((f) => withCrossFileRelated(toDiagnostic(doc, f, runtime.docsLink), f, relatedSupport));
     await connection.sendDiagnostics({ uri, version, diagnostics });
     return cost;
   };
   const scheduler = new ValidationScheduler(guard(connection, 'validation', 0, publish));
+  scheduleRef = (uri) => scheduler.schedule(uri);
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
     clientCapabilities = params.capabilities;
+    relatedSupport = Boolean(params.capabilities.textDocument?.publishDiagnostics?.relatedInformation);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -77,12 +122,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   connection.onInitialized(() => {
     const status: StatusParams = { health: 'ok', message: 'meshlint is checking Istio and cert-manager manifests' };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
+    void guard(connection, 'workspace scan', undefined, () => workspace.start())().then(() => markReady());
   });
+
+  connection.onDidChangeWatchedFiles(guard(connection, 'watched files', undefined, (params) => workspace.watched(params.changes)));
 
   connection.onDidChangeConfiguration(
     guard(connection, 'configuration change', undefined, () => {
       settings.forget();
       for (const doc of documents.all()) scheduler.schedule(doc.uri);
+      void guard(connection, 'workspace settings', undefined, () => workspace.settingsChanged())();
     }),
   );
 
@@ -92,6 +141,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     scheduler.forget(e.document.uri);
     settings.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    void guard(connection, 'workspace close', undefined, () => workspace.closed(e.document.uri))();
   });
 
   connection.onCodeAction(
@@ -102,19 +152,34 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       const wantsFixAll = !only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === FIX_ALL_KIND);
       const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
       const actions: CodeAction[] = wantsQuickFix ? quickFixes(doc, params) : [];
+      const config = await configFor(doc.uri);
+      const analysis = runtime.engine.analyze(doc.getText(), config);
       if (wantsFixAll && (only || actions.length > 0)) {
-        const all = fixAllAction(doc, (await analysisFor(doc)).findings);
+        // Workspace findings count too: their safe fixes belong in "fix all" like any other.
+        const all = fixAllAction(doc, await findingsOf(doc, analysis, config));
         if (all) actions.push(all);
       }
+      if (wantsQuickFix) actions.push(...suppressActions(doc, params, analysis));
       return actions;
     }),
   );
 
   const capabilities = (): ClientCapabilities => clientCapabilities;
   connection.onHover(guard(connection, 'hover', null, hoverHandler(state, capabilities)));
-  connection.onCompletion(guard(connection, 'completion', [], completionHandler(state, capabilities)));
+  connection.onCompletion(guard(connection, 'completion', [], completionHandler(state, capabilities, (uri) => workspace.names(uri))));
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
 
   documents.listen(connection);
   return state;
+}
+
+/** `meshlint.exclude`: read on its own so the shared settings type stays as the client knows it. */
+async function excludeSetting(connection: Connection, supported: boolean, folderUri: string): Promise<string[]> {
+  if (!supported || folderUri === '') return [];
+  try {
+    const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'meshlint.exclude' });
+    return Array.isArray(raw) ? raw.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
+  } catch {
+    return [];
+  }
 }

@@ -10,6 +10,7 @@ import { SchemaRegistry } from '../core/schema';
 import { startServer } from '../lsp/server';
 import { findPackageDir, loadSchemas } from './load-schemas';
 import { conceptLinker, loadConcepts } from './load-concepts';
+import { NodeWorkspaceFiles } from './workspace-files';
 
 function docsLinker(packageDir: string): (ruleId: string) => string | undefined {
   const dir = path.join(packageDir, 'docs', 'rules');
@@ -33,6 +34,7 @@ export function main(): void {
     now: () => performance.now(),
     concepts: loadConcepts(packageDir),
     conceptLink: conceptLinker(packageDir),
+    workspaceFiles: new NodeWorkspaceFiles(),
   });
   connection.listen();
 }

@@ -1,0 +1,14 @@
+// What the language server needs from the file system to index a workspace. The node entry point
+// provides it (server/src/node/workspace-files.ts); without it the index holds only open documents.
+
+export interface WorkspaceFiles {
+  /** URIs of the files under a folder worth indexing (see core/workspace/scan-policy.ts), bounded. */
+  list(folderUri: string, exclude: readonly string[]): Promise<string[]>;
+  /** A file's text; undefined when it is missing, unreadable or over the size limit. */
+  read(uri: string): Promise<string | undefined>;
+  /**
+   * One spelling per file, so the copy read from disk and the copy the editor opens share an index
+   * entry (clients encode URIs differently, e.g. `%3A` for `:`).
+   */
+  normalize(uri: string): string;
+}

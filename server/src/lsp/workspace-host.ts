@@ -1,0 +1,299 @@
+// Keeps one workspace index per workspace folder current, and says which open files need their
+// diagnostics published again. Sources, strongest first: open documents (their text, reusing the
+// engine's parse), then the disk (initial scan, file-change notifications). Each folder has its
+// `.meshlint.yaml`; files outside every folder share a folder-less index of open documents.
+import { DEFAULT_CONFIG, configFingerprint, type Config } from '../core/config';
+import { CONFIG_FILE_NAME, parseConfigFile, type ConfigFile } from '../core/config-file';
+import { applyPolicy, type FileAnalysis } from '../core/engine';
+import type { Finding } from '../core/types';
+import { factsOfAnalysis, factsOfText } from '../core/workspace/extract';
+import type { FileFacts } from '../core/workspace/facts';
+import { runWorkspaceRules } from '../core/workspace/run';
+import { ExcludeMatcher, isIndexable } from '../core/workspace/scan-policy';
+import { WorkspaceIndex } from '../core/workspace/workspace-index';
+import { WORKSPACE_RULES } from '../core/workspace/workspace-rules';
+import { workspaceNames, type WorkspaceNames } from '../core/workspace/queries';
+import type { MeshlintSettings } from './protocol';
+import { toConfig } from './settings';
+import type { WorkspaceFiles } from './workspace-files';
+
+export interface WorkspaceHostDeps {
+  /** Disk access; without it only open documents are indexed. */
+  files?: WorkspaceFiles;
+  settingsFor(uri: string): Promise<MeshlintSettings>;
+  /** The `meshlint.exclude` globs for a folder. */
+  excludeFor(folderUri: string): Promise<string[]>;
+  /** Ask for an open document's diagnostics to be published again (by its client URI). */
+  republish(uri: string): void;
+  /** Publish the problems of a config file that is not open in the editor. */
+  publishConfigFile(uri: string, text: string, findings: Finding[]): void;
+  knownRuleIds(): readonly string[];
+  log(message: string): void;
+}
+
+const NO_CONFIG: ConfigFile = { config: DEFAULT_CONFIG, exclude: [], findings: [] };
+const SCAN_BATCH = 16;
+
+interface Folder {
+  /** Normalised, without a trailing slash; '' for the folder-less index. */
+  uri: string;
+  index: WorkspaceIndex;
+  config: ConfigFile;
+  configOpen: boolean;
+  exclude: ExcludeMatcher;
+  excludeKey: string;
+  /** False while the first scan runs: findings from half a workspace would come and go. */
+  ready: boolean;
+  results?: { key: string; byUri: Map<string, Finding[]> };
+  /** Signature of the workspace findings last published per open file. */
+  published: Map<string, string>;
+  names?: { generation: number; names: WorkspaceNames };
+}
+
+export class WorkspaceHost {
+  private folders: Folder[] = [];
+  private readonly loose: Folder = newFolder('', true);
+  /** Open documents: normalised URI -> the client's URI. */
+  private readonly open = new Map<string, string>();
+  private readonly factsKeys = new Map<string, string>();
+
+  constructor(private readonly deps: WorkspaceHostDeps) {}
+
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.map((u) => newFolder(this.normalize(u).replace(/\/+$/, ''), false));
+  }
+
+  /** Loads each folder's config and scans it; resolves when every folder is indexed. */
+  async start(): Promise<void> {
+    await Promise.all(
+      this.folders.map(async (f) => {
+        await this.loadConfigFromDisk(f, false);
+        await this.scan(f);
+      }),
+    );
+  }
+
+  /** The config file's settings for a document (VS Code settings are merged over it by the caller). */
+  fileConfig(uri: string): Config {
+    return this.folderOf(this.normalize(uri)).config.config;
+  }
+
+  /** Workspace findings of an open document after its analysis, with levels and suppressions applied. */
+  async forDocument(uri: string, text: string, analysis: FileAnalysis, docConfig: Config): Promise<Finding[]> {
+    const key = this.normalize(uri);
+    const folder = this.folderOf(key);
+    this.open.set(key, uri);
+    const changed = this.indexable(folder, key) ? this.setFacts(folder, factsOfAnalysis(key, text, analysis)) : this.removeFacts(folder, key);
+    if (!folder.ready) return [];
+    const byUri = await this.resultsOf(folder, uri);
+    const mine = byUri.get(key) ?? [];
+    folder.published.set(key, signature(mine));
+    if (changed) this.republishAffected(folder, byUri, key);
+    return applyPolicy(text, mine, docConfig);
+  }
+
+  /** A document was closed: the disk copy takes over again. */
+  async closed(uri: string): Promise<void> {
+    const key = this.normalize(uri);
+    const folder = this.folderOf(key);
+    this.open.delete(key);
+    folder.published.delete(key);
+    if (this.isConfigUri(folder, key)) {
+      folder.configOpen = false;
+      await this.loadConfigFromDisk(folder, true);
+      return;
+    }
+    const text = folder.uri !== '' && this.indexable(folder, key) ? await this.deps.files?.read(key) : undefined;
+    const changed = text === undefined ? this.removeFacts(folder, key) : this.setFacts(folder, factsOfText(key, text));
+    if (changed) await this.refresh(folder);
+  }
+
+  /** `workspace/didChangeWatchedFiles`: 1 created, 2 changed, 3 deleted. */
+  async watched(changes: readonly { uri: string; type: number }[]): Promise<void> {
+    const touched = new Set<Folder>();
+    for (const change of changes) {
+      const key = this.normalize(change.uri);
+      const folder = this.folderOf(key);
+      if (folder.uri === '') continue;
+      if (this.isConfigUri(folder, key)) {
+        if (!folder.configOpen) await this.loadConfigFromDisk(folder, true);
+        continue;
+      }
+      if (this.open.has(key)) continue; // the editor's text wins over the disk
+      if (change.type === 3) {
+        const before = folder.index.size;
+        folder.index.deleteUnder(key);
+        if (this.removeFacts(folder, key) || folder.index.size !== before) touched.add(folder);
+        continue;
+      }
+      if (!this.indexable(folder, key)) continue;
+      const text = await this.deps.files?.read(key);
+      const changed = text === undefined ? this.removeFacts(folder, key) : this.setFacts(folder, factsOfText(key, text));
+      if (changed) touched.add(folder);
+    }
+    for (const folder of touched) await this.refresh(folder);
+  }
+
+  /** Settings changed: the exclude list may differ (rescan), and levels may (results are keyed by config). */
+  async settingsChanged(): Promise<void> {
+    for (const folder of this.folders) await this.applyExclude(folder);
+  }
+
+  /** The config file of a folder, opened in the editor: its text replaces the disk copy. Returns its findings. */
+  configOpened(uri: string, text: string): Finding[] | undefined {
+    const key = this.normalize(uri);
+    const folder = this.folderOf(key);
+    if (!this.isConfigUri(folder, key)) return undefined;
+    folder.configOpen = true;
+    this.open.set(key, uri);
+    this.setConfig(folder, text);
+    return folder.config.findings;
+  }
+
+  /** Names the workspace knows around a document, for completion. */
+  names(uri: string): WorkspaceNames {
+    const folder = this.folderOf(this.normalize(uri));
+    const generation = folder.index.generation;
+    if (folder.names?.generation !== generation) folder.names = { generation, names: workspaceNames(folder.index.view()) };
+    return folder.names.names;
+  }
+
+  normalize(uri: string): string {
+    return this.deps.files ? this.deps.files.normalize(uri) : uri;
+  }
+
+  private folderOf(key: string): Folder {
+    let best: Folder | undefined;
+    for (const f of this.folders) if (key.startsWith(`${f.uri}/`) && (!best || f.uri.length > best.uri.length)) best = f;
+    return best ?? this.loose;
+  }
+
+  private isConfigUri(folder: Folder, key: string): boolean {
+    return folder.uri !== '' && key === `${folder.uri}/${CONFIG_FILE_NAME}`;
+  }
+
+  private indexable(folder: Folder, key: string): boolean {
+    if (folder.uri === '') return true;
+    const rel = key
+      .slice(folder.uri.length + 1)
+      .split('/')
+      .map(safeDecode)
+      .join('/');
+    return isIndexable(rel, folder.exclude);
+  }
+
+  /** Replaces a file's facts; false when nothing a rule could see changed. */
+  private setFacts(folder: Folder, facts: FileFacts): boolean {
+    const key = JSON.stringify(facts);
+    if (this.factsKeys.get(facts.uri) === key && folder.index.has(facts.uri) === facts.facts.length > 0) return false;
+    this.factsKeys.set(facts.uri, key);
+    folder.index.set(facts);
+    return true;
+  }
+
+  private removeFacts(folder: Folder, key: string): boolean {
+    this.factsKeys.delete(key);
+    if (!folder.index.has(key)) return false;
+    folder.index.delete(key);
+    return true;
+  }
+
+  private async workspaceConfig(folder: Folder, fallbackUri: string): Promise<Config> {
+    return toConfig(await this.deps.settingsFor(folder.uri || fallbackUri), folder.config.config);
+  }
+
+  private async resultsOf(folder: Folder, fallbackUri: string): Promise<Map<string, Finding[]>> {
+    const config = await this.workspaceConfig(folder, fallbackUri);
+    const key = `${folder.index.generation}|${configFingerprint(config)}`;
+    if (folder.results?.key === key) return folder.results.byUri;
+    const result = runWorkspaceRules(folder.index.view(), config, WORKSPACE_RULES);
+    for (const e of result.internalErrors) this.deps.log(e);
+    folder.results = { key, byUri: result.byUri };
+    return result.byUri;
+  }
+
+  /** After a change that did not come through a publish: re-publish the open files whose findings moved. */
+  private async refresh(folder: Folder): Promise<void> {
+    if (!folder.ready) return;
+    const first = [...this.open.values()].find((u) => this.folderOf(this.normalize(u)) === folder);
+    if (first === undefined) return;
+    this.republishAffected(folder, await this.resultsOf(folder, first), undefined);
+  }
+
+  private republishAffected(folder: Folder, byUri: Map<string, Finding[]>, except: string | undefined): void {
+    for (const [key, clientUri] of this.open) {
+      if (key === except || this.folderOf(key) !== folder || this.isConfigUri(folder, key)) continue;
+      if (signature(byUri.get(key) ?? []) !== folder.published.get(key)) this.deps.republish(clientUri);
+    }
+  }
+
+  private republishAll(folder: Folder): void {
+    for (const [key, clientUri] of this.open) if (this.folderOf(key) === folder && !this.isConfigUri(folder, key)) this.deps.republish(clientUri);
+  }
+
+  private async loadConfigFromDisk(folder: Folder, announce: boolean): Promise<void> {
+    const uri = `${folder.uri}/${CONFIG_FILE_NAME}`;
+    const text = await this.deps.files?.read(uri);
+    const hadFindings = folder.config.findings.length > 0;
+    this.setConfig(folder, text);
+    if (text !== undefined || hadFindings) this.deps.publishConfigFile(uri, text ?? '', folder.config.findings);
+    if (announce) await this.applyExclude(folder);
+  }
+
+  private setConfig(folder: Folder, text: string | undefined): void {
+    const before = JSON.stringify(folder.config);
+    folder.config = text === undefined ? NO_CONFIG : parseConfigFile(text, this.deps.knownRuleIds());
+    // Levels, root namespace and limits change every open file's findings, not only the workspace ones.
+    if (JSON.stringify(folder.config) !== before) this.republishAll(folder);
+  }
+
+  /** Re-reads the exclude globs; a change means another set of files, so the folder is scanned again. */
+  private async applyExclude(folder: Folder): Promise<void> {
+    const globs = [...(await this.deps.excludeFor(folder.uri)), ...folder.config.exclude];
+    const key = JSON.stringify(globs);
+    if (key === folder.excludeKey) return;
+    await this.scan(folder);
+  }
+
+  private async scan(folder: Folder): Promise<void> {
+    const globs = [...(await this.deps.excludeFor(folder.uri)), ...folder.config.exclude];
+    folder.exclude = new ExcludeMatcher(globs);
+    folder.excludeKey = JSON.stringify(globs);
+    const files = this.deps.files;
+    if (!files) {
+      folder.ready = true;
+      this.republishAll(folder);
+      return;
+    }
+    folder.ready = false;
+    for (const uri of folder.index.uris()) if (!this.open.has(uri)) this.removeFacts(folder, uri);
+    const uris = await files.list(folder.uri, globs);
+    for (let i = 0; i < uris.length; i += SCAN_BATCH) {
+      const batch = uris.slice(i, i + SCAN_BATCH).map((u) => this.normalize(u));
+      const texts = await Promise.all(batch.map((u) => (this.open.has(u) ? Promise.resolve(undefined) : files.read(u))));
+      batch.forEach((u, j) => {
+        const text = texts[j];
+        if (text !== undefined && !this.open.has(u)) this.setFacts(folder, factsOfText(u, text));
+      });
+    }
+    folder.ready = true;
+    this.republishAll(folder);
+  }
+}
+
+function newFolder(uri: string, ready: boolean): Folder {
+  return { uri, index: new WorkspaceIndex(), config: NO_CONFIG, configOpen: false, exclude: new ExcludeMatcher([]), excludeKey: '[]', ready, published: new Map() };
+}
+
+/** What a client would see of a file's workspace findings: enough to tell whether to publish again. */
+function signature(findings: readonly Finding[]): string {
+  return JSON.stringify(findings.map((f) => [f.ruleId, f.severity, f.message, f.start, f.end, f.related?.map((r) => [r.uri, r.start, r.end])]));
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,67 @@
+// The file-system side of the workspace index: lists a folder's YAML files (skipping dependency,
+// build and generated folders, excluded globs, and huge files) and reads them, for the server.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_SCAN_LIMITS, ExcludeMatcher, isYamlFile, SKIPPED_FOLDERS, type ScanLimits } from '../core/workspace/scan-policy';
+import type { WorkspaceFiles } from '../lsp/workspace-files';
+
+export class NodeWorkspaceFiles implements WorkspaceFiles {
+  constructor(private readonly limits: ScanLimits = DEFAULT_SCAN_LIMITS) {}
+
+  async list(folderUri: string, exclude: readonly string[]): Promise<string[]> {
+    const root = toPath(folderUri);
+    if (!root) return [];
+    const matcher = new ExcludeMatcher(exclude);
+    const out: string[] = [];
+    // Breadth-first, so a huge tree fills the budget with its shallow (usually hand-written) files first.
+    const queue: string[] = [''];
+    while (queue.length > 0 && out.length < this.limits.maxFiles) {
+      const rel = queue.shift() as string;
+      let entries;
+      try {
+        entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        const childRel = rel ? `${rel}/${e.name}` : e.name;
+        // Symbolic links are not followed: they can loop, or leave the folder.
+        if (e.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(e.name) && !matcher.excludes(childRel)) queue.push(childRel);
+        } else if (e.isFile() && isYamlFile(e.name) && !matcher.excludes(childRel)) {
+          out.push(pathToFileURL(path.join(root, childRel)).href);
+          if (out.length >= this.limits.maxFiles) break;
+        }
+      }
+    }
+    return out;
+  }
+
+  async read(uri: string): Promise<string | undefined> {
+    const file = toPath(uri);
+    if (!file) return undefined;
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile() || stat.size > this.limits.maxFileBytes) return undefined;
+      return await fs.readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  normalize(uri: string): string {
+    const file = toPath(uri);
+    return file ? pathToFileURL(file).href : uri;
+  }
+}
+
+function toPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
