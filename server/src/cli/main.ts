@@ -2,7 +2,6 @@
 import * as fs from 'node:fs';
 import { Engine } from '../core/engine';
 import { SchemaRegistry } from '../core/schema';
-import { DEFAULT_CONFIG } from '../core/config';
 import { allRuleMetas } from '../core/rules/index';
 import { SEVERITY_ORDER } from '../core/types';
 import { loadSchemas, findPackageDir } from '../node/load-schemas';
@@ -13,6 +12,7 @@ import { locateFindings, type FileReport, type Located } from './report';
 import { formatText } from './format-text';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
+import { loadWorkspace, withWorkspaceFindings } from './workspace';
 
 const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
@@ -46,8 +46,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 
   const engine = new Engine(new SchemaRegistry(loadSchemas(findPackageDir(__dirname))));
-  const config = DEFAULT_CONFIG;
-  const { files, problems } = collectFiles(args.paths);
+  const workspace = loadWorkspace(args.paths, args.config);
+  const config = workspace.config;
+  const collected = collectFiles(args.paths);
+  const problems = workspace.problem ? [workspace.problem, ...collected.problems] : collected.problems;
+  const files = collected.files.filter((f) => workspace.keep(f, args.paths.includes(f)));
   const inputs: Input[] = [];
   if (args.paths.includes('-')) inputs.push({ path: '<stdin>', text: await readStdin() });
   for (const f of files) {
@@ -74,7 +77,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     }
   }
 
-  const reports: FileReport[] = lintTexts(engine, inputs, config).map((l) => ({ path: l.path, findings: locateFindings(l.text, l.findings) }));
+  const linted = withWorkspaceFindings(lintTexts(engine, inputs, config), workspace);
+  const reports: FileReport[] = linted.map((l) => ({ path: l.path, findings: locateFindings(l.text, l.findings) }));
   const shown = (f: Located): boolean => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[args.minSeverity];
   if (args.format === 'json') out.write(formatJson(reports, shown));
   else if (args.format === 'sarif') out.write(formatSarif(reports, allRuleMetas(), shown, { version: VERSION, homepage: HOMEPAGE, docsBase: DOCS_BASE, root: process.cwd() }));

@@ -1,0 +1,85 @@
+// The CLI's workspace support: finds and reads `.meshlint.yaml` (--config, else upwards from the
+// checked folder, else upwards from the current folder), drops excluded files, and adds the
+// workspace rules' findings (and the config file's own problems) to the per-file results.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, type Config } from '../core/config';
+import { CONFIG_FILE_NAME, isConfigFile, parseConfigFile } from '../core/config-file';
+import { allRuleMetas } from '../core/rules/index';
+import { checkWorkspace, mergeFindings } from '../core/workspace/check-workspace';
+import { ExcludeMatcher } from '../core/workspace/scan-policy';
+import type { Linted } from './lint';
+
+export interface CliWorkspace {
+  config: Config;
+  /** The config file used, with its text and problems (undefined when there is none). */
+  configFile?: Linted;
+  /** Files found under folders that the config's `exclude` globs skip (explicit paths are kept). */
+  keep(file: string, explicit: boolean): boolean;
+  /** A readable explanation when --config names a file that cannot be read. */
+  problem?: { path: string; message: string };
+}
+
+export function loadWorkspace(paths: readonly string[], explicitConfig: string | undefined, cwd: string = process.cwd()): CliWorkspace {
+  const file = explicitConfig ?? discover(paths, cwd);
+  if (!file) return { config: DEFAULT_CONFIG, keep: () => true };
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { config: DEFAULT_CONFIG, keep: () => true, problem: { path: file, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message } };
+  }
+  const parsed = parseConfigFile(text, allRuleMetas().map((m) => m.id));
+  const root = path.dirname(path.resolve(file));
+  const exclude = new ExcludeMatcher(parsed.exclude);
+  return {
+    config: parsed.config,
+    configFile: { path: file, text, findings: parsed.findings },
+    keep: (f, explicit) => {
+      if (explicit || exclude.empty) return true;
+      const rel = path.relative(root, path.resolve(f));
+      return rel.startsWith('..') || path.isAbsolute(rel) || !exclude.excludes(rel.split(path.sep).join('/'));
+    },
+  };
+}
+
+/** The first `.meshlint.yaml` upwards from the first checked path, then from the current folder. */
+function discover(paths: readonly string[], cwd: string): string | undefined {
+  const first = paths.find((p) => p !== '-');
+  const starts: string[] = [];
+  if (first !== undefined) {
+    const abs = path.resolve(cwd, first);
+    starts.push(isDirectory(abs) ? abs : path.dirname(abs));
+  }
+  starts.push(path.resolve(cwd));
+  for (const start of starts) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      const candidate = path.join(dir, CONFIG_FILE_NAME);
+      if (fs.existsSync(candidate)) return path.relative(cwd, candidate) || candidate;
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  return undefined;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Adds the workspace rules' findings to each file's own, treating every checked file as one
+ * workspace; config files are not manifests, so the one in use is reported on its own.
+ */
+export function withWorkspaceFindings(linted: readonly Linted[], ws: CliWorkspace): Linted[] {
+  const manifests = linted.filter((l) => !isConfigFile(l.path));
+  const check = checkWorkspace(
+    manifests.map((l) => ({ uri: l.path, text: l.text })),
+    ws.config,
+  );
+  const out = manifests.map((l) => ({ ...l, findings: mergeFindings(l.findings, check.byUri.get(l.path) ?? []) }));
+  return ws.configFile && ws.configFile.findings.length > 0 ? [ws.configFile, ...out] : out;
+}
