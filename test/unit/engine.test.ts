@@ -202,3 +202,22 @@ test('an empty value is a warning on that key: the API server drops nulls instea
   assert.equal(covered(text, fs[0]), 'mode');
   assert.match(fs[0].message, /has no value/);
 });
+
+test('an empty required field gets one error, not also the empty-value warning', () => {
+  const text = `apiVersion: cert-manager.io/v1
+kind: Certificate
+metadata:
+  name: web
+  namespace: shop
+spec:
+  secretName:
+  dnsNames: [web.shop.svc]
+  issuerRef:
+    name: ca
+    kind: ClusterIssuer
+`;
+  const at = offsetOf(text, 'secretName');
+  const here = analyze(text).filter((f) => f.start <= at && at < f.end);
+  assert.equal(here.length, 1, JSON.stringify(here));
+  assert.equal(here[0].severity, 'error');
+});

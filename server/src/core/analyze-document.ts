@@ -5,7 +5,7 @@ import { parseYaml, type ParsedYaml } from './parse';
 import { identify, asRecord, type ResourceRef } from './resources';
 import { locate, valueSpan, keySpan, nearestSpan } from './locate';
 import type { SchemaRegistry } from './schema';
-import { schemaFindings } from './schema-findings';
+import { schemaFindings, SCHEMA_RULE_ID } from './schema-findings';
 import type { Config } from './config';
 import type { DocContext, DocumentRule } from './rules/rule';
 import type { Finding } from './types';
@@ -75,7 +75,18 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
       result.internalErrors.push(`rule ${rule.meta.id} failed: ${(err as Error).stack ?? String(err)}`);
     }
   }
+  result.findings = dropShadowedSchemaWarnings(result.findings);
   return result;
+}
+
+/**
+ * The schema pass warns on every empty value; where a rule reports an error on the very same
+ * span (an empty required field, which the API server does reject), the error says it better.
+ */
+function dropShadowedSchemaWarnings(findings: Finding[]): Finding[] {
+  const errorSpans = new Set(findings.filter((f) => f.severity === 'error').map((f) => `${f.start}:${f.end}`));
+  if (errorSpans.size === 0) return findings;
+  return findings.filter((f) => !(f.ruleId === SCHEMA_RULE_ID && f.severity === 'warning' && errorSpans.has(`${f.start}:${f.end}`)));
 }
 
 function makeContext(
