@@ -4,7 +4,7 @@
 //
 // Env: MESHLINT_E2E_SCREENSHOTS=1  save the screenshots the suite asks for into docs/images/
 //      MESHLINT_E2E_KEEP=1         keep the run's temp dir (always kept on failure)
-//      MESHLINT_E2E_VERBOSE=1      echo the browser console
+//      MESHLINT_E2E_VERBOSE=1      echo the browser console, trace LSP messages into the meshlint log
 //      MESHLINT_E2E_TIMEOUT_MS     overall limit (default 240000)
 //      MESHLINT_E2E_GREP=hover     run only the tests whose title matches (read by suite/index.ts)
 import * as fs from 'node:fs';
@@ -28,7 +28,8 @@ async function main(): Promise<number> {
 
   fs.mkdirSync(path.join(repoRoot, '.e2e'), { recursive: true });
   const runDir = fs.mkdtempSync(path.join(repoRoot, '.e2e', 'run-'));
-  const dirs = makeDirs(runDir);
+  const verbose = process.env.MESHLINT_E2E_VERBOSE === '1';
+  const dirs = makeDirs(runDir, verbose);
   // The suite edits files (quick fixes, config): give it a fresh copy of the fixture workspace.
   const workspace = path.join(runDir, 'workspace');
   fs.cpSync(path.join(repoRoot, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
@@ -47,7 +48,6 @@ async function main(): Promise<number> {
   const timer = setTimeout(() => timeout.abort(new Error(`the run exceeded ${timeoutMs} ms (MESHLINT_E2E_TIMEOUT_MS)`)), timeoutMs);
   try {
     console.log(`e2e: code-server on 127.0.0.1:${server.port}, extension at ${path.relative(runDir, extensionPath)}`);
-    const verbose = process.env.MESHLINT_E2E_VERBOSE === '1';
     code = await runSuiteInBrowser({ port: server.port, workspace, extensionPath, testsPath, screenshots, verbose }, timeout.signal);
   } finally {
     clearTimeout(timer);

@@ -23,7 +23,7 @@ export function findCodeServer(repoRoot: string): string {
   return bin;
 }
 
-export function makeDirs(root: string): CodeServerDirs {
+export function makeDirs(root: string, traceServer: boolean): CodeServerDirs {
   const dirs = {
     home: path.join(root, 'home'),
     userData: path.join(root, 'user-data'),
@@ -43,6 +43,8 @@ export function makeDirs(root: string): CodeServerDirs {
     'telemetry.telemetryLevel': 'off',
     'git.enabled': false,
     'update.mode': 'none',
+    // LSP traffic into the "meshlint" output channel log (user-data/logs/.../meshlint.log)
+    ...(traceServer ? { 'meshlint.trace.server': 'verbose' } : {}),
   };
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   return dirs;
@@ -117,6 +119,7 @@ export async function startCodeServer(
       '--disable-workspace-trust',
       '--user-data-dir', dirs.userData,
       '--extensions-dir', dirs.extensions,
+      ...(process.env.MESHLINT_E2E_VERBOSE === '1' ? ['--log', 'trace'] : []),
       workspace,
     ],
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
