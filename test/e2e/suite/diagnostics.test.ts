@@ -2,7 +2,7 @@
 // quick fix (found through the code action provider, applied as a WorkspaceEdit) removes it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hasRule, lacksRule, openFixture, positionOf, ruleId, screenshot, waitForDiagnostics } from './helpers';
+import { hasRule, lacksRule, openFixture, positionOf, ruleId, screenshot, showOnly, waitForDiagnostics } from './helpers';
 
 const RULE = 'peer-authentication-permissive';
 
@@ -15,17 +15,23 @@ describe('diagnostics and quick fix', () => {
     assert.equal(finding.range.start.line, value.line, 'diagnostic on the mode line');
     assert.equal(editor.document.getText(finding.range), 'PERMISSIVE', 'range covers exactly the value');
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Warning);
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await screenshot({ name: 'problems-panel', selector: '.markers-panel .monaco-list-row' });
+    await screenshot({ name: 'problems-panel', selector: '.markers-panel .monaco-list-row' }, async () => {
+      await showOnly(editor);
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      // The Problems panel's "Show Active File Only" filter (a toggle; off in a fresh profile):
+      // closing an editor does not always close its document, so other files could stay listed.
+      await vscode.commands.executeCommand('workbench.actions.workbench.panel.markers.view.toggleActiveFile');
+    });
   });
 
   it('quick fix "Set mode to STRICT" removes the finding', async () => {
     const editor = await openFixture('permissive.yaml');
     const uri = editor.document.uri;
     const [finding] = (await waitForDiagnostics(uri, hasRule(RULE), `a ${RULE} diagnostic`)).filter((d) => ruleId(d) === RULE);
-    editor.selection = new vscode.Selection(finding!.range.start, finding!.range.start);
-    await vscode.commands.executeCommand('editor.action.quickFix');
-    await screenshot({ name: 'quick-fix', selector: '.action-widget' });
+    await screenshot({ name: 'quick-fix', selector: '.action-widget' }, async () => {
+      editor.selection = new vscode.Selection(finding!.range.start, finding!.range.start);
+      await vscode.commands.executeCommand('editor.action.quickFix');
+    });
     await vscode.commands.executeCommand('hideCodeActionWidget');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(

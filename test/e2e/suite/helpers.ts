@@ -112,12 +112,14 @@ export function nextEvent<T>(event: vscode.Event<T>, predicate: (value: T) => bo
 }
 
 /**
- * Asks the runner for a screenshot of the workbench (only when MESHLINT_E2E_SCREENSHOTS=1 started
- * the run) and waits until it is saved, so the UI stays as it is while the picture is taken.
+ * Only when MESHLINT_E2E_SCREENSHOTS=1 started the run: runs `show` (which puts the UI in the state
+ * to picture), asks the runner for a screenshot and waits until it is saved, so the UI stays as it
+ * is meanwhile. Otherwise does nothing, so the tests do not depend on UI-only commands.
  */
-export async function screenshot(request: ScreenshotRequest): Promise<void> {
+export async function screenshot(request: ScreenshotRequest, show: () => Promise<void>): Promise<void> {
   const signalDir = process.env[SCREENSHOT_DIR_ENV];
   if (!signalDir) return;
+  await show();
   const done = path.join(signalDir, `${request.name}.done`);
   const saved = new Promise<string>((resolve, reject) => {
     const watcher = fs.watch(signalDir, () => {
@@ -134,4 +136,18 @@ export async function screenshot(request: ScreenshotRequest): Promise<void> {
   console.log(`${SCREENSHOT_MARKER}${JSON.stringify(request)}`);
   const outcome = await saved;
   if (outcome !== 'ok') throw new Error(`screenshot ${request.name} ${outcome}`);
+}
+
+/** For a tidy picture: reverts and closes every other editor. */
+export async function showOnly(editor: vscode.TextEditor): Promise<vscode.TextEditor> {
+  const keep = editor.document.uri.toString();
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty || document.uri.toString() === keep) continue;
+    // Closing a modified editor would ask "Save?" in a modal dialog: revert it first.
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+  await vscode.commands.executeCommand('workbench.action.closeOtherEditors');
+  return shown;
 }

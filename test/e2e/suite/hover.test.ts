@@ -1,7 +1,7 @@
 // Hover explains the field and the concept behind it, and names the rule on a flagged value.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hasRule, openFixture, positionOf, screenshot, waitForDiagnostics } from './helpers';
+import { hasRule, openFixture, positionOf, screenshot, showOnly, waitForDiagnostics } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -32,8 +32,11 @@ describe('hover', () => {
     assert.match(text, /plain ?text/i, `hover text was:\n${text}`);
     assert.match(text, /peer-authentication-permissive/, 'the hover names the rule');
 
-    editor.selection = new vscode.Selection(value, value);
-    await vscode.commands.executeCommand('editor.action.showHover');
-    await screenshot({ name: 'hover', selector: '.monaco-hover:not(.hidden) .hover-contents' });
+    await screenshot({ name: 'hover', selector: '.monaco-hover:not(.hidden) .hover-contents' }, async () => {
+      const shown = await showOnly(editor);
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      shown.selection = new vscode.Selection(value, value);
+      await vscode.commands.executeCommand('editor.action.showHover');
+    });
   });
 });
