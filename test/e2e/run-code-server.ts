@@ -44,11 +44,12 @@ async function main(): Promise<number> {
   const extensionPath = installVsix(bin, dirs, env, vsix);
   const server = await startCodeServer(bin, dirs, env, workspace);
   let code = 1;
+  let summary: string | undefined;
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new Error(`the run exceeded ${timeoutMs} ms (MESHLINT_E2E_TIMEOUT_MS)`)), timeoutMs);
   try {
     console.log(`e2e: code-server on 127.0.0.1:${server.port}, extension at ${path.relative(runDir, extensionPath)}`);
-    code = await runSuiteInBrowser({ port: server.port, workspace, extensionPath, testsPath, screenshots, verbose }, timeout.signal);
+    ({ code, summary } = await runSuiteInBrowser({ port: server.port, workspace, extensionPath, testsPath, screenshots, verbose }, timeout.signal));
   } finally {
     clearTimeout(timer);
     await server.stop();
@@ -61,6 +62,8 @@ async function main(): Promise<number> {
       console.error(`e2e: logs kept in ${runDir} (code-server.log, user-data/logs/)`);
     }
     console.log(`e2e: ${code === 0 ? 'PASSED' : `FAILED (exit code ${code})`} in ${seconds} s`);
+    // Last line: the plain "N passed, N failed" count that CI logs are read for.
+    if (summary) console.log(`e2e: ${summary}`);
   }
   return code;
 }

@@ -42,8 +42,18 @@ export function workbenchUrl(options: BrowserRunOptions): string {
   return `http://127.0.0.1:${options.port}/?${query.toString()}`;
 }
 
+/** The count line suite/index.ts prints last. */
+const SUMMARY_LINE = /^e2e suite: (\d+ passed, \d+ failed, \d+ skipped)$/;
+
+export interface SuiteResult {
+  /** From codeAutomationExit: 0 when every test passed. */
+  code: number;
+  /** "N passed, N failed, N skipped", when the suite got that far. */
+  summary?: string;
+}
+
 /** Runs the suite in the browser; resolves with the code from codeAutomationExit. */
-export async function runSuiteInBrowser(options: BrowserRunOptions, signal: AbortSignal): Promise<number> {
+export async function runSuiteInBrowser(options: BrowserRunOptions, signal: AbortSignal): Promise<SuiteResult> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing. Run: bash scripts/e2e/install.sh`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
@@ -55,6 +65,7 @@ export async function runSuiteInBrowser(options: BrowserRunOptions, signal: Abor
     });
     const page = await context.newPage();
     let shots = Promise.resolve();
+    let summary: string | undefined;
     const exitCode = new Promise<number>((resolve, reject) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
       page.on('crash', () => reject(new Error('the workbench page crashed')));
@@ -71,6 +82,11 @@ export async function runSuiteInBrowser(options: BrowserRunOptions, signal: Abor
         shots = shots.then(() => takeScreenshot(page, request, dirs));
         return;
       }
+      const counts = SUMMARY_LINE.exec(line);
+      if (counts) {
+        summary = counts[1]; // printed by the runner as its last line
+        return;
+      }
       if (!options.verbose && WORKBENCH_CHATTER.test(line)) return;
       (type === 'error' ? process.stderr : process.stdout).write(line.endsWith('\n') ? line : `${line}\n`);
     });
@@ -81,7 +97,7 @@ export async function runSuiteInBrowser(options: BrowserRunOptions, signal: Abor
     await page.goto(workbenchUrl(options));
     const code = await exitCode;
     await shots;
-    return code;
+    return { code, summary };
   } finally {
     await browser.close();
   }

@@ -13,6 +13,11 @@ export function run(): Promise<void> {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} e2e test(s) failed`)) : resolve()));
+    const runner = mocha.run((failures) => {
+      // A plain count line that CI logs and the code-server runner understand (see SUMMARY_LINE).
+      const { passes = 0, pending = 0 } = runner.stats ?? {};
+      console.log(`e2e suite: ${passes} passed, ${failures} failed, ${pending} skipped`);
+      failures > 0 ? reject(new Error(`${failures} e2e test(s) failed`)) : resolve();
+    });
   });
 }
