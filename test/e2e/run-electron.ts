@@ -22,5 +22,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  console.error('(No VS Code download on an offline machine? Use `npm run test:e2e`, which runs the suite in code-server.)');
   process.exit(1);
 });
