@@ -64,6 +64,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     },
     knownRuleIds: () => allRuleMetas().map((m) => m.id),
     log: (message) => connection.console.error(`meshlint: ${message}`),
+    now: runtime.now,
   });
   let markReady: () => void = () => undefined;
   const workspaceReady = new Promise<void>((resolve) => (markReady = resolve));

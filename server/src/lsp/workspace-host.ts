@@ -13,6 +13,7 @@ import { ExcludeMatcher, isIndexable } from '../core/workspace/scan-policy';
 import { WorkspaceIndex } from '../core/workspace/workspace-index';
 import { WORKSPACE_RULES } from '../core/workspace/workspace-rules';
 import { workspaceNames, type WorkspaceNames } from '../core/workspace/queries';
+import { offsetMapBetween, shiftFindings } from '../core/shift-findings';
 import type { MeshlintSettings } from './protocol';
 import { toConfig } from './settings';
 import type { WorkspaceFiles } from './workspace-files';
@@ -29,10 +30,14 @@ export interface WorkspaceHostDeps {
   publishConfigFile(uri: string, text: string, findings: Finding[]): void;
   knownRuleIds(): readonly string[];
   log(message: string): void;
+  /** Wall clock in ms; with it, a workspace whose rules take long is re-checked after typing pauses. */
+  now?: () => number;
 }
 
 const NO_CONFIG: ConfigFile = { config: DEFAULT_CONFIG, exclude: [], findings: [] };
 const SCAN_BATCH = 16;
+/** A rules run cheaper than this happens on every edit; a dearer one waits for a pause in typing. */
+const INLINE_BUDGET_MS = 30;
 
 interface Folder {
   /** Normalised, without a trailing slash; '' for the folder-less index. */
@@ -47,6 +52,13 @@ interface Folder {
   results?: { key: string; byUri: Map<string, Finding[]> };
   /** Signature of the workspace findings last published per open file. */
   published: Map<string, string>;
+  /** The workspace findings last computed for each open file, with the text they were computed on. */
+  given: Map<string, { text: string; findings: Finding[] }>;
+  /** Cost of the last rules run (ms), and the pending deferred run. */
+  lastCost: number;
+  timer?: ReturnType<typeof setTimeout>;
+  /** The scan in progress, if any. */
+  scanning?: Promise<void>;
   names?: { generation: number; names: WorkspaceNames };
 }
 
@@ -85,9 +97,17 @@ export class WorkspaceHost {
     this.open.set(key, uri);
     const changed = this.indexable(folder, key) ? this.setFacts(folder, factsOfAnalysis(key, text, analysis)) : this.removeFacts(folder, key);
     if (!folder.ready) return [];
+    if (changed && folder.lastCost > INLINE_BUDGET_MS) {
+      // A large workspace: keep typing fast. The last findings follow the edit now; the rules run
+      // again once typing pauses, and every open file whose findings changed is published then.
+      this.deferRun(folder, uri);
+      const last = folder.given.get(key);
+      return last ? applyPolicy(text, shiftFindings(last.findings, key, offsetMapBetween(last.text, text)), docConfig) : [];
+    }
     const byUri = await this.resultsOf(folder, uri);
     const mine = byUri.get(key) ?? [];
     folder.published.set(key, signature(mine));
+    folder.given.set(key, { text, findings: mine });
     if (changed) this.republishAffected(folder, byUri, key);
     return applyPolicy(text, mine, docConfig);
   }
@@ -98,6 +118,7 @@ export class WorkspaceHost {
     const folder = this.folderOf(key);
     this.open.delete(key);
     folder.published.delete(key);
+    folder.given.delete(key);
     if (this.isConfigUri(folder, key)) {
       folder.configOpen = false;
       await this.loadConfigFromDisk(folder, true);
@@ -146,8 +167,16 @@ export class WorkspaceHost {
     if (!this.isConfigUri(folder, key)) return undefined;
     folder.configOpen = true;
     this.open.set(key, uri);
-    this.setConfig(folder, text);
+    if (this.setConfig(folder, text)) this.applyExclude(folder).catch((err: unknown) => this.deps.log(`workspace scan failed: ${(err as Error).stack ?? String(err)}`));
     return folder.config.findings;
+  }
+
+  /** Resolves once no folder is being scanned (tests, and callers that need a complete index). */
+  async whenIdle(): Promise<void> {
+    for (const f of this.folders) {
+      // A scan may start another (an exclude change found on the way): wait until none is left.
+      for (let p = f.scanning; p; p = f.scanning === p ? undefined : f.scanning) await p;
+    }
   }
 
   /** Names the workspace knows around a document, for completion. */
@@ -206,10 +235,24 @@ export class WorkspaceHost {
     const config = await this.workspaceConfig(folder, fallbackUri);
     const key = `${folder.index.generation}|${configFingerprint(config)}`;
     if (folder.results?.key === key) return folder.results.byUri;
+    const started = this.deps.now?.() ?? 0;
     const result = runWorkspaceRules(folder.index.view(), config, WORKSPACE_RULES);
+    folder.lastCost = (this.deps.now?.() ?? 0) - started;
     for (const e of result.internalErrors) this.deps.log(e);
     folder.results = { key, byUri: result.byUri };
     return result.byUri;
+  }
+
+  private deferRun(folder: Folder, fallbackUri: string): void {
+    if (folder.timer) clearTimeout(folder.timer);
+    const delay = Math.min(2000, Math.max(150, folder.lastCost * 2));
+    folder.timer = setTimeout(() => {
+      folder.timer = undefined;
+      this.resultsOf(folder, fallbackUri).then(
+        (byUri) => this.republishAffected(folder, byUri, undefined),
+        (err: unknown) => this.deps.log(`workspace rules failed: ${(err as Error).stack ?? String(err)}`),
+      );
+    }, delay);
   }
 
   /** After a change that did not come through a publish: re-publish the open files whose findings moved. */
@@ -240,22 +283,36 @@ export class WorkspaceHost {
     if (announce) await this.applyExclude(folder);
   }
 
-  private setConfig(folder: Folder, text: string | undefined): void {
+  /** Returns whether the config changed. */
+  private setConfig(folder: Folder, text: string | undefined): boolean {
     const before = JSON.stringify(folder.config);
     folder.config = text === undefined ? NO_CONFIG : parseConfigFile(text, this.deps.knownRuleIds());
+    if (JSON.stringify(folder.config) === before) return false;
     // Levels, root namespace and limits change every open file's findings, not only the workspace ones.
-    if (JSON.stringify(folder.config) !== before) this.republishAll(folder);
+    this.republishAll(folder);
+    return true;
   }
 
   /** Re-reads the exclude globs; a change means another set of files, so the folder is scanned again. */
-  private async applyExclude(folder: Folder): Promise<void> {
-    const globs = [...(await this.deps.excludeFor(folder.uri)), ...folder.config.exclude];
-    const key = JSON.stringify(globs);
-    if (key === folder.excludeKey) return;
-    await this.scan(folder);
+  private applyExclude(folder: Folder): Promise<void> {
+    return this.track(folder, async () => {
+      const globs = [...(await this.deps.excludeFor(folder.uri)), ...folder.config.exclude];
+      if (JSON.stringify(globs) !== folder.excludeKey) await this.scanNow(folder);
+    });
   }
 
-  private async scan(folder: Folder): Promise<void> {
+  private scan(folder: Folder): Promise<void> {
+    return this.track(folder, () => this.scanNow(folder));
+  }
+
+  /** Runs a (re)scan of the folder after the one in progress, and records it for `whenIdle`. */
+  private track(folder: Folder, op: () => Promise<void>): Promise<void> {
+    const run = (folder.scanning ?? Promise.resolve()).then(op, op);
+    folder.scanning = run;
+    return run;
+  }
+
+  private async scanNow(folder: Folder): Promise<void> {
     const globs = [...(await this.deps.excludeFor(folder.uri)), ...folder.config.exclude];
     folder.exclude = new ExcludeMatcher(globs);
     folder.excludeKey = JSON.stringify(globs);
@@ -282,7 +339,7 @@ export class WorkspaceHost {
 }
 
 function newFolder(uri: string, ready: boolean): Folder {
-  return { uri, index: new WorkspaceIndex(), config: NO_CONFIG, configOpen: false, exclude: new ExcludeMatcher([]), excludeKey: '[]', ready, published: new Map() };
+  return { uri, index: new WorkspaceIndex(), config: NO_CONFIG, configOpen: false, exclude: new ExcludeMatcher([]), excludeKey: '[]', ready, published: new Map(), given: new Map(), lastCost: 0 };
 }
 
 /** What a client would see of a file's workspace findings: enough to tell whether to publish again. */

@@ -3,7 +3,7 @@
 // the root namespace. UNSET (or no mode) inherits from the next level; a mesh-wide policy that
 // inherits falls back to Istio's default, PERMISSIVE. No policy in the workspace: unknown.
 import type { Config } from '../config';
-import type { Labels, PeerAuthenticationFact, Site } from './facts';
+import type { Labels, PeerAuthenticationFact, Site, WorkloadFact } from './facts';
 import { labelsMatch, type WorkspaceView } from './view';
 
 export type MtlsMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE';
@@ -47,6 +47,13 @@ export function effectiveMtls(view: WorkspaceView, config: Config, target: PodsT
   }
   if (!target.exact && selecting.some((pa) => pa.selector && !labelsMatch(pa.selector.labels, target.labels) && mayMatch(pa.selector.labels, target.labels))) return undefined;
   return namespaceMtls(view, config, target.namespace);
+}
+
+/** A workload's effective mode, computed once per index snapshot. */
+export function workloadMtls(view: WorkspaceView, config: Config, w: WorkloadFact): EffectiveMtls | undefined {
+  const namespace = w.namespace;
+  if (namespace === undefined) return undefined;
+  return view.memo(`mtls\u0000${config.rootNamespace}\u0000${w.uri}\u0000${w.site.start}`, () => effectiveMtls(view, config, { namespace, labels: w.podLabels, exact: true }));
 }
 
 /** The mode pods of a namespace get when no workload-level policy selects them. */

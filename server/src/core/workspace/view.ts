@@ -12,9 +12,14 @@ export function labelsMatch(selector: Labels, podLabels: Labels): boolean {
 export class WorkspaceView {
   readonly files: readonly FileFacts[];
   private readonly byType = new Map<FactType, Fact[]>();
-  private readonly byTypeNs = new Map<string, Fact[]>();
+  /** type -> namespace -> facts */
+  private readonly byTypeNs = new Map<FactType, Map<string, Fact[]>>();
+  /** namespace -> every fact placed in it */
+  private readonly byNs = new Map<string, Fact[]>();
   private readonly byUri = new Map<string, FileFacts>();
-  private namespacesInUse: Set<string> | undefined;
+  private readonly namespacesInUse = new Set<string>();
+  private workloadsByLabel: Map<string, WorkloadFact[]> | undefined;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(files: readonly FileFacts[]) {
     this.files = [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
@@ -22,7 +27,14 @@ export class WorkspaceView {
       this.byUri.set(file.uri, file);
       for (const fact of file.facts) {
         push(this.byType, fact.type, fact);
-        if (fact.namespace !== undefined) push(this.byTypeNs, `${fact.type}\u0000${fact.namespace}`, fact);
+        if (fact.type === 'namespace' && fact.name) this.namespacesInUse.add(fact.name);
+        const ns = fact.namespace;
+        if (ns === undefined) continue;
+        this.namespacesInUse.add(ns);
+        push(this.byNs, ns, fact);
+        let perNs = this.byTypeNs.get(fact.type);
+        if (!perNs) this.byTypeNs.set(fact.type, (perNs = new Map()));
+        push(perNs, ns, fact);
       }
     }
   }
@@ -36,7 +48,12 @@ export class WorkspaceView {
   }
 
   inNamespace<T extends FactType>(type: T, namespace: string): readonly FactOf<T>[] {
-    return (this.byTypeNs.get(`${type}\u0000${namespace}`) ?? []) as FactOf<T>[];
+    return (this.byTypeNs.get(type)?.get(namespace) ?? []) as FactOf<T>[];
+  }
+
+  /** Every fact placed in a namespace, whatever its type. */
+  anyInNamespace(namespace: string): readonly Fact[] {
+    return this.byNs.get(namespace) ?? [];
   }
 
   /** The Namespace manifest of that name, when the workspace has one. */
@@ -46,22 +63,54 @@ export class WorkspaceView {
 
   /** Namespaces the workspace knows: declared by a Namespace manifest or used by any resource. */
   knownNamespaces(): ReadonlySet<string> {
-    if (!this.namespacesInUse) {
-      const s = new Set<string>();
-      for (const file of this.files) {
-        for (const f of file.facts) {
-          if (f.namespace !== undefined) s.add(f.namespace);
-          if (f.type === 'namespace' && f.name) s.add(f.name);
-        }
-      }
-      this.namespacesInUse = s;
-    }
     return this.namespacesInUse;
   }
 
   /** Workloads of a namespace whose pods carry every label of the selector. */
   workloadsMatching(namespace: string, selector: Labels): WorkloadFact[] {
-    return this.inNamespace('workload', namespace).filter((w) => labelsMatch(selector, w.podLabels));
+    return this.candidates(selector, namespace).filter((w) => labelsMatch(selector, w.podLabels));
+  }
+
+  /** Workloads in any namespace whose pods carry every label of the selector (Gateway selectors). */
+  workloadsMatchingAnywhere(selector: Labels): WorkloadFact[] {
+    return this.candidates(selector, undefined).filter((w) => labelsMatch(selector, w.podLabels));
+  }
+
+  /**
+   * A value computed once per snapshot (e.g. a workload's effective mTLS mode): rules ask the same
+   * question for the same pods many times, and the answers cannot change until the index does.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** The workloads carrying the selector's rarest label: a small superset of the matches. */
+  private candidates(selector: Labels, namespace: string | undefined): readonly WorkloadFact[] {
+    const scope = namespace === undefined ? this.all('workload') : this.inNamespace('workload', namespace);
+    const entries = Object.entries(selector);
+    if (entries.length === 0) return scope;
+    if (!this.workloadsByLabel) {
+      const map = new Map<string, WorkloadFact[]>();
+      for (const w of this.all('workload')) {
+        for (const [k, v] of Object.entries(w.podLabels)) {
+          for (const key of [`${k}=${v}`, `${w.namespace ?? ''}\u0000${k}=${v}`]) {
+            const list = map.get(key);
+            if (list) list.push(w);
+            else map.set(key, [w]);
+          }
+        }
+      }
+      this.workloadsByLabel = map;
+    }
+    let best: readonly WorkloadFact[] | undefined;
+    for (const [k, v] of entries) {
+      const list = this.workloadsByLabel.get(namespace === undefined ? `${k}=${v}` : `${namespace}\u0000${k}=${v}`) ?? [];
+      if (!best || list.length < best.length) best = list;
+    }
+    return best ?? scope;
   }
 
   /** Whether the namespace holds anything of these types (evidence that the workspace covers it). */

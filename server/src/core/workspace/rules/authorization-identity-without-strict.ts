@@ -4,7 +4,7 @@
 // the policy is bypassed (Istio security bulletin ISTIO-SECURITY-2021-004). ALLOW on positive fields
 // and DENY on negative ones fail closed and are left alone.
 import type { WorkspaceRule } from '../rule';
-import { effectiveMtls, hasWorkloadPolicies, namespaceMtls, type EffectiveMtls } from '../effective-mtls';
+import { effectiveMtls, hasWorkloadPolicies, namespaceMtls, workloadMtls, type EffectiveMtls } from '../effective-mtls';
 import { nameOf } from '../describe';
 import type { AuthorizationPolicyFact } from '../facts';
 import type { WorkspaceView } from '../view';
@@ -57,8 +57,7 @@ function weakestMtls(view: WorkspaceView, config: Config, ap: AuthorizationPolic
       ? view.workloadsMatching(ns, ap.selector.labels)
       : view.inNamespace('workload', ns);
   for (const w of workloads) {
-    if (w.namespace === undefined) continue;
-    const eff = effectiveMtls(view, config, { namespace: w.namespace, labels: w.podLabels, exact: true });
+    const eff = workloadMtls(view, config, w);
     if (eff && eff.mode !== 'STRICT') return { eff, who: `${nameOf(w)} accepts` };
   }
   if (workloads.length > 0) return undefined;

@@ -17,22 +17,24 @@ export const rule: WorkspaceRule = {
   },
   check(ctx) {
     const { view } = ctx;
-    const issuers = view.all('issuer');
-    const clusterIssuers = issuers.filter((i) => i.cluster);
+    const clusterIssuers = view.all('issuer').filter((i) => i.cluster);
+    const clusterByName = new Map(clusterIssuers.map((i) => [i.name, i] as const));
+    const namespacedByName = new Map<string | undefined, IssuerFact>();
+    for (const i of view.all('issuer')) if (!i.cluster && !namespacedByName.has(i.name)) namespacedByName.set(i.name, i);
     for (const cert of view.all('certificate')) {
       const ref = cert.issuer;
       if (!ref || ref.group !== 'cert-manager.io') continue;
       const name = ref.name.value;
       if (ref.kind === 'Issuer') {
         if (cert.namespace === undefined) continue;
-        const local = issuers.filter((i) => !i.cluster && i.namespace === cert.namespace);
+        const local = view.inNamespace('issuer', cert.namespace).filter((i) => !i.cluster);
         if (local.some((i) => i.name === name)) continue;
-        const cluster = clusterIssuers.find((i) => i.name === name);
+        const cluster = clusterByName.get(name);
         if (cluster) {
           wrongKind(cert, cluster, 'ClusterIssuer');
           continue;
         }
-        const elsewhere = issuers.find((i) => !i.cluster && i.name === name);
+        const elsewhere = namespacedByName.get(name);
         if (!elsewhere && local.length === 0) continue; // the workspace does not describe this namespace's issuers
         const guess = closest(name, local.map((i) => i.name ?? ''));
         ctx.report({
@@ -43,8 +45,8 @@ export const rule: WorkspaceRule = {
           related: elsewhere ? [{ at: elsewhere.site, message: `${nameOf(elsewhere)} is here` }] : undefined,
         });
       } else if (ref.kind === 'ClusterIssuer') {
-        if (clusterIssuers.some((i) => i.name === name)) continue;
-        const local = issuers.find((i) => !i.cluster && i.name === name && i.namespace === cert.namespace);
+        if (clusterByName.has(name)) continue;
+        const local = cert.namespace === undefined ? undefined : view.inNamespace('issuer', cert.namespace).find((i) => !i.cluster && i.name === name);
         if (local) {
           wrongKind(cert, local, 'Issuer');
           continue;

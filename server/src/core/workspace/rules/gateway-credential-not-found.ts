@@ -6,7 +6,7 @@
 import type { WorkspaceRule } from '../rule';
 import { nameOf } from '../describe';
 import { closest } from '../../suggest';
-import { labelsMatch, type WorkspaceView } from '../view';
+import type { WorkspaceView } from '../view';
 import type { Fact } from '../facts';
 
 export const rule: WorkspaceRule = {
@@ -19,23 +19,28 @@ export const rule: WorkspaceRule = {
   },
   check(ctx) {
     const { view } = ctx;
+    const guesses = new Map<string, string | undefined>();
     for (const gw of view.all('gateway')) {
       if (gw.credentials.length === 0) continue;
       const namespaces = new Set<string>();
       if (gw.namespace !== undefined) namespaces.add(gw.namespace);
       if (gw.selector) {
+        // Many Gateways share one selector (the shared ingress): resolve each selector once.
         const labels = gw.selector.labels;
-        for (const w of view.all('workload')) if (w.namespace !== undefined && labelsMatch(labels, w.podLabels)) namespaces.add(w.namespace);
+        const podNamespaces = view.memo(`gateway-pods\u0000${JSON.stringify(Object.entries(labels).sort())}`, () => new Set(view.workloadsMatchingAnywhere(labels).flatMap((w) => (w.namespace === undefined ? [] : [w.namespace]))));
+        for (const ns of podNamespaces) namespaces.add(ns);
       }
       const covered = [...namespaces].filter((ns) => view.hasAny(ns, 'secret', 'certificate'));
       if (covered.length === 0) continue;
       for (const cred of gw.credentials) {
         // `ns/name` and `kubernetes-gateway://...` forms point elsewhere on purpose.
         if (cred.value.includes('/')) continue;
-        if (covered.some((ns) => secretSource(view, ns, cred.value))) continue;
-        const elsewhere = view.all('secret').find((s) => s.secretName === cred.value) ?? view.all('certificate').find((c) => c.secretName?.value === cred.value);
+        if (covered.some((ns) => secretNamesIn(view, ns).has(cred.value))) continue;
+        const elsewhere = secretsByName(view).get(cred.value);
         const where = [...namespaces].join(', ');
-        const guess = elsewhere ? undefined : closest(cred.value, covered.flatMap((ns) => secretNames(view, ns)));
+        const guessKey = `${cred.value}\u0000${covered.join(',')}`;
+        if (!elsewhere && !guesses.has(guessKey)) guesses.set(guessKey, closest(cred.value, covered.flatMap((ns) => [...secretNamesIn(view, ns)])));
+        const guess = elsewhere ? undefined : guesses.get(guessKey);
         ctx.report({
           at: cred.site,
           message: `No Secret \`${cred.value}\` and no Certificate writing that secretName in ${where}, where the gateway reads its credentials: the listener has no certificate, so TLS handshakes fail.${guess ? ` Did you mean \`${guess}\`?` : ''}${elsewhere ? ` ${nameOf(elsewhere)} provides it in ${elsewhere.namespace ?? 'another namespace'}; the secret must live in the gateway's namespace.` : ''}`,
@@ -46,14 +51,22 @@ export const rule: WorkspaceRule = {
   },
 };
 
-function secretNames(view: WorkspaceView, namespace: string): string[] {
-  return [
-    ...view.inNamespace('secret', namespace).map((s) => s.secretName),
-    ...view.inNamespace('certificate', namespace).flatMap((c) => (c.secretName ? [c.secretName.value] : [])),
-  ];
+/** Every Secret or Certificate by the secret name it provides (first one wins), once per snapshot. */
+function secretsByName(view: WorkspaceView): Map<string, Fact> {
+  return view.memo('secrets-by-name', () => {
+    const map = new Map<string, Fact>();
+    for (const s of view.all('secret')) if (!map.has(s.secretName)) map.set(s.secretName, s);
+    for (const c of view.all('certificate')) if (c.secretName && !map.has(c.secretName.value)) map.set(c.secretName.value, c);
+    return map;
+  });
 }
 
-/** The Secret or Certificate that makes a secret of that name exist in the namespace. */
-function secretSource(view: WorkspaceView, namespace: string, name: string): Fact | undefined {
-  return view.inNamespace('secret', namespace).find((s) => s.secretName === name) ?? view.inNamespace('certificate', namespace).find((c) => c.secretName?.value === name);
+/** Names of the secrets that exist in a namespace: Secrets, and what Certificates write. */
+function secretNamesIn(view: WorkspaceView, namespace: string): Set<string> {
+  return view.memo(`secret-names\u0000${namespace}`, () => {
+    const names = new Set<string>();
+    for (const s of view.inNamespace('secret', namespace)) names.add(s.secretName);
+    for (const c of view.inNamespace('certificate', namespace)) if (c.secretName) names.add(c.secretName.value);
+    return names;
+  });
 }

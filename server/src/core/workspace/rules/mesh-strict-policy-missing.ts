@@ -57,6 +57,7 @@ export function rootAnchor(view: WorkspaceView, root: string): Fact | undefined 
     view.inNamespace('authorization-policy', root)[0] ??
     view.inNamespace('request-authentication', root)[0] ??
     view.inNamespace('telemetry', root)[0] ??
-    view.files.flatMap((f) => f.facts).find((f) => f.namespace === root || (f.type === 'namespace' && f.name === root))
+    view.anyInNamespace(root)[0] ??
+    view.namespace(root)
   );
 }

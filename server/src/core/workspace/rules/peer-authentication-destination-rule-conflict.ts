@@ -1,11 +1,12 @@
 // The two ends of a connection disagree: a DestinationRule makes clients send Istio mutual TLS to
 // pods whose PeerAuthentication is DISABLE, or send plaintext (DISABLE) to pods that require STRICT.
 import type { WorkspaceRule } from '../rule';
-import { effectiveMtls, type PodsTarget } from '../effective-mtls';
+import { effectiveMtls, workloadMtls, type EffectiveMtls } from '../effective-mtls';
 import { servicesForHost } from '../hosts';
 import { nameOf } from '../describe';
 import type { DestinationRuleFact, Site, TlsModeUse } from '../facts';
 import type { WorkspaceView } from '../view';
+import type { Config } from '../../config';
 
 export const rule: WorkspaceRule = {
   meta: {
@@ -22,8 +23,8 @@ export const rule: WorkspaceRule = {
       const mutual = dr.tlsModes.find((m) => m.mode === 'ISTIO_MUTUAL');
       const plain = dr.tlsModes.filter((m) => m.mode === 'DISABLE');
       if (!mutual && plain.length === 0) continue;
-      for (const target of destinations(view, dr)) {
-        const eff = effectiveMtls(view, config, target.pods);
+      for (const target of destinations(view, config, dr)) {
+        const eff = target.mtls();
         if (!eff) continue;
         if (mutual && eff.mode === 'DISABLE') {
           ctx.report({
@@ -48,18 +49,19 @@ export const rule: WorkspaceRule = {
 };
 
 interface Destination {
-  pods: PodsTarget;
+  mtls: () => EffectiveMtls | undefined;
   label: string;
 }
 
 /** The pods behind the rule's host: each known workload, or the Service's selector when none is known. */
-function destinations(view: WorkspaceView, dr: DestinationRuleFact): Destination[] {
+function destinations(view: WorkspaceView, config: Config, dr: DestinationRuleFact): Destination[] {
   const out: Destination[] = [];
   for (const svc of servicesForHost(view, dr.host?.value ?? '', dr.namespace)) {
     if (!svc.selector || svc.namespace === undefined) continue;
     const workloads = view.workloadsMatching(svc.namespace, svc.selector);
-    if (workloads.length === 0) out.push({ pods: { namespace: svc.namespace, labels: svc.selector, exact: false }, label: `the pods of Service ${svc.namespace}/${svc.name}` });
-    for (const w of workloads) out.push({ pods: { namespace: svc.namespace, labels: w.podLabels, exact: true }, label: `${nameOf(w)} (behind Service ${svc.name})` });
+    const pods = { namespace: svc.namespace, labels: svc.selector, exact: false };
+    if (workloads.length === 0) out.push({ mtls: () => effectiveMtls(view, config, pods), label: `the pods of Service ${svc.namespace}/${svc.name}` });
+    for (const w of workloads) out.push({ mtls: () => workloadMtls(view, config, w), label: `${nameOf(w)} (behind Service ${svc.name})` });
   }
   return out;
 }

@@ -4,7 +4,6 @@
 import type { WorkspaceRule } from '../rule';
 import { nameOf } from '../describe';
 import type { Fact, SelectorFact } from '../facts';
-import { labelsMatch } from '../view';
 
 export const rule: WorkspaceRule = {
   meta: {
@@ -28,11 +27,11 @@ export const rule: WorkspaceRule = {
       const selector = f.selector;
       if (!selector || f.namespace === undefined || f.targeted) continue;
       const workloads = view.inNamespace('workload', f.namespace);
-      if (workloads.length === 0 || workloads.some((w) => labelsMatch(selector.labels, w.podLabels))) continue;
+      if (workloads.length === 0 || view.workloadsMatching(f.namespace, selector.labels).length > 0) continue;
       const wanted = Object.entries(selector.labels)
         .map(([k, v]) => `${k}=${v}`)
         .join(', ');
-      const elsewhere = f.namespace === config.rootNamespace ? view.all('workload').find((w) => w.namespace !== f.namespace && labelsMatch(selector.labels, w.podLabels)) : undefined;
+      const elsewhere = f.namespace === config.rootNamespace ? view.workloadsMatchingAnywhere(selector.labels).find((w) => w.namespace !== f.namespace) : undefined;
       const note = elsewhere
         ? ` A selector in the root namespace only applies to workloads of the root namespace; ${nameOf(elsewhere)} matches it but lives in ${elsewhere.namespace}. Move the policy to that namespace.`
         : ' Check the labels against the pod template of the workload you meant.';

@@ -3,7 +3,7 @@
 // Without a proxy the pods cannot present a mesh certificate, so their calls to STRICT services are
 // refused, and nothing enforces STRICT on their own ports.
 import type { WorkspaceRule } from '../rule';
-import { effectiveMtls, type EffectiveMtls } from '../effective-mtls';
+import { workloadMtls, type EffectiveMtls } from '../effective-mtls';
 import { nameOf, NO_INJECTION_NAMESPACES } from '../describe';
 import type { Labels, WorkloadFact } from '../facts';
 
@@ -18,8 +18,7 @@ export const rule: WorkspaceRule = {
   check(ctx) {
     const { view, config } = ctx;
     const strictFor = (w: WorkloadFact): EffectiveMtls | undefined => {
-      if (w.namespace === undefined) return undefined;
-      const eff = effectiveMtls(view, config, { namespace: w.namespace, labels: w.podLabels, exact: true });
+      const eff = workloadMtls(view, config, w);
       return eff?.mode === 'STRICT' ? eff : undefined;
     };
     const candidate = (w: WorkloadFact): boolean =>

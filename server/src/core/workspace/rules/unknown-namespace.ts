@@ -18,10 +18,12 @@ export const rule: WorkspaceRule = {
     if (view.all('namespace').length === 0) return;
     const known = new Set([...view.knownNamespaces(), ...BUILTIN_NAMESPACES, config.rootNamespace]);
     const candidates = [...known].sort();
+    const guesses = new Map<string, string | undefined>();
     for (const ap of view.all('authorization-policy')) {
       for (const ref of ap.namespaces) {
         if (ref.value.includes('*') || known.has(ref.value)) continue;
-        const guess = closest(ref.value, candidates);
+        if (!guesses.has(ref.value)) guesses.set(ref.value, closest(ref.value, candidates));
+        const guess = guesses.get(ref.value);
         ctx.report({
           at: ref.site,
           message: `No manifest in the workspace declares namespace \`${ref.value}\` or is placed in it. A namespace with no workloads sends no requests, so this entry never matches.${guess ? ` Did you mean \`${guess}\`?` : ''}`,

@@ -21,16 +21,18 @@ export const rule: WorkspaceRule = {
   },
   check(ctx) {
     const { view, config } = ctx;
-    const known = new Map<string, string[]>();
+    const known = new Map<string, { list: string[]; set: Set<string> }>();
     const check = (ref: ValueRef, namespace: string, account: string): void => {
       if (account.includes('*') || namespace.includes('*')) return;
       if (!view.hasAny(namespace, 'workload', 'service-account')) return;
-      let names = known.get(namespace);
-      if (!names) {
-        names = accountsOf(view, namespace);
-        known.set(namespace, names);
+      let accounts = known.get(namespace);
+      if (!accounts) {
+        const list = accountsOf(view, namespace);
+        accounts = { list, set: new Set(list) };
+        known.set(namespace, accounts);
       }
-      if (names.includes(account)) return;
+      if (accounts.set.has(account)) return;
+      const names = accounts.list;
       const guess = closest(account, names);
       ctx.report({
         at: ref.site,

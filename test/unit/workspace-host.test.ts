@@ -1,0 +1,148 @@
+// The server's workspace host without a connection: an in-memory folder, fake settings, and the
+// re-publish requests it makes. Covers what the protocol tests cannot reach cheaply: open text
+// winning over the disk, exclude changes, config reloads, and deferring a costly rules run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { DEFAULT_SETTINGS, type MeshlintSettings } from '../../server/src/lsp/protocol';
+import { WorkspaceHost } from '../../server/src/lsp/workspace-host';
+import type { WorkspaceFiles } from '../../server/src/lsp/workspace-files';
+import { allRuleMetas } from '../../server/src/core/rules/index';
+import type { Finding } from '../../server/src/core/types';
+import { newEngine } from '../support/engine';
+
+const ROOT = 'file:///ws';
+const RULE = 'authorization-identity-without-strict';
+
+const DENY = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: deny-sandbox
+  namespace: orders
+spec:
+  action: DENY
+  rules:
+    - from:
+        - source:
+            namespaces: ["sandbox"]
+`;
+const pa = (mode: string): string => `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: orders\nspec:\n  mtls:\n    mode: ${mode}\n`;
+
+class MemoryFiles implements WorkspaceFiles {
+  constructor(readonly files: Map<string, string>) {}
+  list(folderUri: string, exclude: readonly string[]): Promise<string[]> {
+    return Promise.resolve([...this.files.keys()].filter((u) => u.startsWith(`${folderUri}/`) && !exclude.some((g) => u.includes(`/${g.replace('/**', '')}/`))));
+  }
+  read(uri: string): Promise<string | undefined> {
+    return Promise.resolve(this.files.get(uri));
+  }
+  normalize(uri: string): string {
+    return uri;
+  }
+}
+
+function setup(files: Record<string, string>, settings: Partial<MeshlintSettings> & { exclude?: string[] } = {}, clock?: () => number) {
+  const disk = new Map(Object.entries(files).map(([k, v]) => [`${ROOT}/${k}`, v]));
+  const republished: string[] = [];
+  let onRepublish: (() => void) | undefined;
+  const configProblems = new Map<string, Finding[]>();
+  const host = new WorkspaceHost({
+    files: new MemoryFiles(disk),
+    settingsFor: () => Promise.resolve({ ...DEFAULT_SETTINGS, ...settings }),
+    excludeFor: () => Promise.resolve(settings.exclude ?? []),
+    republish: (uri) => {
+      republished.push(uri);
+      onRepublish?.();
+    },
+    publishConfigFile: (uri, _text, findings) => configProblems.set(uri, findings),
+    knownRuleIds: () => allRuleMetas().map((m) => m.id),
+    log: (m) => assert.fail(m),
+    now: clock,
+  });
+  host.setFolders([ROOT]);
+  const engine = newEngine();
+  const publish = (name: string, text: string): Promise<Finding[]> => {
+    const uri = `${ROOT}/${name}`;
+    const config = { ...DEFAULT_CONFIG, ...host.fileConfig(uri), rules: host.fileConfig(uri).rules };
+    return host.forDocument(uri, text, engine.analyze(text, config), config);
+  };
+  const nextRepublish = (): Promise<void> => new Promise((resolve) => (onRepublish = resolve));
+  return { host, disk, republished, publish, configProblems, nextRepublish };
+}
+
+const ids = (fs: Finding[]): string[] => fs.map((f) => f.ruleId);
+
+test('open text wins over the disk; the disk copy is back when the document closes', async () => {
+  const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') });
+  await w.host.start();
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [RULE]);
+  assert.deepEqual(ids(await w.publish('pa.yaml', pa('STRICT'))), []);
+  assert.deepEqual(w.republished, [`${ROOT}/deny.yaml`], 'the other open file is asked to publish again');
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), []);
+  // A disk change to an open file is ignored: the editor's text is the truth.
+  w.disk.set(`${ROOT}/pa.yaml`, pa('DISABLE'));
+  w.republished.length = 0;
+  await w.host.watched([{ uri: `${ROOT}/pa.yaml`, type: 2 }]);
+  assert.deepEqual(w.republished, []);
+  await w.host.closed(`${ROOT}/pa.yaml`);
+  assert.deepEqual(w.republished, [`${ROOT}/deny.yaml`]);
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [RULE]);
+});
+
+test('deleting the other file, and a folder, removes its facts', async () => {
+  const w = setup({ 'deny.yaml': DENY, 'team/pa.yaml': pa('PERMISSIVE') });
+  await w.host.start();
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [RULE]);
+  await w.host.watched([{ uri: `${ROOT}/team`, type: 3 }]);
+  assert.deepEqual(w.republished, [`${ROOT}/deny.yaml`]);
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), []);
+});
+
+test('.meshlint.yaml: problems are published on it, levels apply, and removing it restores defaults', async () => {
+  const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE'), '.meshlint.yaml': `rules:\n  ${RULE}: error\n  no-such-rule: off\n` });
+  await w.host.start();
+  assert.deepEqual(ids(w.configProblems.get(`${ROOT}/.meshlint.yaml`) ?? []), ['meshlint-config']);
+  assert.equal(w.host.fileConfig(`${ROOT}/deny.yaml`).rules[RULE], 'error');
+  assert.equal((await w.publish('deny.yaml', DENY))[0].severity, 'error');
+  w.disk.delete(`${ROOT}/.meshlint.yaml`);
+  await w.host.watched([{ uri: `${ROOT}/.meshlint.yaml`, type: 3 }]);
+  assert.deepEqual(w.configProblems.get(`${ROOT}/.meshlint.yaml`), [], 'its diagnostics are cleared');
+  assert.ok(w.republished.includes(`${ROOT}/deny.yaml`));
+  assert.equal((await w.publish('deny.yaml', DENY))[0].severity, 'warning');
+});
+
+test('an open .meshlint.yaml is read from the editor, and its exclude globs rescan the folder', async () => {
+  const w = setup({ 'deny.yaml': DENY, 'legacy/pa.yaml': pa('PERMISSIVE') });
+  await w.host.start();
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [RULE]);
+  const problems = w.host.configOpened(`${ROOT}/.meshlint.yaml`, 'exclude: ["legacy/**"]\n');
+  assert.deepEqual(problems, []);
+  await w.host.whenIdle();
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [], 'the excluded policy is gone from the index');
+  assert.equal(w.host.configOpened(`${ROOT}/deny.yaml`, DENY), undefined, 'only the folder config file counts');
+});
+
+test('a costly rules run waits for a pause in typing; meanwhile findings move with the edit', async () => {
+  let t = 0;
+  // Every clock read advances 100 ms: each rules run "costs" more than the inline budget.
+  const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') }, {}, () => (t += 100));
+  await w.host.start();
+  const first = await w.publish('deny.yaml', DENY);
+  assert.deepEqual(ids(first), [RULE]);
+  const edited = `# a comment typed above\n${DENY}`;
+  const republished = w.nextRepublish();
+  const moved = await w.publish('deny.yaml', edited);
+  assert.deepEqual(ids(moved), [RULE]);
+  assert.equal(moved[0].start, first[0].start + '# a comment typed above\n'.length, 'shifted by the inserted text');
+  await republished;
+  assert.deepEqual(w.republished, [`${ROOT}/deny.yaml`], 'the deferred run asks for a publish with fresh results');
+  const fresh = await w.publish('deny.yaml', edited);
+  assert.equal(fresh[0].start, moved[0].start);
+});
+
+test('the completion read API follows the folder', async () => {
+  const w = setup({ 'pa.yaml': pa('STRICT') });
+  await w.host.start();
+  assert.deepEqual(w.host.names(`${ROOT}/x.yaml`).namespaces, ['orders']);
+  assert.deepEqual(w.host.names('untitled:Untitled-1').namespaces, []);
+});
