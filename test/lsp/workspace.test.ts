@@ -187,3 +187,72 @@ test('every meshlint diagnostic offers a suppression comment, indented like its 
   client.change(deny, edits.map((e) => ({ range: e.range, text: e.newText })));
   await gone;
 });
+
+test('fix all applies only safe fixes, also in a file with workspace findings; their own fixes stay on request', async () => {
+  const uri = uriOf('shop.yaml');
+  const text = `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: shop
+spec:
+  mtls:
+    mode: PERMISSIVE # until the jobs have sidecars
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: cart-callers
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: cart
+  rules:
+    - from:
+        - source:
+            principals: ["cluster.local/ns/shop/sa/checkout"]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: cart
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: cart
+  template:
+    metadata:
+      labels:
+        app: cart
+    spec:
+      containers:
+        - name: cart
+          image: registry.example.com/shop/cart:5.1.0
+`;
+  const seen = client.waitForDiagnostics(uri, has('namespace-default-deny-missing'));
+  client.open(uri, text);
+  const diags = await seen;
+  const all = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  });
+  assert.equal(all.length, 1);
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), all[0].edit?.changes?.[uri] ?? []);
+  assert.equal(fixed, text.replace('mode: PERMISSIVE', 'mode: STRICT'));
+
+  const deny = diags.find((d) => d.code === 'namespace-default-deny-missing');
+  assert.ok(deny);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: deny.range, context: { diagnostics: [deny], only: ['quickfix'] } });
+  const add = actions.find((a) => a.title === 'Add an allow-nothing AuthorizationPolicy for shop');
+  assert.ok(add?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
+  const withPolicy = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), add.edit.changes[uri]);
+  assert.ok(withPolicy.startsWith(text.slice(0, text.indexOf('---\napiVersion: apps/v1'))), 'everything before the insertion is unchanged');
+  assert.ok(withPolicy.includes('---\n# Deny by default in shop: only what an ALLOW policy names gets through.\napiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: allow-nothing\n  namespace: shop\nspec: {}\n---\napiVersion: apps/v1'));
+  const cleared = client.waitForDiagnostics(uri, (d, p) => p.version === 2 && lacks('namespace-default-deny-missing')(d));
+  client.change(uri, [{ text: withPolicy }]);
+  await cleared;
+  client.close(uri);
+});

@@ -1,9 +1,15 @@
 // Moves findings computed for one version of a file onto the next version, when the two differ by
 // one edited region (what typing produces): offsets before it stay, offsets after it move by the
-// length change, and anything touching the edited region is dropped until it is computed again.
+// length change, and a finding that overlaps or touches the edited region is dropped until it is
+// computed again (its value may be what was just typed).
 import type { Finding, Fix, RelatedLocation } from './types';
 
-export type OffsetMap = (offset: number) => number | undefined;
+export interface OffsetMap {
+  (offset: number): number | undefined;
+  /** The edited region in the old text: [from, to). An insertion has from === to. */
+  from: number;
+  to: number;
+}
 
 export function offsetMapBetween(before: string, after: string): OffsetMap {
   const max = Math.min(before.length, after.length);
@@ -13,13 +19,19 @@ export function offsetMapBetween(before: string, after: string): OffsetMap {
   while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const delta = after.length - before.length;
   const tail = before.length - suffix;
-  return (o) => (o <= prefix ? o : o >= tail ? o + delta : undefined);
+  const map = (o: number): number | undefined => (o <= prefix ? o : o >= tail ? o + delta : undefined);
+  return Object.assign(map, { from: prefix, to: tail });
+}
+
+function touches(start: number, end: number, map: OffsetMap): boolean {
+  return start <= map.to && end >= map.from;
 }
 
 /** The findings of `uri` moved through `map`; those the edit touched are left out. */
 export function shiftFindings(findings: readonly Finding[], uri: string, map: OffsetMap): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
+    if (touches(f.start, f.end, map)) continue;
     const start = map(f.start);
     const end = map(f.end);
     if (start === undefined || end === undefined) continue;
@@ -44,6 +56,7 @@ function shiftFix(fix: Fix, map: OffsetMap): Fix[] {
 /** Related places in the same file move too; their line/column is dropped rather than guessed. */
 function shiftRelated(r: RelatedLocation, uri: string, map: OffsetMap): RelatedLocation[] {
   if (r.uri !== undefined && r.uri !== uri) return [r];
+  if (touches(r.start, r.end, map)) return [];
   const start = map(r.start);
   const end = map(r.end);
   if (start === undefined || end === undefined) return [];
