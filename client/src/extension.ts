@@ -22,6 +22,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       // Manifests feed the workspace index; .meshlint.yaml is named too, since globs may skip dot-files.
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'), vscode.workspace.createFileSystemWatcher('**/.meshlint.yaml')],
     },
+    // Tells the server that this client already sends file events, so it registers no watchers of its own.
+    initializationOptions: { watchesYamlFiles: true },
     outputChannel: output,
     traceOutputChannel: output,
   };

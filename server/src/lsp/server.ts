@@ -1,6 +1,6 @@
 // The language server, independent of transport: wires documents, settings, validation and
 // features onto a connection that the node entry point (stdio or IPC) creates.
-import { TextDocuments, TextDocumentSyncKind, CodeActionKind, type Connection, type InitializeResult, type CodeAction, type ClientCapabilities } from 'vscode-languageserver';
+import { TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification, type Connection, type InitializeResult, type CodeAction, type ClientCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, FileAnalysis } from '../core/engine';
 import type { Config } from '../core/config';
@@ -74,6 +74,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   const analysisFor = async (doc: TextDocument): Promise<FileAnalysis> => runtime.engine.analyze(doc.getText(), await configFor(doc.uri));
   const state: ServerState = { connection, documents, runtime, configFor, analysisFor, workspace, workspaceReady };
   let relatedSupport = false;
+  let registerWatchers = false;
 
   /** Every finding of an open document: its own checks, then the workspace rules about it. */
   const findingsOf = async (doc: TextDocument, analysis: FileAnalysis, config: Config): Promise<Finding[]> => {
@@ -108,6 +109,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     relatedSupport = Boolean(params.capabilities.textDocument?.publishDiagnostics?.relatedInformation);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
+    const options = params.initializationOptions as { watchesYamlFiles?: boolean } | undefined;
+    registerWatchers = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) && !options?.watchesYamlFiles;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -124,6 +127,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const status: StatusParams = { health: 'ok', message: 'meshlint is checking Istio and cert-manager manifests' };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
     void guard(connection, 'workspace scan', undefined, () => workspace.start())().then(() => markReady());
+    // Editors other than our VS Code client (Neovim, Helix...) send file events only for watchers we register.
+    if (registerWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.meshlint.yaml' }] });
+    }
   });
 
   connection.onDidChangeWatchedFiles(guard(connection, 'watched files', undefined, (params) => workspace.watched(params.changes)));
