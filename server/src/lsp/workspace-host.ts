@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, configFingerprint, type Config } from '../core/config';
 import { CONFIG_FILE_NAME, parseConfigFile, type ConfigFile } from '../core/config-file';
 import { applyPolicy, type FileAnalysis } from '../core/engine';
 import type { Finding } from '../core/types';
-import { factsOfAnalysis, factsOfText } from '../core/workspace/extract';
+import { FactsExtractor } from '../core/workspace/extract';
 import type { FileFacts } from '../core/workspace/facts';
 import { runWorkspaceRules } from '../core/workspace/run';
 import { ExcludeMatcher, isIndexable } from '../core/workspace/scan-policy';
@@ -68,6 +68,7 @@ export class WorkspaceHost {
   /** Open documents: normalised URI -> the client's URI. */
   private readonly open = new Map<string, string>();
   private readonly factsKeys = new Map<string, string>();
+  private readonly extractor = new FactsExtractor();
 
   constructor(private readonly deps: WorkspaceHostDeps) {}
 
@@ -95,7 +96,7 @@ export class WorkspaceHost {
     const key = this.normalize(uri);
     const folder = this.folderOf(key);
     this.open.set(key, uri);
-    const changed = this.indexable(folder, key) ? this.setFacts(folder, factsOfAnalysis(key, text, analysis)) : this.removeFacts(folder, key);
+    const changed = this.indexable(folder, key) ? this.setFacts(folder, this.extractor.ofAnalysis(key, text, analysis)) : this.removeFacts(folder, key);
     if (!folder.ready) return [];
     if (changed && folder.lastCost > INLINE_BUDGET_MS) {
       // A large workspace: keep typing fast. The last findings follow the edit now; the rules run
@@ -125,7 +126,7 @@ export class WorkspaceHost {
       return;
     }
     const text = folder.uri !== '' && this.indexable(folder, key) ? await this.deps.files?.read(key) : undefined;
-    const changed = text === undefined ? this.removeFacts(folder, key) : this.setFacts(folder, factsOfText(key, text));
+    const changed = text === undefined ? this.removeFacts(folder, key) : this.setFacts(folder, this.extractor.ofText(key, text));
     if (changed) await this.refresh(folder);
   }
 
@@ -149,7 +150,7 @@ export class WorkspaceHost {
       }
       if (!this.indexable(folder, key)) continue;
       const text = await this.deps.files?.read(key);
-      const changed = text === undefined ? this.removeFacts(folder, key) : this.setFacts(folder, factsOfText(key, text));
+      const changed = text === undefined ? this.removeFacts(folder, key) : this.setFacts(folder, this.extractor.ofText(key, text));
       if (changed) touched.add(folder);
     }
     for (const folder of touched) await this.refresh(folder);
@@ -330,7 +331,7 @@ export class WorkspaceHost {
       const texts = await Promise.all(batch.map((u) => (this.open.has(u) ? Promise.resolve(undefined) : files.read(u))));
       batch.forEach((u, j) => {
         const text = texts[j];
-        if (text !== undefined && !this.open.has(u)) this.setFacts(folder, factsOfText(u, text));
+        if (text !== undefined && !this.open.has(u)) this.setFacts(folder, this.extractor.ofText(u, text));
       });
     }
     folder.ready = true;

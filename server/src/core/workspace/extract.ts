@@ -1,14 +1,17 @@
-// Turns a file's parsed documents into the facts the workspace index keeps. Open files reuse the
-// engine's parse (`factsOfAnalysis`); files read from disk are split and parsed here (`factsOfText`).
+// Turns a file's documents into the facts the workspace index keeps. Open files reuse the engine's
+// parse (`ofAnalysis`); files read from disk are split and parsed here (`ofText`). Facts are
+// extracted per document relative to the document and cached by its text, so an edit costs one
+// document's extraction plus moving the others' facts to where their documents now start.
 import { splitDocuments } from '../split';
 import { parseYaml, type YNode } from '../parse';
 import { asRecord, identify } from '../resources';
 import { LineIndex } from '../line-index';
+import { DocumentCache } from '../document-cache';
 import type { FileAnalysis } from '../engine';
 import { DocReader } from './doc-reader';
 import { istioFact } from './extract-istio';
 import { clusterFact } from './extract-cluster';
-import type { Fact, FileFacts } from './facts';
+import type { Fact, FileFacts, Site } from './facts';
 
 export interface SourceDocument {
   /** Offset of the document in its file, and its own text. */
@@ -23,52 +26,109 @@ export function mayHoldManifests(text: string): boolean {
   return text.includes('kind') && text.includes('apiVersion');
 }
 
-export function factsOfText(uri: string, text: string): FileFacts {
-  if (!mayHoldManifests(text)) return emptyFacts(uri, text);
-  const docs: SourceDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
-    // Templates (Helm, Go) have placeholder values: facts read from them would be fiction.
-    if (chunk.text.includes('{{') || !mayHoldManifests(chunk.text)) continue;
-    const parsed = parseYaml(chunk.text);
-    docs.push({ start: chunk.start, text: chunk.text, root: parsed.root, value: parsed.value });
+export class FactsExtractor {
+  /** Facts of one document, relative to it (offsets from its start, lines from its first line). */
+  constructor(private readonly cache: DocumentCache<Fact[]> = new DocumentCache<Fact[]>(20_000)) {}
+
+  ofText(uri: string, text: string): FileFacts {
+    if (!mayHoldManifests(text)) return emptyFacts(uri, text);
+    const docs: SourceDocument[] = [];
+    for (const chunk of splitDocuments(text)) {
+      // Templates (Helm, Go) have placeholder values: facts read from them would be fiction.
+      if (chunk.text.includes('{{') || !mayHoldManifests(chunk.text)) continue;
+      if (this.cache.get(cacheKey(uri, chunk.text))) {
+        docs.push({ start: chunk.start, text: chunk.text, root: null, value: undefined });
+        continue;
+      }
+      const parsed = parseYaml(chunk.text);
+      docs.push({ start: chunk.start, text: chunk.text, root: parsed.root, value: parsed.value });
+    }
+    return this.extract(uri, text, docs);
   }
-  return extractFileFacts(uri, text, docs);
+
+  ofAnalysis(uri: string, text: string, analysis: FileAnalysis): FileFacts {
+    const docs = analysis.documents
+      .filter((d) => !d.text.includes('{{'))
+      .map((d) => ({ start: d.start, text: d.text, root: d.result.parsed.root, value: d.result.parsed.value }));
+    return this.extract(uri, text, docs);
+  }
+
+  private extract(uri: string, text: string, docs: readonly SourceDocument[]): FileFacts {
+    const facts: Fact[] = [];
+    // Documents start at line starts: count the lines before each once, in one pass.
+    let line = 0;
+    let at = 0;
+    for (const doc of docs) {
+      for (; at < doc.start; at++) if (text.charCodeAt(at) === 10) line++;
+      const key = cacheKey(uri, doc.text);
+      let relative = this.cache.get(key);
+      if (!relative) {
+        // A document skipped as cached in `ofText` may have been evicted since: parse it after all.
+        const source = doc.root === null && doc.value === undefined ? { ...doc, ...reparse(doc.text) } : doc;
+        relative = documentFacts(uri, source);
+        this.cache.set(key, relative);
+      }
+      for (const f of relative) facts.push(doc.start === 0 ? f : moved(f, doc.start, line));
+    }
+    return { uri, facts, ...shape(text) };
+  }
+}
+
+export function factsOfText(uri: string, text: string): FileFacts {
+  return new FactsExtractor().ofText(uri, text);
 }
 
 export function factsOfAnalysis(uri: string, text: string, analysis: FileAnalysis): FileFacts {
-  const docs = analysis.documents
-    .filter((d) => !d.text.includes('{{'))
-    .map((d) => ({ start: d.start, text: d.text, root: d.result.parsed.root, value: d.result.parsed.value }));
-  return extractFileFacts(uri, text, docs);
-}
-
-export function extractFileFacts(uri: string, text: string, docs: readonly SourceDocument[]): FileFacts {
-  let lines: LineIndex | undefined;
-  const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
-  const facts: Fact[] = [];
-  for (const doc of docs) {
-    const ref = identify(doc.value);
-    const value = asRecord(doc.value);
-    if (!ref || !value) continue;
-    const r = new DocReader(uri, value, doc.root, doc.start, lineIndex);
-    const base = {
-      uri,
-      group: ref.group,
-      kind: ref.kind,
-      name: ref.name,
-      namespace: ref.namespace,
-      site: r.site(['metadata', 'name']) ?? r.nearest(['kind']),
-      namespaceSite: r.site(['metadata', 'namespace']),
-      docEnd: doc.start + doc.text.length,
-    };
-    const fact = (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ?? clusterFact(r, base) ?? { ...base, type: 'other' as const };
-    facts.push(fact);
-  }
-  return { uri, facts, ...shape(text) };
+  return new FactsExtractor().ofAnalysis(uri, text, analysis);
 }
 
 export function emptyFacts(uri: string, text = ''): FileFacts {
   return { uri, facts: [], ...shape(text) };
+}
+
+function reparse(text: string): { root: YNode | null; value: unknown } {
+  const parsed = parseYaml(text);
+  return { root: parsed.root, value: parsed.value };
+}
+
+function cacheKey(uri: string, text: string): string {
+  return `${uri}\u0000${text}`;
+}
+
+/** The facts of one document as if it started the file. */
+function documentFacts(uri: string, doc: SourceDocument): Fact[] {
+  const ref = identify(doc.value);
+  const value = asRecord(doc.value);
+  if (!ref || !value) return [];
+  let lines: LineIndex | undefined;
+  const r = new DocReader(uri, value, doc.root, 0, () => (lines ??= new LineIndex(doc.text)));
+  const base = {
+    uri,
+    group: ref.group,
+    kind: ref.kind,
+    name: ref.name,
+    namespace: ref.namespace,
+    site: r.site(['metadata', 'name']) ?? r.nearest(['kind']),
+    namespaceSite: r.site(['metadata', 'namespace']),
+    docEnd: doc.text.length,
+  };
+  const fact = (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ?? clusterFact(r, base) ?? { ...base, type: 'other' as const };
+  return [fact];
+}
+
+function isSite(v: object): v is Site {
+  const s = v as Partial<Site>;
+  return typeof s.uri === 'string' && typeof s.start === 'number' && typeof s.endLine === 'number';
+}
+
+/** A copy of a document's facts moved to where the document starts (offset and line). */
+function moved<T>(v: T, offset: number, line: number): T {
+  if (Array.isArray(v)) return v.map((x: unknown) => moved(x, offset, line)) as T;
+  if (v === null || typeof v !== 'object') return v;
+  if (isSite(v)) return { ...v, start: v.start + offset, end: v.end + offset, line: v.line + line, endLine: v.endLine + line } as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = k === 'docEnd' && typeof x === 'number' ? x + offset : moved(x, offset, line);
+  return out as T;
 }
 
 function shape(text: string): Pick<FileFacts, 'length' | 'eol' | 'endsWithNewline'> {
