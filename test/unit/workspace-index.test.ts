@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { factsOfAnalysis, factsOfText } from '../../server/src/core/workspace/extract';
+import { FactsExtractor, factsOfAnalysis, factsOfText } from '../../server/src/core/workspace/extract';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspace-index';
 import { effectiveMtls } from '../../server/src/core/workspace/effective-mtls';
 import { workspaceNames } from '../../server/src/core/workspace/queries';
@@ -62,6 +62,17 @@ test('open documents reuse the engine parse and give the same facts as the disk 
   const text = `${pa('default', 'orders', 'STRICT')}---\n${DEPLOYMENT}`;
   const analysis = newEngine().analyze(text, DEFAULT_CONFIG);
   assert.deepEqual(factsOfAnalysis('file:///ws/a.yaml', text, analysis), factsOfText('file:///ws/a.yaml', text));
+});
+
+test('facts cached per document and moved to where the document now starts equal a fresh extraction', () => {
+  const extractor = new FactsExtractor();
+  const a = `${pa('default', 'orders', 'STRICT')}---\n${DEPLOYMENT}`;
+  extractor.ofText('u', a);
+  const b = `# two lines\n# typed above\n${a}`;
+  assert.deepEqual(extractor.ofText('u', b), factsOfText('u', b));
+  const c = b.replace('STRICT', 'PERMISSIVE');
+  assert.deepEqual(extractor.ofAnalysis('u', c, newEngine().analyze(c, DEFAULT_CONFIG)), factsOfText('u', c));
+  assert.deepEqual(extractor.ofText('other', c), factsOfText('other', c), 'the cache is per file: sites carry the URI');
 });
 
 test('templates, non-manifests and broken YAML give no facts and no crash', () => {
