@@ -133,6 +133,7 @@ export interface CertificateFact extends Base {
     name: ValueRef;
     /** Issuer when not written. */
     kind: string;
+    /** The text inside the kind's quotes (or the plain value), so an edit there keeps the quoting. */
     kindSite?: Site;
     /** cert-manager.io when not written. */
     group: string;
