@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { FactsExtractor, factsOfAnalysis, factsOfText } from '../../server/src/core/workspace/extract';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspace-index';
+import type { FileFacts } from '../../server/src/core/workspace/facts';
 import { effectiveMtls } from '../../server/src/core/workspace/effective-mtls';
 import { workspaceNames } from '../../server/src/core/workspace/queries';
 import { checkWorkspace } from '../../server/src/core/workspace/check-workspace';
@@ -58,10 +59,28 @@ test('facts point at the exact key or value, with line and column, in multi-docu
   assert.equal(policy.docEnd, text.indexOf('---\n# orders'));
 });
 
+/** Facts without their signature, which is an extractor's own shorthand for "same as before". */
+function plain(f: FileFacts): Omit<FileFacts, 'signature'> {
+  const { signature: _signature, ...rest } = f;
+  return rest;
+}
+
 test('open documents reuse the engine parse and give the same facts as the disk copy', () => {
   const text = `${pa('default', 'orders', 'STRICT')}---\n${DEPLOYMENT}`;
   const analysis = newEngine().analyze(text, DEFAULT_CONFIG);
-  assert.deepEqual(factsOfAnalysis('file:///ws/a.yaml', text, analysis), factsOfText('file:///ws/a.yaml', text));
+  assert.deepEqual(plain(factsOfAnalysis('file:///ws/a.yaml', text, analysis)), plain(factsOfText('file:///ws/a.yaml', text)));
+});
+
+test('a file signature changes exactly when its facts or their places change', () => {
+  const extractor = new FactsExtractor();
+  const engine = newEngine();
+  const a = `${pa('default', 'orders', 'STRICT')}---\n${DEPLOYMENT}`;
+  const first = extractor.ofAnalysis('u', a, engine.analyze(a, DEFAULT_CONFIG)).signature;
+  assert.equal(extractor.ofAnalysis('u', a, engine.analyze(a, DEFAULT_CONFIG)).signature, first, 'same text, same signature');
+  const moved = `# a comment\n${a}`;
+  assert.notEqual(extractor.ofAnalysis('u', moved, engine.analyze(moved, DEFAULT_CONFIG)).signature, first, 'documents moved');
+  const edited = a.replace('STRICT', 'PERMISSIVE');
+  assert.notEqual(extractor.ofAnalysis('u', edited, engine.analyze(edited, DEFAULT_CONFIG)).signature, first, 'a fact changed');
 });
 
 test('facts cached per document and moved to where the document now starts equal a fresh extraction', () => {
@@ -69,10 +88,15 @@ test('facts cached per document and moved to where the document now starts equal
   const a = `${pa('default', 'orders', 'STRICT')}---\n${DEPLOYMENT}`;
   extractor.ofText('u', a);
   const b = `# two lines\n# typed above\n${a}`;
-  assert.deepEqual(extractor.ofText('u', b), factsOfText('u', b));
+  assert.deepEqual(plain(extractor.ofText('u', b)), plain(factsOfText('u', b)));
   const c = b.replace('STRICT', 'PERMISSIVE');
-  assert.deepEqual(extractor.ofAnalysis('u', c, newEngine().analyze(c, DEFAULT_CONFIG)), factsOfText('u', c));
-  assert.deepEqual(extractor.ofText('other', c), factsOfText('other', c), 'the cache is per file: sites carry the URI');
+  assert.deepEqual(plain(extractor.ofAnalysis('u', c, newEngine().analyze(c, DEFAULT_CONFIG))), plain(factsOfText('u', c)));
+  assert.deepEqual(plain(extractor.ofText('other', c)), plain(factsOfText('other', c)), 'the cache is per file: sites carry the URI');
+  // The same engine result seen from another file must not hand out the first file's facts.
+  const engine = newEngine();
+  const shared = engine.analyze(c, DEFAULT_CONFIG);
+  extractor.ofAnalysis('u', c, shared);
+  assert.deepEqual(plain(extractor.ofAnalysis('other', c, shared)), plain(factsOfText('other', c)));
 });
 
 test('templates, non-manifests and broken YAML give no facts and no crash', () => {

@@ -33,37 +33,42 @@ export interface FileAnalysis {
 
 export interface EngineOptions {
   rules?: readonly DocumentRule[];
-  cache?: DocumentCache<DocumentResult>;
+  /** Documents kept per config; beyond it the least recently used are dropped. */
+  cacheLimit?: number;
   /** Files longer than this (UTF-16 units) are not checked, to keep the editor responsive. */
   maxFileLength?: number;
 }
 
 export const TOO_LARGE_RULE_ID = 'file-too-large';
 
+/** Configs whose results are cached at once (one per workspace folder, typically one). */
+const MAX_CONFIGS = 4;
+
 export class Engine {
   readonly rules: readonly DocumentRule[];
-  private readonly cache: DocumentCache<DocumentResult>;
+  /** Per config fingerprint, results by document text (keys are the texts themselves: no concatenation per keystroke). */
+  private readonly caches = new Map<string, DocumentCache<DocumentResult>>();
+  private readonly cacheLimit: number;
   private readonly maxFileLength: number;
 
   constructor(readonly schemas: SchemaRegistry, options: EngineOptions = {}) {
     this.rules = options.rules ?? DOCUMENT_RULES;
-    this.cache = options.cache ?? new DocumentCache<DocumentResult>();
+    this.cacheLimit = options.cacheLimit ?? 20_000;
     this.maxFileLength = options.maxFileLength ?? 8_000_000;
   }
 
   analyze(text: string, config: Config): FileAnalysis {
     if (text.length > this.maxFileLength) return this.tooLarge(text);
-    const fingerprint = configFingerprint(config);
+    const cache = this.cacheFor(configFingerprint(config));
     const documents: AnalyzedDocument[] = [];
     const internalErrors: string[] = [];
     let isMeshFile = false;
     for (const chunk of splitDocuments(text)) {
-      const key = `${fingerprint}\u0000${chunk.text}`;
-      let result = this.cache.get(key);
+      let result = cache.get(chunk.text);
       const reused = result !== undefined;
       if (!result) {
         result = analyzeDocument(chunk.text, { schemas: this.schemas, rules: this.rules, config });
-        this.cache.set(key, result);
+        cache.set(chunk.text, result);
         internalErrors.push(...result.internalErrors);
       }
       if (result.resource?.mesh || (result.syntax.length > 0 && mentionsMeshApi(chunk.text))) isMeshFile = true;
@@ -75,6 +80,17 @@ export class Engine {
       if (isMeshFile) for (const f of d.result.syntax) raw.push(shiftFinding(f, d.start));
     }
     return { documents, findings: applyPolicy(text, raw, config), internalErrors, isMeshFile };
+  }
+
+  private cacheFor(fingerprint: string): DocumentCache<DocumentResult> {
+    let cache = this.caches.get(fingerprint);
+    if (!cache) {
+      // Folders may differ in config, so a few configs live side by side; an old one (the config
+      // before a settings change) goes first.
+      if (this.caches.size >= MAX_CONFIGS) this.caches.delete(this.caches.keys().next().value as string);
+      this.caches.set(fingerprint, (cache = new DocumentCache<DocumentResult>(this.cacheLimit)));
+    }
+    return cache;
   }
 
   private tooLarge(text: string): FileAnalysis {

@@ -214,9 +214,8 @@ export class WorkspaceHost {
 
   /** Replaces a file's facts; false when nothing a rule could see changed. */
   private setFacts(folder: Folder, facts: FileFacts): boolean {
-    const key = JSON.stringify(facts);
-    if (this.factsKeys.get(facts.uri) === key && folder.index.has(facts.uri) === facts.facts.length > 0) return false;
-    this.factsKeys.set(facts.uri, key);
+    if (this.factsKeys.get(facts.uri) === facts.signature && folder.index.has(facts.uri) === facts.facts.length > 0) return false;
+    this.factsKeys.set(facts.uri, facts.signature);
     folder.index.set(facts);
     return true;
   }

@@ -14,10 +14,9 @@ import { NodeWorkspaceFiles } from './workspace-files';
 
 function docsLinker(packageDir: string): (ruleId: string) => string | undefined {
   const dir = path.join(packageDir, 'docs', 'rules');
-  return (ruleId) => {
-    const file = path.join(dir, `${ruleId}.md`);
-    return fs.existsSync(file) ? pathToFileURL(file).toString() : undefined;
-  };
+  // Read the folder once: every diagnostic of every publish asks, and the pages never change.
+  const pages = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+  return (ruleId) => (pages.has(`${ruleId}.md`) ? pathToFileURL(path.join(dir, `${ruleId}.md`)).toString() : undefined);
 }
 
 export function main(): void {

@@ -19,6 +19,8 @@ export interface SourceDocument {
   text: string;
   root: YNode | null;
   value: unknown;
+  /** The engine's result object for this document: the same object while its text is unchanged. */
+  identity?: object;
 }
 
 /** Cheap text test before parsing a file from disk: does it look like a Kubernetes manifest at all? */
@@ -27,6 +29,17 @@ export function mayHoldManifests(text: string): boolean {
 }
 
 export class FactsExtractor {
+  /**
+   * Facts of an open document keyed by the engine's result object: an identity lookup, where a
+   * text key would hash every document of a large file on every keystroke.
+   */
+  private readonly byResult = new Map<string, WeakMap<object, Fact[]>>();
+  /** A small number per cached fact list, so a file's signature is a short string. */
+  private readonly ids = new WeakMap<Fact[], number>();
+  /** The last moved copy of each document's facts: documents before an edit do not move, reuse them. */
+  private readonly placed = new WeakMap<Fact[], { start: number; line: number; facts: Fact[] }>();
+  private nextId = 1;
+
   /** Facts of one document, relative to it (offsets from its start, lines from its first line). */
   constructor(private readonly cache: DocumentCache<Fact[]> = new DocumentCache<Fact[]>(20_000)) {}
 
@@ -49,7 +62,7 @@ export class FactsExtractor {
   ofAnalysis(uri: string, text: string, analysis: FileAnalysis): FileFacts {
     const docs = analysis.documents
       .filter((d) => !d.text.includes('{{'))
-      .map((d) => ({ start: d.start, text: d.text, root: d.result.parsed.root, value: d.result.parsed.value }));
+      .map((d) => ({ start: d.start, text: d.text, root: d.result.parsed.root, value: d.result.parsed.value, identity: d.result }));
     return this.extract(uri, text, docs);
   }
 
@@ -58,19 +71,50 @@ export class FactsExtractor {
     // Documents start at line starts: count the lines before each once, in one pass.
     let line = 0;
     let at = 0;
+    const signature: string[] = [];
     for (const doc of docs) {
-      for (; at < doc.start; at++) if (text.charCodeAt(at) === 10) line++;
-      const key = cacheKey(uri, doc.text);
-      let relative = this.cache.get(key);
-      if (!relative) {
-        // A document skipped as cached in `ofText` may have been evicted since: parse it after all.
-        const source = doc.root === null && doc.value === undefined ? { ...doc, ...reparse(doc.text) } : doc;
-        relative = documentFacts(uri, source);
-        this.cache.set(key, relative);
-      }
-      for (const f of relative) facts.push(doc.start === 0 ? f : moved(f, doc.start, line));
+      for (let nl = text.indexOf('\n', at); nl !== -1 && nl < doc.start; nl = text.indexOf('\n', nl + 1)) line++;
+      at = doc.start;
+      const relative = this.relativeFacts(uri, doc);
+      if (relative.length === 0) continue;
+      let id = this.ids.get(relative);
+      if (id === undefined) this.ids.set(relative, (id = this.nextId++));
+      signature.push(`${id}@${doc.start}:${line}`);
+      facts.push(...this.place(relative, doc.start, line));
     }
-    return { uri, facts, ...shape(text) };
+    const fileShape = shape(text);
+    signature.push(`${fileShape.length}${fileShape.eol}${fileShape.endsWithNewline}`);
+    return { uri, facts, signature: signature.join(','), ...fileShape };
+  }
+
+  private place(relative: Fact[], start: number, line: number): Fact[] {
+    if (start === 0) return relative;
+    const last = this.placed.get(relative);
+    if (last && last.start === start && last.line === line) return last.facts;
+    const facts = relative.map((f) => moved(f, start, line));
+    this.placed.set(relative, { start, line, facts });
+    return facts;
+  }
+
+  private relativeFacts(uri: string, doc: SourceDocument): Fact[] {
+    if (doc.identity) {
+      // Per file: the engine shares one result between identical documents of different files,
+      // and facts carry their file's URI.
+      let forUri = this.byResult.get(uri);
+      if (!forUri) this.byResult.set(uri, (forUri = new WeakMap()));
+      let relative = forUri.get(doc.identity);
+      if (!relative) forUri.set(doc.identity, (relative = documentFacts(uri, doc)));
+      return relative;
+    }
+    const key = cacheKey(uri, doc.text);
+    let relative = this.cache.get(key);
+    if (!relative) {
+      // A document skipped as cached in `ofText` may have been evicted since: parse it after all.
+      const source = doc.root === null && doc.value === undefined ? { ...doc, ...reparse(doc.text) } : doc;
+      relative = documentFacts(uri, source);
+      this.cache.set(key, relative);
+    }
+    return relative;
   }
 }
 
@@ -83,7 +127,7 @@ export function factsOfAnalysis(uri: string, text: string, analysis: FileAnalysi
 }
 
 export function emptyFacts(uri: string, text = ''): FileFacts {
-  return { uri, facts: [], ...shape(text) };
+  return { uri, facts: [], signature: '', ...shape(text) };
 }
 
 function reparse(text: string): { root: YNode | null; value: unknown } {

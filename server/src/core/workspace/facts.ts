@@ -223,6 +223,11 @@ export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;
 export interface FileFacts {
   uri: string;
   facts: Fact[];
+  /**
+   * Changes exactly when the facts a rule can see change (which documents, where they start):
+   * cheaper to compare than the facts themselves, which matters on every keystroke.
+   */
+  signature: string;
   /** Length of the file, and the line break it uses, for fixes that add a document. */
   length: number;
   eol: '\n' | '\r\n';
