@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { registry } from '../support/engine';
-import { conceptOf, descriptionOf, enumOf, propertiesOf, resolve, resolveRef, schemaAt, shapeOf, typeLabel, type JsonSchema } from '../../server/src/core/editing/schema-walk';
+import { conceptOf, descriptionOf, enumOf, propertiesOf, resolve, resolveRef, schemaAt, shapeOf, typeLabel, type JsonSchema } from '../../server/src/core/schema-walk';
 
 const reg = registry();
 function root(id: string): JsonSchema {

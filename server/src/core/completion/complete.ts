@@ -3,7 +3,7 @@
 import { splitDocuments } from '../split';
 import { cursorContext, pathKey, type CursorContext } from '../editing/cursor-context';
 import { kindSchemaOf, resourceFromFields } from '../editing/resource-of';
-import { schemaAt, shapeOf } from '../editing/schema-walk';
+import { schemaAt, shapeOf } from '../schema-walk';
 import { keyItems } from './key-items';
 import { valueItems } from './value-items';
 import { apiVersionItems, kindItems, resourcePairItems } from './resource-items';

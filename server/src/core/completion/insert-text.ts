@@ -1,6 +1,6 @@
 // Builds the text a completion inserts: YAML-safe scalars and keys, and the snippet for a key with
 // its nested lines indented relative to the cursor's line (the editor re-indents from there).
-import { requiredOf, resolve, shapeOf, childSchema, type JsonSchema, type SchemaSource } from '../editing/schema-walk';
+import { requiredOf, resolve, shapeOf, childSchema, type JsonSchema, type SchemaSource } from '../schema-walk';
 
 export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');

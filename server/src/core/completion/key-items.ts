@@ -2,7 +2,7 @@
 // already written; required ones first, server-managed and deprecated ones last.
 import type { PathSegment } from '../locate';
 import type { CursorContext } from '../editing/cursor-context';
-import { descriptionOf, propertiesOf, requiredOf, type JsonSchema, type SchemaSource } from '../editing/schema-walk';
+import { descriptionOf, propertiesOf, requiredOf, type JsonSchema, type SchemaSource } from '../schema-walk';
 import { fieldMarkdown } from '../editing/field-doc';
 import { keySnippet } from './insert-text';
 import type { Suggestion } from './types';

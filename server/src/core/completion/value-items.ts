@@ -1,7 +1,7 @@
 // Completion of values from the schema: enum members (with what each means), booleans, consts.
 // The zero-trust choice of a security setting comes first and is preselected.
 import type { CursorContext } from '../editing/cursor-context';
-import { conceptOf, descriptionOf, enumOf, type JsonSchema, shapeOf, type SchemaSource } from '../editing/schema-walk';
+import { conceptOf, descriptionOf, enumOf, type JsonSchema, shapeOf, type SchemaSource } from '../schema-walk';
 import { explainValue } from '../hover/value-doc';
 import type { ConceptLibrary } from '../hover/concept-text';
 import { yamlValue } from './insert-text';

@@ -1,7 +1,7 @@
 // Markdown that describes one field: where it sits, its type, whether it is required, what it
 // does (the schema's description) and its allowed values and limits.
 import type { PathSegment } from '../locate';
-import { constraintsOf, descriptionOf, enumOf, requiredOf, typeLabel, type JsonSchema, type SchemaSource } from './schema-walk';
+import { constraintsOf, descriptionOf, enumOf, requiredOf, typeLabel, type JsonSchema, type SchemaSource } from '../schema-walk';
 
 /** `spec.rules[].from[].source.principals`: list positions do not matter for what a field means. */
 export function displayPath(path: readonly PathSegment[]): string {

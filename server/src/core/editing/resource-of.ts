@@ -4,7 +4,7 @@ import { identify, type ResourceRef } from '../resources';
 import { locate, scalarText } from '../locate';
 import type { YNode } from '../parse';
 import type { SchemaKind, SchemaRegistry } from '../schema';
-import { resolve, type JsonSchema } from './schema-walk';
+import { resolve, type JsonSchema } from '../schema-walk';
 
 export function resourceFromTree(root: YNode | null): ResourceRef | undefined {
   const text = (...path: string[]): string | undefined => {

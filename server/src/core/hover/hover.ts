@@ -7,7 +7,7 @@ import type { RuleMeta } from '../rules/rule';
 import { documentAt } from '../editing/document-at';
 import { nodeAt, type NodeHit } from '../editing/node-at';
 import { kindSchemaOf, resourceFromTree, type KindSchema } from '../editing/resource-of';
-import { conceptOf, descriptionOf, enumOf, schemaAt, type JsonSchema } from '../editing/schema-walk';
+import { conceptOf, descriptionOf, enumOf, schemaAt, type JsonSchema } from '../schema-walk';
 import type { ConceptLibrary, Concept } from './concept-text';
 import { displayPath, fieldMarkdown, formatValue } from '../editing/field-doc';
 import { explainValue } from './value-doc';

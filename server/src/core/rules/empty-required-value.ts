@@ -3,7 +3,7 @@
 // and fail their type check. Either way the object is rejected.
 import type { DocumentRule } from './rule';
 import type { PathSegment } from '../locate';
-import { childSchema, requiredFields, resolveSchema, type Schema } from '../schema-nav';
+import { childSchema, requiredOf, resolve, type JsonSchema as Schema } from '../schema-walk';
 
 export const rule: DocumentRule = {
   meta: {
@@ -17,7 +17,7 @@ export const rule: DocumentRule = {
     const r = ctx.resource;
     const kind = ctx.schemas.find(r.group, r.version, r.kind);
     if (!kind) return;
-    const root = resolveSchema(ctx.schemas, ctx.schemas.schemaById(kind.id) as Schema | undefined);
+    const root = resolve(ctx.schemas, ctx.schemas.schemaById(kind.id));
     const walk = (value: unknown, schema: Schema | undefined, path: PathSegment[]): void => {
       if (!schema || value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
@@ -32,7 +32,7 @@ export const rule: DocumentRule = {
         });
         return;
       }
-      const required = requiredFields(ctx.schemas, schema);
+      const required = requiredOf(schema);
       for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
         const sub = childSchema(ctx.schemas, schema, key);
         if (v === null && required.includes(key)) {
@@ -48,9 +48,9 @@ export const rule: DocumentRule = {
     const props = (root?.properties ?? {}) as Record<string, Schema>;
     for (const [key, v] of Object.entries(ctx.value)) {
       if (key === 'metadata') continue;
-      if (v === null && requiredFields(ctx.schemas, root).includes(key)) {
+      if (v === null && root && requiredOf(root).includes(key)) {
         ctx.report({ path: [key], on: 'key', message: `\`${key}\` is required but has no value. The API server drops empty fields, so it answers that ${key} is missing. Write the ${key} block.` });
-      } else walk(v, resolveSchema(ctx.schemas, props[key]), [key]);
+      } else walk(v, resolve(ctx.schemas, props[key]), [key]);
     }
   },
 };

@@ -1,6 +1,7 @@
-// Walks the raw JSON Schemas by a data path (for hover and completion): follows `$ref`s to other
-// `meshlint:` schemas and answers "which schema describes the value at spec.mtls.mode?".
-import type { PathSegment } from '../locate';
+// Walks the raw JSON Schemas by a data path (for hover, completion and schema-driven rules):
+// follows `$ref`s to other `meshlint:` schemas and answers "which schema describes the value at
+// spec.mtls.mode?".
+import type { PathSegment } from './locate';
 
 export type JsonSchema = Record<string, unknown>;
 
