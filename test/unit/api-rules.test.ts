@@ -5,17 +5,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, covered, only, PACKAGE_DIR } from '../support/engine';
+import { peerAuthentication } from '../support/sample-manifests';
 import { applyEdits } from '../../server/src/core/fix-all';
 
-const DEPRECATED = `apiVersion: security.istio.io/v1beta1 # keep me
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop
-spec:
-  mtls:
-    mode: STRICT
-`;
+const DEPRECATED = peerAuthentication({ apiVersion: 'security.istio.io/v1beta1 # keep me', namespace: 'shop', mode: 'STRICT' });
 
 test('deprecated-api-version: info on the apiVersion value, with an unsafe fix to v1', () => {
   const [f, ...rest] = only(analyze(DEPRECATED), 'deprecated-api-version');

@@ -13,6 +13,7 @@ import { offsetMapBetween, shiftFindings } from '../../server/src/core/shift-fin
 import { splitDocuments } from '../../server/src/core/split';
 import { parseYaml } from '../../server/src/core/parse';
 import { analyze, covered, only } from '../support/engine';
+import { peerAuthentication } from '../support/sample-manifests';
 import type { Finding } from '../../server/src/core/types';
 
 const IDS = allRuleMetas().map((m) => m.id);
@@ -70,15 +71,7 @@ test('exclude globs: names at any depth, anchored paths, ** and braces', () => {
   assert.ok(isIndexable('deploy/a.yml', new ExcludeMatcher([])));
 });
 
-const PERMISSIVE = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop
-spec:
-  mtls:
-    mode: PERMISSIVE # until the jobs have sidecars
-`;
+const PERMISSIVE = peerAuthentication({ namespace: 'shop', mode: 'PERMISSIVE # until the jobs have sidecars' });
 
 function docsOf(text: string) {
   return splitDocuments(text).map((c) => ({ start: c.start, end: c.start + c.text.length, root: parseYaml(c.text).root }));

@@ -2,18 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, covered, lineCol, newEngine, only, offsetOf, registry } from '../support/engine';
+import { peerAuthentication } from '../support/sample-manifests';
 import { Engine } from '../../server/src/core/engine';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 
-const PERMISSIVE = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop
-spec:
-  mtls:
-    mode: PERMISSIVE # still migrating
-`;
+const PERMISSIVE = peerAuthentication({ namespace: 'shop', mode: 'PERMISSIVE # still migrating' });
 
 test('PERMISSIVE is flagged on the value, with a STRICT fix that keeps the comment', () => {
   const fs = only(analyze(PERMISSIVE), 'peer-authentication-permissive');
@@ -38,18 +31,7 @@ test('findings land in the right document of a multi-document file', () => {
 });
 
 test('DISABLE under portLevelMtls is flagged on that port only', () => {
-  const text = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: api
-  namespace: shop
-spec:
-  selector:
-    matchLabels:
-      app: api
-  mtls:
-    mode: STRICT
-  portLevelMtls:
+  const text = `${peerAuthentication({ name: 'api', namespace: 'shop', app: 'api', mode: 'STRICT' })}  portLevelMtls:
     8080:
       mode: DISABLE
 `;

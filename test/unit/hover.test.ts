@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newEngine, registry, offsetOf } from '../support/engine';
 import { concepts } from '../support/editing';
+import { peerAuthentication } from '../support/sample-manifests';
 import { hoverAt, type HoverDeps, type HoverResult } from '../../server/src/core/hover/hover';
 import { allRuleMetas } from '../../server/src/core/rules/index';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
@@ -16,15 +17,7 @@ const deps: HoverDeps = {
   conceptLink: (name) => `https://example.test/concepts/${name}`,
 };
 
-const PA = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop
-spec:
-  mtls:
-    mode: PERMISSIVE
-`;
+const PA = peerAuthentication({ namespace: 'shop', mode: 'PERMISSIVE' });
 
 function hover(text: string, needle: string, nth = 0, delta = 1): { h: HoverResult | undefined; text: string } {
   const analysis = newEngine().analyze(text, DEFAULT_CONFIG);

@@ -3,22 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newEngine } from '../support/engine';
+import { peerAuthentication } from '../support/sample-manifests';
 import { outline, type OutlineSymbol } from '../../server/src/core/outline/outline';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 
 const FILE = `# Namespace policy
-apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop
-spec:
-  selector:
-    matchLabels:
-      app: api
-  mtls:
-    mode: STRICT
-  portLevelMtls:
+${peerAuthentication({ namespace: 'shop', app: 'api', mode: 'STRICT' })}  portLevelMtls:
     9090:
       mode: UNSET
 ---

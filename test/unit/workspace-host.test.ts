@@ -10,23 +10,12 @@ import type { WorkspaceFiles } from '../../server/src/lsp/workspace-files';
 import { allRuleMetas } from '../../server/src/core/rules/index';
 import type { Finding } from '../../server/src/core/types';
 import { newEngine } from '../support/engine';
+import { DENY_SANDBOX as DENY, peerAuthentication } from '../support/sample-manifests';
 
 const ROOT = 'file:///ws';
 const RULE = 'authorization-identity-without-strict';
 
-const DENY = `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: deny-sandbox
-  namespace: orders
-spec:
-  action: DENY
-  rules:
-    - from:
-        - source:
-            namespaces: ["sandbox"]
-`;
-const pa = (mode: string): string => `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: orders\nspec:\n  mtls:\n    mode: ${mode}\n`;
+const pa = (mode: string): string => peerAuthentication({ namespace: 'orders', mode });
 
 class MemoryFiles implements WorkspaceFiles {
   constructor(readonly files: Map<string, string>) {}

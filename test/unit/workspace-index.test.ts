@@ -10,6 +10,7 @@ import { effectiveMtls } from '../../server/src/core/workspace/effective-mtls';
 import { workspaceNames } from '../../server/src/core/workspace/queries';
 import { checkWorkspace } from '../../server/src/core/workspace/check-workspace';
 import { newEngine, offsetOf } from '../support/engine';
+import { DENY_SANDBOX, peerAuthentication } from '../support/sample-manifests';
 
 const DEPLOYMENT = `# orders API
 apiVersion: apps/v1
@@ -32,18 +33,8 @@ spec:
       containers: [{name: api, image: registry.example.com/orders/api:1}]
 `;
 
-const pa = (name: string, ns: string, mode: string, selector?: string): string => `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: ${name}
-  namespace: ${ns}
-spec:
-${selector ? `  selector:\n    matchLabels:\n      app: ${selector}\n` : ''}  mtls:
-    mode: ${mode}
-`;
-
 test('facts point at the exact key or value, with line and column, in multi-document files', () => {
-  const text = `${pa('default', 'orders', 'STRICT')}---\n${DEPLOYMENT}`;
+  const text = `${peerAuthentication({ namespace: 'orders', mode: 'STRICT' })}---\n${DEPLOYMENT}`;
   const facts = factsOfText('file:///ws/a.yaml', text);
   assert.equal(facts.facts.length, 2);
   const [policy, workload] = facts.facts;
@@ -66,7 +57,7 @@ function plain(f: FileFacts): Omit<FileFacts, 'signature'> {
 }
 
 test('open documents reuse the engine parse and give the same facts as the disk copy', () => {
-  const text = `${pa('default', 'orders', 'STRICT')}---\n${DEPLOYMENT}`;
+  const text = `${peerAuthentication({ namespace: 'orders', mode: 'STRICT' })}---\n${DEPLOYMENT}`;
   const analysis = newEngine().analyze(text, DEFAULT_CONFIG);
   assert.deepEqual(plain(factsOfAnalysis('file:///ws/a.yaml', text, analysis)), plain(factsOfText('file:///ws/a.yaml', text)));
 });
@@ -74,7 +65,7 @@ test('open documents reuse the engine parse and give the same facts as the disk 
 test('a file signature changes exactly when its facts or their places change', () => {
   const extractor = new FactsExtractor();
   const engine = newEngine();
-  const a = `${pa('default', 'orders', 'STRICT')}---\n${DEPLOYMENT}`;
+  const a = `${peerAuthentication({ namespace: 'orders', mode: 'STRICT' })}---\n${DEPLOYMENT}`;
   const first = extractor.ofAnalysis('u', a, engine.analyze(a, DEFAULT_CONFIG)).signature;
   assert.equal(extractor.ofAnalysis('u', a, engine.analyze(a, DEFAULT_CONFIG)).signature, first, 'same text, same signature');
   const moved = `# a comment\n${a}`;
@@ -85,7 +76,7 @@ test('a file signature changes exactly when its facts or their places change', (
 
 test('facts cached per document and moved to where the document now starts equal a fresh extraction', () => {
   const extractor = new FactsExtractor();
-  const a = `${pa('default', 'orders', 'STRICT')}---\n${DEPLOYMENT}`;
+  const a = `${peerAuthentication({ namespace: 'orders', mode: 'STRICT' })}---\n${DEPLOYMENT}`;
   extractor.ofText('u', a);
   const b = `# two lines\n# typed above\n${a}`;
   assert.deepEqual(plain(extractor.ofText('u', b)), plain(factsOfText('u', b)));
@@ -107,11 +98,11 @@ test('templates, non-manifests and broken YAML give no facts and no crash', () =
 
 test('replacing a file replaces all its facts; deleting it removes them', () => {
   const index = new WorkspaceIndex();
-  index.set(factsOfText('file:///ws/a.yaml', pa('default', 'orders', 'STRICT')));
+  index.set(factsOfText('file:///ws/a.yaml', peerAuthentication({ namespace: 'orders', mode: 'STRICT' })));
   index.set(factsOfText('file:///ws/b.yaml', DEPLOYMENT));
   assert.equal(index.view().all('peer-authentication').length, 1);
   const before = index.generation;
-  index.set(factsOfText('file:///ws/a.yaml', `${pa('default', 'orders', 'STRICT')}---\n${pa('api', 'orders', 'DISABLE', 'api')}`));
+  index.set(factsOfText('file:///ws/a.yaml', `${peerAuthentication({ namespace: 'orders', mode: 'STRICT' })}---\n${peerAuthentication({ name: 'api', namespace: 'orders', app: 'api', mode: 'DISABLE' })}`));
   assert.ok(index.generation > before);
   assert.equal(index.view().all('peer-authentication').length, 2);
   index.set(factsOfText('file:///ws/a.yaml', '# emptied\n'));
@@ -126,21 +117,21 @@ test('effective mTLS: workload policy over namespace policy over the mesh-wide o
   const pods = { namespace: 'orders', labels: { app: 'api' }, exact: true };
   const mode = (): string | undefined => effectiveMtls(index.view(), DEFAULT_CONFIG, pods)?.mode;
   assert.equal(mode(), undefined, 'no policy in the workspace: unknown');
-  index.set(factsOfText('mesh', pa('default', 'istio-system', 'UNSET')));
+  index.set(factsOfText('mesh', peerAuthentication({ namespace: 'istio-system', mode: 'UNSET' })));
   assert.equal(mode(), 'PERMISSIVE', "a mesh-wide policy that inherits falls back to Istio's default");
-  index.set(factsOfText('mesh', pa('default', 'istio-system', 'STRICT')));
+  index.set(factsOfText('mesh', peerAuthentication({ namespace: 'istio-system', mode: 'STRICT' })));
   assert.equal(mode(), 'STRICT');
-  index.set(factsOfText('ns', pa('default', 'orders', 'PERMISSIVE')));
+  index.set(factsOfText('ns', peerAuthentication({ namespace: 'orders', mode: 'PERMISSIVE' })));
   assert.equal(mode(), 'PERMISSIVE');
-  index.set(factsOfText('wl', pa('api', 'orders', 'UNSET', 'api')));
+  index.set(factsOfText('wl', peerAuthentication({ name: 'api', namespace: 'orders', app: 'api', mode: 'UNSET' })));
   assert.equal(mode(), 'PERMISSIVE', 'UNSET on the workload inherits the namespace mode');
-  index.set(factsOfText('wl', pa('api', 'orders', 'DISABLE', 'api')));
+  index.set(factsOfText('wl', peerAuthentication({ name: 'api', namespace: 'orders', app: 'api', mode: 'DISABLE' })));
   const eff = effectiveMtls(index.view(), DEFAULT_CONFIG, pods);
   assert.equal(eff?.mode, 'DISABLE');
   assert.equal(eff?.level, 'workload');
   assert.equal(eff?.site.uri, 'wl');
   // Pods only known to carry app=api (e.g. behind a Service): another workload policy might match them.
-  index.set(factsOfText('wl2', pa('api-v2', 'orders', 'STRICT', 'api-v2').replace('app: api-v2', 'version: v2')));
+  index.set(factsOfText('wl2', peerAuthentication({ name: 'api-v2', namespace: 'orders', app: 'api-v2', mode: 'STRICT' }).replace('app: api-v2', 'version: v2')));
   assert.equal(effectiveMtls(index.view(), DEFAULT_CONFIG, { namespace: 'orders', labels: { app: 'web' }, exact: false }), undefined);
   assert.equal(effectiveMtls(index.view(), { ...DEFAULT_CONFIG, rootNamespace: 'mesh' }, { namespace: 'shop', labels: {}, exact: true }), undefined, 'the root namespace comes from the config');
 });
@@ -166,34 +157,22 @@ test('the read API lists accounts, namespaces, issuers, labels and secrets', () 
 });
 
 test('workspace findings respect levels and suppression comments of the file they land in', () => {
-  const deny = `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: deny-sandbox
-  namespace: orders
-spec:
-  action: DENY
-  rules:
-    - from:
-        - source:
-            namespaces: ["sandbox"]
-`;
   const inputs = [
-    { uri: 'deny.yaml', text: deny },
-    { uri: 'pa.yaml', text: pa('default', 'orders', 'PERMISSIVE') },
+    { uri: 'deny.yaml', text: DENY_SANDBOX },
+    { uri: 'pa.yaml', text: peerAuthentication({ namespace: 'orders', mode: 'PERMISSIVE' }) },
   ];
   const rule = 'authorization-identity-without-strict';
   assert.equal(checkWorkspace(inputs, DEFAULT_CONFIG).byUri.get('deny.yaml')?.[0].ruleId, rule);
   assert.equal(checkWorkspace(inputs, { ...DEFAULT_CONFIG, rules: { [rule]: 'off' } }).byUri.get('deny.yaml'), undefined);
   assert.equal(checkWorkspace(inputs, { ...DEFAULT_CONFIG, rules: { [rule]: 'error' } }).byUri.get('deny.yaml')?.[0].severity, 'error');
-  const suppressed = [{ uri: 'deny.yaml', text: deny.replace('            namespaces', `            # meshlint-disable-next-line ${rule}\n            namespaces`) }, inputs[1]];
+  const suppressed = [{ uri: 'deny.yaml', text: DENY_SANDBOX.replace('            namespaces', `            # meshlint-disable-next-line ${rule}\n            namespaces`) }, inputs[1]];
   assert.equal(checkWorkspace(suppressed, DEFAULT_CONFIG).byUri.get('deny.yaml'), undefined);
 });
 
 test('a workspace of 2,000 files is checked in one pass (near-linear rules)', () => {
   const inputs = [];
   for (let i = 0; i < 1000; i++) {
-    inputs.push({ uri: `pa-${i}.yaml`, text: pa('default', `ns-${i}`, 'STRICT') });
+    inputs.push({ uri: `pa-${i}.yaml`, text: peerAuthentication({ namespace: `ns-${i}`, mode: 'STRICT' }) });
     inputs.push({ uri: `app-${i}.yaml`, text: DEPLOYMENT.replace(/orders/g, `ns-${i}`) });
   }
   const check = checkWorkspace(inputs, DEFAULT_CONFIG);

@@ -11,6 +11,7 @@ import { isInClusterHost } from '../../server/src/core/rules/destination-rule-tl
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
 import { parseDuration } from '../../server/src/core/duration';
 import { analyze, covered, only, PACKAGE_DIR } from '../support/engine';
+import { peerAuthentication } from '../support/sample-manifests';
 
 test('principal shapes Istio accepts', () => {
   for (const p of ['*', 'cluster.local/ns/a/sa/b', 'cluster.local/ns/a/sa/*', 'cluster.local/ns/*', 'cluster.local*', '*/ns/a/sa/b', '*/sa/b', '*b', '*a/b']) {
@@ -62,7 +63,7 @@ test('the guide\'s manifests stay clean of warnings and errors', () => {
   }
 });
 
-const PA = (ns: string): string => `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: ${ns}\nspec:\n  mtls:\n    mode: UNSET\n`;
+const PA = (namespace: string): string => peerAuthentication({ namespace, mode: 'UNSET' });
 
 test('the root namespace comes from the config', () => {
   assert.equal(only(analyze(PA('istio-system')), 'peer-authentication-mesh-unset').length, 1);

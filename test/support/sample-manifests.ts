@@ -1,0 +1,48 @@
+// Sample manifests that many tests share: a PeerAuthentication built from the fields a test varies,
+// and a DENY AuthorizationPolicy that names a source namespace (which needs mTLS to be enforced).
+
+export interface PeerAuthenticationSample {
+  apiVersion?: string;
+  /** Default `default`, the usual name of a namespace-wide policy. */
+  name?: string;
+  /** Default `shop`. */
+  namespace?: string;
+  /** `app` label of a workload selector; without it the policy is namespace-wide. */
+  app?: string;
+  /** spec.mtls.mode; default PERMISSIVE. */
+  mode?: string;
+}
+
+/**
+ * A PeerAuthentication, one field a line. Values are written as given, so a test can add a trailing
+ * comment to any of them (`mode: 'PERMISSIVE # still migrating'`) to see that fixes keep it.
+ */
+export function peerAuthentication(pa: PeerAuthenticationSample = {}): string {
+  const selector = pa.app ? `  selector:\n    matchLabels:\n      app: ${pa.app}\n` : '';
+  return `apiVersion: ${pa.apiVersion ?? 'security.istio.io/v1'}
+kind: PeerAuthentication
+metadata:
+  name: ${pa.name ?? 'default'}
+  namespace: ${pa.namespace ?? 'shop'}
+spec:
+${selector}  mtls:
+    mode: ${pa.mode ?? 'PERMISSIVE'}
+`;
+}
+
+/**
+ * Denies requests from the sandbox namespace to orders. A namespace is only known through mTLS, so
+ * this policy is sound only where orders' workloads run STRICT (authorization-identity-without-strict).
+ */
+export const DENY_SANDBOX = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: deny-sandbox
+  namespace: orders
+spec:
+  action: DENY
+  rules:
+    - from:
+        - source:
+            namespaces: ["sandbox"]
+`;
