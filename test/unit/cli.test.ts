@@ -5,84 +5,53 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Writable } from 'node:stream';
 import Ajv4 from 'ajv-draft-04';
-import { main } from '../../server/src/cli/main';
 import { PACKAGE_DIR } from '../support/engine';
+import { runCli } from '../support/run-cli';
+import { writeTempWorkspace } from '../support/temp-workspace';
+import { peerAuthentication } from '../support/sample-manifests';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(args, out, err);
-  return { code, out: out.text, err: err.text };
-}
-
-const PERMISSIVE = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop # owned by team shop
-spec:
-  mtls:
-    mode: PERMISSIVE # until the cron jobs have sidecars
-`;
-
-function tempDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshlint-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const PERMISSIVE = peerAuthentication({ namespace: 'shop # owned by team shop', mode: 'PERMISSIVE # until the cron jobs have sidecars' });
 
 test('the guide examples are clean and the broken ones are reported with positions', async () => {
-  const guide = await run([path.join(PACKAGE_DIR, 'examples', 'guide')]);
+  const guide = await runCli([path.join(PACKAGE_DIR, 'examples', 'guide')]);
   assert.equal(guide.code, 0, guide.out);
   assert.match(guide.out, /0 error\(s\), 0 warning\(s\)/);
-  const broken = await run([path.join(PACKAGE_DIR, 'examples', 'broken')]);
+  const broken = await runCli([path.join(PACKAGE_DIR, 'examples', 'broken')]);
   assert.equal(broken.code, 1);
   assert.match(broken.out, /permissive-namespace\.yaml:9:11 warning peer-authentication-permissive /);
 });
 
 test('warnings alone exit 0, and 1 above --max-warnings', async () => {
-  const dir = tempDir({ 'pa.yaml': PERMISSIVE });
-  assert.equal((await run([dir])).code, 0);
-  assert.equal((await run([dir, '--max-warnings', '1'])).code, 0);
-  const over = await run([dir, '--max-warnings=0']);
+  const dir = writeTempWorkspace({ 'pa.yaml': PERMISSIVE });
+  assert.equal((await runCli([dir])).code, 0);
+  assert.equal((await runCli([dir, '--max-warnings', '1'])).code, 0);
+  const over = await runCli([dir, '--max-warnings=0']);
   assert.equal(over.code, 1);
   assert.match(over.err, /more than --max-warnings 0/);
 });
 
 test('usage mistakes and unreadable paths exit 2 with a clear message', async () => {
-  const bad = await run(['--format', 'xml']);
+  const bad = await runCli(['--format', 'xml']);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--format must be text, json or sarif/);
-  const missing = await run([path.join(os.tmpdir(), 'meshlint-does-not-exist.yaml')]);
+  const missing = await runCli([path.join(os.tmpdir(), 'meshlint-does-not-exist.yaml')]);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /cannot read .*meshlint-does-not-exist\.yaml: no such file or folder/);
-  assert.equal((await run(['--max-warnings', 'some'])).code, 2);
+  assert.equal((await runCli(['--max-warnings', 'some'])).code, 2);
 });
 
 test('--fix applies safe fixes in place and keeps every comment', async () => {
-  const dir = tempDir({ 'pa.yaml': PERMISSIVE });
-  const res = await run([dir, '--fix']);
+  const dir = writeTempWorkspace({ 'pa.yaml': PERMISSIVE });
+  const res = await runCli([dir, '--fix']);
   assert.equal(res.code, 0);
   assert.equal(fs.readFileSync(path.join(dir, 'pa.yaml'), 'utf8'), PERMISSIVE.replace('mode: PERMISSIVE', 'mode: STRICT'));
   assert.match(res.out, /0 warning\(s\)/);
 });
 
 test('--format json lists findings with positions', async () => {
-  const dir = tempDir({ 'pa.yaml': PERMISSIVE });
-  const res = await run([dir, '--format', 'json']);
+  const dir = writeTempWorkspace({ 'pa.yaml': PERMISSIVE });
+  const res = await runCli([dir, '--format', 'json']);
   const parsed = JSON.parse(res.out) as { files: { path: string; findings: { ruleId: string; line: number; column: number; fixable: boolean }[] }[] };
   assert.equal(parsed.files[0].findings[0].ruleId, 'peer-authentication-permissive');
   assert.equal(parsed.files[0].findings[0].line, 8);
@@ -91,7 +60,7 @@ test('--format json lists findings with positions', async () => {
 });
 
 test('--format sarif is valid SARIF 2.1.0 with rule metadata and help links', async () => {
-  const res = await run([path.join(PACKAGE_DIR, 'examples'), '--format', 'sarif']);
+  const res = await runCli([path.join(PACKAGE_DIR, 'examples'), '--format', 'sarif']);
   const log = JSON.parse(res.out) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
   const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
   // The published schema has a language-tag pattern that is only valid without the u flag.
