@@ -2,18 +2,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../support/lsp-client';
+import { peerAuthentication } from '../support/sample-manifests';
 
-const PERMISSIVE = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop # team shop
-spec:
-  mtls:
-    mode: PERMISSIVE   # keep until the batch jobs have sidecars
-`;
+const PERMISSIVE = peerAuthentication({ namespace: 'shop # team shop', mode: 'PERMISSIVE   # keep until the batch jobs have sidecars' });
 
 let client: TestLspClient;
 before(async () => {
@@ -24,9 +17,7 @@ after(async () => client.dispose());
 
 test('diagnostics arrive on the exact range with code, link and source', async () => {
   const uri = 'file:///tmp/meshlint-lsp/pa.yaml';
-  const wait = client.waitForDiagnostics(uri, (d) => d.length > 0);
-  client.open(uri, PERMISSIVE);
-  const diags = await wait;
+  const diags = await client.openAndWait(uri, PERMISSIVE, (d) => d.length > 0);
   assert.equal(diags.length, 1);
   const d = diags[0];
   assert.equal(d.code, 'peer-authentication-permissive');
@@ -38,14 +29,8 @@ test('diagnostics arrive on the exact range with code, link and source', async (
 
 test('the STRICT quick fix changes only the value and the diagnostic goes away', async () => {
   const uri = 'file:///tmp/meshlint-lsp/fix.yaml';
-  const first = client.waitForDiagnostics(uri, (d) => d.length > 0);
-  client.open(uri, PERMISSIVE);
-  const [diag] = await first;
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri },
-    range: diag.range,
-    context: { diagnostics: [diag], only: ['quickfix'] },
-  });
+  const [diag] = await client.openAndWait(uri, PERMISSIVE, (d) => d.length > 0);
+  const actions = await client.quickFixes(uri, diag);
   const fix = actions.find((a) => a.title === 'Set mode to STRICT');
   assert.ok(fix?.edit?.changes, JSON.stringify(actions));
   const edits = fix.edit.changes[uri];
@@ -54,7 +39,7 @@ test('the STRICT quick fix changes only the value and the diagnostic goes away',
   assert.equal(fixed, PERMISSIVE.replace('mode: PERMISSIVE', 'mode: STRICT'));
 
   const cleared = client.waitForDiagnostics(uri, (_d, p) => p.version === 2);
-  client.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
+  client.changeByEdits(uri, edits);
   assert.deepEqual(await cleared, []);
   client.close(uri);
 });
@@ -63,14 +48,8 @@ test('fix all applies every safe fix in one edit', async () => {
   const uri = 'file:///tmp/meshlint-lsp/fixall.yaml';
   // The second policy is in another namespace: two namespace-wide policies in one would be a duplicate.
   const text = `${PERMISSIVE}---\n${PERMISSIVE.replace('PERMISSIVE ', 'DISABLE    ').replace('namespace: shop', 'namespace: pay ')}`;
-  const first = client.waitForDiagnostics(uri, (d) => d.length === 2);
-  client.open(uri, text);
-  await first;
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri },
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    context: { diagnostics: [], only: ['source.fixAll'] },
-  });
+  await client.openAndWait(uri, text, (d) => d.length === 2);
+  const actions = await client.fixAll(uri);
   assert.equal(actions.length, 1);
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), actions[0].edit?.changes?.[uri] ?? []);
   assert.equal(fixed, text.replace('mode: PERMISSIVE', 'mode: STRICT').replace('mode: DISABLE', 'mode: STRICT'));
@@ -80,24 +59,18 @@ test('fix all applies every safe fix in one edit', async () => {
 test('a broken file does not stop the server answering for the next file', async () => {
   const broken = 'file:///tmp/meshlint-lsp/broken.yaml';
   const junk = `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\n\u0000\u0007: [{{\n\t- x: *nope\n`;
-  const b = client.waitForDiagnostics(broken, (d) => d.length > 0);
-  client.open(broken, junk);
-  const bd: Diagnostic[] = await b;
+  const bd: Diagnostic[] = await client.openAndWait(broken, junk, (d) => d.length > 0);
   assert.ok(bd.every((d) => d.code === 'yaml-syntax' || d.code === 'helm-template'), JSON.stringify(bd));
 
   const good = 'file:///tmp/meshlint-lsp/after-broken.yaml';
-  const g = client.waitForDiagnostics(good, (d) => d.length > 0);
-  client.open(good, PERMISSIVE);
-  assert.equal((await g)[0].code, 'peer-authentication-permissive');
+  assert.equal((await client.openAndWait(good, PERMISSIVE, (d) => d.length > 0))[0].code, 'peer-authentication-permissive');
   client.close(broken);
   client.close(good);
 });
 
 test('settings are read per document: a rule set to off disappears after a configuration change', async () => {
   const uri = 'file:///tmp/meshlint-lsp/settings.yaml';
-  const first = client.waitForDiagnostics(uri, (d) => d.length === 1);
-  client.open(uri, PERMISSIVE);
-  await first;
+  await client.openAndWait(uri, PERMISSIVE, (d) => d.length === 1);
   client.settings = { rules: { 'peer-authentication-permissive': 'off' } };
   const cleared = client.waitForDiagnostics(uri, (d) => d.length === 0);
   void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

@@ -18,16 +18,9 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../support/lsp-client';
+import { peerAuthentication } from '../support/sample-manifests';
 
-const PA = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop
-spec:
-  mtls:
-    mode: PERMISSIVE
-`;
+const PA = peerAuthentication({ namespace: 'shop', mode: 'PERMISSIVE' });
 
 let client: TestLspClient;
 let init: InitializeResult;
@@ -43,12 +36,6 @@ function positionOf(text: string, needle: string, delta = 0, nth = 0): Position 
   for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
   assert.ok(at >= 0, needle);
   return TextDocument.create('x', 'yaml', 1, text).positionAt(at + delta);
-}
-
-async function openAndWait(uri: string, text: string): Promise<void> {
-  const published = client.waitForDiagnostics(uri);
-  client.open(uri, text);
-  await published;
 }
 
 async function hover(uri: string, position: Position): Promise<Hover | null> {
@@ -81,7 +68,7 @@ test('the server announces hover, completion and document symbols', () => {
 
 test('hover on a key explains the field and the mutual TLS concept, on the key range', async () => {
   const uri = 'file:///tmp/meshlint-lsp-editing/hover-key.yaml';
-  await openAndWait(uri, PA);
+  await client.openAndWait(uri, PA);
   const h = await hover(uri, positionOf(PA, 'mtls:', 2));
   assert.ok(h);
   const contents = h.contents as MarkupContent;
@@ -94,7 +81,7 @@ test('hover on a key explains the field and the mutual TLS concept, on the key r
 
 test('hover on an enum value explains that value and names the rule with its page', async () => {
   const uri = 'file:///tmp/meshlint-lsp-editing/hover-value.yaml';
-  await openAndWait(uri, PA);
+  await client.openAndWait(uri, PA);
   const h = await hover(uri, positionOf(PA, 'PERMISSIVE', 4));
   const value = (h?.contents as MarkupContent).value;
   assert.match(value, /\*\*`PERMISSIVE`\*\* — a value of `spec\.mtls\.mode`/);
@@ -109,7 +96,7 @@ test('hover on an enum value explains that value and names the rule with its pag
 test('completion of enum values: empty value after `mode: `, after the colon, partly typed', async () => {
   const uri = 'file:///tmp/meshlint-lsp-editing/complete-mode.yaml';
   const text = PA.replace('mode: PERMISSIVE', 'mode: ');
-  await openAndWait(uri, text);
+  await client.openAndWait(uri, text);
   const items = await complete(uri, { line: 7, character: 10 }, ' ');
   assert.deepEqual(items.map((i) => i.label), ['STRICT', 'UNSET', 'DISABLE', 'PERMISSIVE']);
   assert.equal(items[0].kind, CompletionItemKind.EnumMember);
@@ -125,7 +112,7 @@ test('completion of enum values: empty value after `mode: `, after the colon, pa
 
   const colon = 'file:///tmp/meshlint-lsp-editing/complete-colon.yaml';
   const colonText = PA.replace('mode: PERMISSIVE', 'mode:');
-  await openAndWait(colon, colonText);
+  await client.openAndWait(colon, colonText);
   const afterColon = await complete(colon, { line: 7, character: 9 }, ':');
   assert.equal((afterColon[0].textEdit as TextEdit).newText, ' STRICT');
   client.close(colon);
@@ -134,7 +121,7 @@ test('completion of enum values: empty value after `mode: `, after the colon, pa
 test('completion of keys: under spec, nested, and in list items, with indentation and placeholders', async () => {
   const uri = 'file:///tmp/meshlint-lsp-editing/complete-keys.yaml';
   const text = `${PA.replace('spec:\n', 'spec:\n  \n')}`;
-  await openAndWait(uri, text);
+  await client.openAndWait(uri, text);
   const keys = await complete(uri, { line: 6, character: 2 });
   assert.deepEqual(keys.map((i) => i.label), ['selector', 'portLevelMtls']);
   const selector = keys[0];
@@ -147,7 +134,7 @@ test('completion of keys: under spec, nested, and in list items, with indentatio
 
   const ap = 'file:///tmp/meshlint-lsp-editing/complete-items.yaml';
   const apText = `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: x\n  namespace: shop\nspec:\n  action: ALLOW\n  rules:\n    - \n`;
-  await openAndWait(ap, apText);
+  await client.openAndWait(ap, apText);
   const ruleKeys = await complete(ap, { line: 8, character: 6 });
   assert.deepEqual(ruleKeys.map((i) => i.label), ['from', 'to', 'when']);
   assert.equal(accept(apText, ruleKeys[0]), apText.replace('    - \n', '    - from:\n        - \n'));
@@ -159,7 +146,7 @@ test('completion of keys: under spec, nested, and in list items, with indentatio
 test('completion in a document that does not parse, and of apiVersion/kind in an empty one', async () => {
   const uri = 'file:///tmp/meshlint-lsp-editing/complete-broken.yaml';
   const text = `${PA.replace('mode: PERMISSIVE', 'mode: ')}  selector: [app\n  portLevelMtls:\n    8080: {mode: }\n`;
-  await openAndWait(uri, text);
+  await client.openAndWait(uri, text);
   const items = await complete(uri, { line: 7, character: 10 });
   assert.deepEqual(items.map((i) => i.label), ['STRICT', 'UNSET', 'DISABLE', 'PERMISSIVE']);
   client.close(uri);
@@ -177,7 +164,7 @@ test('completion in a document that does not parse, and of apiVersion/kind in an
 test('document symbols of a multi-document file: one per resource, on its own lines, with spec sections', async () => {
   const uri = 'file:///tmp/meshlint-lsp-editing/outline.yaml';
   const text = `${PA.replace('PERMISSIVE', 'STRICT')}---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  host: api.shop.svc.cluster.local\n  trafficPolicy:\n    tls:\n      mode: ISTIO_MUTUAL\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  secretName: api-tls\n  dnsNames:\n    - api.shop.svc\n  issuerRef:\n    name: mesh-ca\n    kind: ClusterIssuer\n`;
-  await openAndWait(uri, text);
+  await client.openAndWait(uri, text);
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols.map((s) => s.name), ['PeerAuthentication shop/default', 'DestinationRule shop/api', 'Certificate shop/api']);
   assert.deepEqual(symbols.map((s) => [s.range.start.line, s.range.end.line]), [[0, 7], [9, 18], [20, 31]]);
@@ -192,7 +179,7 @@ test('document symbols of a multi-document file: one per resource, on its own li
 test('a trigger character only opens the list after `key: `, `- ` or `key:`', async () => {
   const uri = 'file:///tmp/meshlint-lsp-editing/triggers.yaml';
   const text = `${PA.replace('spec:\n', 'spec:\n  \n')}`;
-  await openAndWait(uri, text);
+  await client.openAndWait(uri, text);
   assert.deepEqual(await complete(uri, { line: 6, character: 2 }, ' '), [], 'indenting with spaces');
   assert.ok((await complete(uri, { line: 6, character: 2 })).length > 0, 'asked for explicitly');
   assert.ok((await complete(uri, { line: 8, character: 10 }, ' ')).length > 0, 'after `mode: `');

@@ -3,7 +3,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../support/lsp-client';
 
 const CERT = `apiVersion: cert-manager.io/v1
@@ -31,16 +30,11 @@ after(async () => client.dispose());
 
 test('adding the common name to dnsNames inserts one list item and clears the finding', async () => {
   const uri = 'file:///tmp/meshlint-lsp/cert-cn.yaml';
-  const first = client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'certificate-common-name-not-in-dns-names'));
-  client.open(uri, CERT);
-  const diag = (await first).find((x) => x.code === 'certificate-common-name-not-in-dns-names');
+  const published = await client.openAndWait(uri, CERT, (d) => d.some((x) => x.code === 'certificate-common-name-not-in-dns-names'));
+  const diag = published.find((x) => x.code === 'certificate-common-name-not-in-dns-names');
   assert.ok(diag);
   assert.deepEqual(diag.range, { start: { line: 8, character: 14 }, end: { line: 8, character: 40 } });
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri },
-    range: diag.range,
-    context: { diagnostics: [diag], only: ['quickfix'] },
-  });
+  const actions = await client.quickFixes(uri, diag);
   const fix = actions.find((a) => a.title === 'Add api.shop.svc.cluster.local to dnsNames');
   assert.ok(fix?.edit?.changes, JSON.stringify(actions));
   const edits = fix.edit.changes[uri];
@@ -48,7 +42,7 @@ test('adding the common name to dnsNames inserts one list item and clears the fi
   assert.equal(fixed, CERT.replace('    - api.shop.svc # short form\n', '    - api.shop.svc # short form\n    - api.shop.svc.cluster.local\n'));
 
   const cleared = client.waitForDiagnostics(uri, (_d, p) => p.version === 2);
-  client.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
+  client.changeByEdits(uri, edits);
   assert.deepEqual((await cleared).map((d) => d.code), []);
   client.close(uri);
 });

@@ -4,38 +4,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../support/lsp-client';
+import { DENY_SANDBOX, peerAuthentication } from '../support/sample-manifests';
+import { writeTempWorkspace } from '../support/temp-workspace';
 
 const RULE = 'authorization-identity-without-strict';
 
-const DENY = `# Keep the sandbox away from the orders API.
-apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: deny-sandbox
-  namespace: orders
-spec:
-  action: DENY
-  rules:
-    - from:
-        - source:
-            namespaces: ["sandbox"]
-`;
+const DENY = `# Keep the sandbox away from the orders API.\n${DENY_SANDBOX}`;
 
-const modeDoc = (mode: string): string => `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: orders
-spec:
-  mtls:
-    mode: ${mode}
----
+const modeDoc = (mode: string): string => `${peerAuthentication({ namespace: 'orders', mode })}---
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -55,18 +36,7 @@ spec:
           image: registry.example.com/orders/api:4.0.2
 `;
 
-const WORKLOAD_STRICT = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: orders-api
-  namespace: orders
-spec:
-  selector:
-    matchLabels:
-      app: orders-api
-  mtls:
-    mode: STRICT
-`;
+const WORKLOAD_STRICT = peerAuthentication({ name: 'orders-api', namespace: 'orders', app: 'orders-api', mode: 'STRICT' });
 
 let dir: string;
 let client: TestLspClient;
@@ -76,14 +46,13 @@ const lacks = (code: string) => (d: Diagnostic[]) => !d.some((x) => x.code === c
 const messageOf = (d: Diagnostic | undefined): string => (d === undefined ? '' : typeof d.message === 'string' ? d.message : d.message.value);
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshlint-ws-'));
-  fs.writeFileSync(path.join(dir, 'deny.yaml'), DENY);
-  fs.writeFileSync(path.join(dir, 'orders.yaml'), modeDoc('PERMISSIVE'));
-  fs.mkdirSync(path.join(dir, 'legacy'));
-  fs.mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
-  // Policies that would make the orders API STRICT, in folders the scan must skip (excluded, dependencies).
-  fs.writeFileSync(path.join(dir, 'legacy', 'strict.yaml'), WORKLOAD_STRICT);
-  fs.writeFileSync(path.join(dir, 'node_modules', 'pkg', 'strict.yaml'), WORKLOAD_STRICT);
+  dir = writeTempWorkspace({
+    'deny.yaml': DENY,
+    'orders.yaml': modeDoc('PERMISSIVE'),
+    // Policies that would make the orders API STRICT, in folders the scan must skip (excluded, dependencies).
+    'legacy/strict.yaml': WORKLOAD_STRICT,
+    'node_modules/pkg/strict.yaml': WORKLOAD_STRICT,
+  });
   client = new TestLspClient();
   client.settings = { exclude: ['legacy/**'] };
   await client.initialize(pathToFileURL(dir).href, [{ uri: pathToFileURL(dir).href, name: 'ws' }]);
@@ -96,9 +65,7 @@ after(async () => {
 
 test('a finding that needs two files: the open policy, the closed file that makes it wrong', async () => {
   const deny = uriOf('deny.yaml');
-  const seen = client.waitForDiagnostics(deny, has(RULE));
-  client.open(deny, DENY);
-  const diags = await seen;
+  const diags = await client.openAndWait(deny, DENY, has(RULE));
   const d = diags.find((x) => x.code === RULE);
   assert.ok(d);
   assert.deepEqual(d.range, { start: { line: 11, character: 12 }, end: { line: 11, character: 22 } }, 'on the `namespaces` key');
@@ -172,11 +139,7 @@ test('every meshlint diagnostic offers a suppression comment, indented like its 
   const deny = uriOf('deny.yaml');
   const diag = client.diagnosticsOf(deny).find((x) => x.code === RULE);
   assert.ok(diag, 'the previous test left the finding published');
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri: deny },
-    range: diag.range,
-    context: { diagnostics: [diag], only: ['quickfix'] },
-  });
+  const actions = await client.quickFixes(deny, diag);
   const suppress = actions.find((a) => a.title === `Suppress ${RULE} on this line`);
   assert.ok(suppress?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
   const edits = suppress.edit.changes[deny];
@@ -184,21 +147,13 @@ test('every meshlint diagnostic offers a suppression comment, indented like its 
   assert.equal(fixed, DENY.replace('            namespaces:', `            # meshlint-disable-next-line ${RULE}\n            namespaces:`));
 
   const gone = client.waitForDiagnostics(deny, (d, p) => p.version === 2 && lacks(RULE)(d));
-  client.change(deny, edits.map((e) => ({ range: e.range, text: e.newText })));
+  client.changeByEdits(deny, edits);
   await gone;
 });
 
 test('fix all applies only safe fixes, also in a file with workspace findings; their own fixes stay on request', async () => {
   const uri = uriOf('shop.yaml');
-  const text = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop
-spec:
-  mtls:
-    mode: PERMISSIVE # until the jobs have sidecars
----
+  const text = `${peerAuthentication({ namespace: 'shop', mode: 'PERMISSIVE # until the jobs have sidecars' })}---
 apiVersion: security.istio.io/v1
 kind: AuthorizationPolicy
 metadata:
@@ -231,21 +186,15 @@ spec:
         - name: cart
           image: registry.example.com/shop/cart:5.1.0
 `;
-  const seen = client.waitForDiagnostics(uri, has('namespace-default-deny-missing'));
-  client.open(uri, text);
-  const diags = await seen;
-  const all = await client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri },
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    context: { diagnostics: [], only: ['source.fixAll'] },
-  });
+  const diags = await client.openAndWait(uri, text, has('namespace-default-deny-missing'));
+  const all = await client.fixAll(uri);
   assert.equal(all.length, 1);
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), all[0].edit?.changes?.[uri] ?? []);
   assert.equal(fixed, text.replace('mode: PERMISSIVE', 'mode: STRICT'));
 
   const deny = diags.find((d) => d.code === 'namespace-default-deny-missing');
   assert.ok(deny);
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: deny.range, context: { diagnostics: [deny], only: ['quickfix'] } });
+  const actions = await client.quickFixes(uri, deny);
   const add = actions.find((a) => a.title === 'Add an allow-nothing AuthorizationPolicy for shop');
   assert.ok(add?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
   const withPolicy = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), add.edit.changes[uri]);

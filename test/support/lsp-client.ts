@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
 import { PACKAGE_DIR } from './engine';
 
 export class TestLspClient {
@@ -78,11 +78,23 @@ export class TestLspClient {
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   }
 
+  /** Opens `uri` and resolves with its first publish that satisfies `check` (watched from before the open). */
+  openAndWait(uri: string, text: string, check: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+    const published = this.waitForDiagnostics(uri, check);
+    this.open(uri, text);
+    return published;
+  }
+
   change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** Sends a code action's edits as the next change of `uri`, as an editor does when one is applied. */
+  changeByEdits(uri: string, edits: TextEdit[]): number {
+    return this.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
   }
 
   /** The diagnostics of the last publish for `uri` (empty when none came yet). */
@@ -101,6 +113,24 @@ export class TestLspClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** The quick fixes offered for one diagnostic of `uri`. */
+  quickFixes(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return this.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    });
+  }
+
+  /** The `source.fixAll` actions for the whole of `uri` (an editor's "fix all" or fix-on-save). */
+  fixAll(uri: string): Promise<CodeAction[]> {
+    return this.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
   }
 
   async dispose(): Promise<void> {
