@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { stringify } from 'yaml';
 import { PACKAGE_DIR, registry } from '../support/engine';
+import { yamlFilesUnder } from '../support/yaml-files';
 import { loadOracle, type OracleError } from '../support/oracle';
 import { MUTATIONS, mutate, type Plan } from '../support/mutate';
 import type { Schema } from '../support/schema-walk';
@@ -158,17 +159,8 @@ function explain(v: Verdict): string | undefined {
   return undefined;
 }
 
-function listYaml(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return listYaml(full);
-    return /\.ya?ml$/.test(e.name) ? [full] : [];
-  });
-}
-
 function fileDocs(): Doc[] {
-  const files = [...listYaml(path.join(PACKAGE_DIR, 'test', 'fixtures')), ...listYaml(path.join(PACKAGE_DIR, 'examples'))].sort();
+  const files = [...yamlFilesUnder(path.join(PACKAGE_DIR, 'test', 'fixtures')), ...yamlFilesUnder(path.join(PACKAGE_DIR, 'examples'))].sort();
   return files.flatMap((file) =>
     splitDocuments(fs.readFileSync(file, 'utf8')).map((chunk, i) => ({ source: `${path.relative(PACKAGE_DIR, file)}#${i}`, text: chunk.text })),
   );

@@ -6,20 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { newEngine, registry, PACKAGE_DIR } from '../support/engine';
 import { concepts } from '../support/editing';
+import { yamlFilesUnder } from '../support/yaml-files';
 import { hoverAt } from '../../server/src/core/hover/hover';
 import { completeAt } from '../../server/src/core/completion/complete';
 import { outline, type OutlineSymbol } from '../../server/src/core/outline/outline';
 import { allRuleMetas } from '../../server/src/core/rules/index';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
-
-function yamlFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return yamlFiles(full);
-    return /\.ya?ml$/.test(e.name) ? [full] : [];
-  });
-}
 
 function completionSpots(text: string): number[] {
   const spots = new Set<number>([0, text.length]);
@@ -40,7 +32,7 @@ function completionSpots(text: string): number[] {
   return [...spots];
 }
 
-const files = [...yamlFiles(path.join(PACKAGE_DIR, 'test', 'fixtures')), ...yamlFiles(path.join(PACKAGE_DIR, 'examples'))];
+const files = [...yamlFilesUnder(path.join(PACKAGE_DIR, 'test', 'fixtures')), ...yamlFilesUnder(path.join(PACKAGE_DIR, 'examples'))];
 
 test('every position of every fixture and example', () => {
   assert.ok(files.length > 10);
