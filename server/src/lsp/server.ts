@@ -78,6 +78,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
 
   /** Every finding of an open document: its own checks, then the workspace rules about it. */
   const findingsOf = async (doc: TextDocument, analysis: FileAnalysis, config: Config): Promise<Finding[]> => {
+    // Closed while settings were fetched: telling the workspace about its text would mark it open
+    // again, and its editor text would then shadow the disk copy for good.
+    if (documents.get(doc.uri) !== doc) return analysis.findings;
     const opened = workspace.configOpened(doc.uri, doc.getText());
     if (opened) return opened;
     return mergeFindings(analysis.findings, await workspace.forDocument(doc.uri, doc.getText(), analysis, config));

@@ -107,6 +107,8 @@ export class WorkspaceHost {
     }
     const byUri = await this.resultsOf(folder, uri);
     const mine = byUri.get(key) ?? [];
+    // Closed while the rules ran: nothing is published for it, so nothing is remembered either.
+    if (!this.open.has(key)) return applyPolicy(text, mine, docConfig);
     folder.published.set(key, signature(mine));
     folder.given.set(key, { text, findings: mine });
     if (changed) this.republishAffected(folder, byUri, key);

@@ -1,0 +1,89 @@
+// Protocol tests of the server under awkward timing: a document closed while its first check
+// still waits for the client's settings must not stay "open" in the workspace index.
+import { test, after } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { TestLspClient } from '../support/lsp-client';
+import { DENY_SANDBOX, peerAuthentication } from '../support/sample-manifests';
+import { writeTempWorkspace } from '../support/temp-workspace';
+
+const RULE = 'authorization-identity-without-strict';
+
+const ordersDoc = (mode: string): string => `${peerAuthentication({ namespace: 'orders', mode })}---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: orders-api
+  namespace: orders
+spec:
+  selector:
+    matchLabels:
+      app: orders-api
+  template:
+    metadata:
+      labels:
+        app: orders-api
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/orders/api:4.0.2
+`;
+
+const messageOf = (d: Diagnostic | undefined): string => (d === undefined ? '' : typeof d.message === 'string' ? d.message : d.message.value);
+const cleanups: (() => Promise<void> | void)[] = [];
+after(async () => {
+  for (const c of cleanups) await c();
+});
+
+/**
+ * A client whose answers to `workspace/configuration` for one document can be held back, so a test
+ * can send other messages while the server waits for that answer.
+ */
+function holdingClient(): { client: TestLspClient; hold(uri: string): Promise<() => void> } {
+  const client = new TestLspClient();
+  let held: { uri: string; asked: (release: () => void) => void } | undefined;
+  client.connection.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
+    const answer = p.items.map((i) => (i.section === 'meshlint' ? client.settings : null));
+    const h = held;
+    if (!h || !p.items.some((i) => i.scopeUri === h.uri)) return answer;
+    held = undefined;
+    return new Promise((resolve) => h.asked(() => resolve(answer)));
+  });
+  return {
+    client,
+    hold: (uri) => new Promise((resolve) => (held = { uri, asked: resolve })),
+  };
+}
+
+test('a document closed while its first check waits for settings hands over to the disk copy', async () => {
+  const dir = writeTempWorkspace({ 'deny.yaml': DENY_SANDBOX, 'orders.yaml': ordersDoc('PERMISSIVE') }, 'meshlint-robust-');
+  const uriOf = (name: string): string => pathToFileURL(path.join(dir, name)).href;
+  const { client, hold } = holdingClient();
+  cleanups.push(async () => {
+    await client.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  await client.initialize(pathToFileURL(dir).href, [{ uri: pathToFileURL(dir).href, name: 'ws' }]);
+  const deny = uriOf('deny.yaml');
+  const orders = uriOf('orders.yaml');
+  await client.openAndWait(deny, DENY_SANDBOX, (d) => d.some((x) => x.code === RULE));
+
+  // The disk copy changes behind the server's back: closing the editor's copy must bring it in.
+  fs.writeFileSync(path.join(dir, 'orders.yaml'), ordersDoc('DISABLE'));
+  const handedOver = client.waitForDiagnostics(deny, (d) => messageOf(d.find((x) => x.code === RULE)).includes('DISABLE'));
+  // Open orders.yaml with unsaved STRICT text and close it before the server has its settings.
+  const asked = hold(orders);
+  client.open(orders, ordersDoc('STRICT'));
+  const release = await asked;
+  client.close(orders);
+  release();
+  await handedOver;
+
+  // orders.yaml is closed, so a later change on disk must reach the deny policy's findings too.
+  const followed = client.waitForDiagnostics(deny, (d) => messageOf(d.find((x) => x.code === RULE)).includes('PERMISSIVE'));
+  fs.writeFileSync(path.join(dir, 'orders.yaml'), ordersDoc('PERMISSIVE'));
+  client.filesChanged([{ uri: orders, type: 2 }]);
+  await followed;
+});
