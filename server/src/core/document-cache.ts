@@ -1,10 +1,18 @@
 // A bounded cache of per-document results keyed by the document's text (and the config it was
 // checked with). Passed into the engine, never a module global, so tests and servers own theirs.
 
+/**
+ * Text held at most, in UTF-16 units of the keys. Each keystroke in a large document adds an
+ * entry holding the whole text and its parse (tens of bytes per character), so a bound on the
+ * count alone let typing into a 2 MB file fill the heap within a few dozen edits.
+ */
+const DEFAULT_MAX_CHARS = 16_000_000;
+
 export class DocumentCache<V> {
   private readonly map = new Map<string, V>();
+  private chars = 0;
 
-  constructor(private readonly limit = 20_000) {}
+  constructor(private readonly limit = 20_000, private readonly maxChars = DEFAULT_MAX_CHARS) {}
 
   get(key: string): V | undefined {
     const v = this.map.get(key);
@@ -17,10 +25,14 @@ export class DocumentCache<V> {
   }
 
   set(key: string, value: V): void {
+    if (this.map.delete(key)) this.chars -= key.length;
     this.map.set(key, value);
-    if (this.map.size > this.limit) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
+    this.chars += key.length;
+    // The newest entry stays even when it alone is over the budget: its file is the one in use.
+    while ((this.map.size > this.limit || this.chars > this.maxChars) && this.map.size > 1) {
+      const oldest = this.map.keys().next().value as string;
+      this.map.delete(oldest);
+      this.chars -= oldest.length;
     }
   }
 
@@ -30,5 +42,6 @@ export class DocumentCache<V> {
 
   clear(): void {
     this.map.clear();
+    this.chars = 0;
   }
 }
