@@ -3,10 +3,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentCache } from '../../server/src/core/document-cache';
-import { analyze, newEngine } from '../support/engine';
-import { peerAuthentication } from '../support/sample-manifests';
-
-const PERMISSIVE = peerAuthentication({ mode: 'PERMISSIVE' });
 
 test('the document cache is bounded by the text it holds, not only by its entry count', () => {
   // Typing into one large document makes a new cache entry per keystroke, each holding the whole
