@@ -51,13 +51,9 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
   };
 
   if (parsed.problems.some((p) => p.severity === 'error')) {
-    // An unclosed bracket is reported at the end of the input; the last written line is where to look.
-    const lastChar = Math.max(0, text.trimEnd().length - 1);
+    // Positions past the last written character (an unclosed bracket) are moved onto it by parseYaml.
     for (const p of parsed.problems) {
-      const clamped = p.start > lastChar;
-      const start = clamped ? lastChar : p.start;
-      const end = clamped ? lastChar + 1 : Math.max(p.end, start + 1);
-      findings.push({ ruleId: CONFIG_FILE_RULE.id, severity: 'error', message: `YAML: ${p.message.replace(/\.$/, '')}. meshlint uses its defaults until this is fixed.`, start, end });
+      findings.push({ ruleId: CONFIG_FILE_RULE.id, severity: 'error', message: `YAML: ${p.message.replace(/\.$/, '')}. meshlint uses its defaults until this is fixed.`, start: p.start, end: p.end });
     }
     return out;
   }

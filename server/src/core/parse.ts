@@ -83,6 +83,14 @@ export function parseYaml(text: string): ParsedYaml {
 
 function toProblem(message: string, code: string, pos: [number, number], severity: 'error' | 'warning', text: string): YamlProblem {
   let [start, end] = pos;
+  // An unclosed quote or bracket is reported at the end of the input, past the last line (in a
+  // file of several documents, on the next one's `---`): the last written character is where to look.
+  const lastChar = Math.max(0, text.trimEnd().length - 1);
+  if (start > lastChar) {
+    start = lastChar;
+    end = lastChar + 1;
+  }
+  end = Math.min(end, text.length);
   if (end <= start) end = Math.min(text.length, start + 1);
   // The parser's messages end with a code frame when prettyErrors is on; we keep the first line.
   const firstLine = message.split('\n')[0];

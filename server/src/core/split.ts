@@ -26,13 +26,15 @@ export function splitDocuments(text: string): Chunk[] {
   while (lineStart < text.length) {
     let nl = text.indexOf('\n', lineStart);
     if (nl === -1) nl = text.length;
-    const first = text.charCodeAt(lineStart);
-    if (first === 45 /* - */ && isMarkerLine(text, lineStart, '---')) {
+    // A byte order mark is not content: the first line is read from after it.
+    const from = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStart;
+    const first = text.charCodeAt(from);
+    if (first === 45 /* - */ && isMarkerLine(text, from, '---')) {
       const at = pendingDirectiveStart >= 0 ? pendingDirectiveStart : lineStart;
       if (sawContent && at > starts[starts.length - 1]) starts.push(at);
       sawContent = true;
       pendingDirectiveStart = -1;
-    } else if (first === 46 /* . */ && isMarkerLine(text, lineStart, '...')) {
+    } else if (first === 46 /* . */ && isMarkerLine(text, from, '...')) {
       const after = nl + 1;
       if (after < text.length) starts.push(after);
       sawContent = false;
@@ -40,7 +42,7 @@ export function splitDocuments(text: string): Chunk[] {
     } else if (first === 37 /* % */) {
       // `%` cannot start a plain scalar at column 0, so this is a directive of the next document.
       if (pendingDirectiveStart < 0) pendingDirectiveStart = lineStart;
-    } else if (!isBlankOrComment(text, lineStart, nl)) {
+    } else if (!isBlankOrComment(text, from, nl)) {
       sawContent = true;
     }
     lineStart = nl + 1;

@@ -69,7 +69,9 @@ function childAt(node: YNode, rel: number): YNode | null {
 }
 
 function startOfLine(text: string, offset: number): number {
-  return text.lastIndexOf('\n', Math.max(0, offset) - 1) + 1;
+  const start = text.lastIndexOf('\n', Math.max(0, offset) - 1) + 1;
+  // A byte order mark must stay the file's first character: the first line starts after it.
+  return start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
 }
 
 function endOfLine(text: string, lineStart: number): number {
@@ -83,5 +85,7 @@ function indentAt(text: string, lineStart: number): string {
 
 function eolAt(text: string, lineStart: number): string {
   const end = endOfLine(text, lineStart);
-  return end > 0 && text[end - 1] === '\r' ? '\r\n' : '\n';
+  // The last line may have no line break of its own: the one before it tells the file's style.
+  const at = end < text.length ? end : lineStart - 1;
+  return at > 0 && text[at - 1] === '\r' ? '\r\n' : '\n';
 }

@@ -15,7 +15,9 @@ interface Block {
 const DIRECTIVE_RE = /#\s*meshlint-(disable-next-line|disable-line|disable|enable)\b([^\n#]*)/g;
 
 function parseIds(raw: string): Set<string> | null {
-  const ids = raw.split(/[\s,]+/).map((s) => s.trim()).filter((s) => /^[a-z0-9-]+$/.test(s));
+  // Words that are not rule ids (a typo, a capital) stay in the set and match nothing: silencing
+  // every rule because an id was misspelt would hide exactly the findings nobody meant to accept.
+  const ids = raw.split(/[\s,]+/).filter((s) => s !== '');
   return ids.length ? new Set(ids) : null;
 }
 

@@ -44,8 +44,8 @@ function normalise(raw: unknown): MeshlintSettings {
 export function toConfig(settings: MeshlintSettings, fileConfig: Config = DEFAULT_CONFIG): Config {
   const rules: Record<string, RuleLevel> = {};
   for (const [id, level] of Object.entries(settings.rules)) if (['error', 'warning', 'info', 'hint', 'off'].includes(level)) rules[id] = level;
-  const workload = settings.maxWorkloadCertificateDuration ? parseDuration(settings.maxWorkloadCertificateDuration) : undefined;
-  const other = settings.maxCertificateDuration ? parseDuration(settings.maxCertificateDuration) : undefined;
+  const workload = positiveDuration(settings.maxWorkloadCertificateDuration);
+  const other = positiveDuration(settings.maxCertificateDuration);
   return mergeConfig(fileConfig, {
     rules,
     rootNamespace: settings.rootNamespace || undefined,
@@ -53,4 +53,10 @@ export function toConfig(settings: MeshlintSettings, fileConfig: Config = DEFAUL
     maxWorkloadCertSeconds: workload,
     maxCertSeconds: other,
   });
+}
+
+/** Seconds of a limit the user set; a zero or negative one (which would flag every certificate) is ignored, as in `.meshlint.yaml`. */
+function positiveDuration(text: string): number | undefined {
+  const seconds = text ? parseDuration(text) : undefined;
+  return seconds !== undefined && seconds > 0 ? seconds : undefined;
 }

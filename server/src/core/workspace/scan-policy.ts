@@ -86,7 +86,13 @@ export function globToRegExp(glob: string): RegExp {
         re += /[.+^$()|\\]/.test(c) ? `\\${c}` : c;
     }
   }
-  return new RegExp(`^${re}$`);
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    // An unclosed `[` or `{`, or a range like `[z-a]`: the user's pattern is taken literally
+    // rather than taking the scan (or the CLI) down.
+    return new RegExp(`^${glob.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  }
 }
 
 /** A compiled exclude list, tested against paths relative to the folder root (with `/`). */
