@@ -2,7 +2,7 @@
 // Offsets in the result are relative to the document's own text, so the result can be cached by
 // that text and reused wherever the document moves in its file.
 import { parseYaml, type ParsedYaml } from './parse';
-import { identify, asRecord, type ResourceRef } from './resources';
+import { identify, asRecord, mentionsMeshApi, type ResourceRef } from './resources';
 import { locate, valueSpan, keySpan, nearestSpan } from './locate';
 import type { SchemaRegistry } from './schema';
 import { schemaFindings, SCHEMA_RULE_ID } from './schema-findings';
@@ -40,12 +40,14 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
   }));
   const result: DocumentResult = { parsed, syntax, findings: [], internalErrors: [] };
   const resource = identify(parsed.value);
-  if (!resource) return result;
-  result.resource = resource;
-  if (!resource.mesh) return result;
-
   const helmAt = text.indexOf('{{');
   if (helmAt >= 0) {
+    // A chart template is not YAML until it is rendered: an unquoted `{{ ... }}` or a `{{- if }}`
+    // line breaks the parse, and those breaks are the template's, not mistakes in the manifest.
+    result.syntax = [];
+    if (resource) result.resource = resource;
+    // When the template breaks the parse, the apiVersion line still tells a mesh resource apart.
+    if (!(resource?.mesh || (!resource && parsed.problems.length > 0 && mentionsMeshApi(text)))) return result;
     // Template syntax makes values placeholders; checking them would only produce noise.
     result.findings.push({
       ruleId: HELM_RULE_ID,
@@ -56,6 +58,9 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
     });
     return result;
   }
+  if (!resource) return result;
+  result.resource = resource;
+  if (!resource.mesh) return result;
 
   const value = asRecord(parsed.value) ?? {};
   const schemaKind = deps.schemas.find(resource.group, resource.version, resource.kind);
