@@ -1,6 +1,7 @@
 // Two PeerAuthentications at the same level for the same pods: two namespace-wide ones, two
 // mesh-wide ones, or two with the same selector. Istio applies only the oldest, so the mode in force
-// depends on creation order, not on what the files say.
+// depends on creation order, not on what the files say. Copies of one object (same name) are not
+// duplicates: the cluster holds only one of them.
 import type { WorkspaceRule } from '../rule';
 import { nameOf } from '../describe';
 import type { PeerAuthenticationFact } from '../facts';
@@ -23,7 +24,10 @@ export const rule: WorkspaceRule = {
       if (list) list.push(pa);
       else groups.set(key, [pa]);
     }
-    for (const list of groups.values()) {
+    for (const group of groups.values()) {
+      // Two documents with the same name are one object written twice (per-environment overlays,
+      // a copy in another folder): applying both leaves one policy, so no duplicate in Istio's sense.
+      const list = group.filter((pa, i) => pa.name === undefined || group.findIndex((o) => o.name === pa.name) === i);
       if (list.length < 2) continue;
       const [first, ...rest] = list;
       const scope = first.selector
