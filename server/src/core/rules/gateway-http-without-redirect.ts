@@ -21,17 +21,34 @@ export const rule: DocumentRule = {
     const secure = servers.filter((s) => s.protocol === 'HTTPS' || (s.protocol === 'TLS' && s.tls?.mode !== 'PASSTHROUGH' && s.tls?.mode !== 'AUTO_PASSTHROUGH'));
     for (const server of servers) {
       if (server.protocol !== 'HTTP' || server.tls?.httpsRedirect === true) continue;
-      const shared = server.hosts.find((h) => h !== '' && secure.some((s) => s.hosts.some((o) => hostCovers(hostPart(o), hostPart(h)) || hostCovers(hostPart(h), hostPart(o)))));
+      const shared = sharedHost(server.hosts, secure.flatMap((s) => s.hosts));
       if (shared === undefined) continue;
       const fix = redirectFix(ctx, server.path, server.tls !== undefined);
       ctx.report({
         path: [...server.path, 'port', 'protocol'],
-        message: `This Gateway also serves ${hostPart(shared)} over HTTPS, but this HTTP server answers in clear text instead of redirecting: a link or bookmark with http:// sends cookies and tokens unencrypted. Add \`tls: { httpsRedirect: true }\` to this server.`,
+        message: `This Gateway also serves ${shared} over HTTPS, but this HTTP server answers in clear text instead of redirecting: a link or bookmark with http:// sends cookies and tokens unencrypted. Add \`tls: { httpsRedirect: true }\` to this server.`,
         fixes: fix ? [fix] : undefined,
       });
     }
   },
 };
+
+/**
+ * A host served both in clear text and over HTTPS, named as narrowly as the two entries allow: an
+ * HTTP `*` next to an HTTPS `shop.example.com` shares `shop.example.com`, not "*".
+ */
+function sharedHost(plain: string[], secure: string[]): string | undefined {
+  for (const h of plain) {
+    if (h === '') continue;
+    const mine = hostPart(h);
+    for (const o of secure) {
+      const theirs = hostPart(o);
+      if (hostCovers(theirs, mine)) return mine;
+      if (hostCovers(mine, theirs)) return theirs;
+    }
+  }
+  return undefined;
+}
 
 function redirectFix(ctx: DocContext, serverPath: PathSegment[], hasTls: boolean): Fix | undefined {
   const edit = hasTls ? appendEntry(ctx, [...serverPath, 'tls'], ['httpsRedirect: true']) : appendEntry(ctx, serverPath, ['tls:', '  httpsRedirect: true']);
