@@ -1,6 +1,7 @@
 // Facts from plain Kubernetes objects and cert-manager: namespaces and their injection labels,
-// service accounts, workloads with their pod labels, services, secrets (also those that sealed or
-// external secrets create), network policies, certificates and issuers, and mesh config files.
+// service accounts (also those Istio creates for the Gateways it deploys), workloads with their pod
+// labels, services, secrets (also those that sealed or external secrets create), network policies,
+// certificates and issuers, and mesh config files.
 import type { PathSegment } from '../locate';
 import type { DocReader } from './doc-reader';
 import type { Fact, WorkloadFact } from './facts';
@@ -51,6 +52,10 @@ export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
       const name = r.str(['spec', 'target', 'name']) ?? base.name;
       return name ? { ...base, type: 'secret', secretName: name, secretType: r.str(['spec', 'target', 'template', 'type']) } : undefined;
     }
+    case 'gateway.networking.k8s.io/Gateway': {
+      const account = istioGatewayAccount(r, base.name);
+      return account ? { ...base, name: account, type: 'service-account', forGateway: true } : undefined;
+    }
     case 'networking.k8s.io/NetworkPolicy':
       return { ...base, type: 'network-policy', podSelector: r.labels(['spec', 'podSelector', 'matchLabels']) ?? {} };
     case 'networking.istio.io/WorkloadEntry':
@@ -67,6 +72,19 @@ export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
     default:
       return certManagerFact(r, base);
   }
+}
+
+/**
+ * The ServiceAccount Istio creates for a Gateway API Gateway it deploys: `<name>-istio` for the
+ * `istio` class, the plain name for waypoints and east-west gateways, or the account named by the
+ * `gateway.istio.io/service-account` annotation. Other classes are deployed by other controllers.
+ */
+function istioGatewayAccount(r: DocReader, name: string | undefined): string | undefined {
+  const gatewayClass = r.str(['spec', 'gatewayClassName']);
+  if (!name || (gatewayClass !== 'istio' && gatewayClass !== 'istio-waypoint' && gatewayClass !== 'istio-east-west')) return undefined;
+  const named = r.labels(['metadata', 'annotations'])?.['gateway.istio.io/service-account'];
+  if (named) return named;
+  return gatewayClass === 'istio' ? `${name}-istio` : name;
 }
 
 function certManagerFact(r: DocReader, base: BaseFields): Fact | undefined {

@@ -154,6 +154,8 @@ export interface NamespaceFact extends Base {
 
 export interface ServiceAccountFact extends Base {
   type: 'service-account';
+  /** Created by Istio for a Gateway it deploys (the fact sits on the Gateway), not written as such. */
+  forGateway?: true;
 }
 
 export interface WorkloadFact extends Base {

@@ -1,7 +1,8 @@
 // A principal (`<trust-domain>/ns/<ns>/sa/<name>`) or serviceAccounts entry (`<ns>/<name>`) naming a
 // ServiceAccount that no manifest defines and no workload runs as. Such an identity never calls, so
 // an ALLOW on it admits nobody and a DENY on it blocks nobody; usually a typo. Only said when the
-// workspace holds workloads or ServiceAccounts of that namespace.
+// workspace holds workloads or ServiceAccounts of that namespace. Accounts Istio creates for the
+// Gateway API gateways it deploys (`<name>-istio`, a waypoint's own name) count as known.
 import type { WorkspaceRule } from '../rule';
 import { closest } from '../../suggest';
 import { listOf } from '../describe';
@@ -24,7 +25,8 @@ export const rule: WorkspaceRule = {
     const known = new Map<string, { list: string[]; set: Set<string> }>();
     const check = (ref: ValueRef, namespace: string, account: string): void => {
       if (account.includes('*') || namespace.includes('*')) return;
-      if (!view.hasAny(namespace, 'workload', 'service-account')) return;
+      // A Gateway alone says too little about a namespace's accounts to call another one unknown.
+      if (!view.hasAny(namespace, 'workload') && !view.inNamespace('service-account', namespace).some((sa) => !sa.forGateway)) return;
       let accounts = known.get(namespace);
       if (!accounts) {
         const list = accountsOf(view, namespace);
