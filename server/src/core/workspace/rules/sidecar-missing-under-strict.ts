@@ -1,5 +1,6 @@
 // Pods that get no sidecar while STRICT mutual TLS applies to them: a workload that opts out with
-// `sidecar.istio.io/inject: "false"`, or a namespace whose manifest does not enable injection.
+// `sidecar.istio.io/inject: "false"` (unless ambient mode captures it anyway), or a namespace whose
+// manifest does not enable injection.
 // Without a proxy the pods cannot present a mesh certificate, so their calls to STRICT services are
 // refused, and nothing enforces STRICT on their own ports.
 import type { WorkspaceRule } from '../rule';
@@ -26,6 +27,8 @@ export const rule: WorkspaceRule = {
 
     for (const w of view.all('workload')) {
       if (!candidate(w) || !w.inject || w.inject.value !== 'false') continue;
+      // In ambient mode ztunnel carries the pod's mTLS: declining a sidecar does not take it out.
+      if (ambient(w, view.namespace(w.namespace ?? '')?.labels)) continue;
       const eff = strictFor(w);
       if (!eff) continue;
       ctx.report({
@@ -68,6 +71,16 @@ export const rule: WorkspaceRule = {
     }
   },
 };
+
+/**
+ * Pods captured by ztunnel: their namespace or the pod itself is labelled for ambient mode, and the
+ * pod does not opt out with `istio.io/dataplane-mode: none`.
+ */
+function ambient(w: WorkloadFact, namespaceLabels: Labels | undefined): boolean {
+  const own = w.podLabels['istio.io/dataplane-mode'];
+  if (own !== undefined) return own === 'ambient';
+  return namespaceLabels?.['istio.io/dataplane-mode'] === 'ambient';
+}
 
 /** A pod that asks for a sidecar itself (label or revision), or joins ambient mode. */
 function optsIn(labels: Labels, inject: string | undefined): boolean {
