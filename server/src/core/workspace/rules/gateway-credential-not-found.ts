@@ -2,7 +2,8 @@
 // ExternalSecret producing one) nor a cert-manager Certificate writing that secretName, in the
 // namespace of the gateway's pods (Istio reads the secret there) or of the Gateway itself. Without
 // it the listener has no certificate and TLS handshakes fail. Only said when the workspace holds
-// Secrets or Certificates of those namespaces.
+// Secrets or Certificates of those namespaces, and, when the gateway's pods are not in the workspace,
+// only for names no namespace provides.
 import type { WorkspaceRule } from '../rule';
 import { nameOf } from '../describe';
 import { closest } from '../../suggest';
@@ -24,11 +25,13 @@ export const rule: WorkspaceRule = {
       if (gw.credentials.length === 0) continue;
       const namespaces = new Set<string>();
       if (gw.namespace !== undefined) namespaces.add(gw.namespace);
+      let podsFound = false;
       if (gw.selector) {
         // Many Gateways share one selector (the shared ingress): resolve each selector once.
         const labels = gw.selector.labels;
         const podNamespaces = view.memo(`gateway-pods\u0000${JSON.stringify(Object.entries(labels).sort())}`, () => new Set(view.workloadsMatchingAnywhere(labels).flatMap((w) => (w.namespace === undefined ? [] : [w.namespace]))));
         for (const ns of podNamespaces) namespaces.add(ns);
+        podsFound = podNamespaces.size > 0;
       }
       const covered = [...namespaces].filter((ns) => view.hasAny(ns, 'secret', 'certificate'));
       if (covered.length === 0) continue;
@@ -37,6 +40,10 @@ export const rule: WorkspaceRule = {
         if (cred.value.includes('/')) continue;
         if (covered.some((ns) => secretNamesIn(view, ns).has(cred.value))) continue;
         const elsewhere = secretsByName(view).get(cred.value);
+        // Istio reads the secret where the gateway's pods run. With those pods outside the
+        // workspace (installed by a chart), a secret found in another namespace is most likely
+        // exactly there, as in a Gateway kept with the app and its certificate in istio-system.
+        if (elsewhere && !podsFound) continue;
         const where = [...namespaces].join(', ');
         const guessKey = `${cred.value}\u0000${covered.join(',')}`;
         if (!elsewhere && !guesses.has(guessKey)) guesses.set(guessKey, closest(cred.value, covered.flatMap((ns) => [...secretNamesIn(view, ns)])));
