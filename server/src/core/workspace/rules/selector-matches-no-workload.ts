@@ -1,9 +1,16 @@
 // A policy's workload selector that matches none of its namespace's workloads: the policy protects
 // (or configures) nothing, usually because of a mistyped label. Only said when the workspace holds
 // workloads of that namespace. Gateways are left out: their selector reaches pods in any namespace.
+// So are selectors on the pods Istio deploys for Gateway API Gateways.
 import type { WorkspaceRule } from '../rule';
 import { nameOf } from '../describe';
 import type { Fact, SelectorFact } from '../facts';
+
+/**
+ * Labels Istio puts on the pods it deploys for a Gateway API Gateway (named after the Gateway):
+ * those pods are never written in the workspace, so a selector on them cannot be judged here.
+ */
+const GATEWAY_POD_LABELS = new Set(['gateway.networking.k8s.io/gateway-name', 'istio.io/gateway-name']);
 
 export const rule: WorkspaceRule = {
   meta: {
@@ -26,6 +33,7 @@ export const rule: WorkspaceRule = {
     for (const f of selecting) {
       const selector = f.selector;
       if (!selector || f.namespace === undefined || f.targeted) continue;
+      if (Object.keys(selector.labels).some((k) => GATEWAY_POD_LABELS.has(k))) continue;
       const workloads = view.inNamespace('workload', f.namespace);
       if (workloads.length === 0 || view.workloadsMatching(f.namespace, selector.labels).length > 0) continue;
       const wanted = Object.entries(selector.labels)
