@@ -1,3 +1,7 @@
 #!/usr/bin/env node
 // Command-line checker for CI: `meshlint [paths...]`.
+// A reader that stops early (`meshlint . | head`) is not an error of ours: finish with our exit code.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+});
 require('../dist/cli.js').main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -97,3 +97,17 @@ test('a suppression comment naming only ids that are not rule ids silences nothi
 function documentsOf(analysis: FileAnalysis): ParsedDocumentRef[] {
   return analysis.documents.map((d) => ({ start: d.start, end: d.end, root: d.result.parsed.root }));
 }
+
+test('a mapping used as a key does not make the YAML library print a warning on stderr', async () => {
+  const warnings: string[] = [];
+  const listen = (w: Error): void => void warnings.push(w.message);
+  process.on('warning', listen);
+  try {
+    analyze(PERMISSIVE.replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    ? { team: shop }\n    : owner\n'));
+    // Node emits process warnings on the next tick.
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('warning', listen);
+  }
+  assert.deepEqual(warnings, []);
+});

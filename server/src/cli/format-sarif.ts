@@ -68,6 +68,8 @@ function artifact(file: string, root: string): { uri: string; uriBaseId?: string
   if (file === '<stdin>') return { uri: 'stdin' };
   const abs = path.resolve(file);
   const rel = path.relative(root, abs);
-  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+  // `..staging/x.yaml` is inside the root; only `..` itself or `../...` leaves it.
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  if (!outside) return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
   return { uri: pathToFileURL(abs).toString() };
 }

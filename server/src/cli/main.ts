@@ -13,6 +13,7 @@ import { formatText } from './format-text';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { loadWorkspace, withWorkspaceFindings } from './workspace';
+import { decodeText, encodeText, type DecodedText } from '../node/text-file';
 
 const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
@@ -22,7 +23,7 @@ function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('end', () => resolve(decodeText(Buffer.concat(chunks)).text));
     process.stdin.on('error', reject);
   });
 }
@@ -52,10 +53,15 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const problems = workspace.problem ? [workspace.problem, ...collected.problems] : collected.problems;
   const files = collected.files.filter((f) => workspace.keep(f, args.paths.includes(f)));
   const inputs: Input[] = [];
+  /** How each file was encoded, so --fix writes it back the same way. */
+  const decoded = new Map<Input, DecodedText>();
   if (args.paths.includes('-')) inputs.push({ path: '<stdin>', text: await readStdin() });
   for (const f of files) {
     try {
-      inputs.push({ path: f, text: fs.readFileSync(f, 'utf8') });
+      const file = decodeText(fs.readFileSync(f));
+      const input = { path: f, text: file.text };
+      inputs.push(input);
+      decoded.set(input, file);
     } catch (e) {
       problems.push({ path: f, message: (e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message });
     }
@@ -64,11 +70,17 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
 
   if (args.fix) {
     for (const input of inputs) {
-      if (input.path === '<stdin>') continue;
+      const file = decoded.get(input);
+      if (!file) continue; // standard input
       const fixed = fixText(engine, input.text, config);
       if (fixed === input.text) continue;
+      if (!file.exact) {
+        problems.push({ path: input.path, message: 'not valid UTF-8' });
+        err.write(`meshlint: ${input.path}: not valid UTF-8, so its fixes were not written\n`);
+        continue;
+      }
       try {
-        fs.writeFileSync(input.path, fixed);
+        fs.writeFileSync(input.path, encodeText(fixed, file.bom));
         input.text = fixed;
       } catch (e) {
         problems.push({ path: input.path, message: (e as Error).message });

@@ -9,6 +9,7 @@ import { allRuleMetas } from '../core/rules/index';
 import { checkWorkspace, mergeFindings } from '../core/workspace/check-workspace';
 import { ExcludeMatcher } from '../core/workspace/scan-policy';
 import type { Linted } from './lint';
+import { decodeText } from '../node/text-file';
 
 export interface CliWorkspace {
   config: Config;
@@ -25,7 +26,7 @@ export function loadWorkspace(paths: readonly string[], explicitConfig: string |
   if (!file) return { config: DEFAULT_CONFIG, keep: () => true };
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = decodeText(fs.readFileSync(file)).text;
   } catch (e) {
     return { config: DEFAULT_CONFIG, keep: () => true, problem: { path: file, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message } };
   }
@@ -38,7 +39,9 @@ export function loadWorkspace(paths: readonly string[], explicitConfig: string |
     keep: (f, explicit) => {
       if (explicit || exclude.empty) return true;
       const rel = path.relative(root, path.resolve(f));
-      return rel.startsWith('..') || path.isAbsolute(rel) || !exclude.excludes(rel.split(path.sep).join('/'));
+      // `..staging/x.yaml` is inside the root; only `..` itself or `../...` leaves it.
+      const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+      return outside || !exclude.excludes(rel.split(path.sep).join('/'));
     },
   };
 }
@@ -55,11 +58,20 @@ function discover(paths: readonly string[], cwd: string): string | undefined {
   for (const start of starts) {
     for (let dir = start; ; dir = path.dirname(dir)) {
       const candidate = path.join(dir, CONFIG_FILE_NAME);
-      if (fs.existsSync(candidate)) return path.relative(cwd, candidate) || candidate;
+      // A folder of that name is not a config file: keep looking above it.
+      if (isFile(candidate)) return path.relative(cwd, candidate) || candidate;
       if (path.dirname(dir) === dir) break;
     }
   }
   return undefined;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {

@@ -63,7 +63,9 @@ const MAX_ALIAS_COUNT = 200;
 const MAX_PROBLEMS = 5;
 
 export function parseYaml(text: string): ParsedYaml {
-  const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: true, keepSourceTokens: false });
+  // logLevel 'error': the library's own advice (e.g. on mappings used as keys) would otherwise be
+  // printed by Node on stderr, in the middle of the CLI's output.
+  const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
   const problems: YamlProblem[] = [];
   for (const e of doc.errors.slice(0, MAX_PROBLEMS)) problems.push(toProblem(e.message, e.code, e.pos, 'error', text));
   for (const w of doc.warnings.slice(0, MAX_PROBLEMS)) problems.push(toProblem(w.message, w.code, w.pos, 'warning', text));

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_SCAN_LIMITS, ExcludeMatcher, isYamlFile, SKIPPED_FOLDERS, type ScanLimits } from '../core/workspace/scan-policy';
 import type { WorkspaceFiles } from '../lsp/workspace-files';
+import { decodeText } from './text-file';
 
 export class NodeWorkspaceFiles implements WorkspaceFiles {
   constructor(private readonly limits: ScanLimits = DEFAULT_SCAN_LIMITS) {}
@@ -45,7 +46,7 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile() || stat.size > this.limits.maxFileBytes) return undefined;
-      return await fs.readFile(file, 'utf8');
+      return decodeText(await fs.readFile(file)).text;
     } catch {
       return undefined;
     }
