@@ -52,7 +52,9 @@ export const rule: WorkspaceRule = {
 /** Token-requiring policies whose workloads overlap the RequestAuthentication's. */
 function enforcing(view: WorkspaceView, config: Config, ra: RequestAuthenticationFact): AuthorizationPolicyFact[] {
   const ns = ra.namespace as string;
-  const candidates = [...view.inNamespace('authorization-policy', ns)];
+  // A RequestAuthentication in the root namespace reaches every namespace, and so do the policies
+  // each namespace writes to require its tokens.
+  const candidates = ns === config.rootNamespace ? [...view.all('authorization-policy')] : [...view.inNamespace('authorization-policy', ns)];
   if (ns !== config.rootNamespace) candidates.push(...view.inNamespace('authorization-policy', config.rootNamespace).filter((p) => !p.selector));
   return candidates.filter((p) => p.requiresToken && !p.targeted && overlaps(p, ra));
 }
