@@ -81,3 +81,12 @@ test('a reader that stops early (| head) ends the CLI quietly with its exit code
   assert.doesNotMatch(err, /EPIPE/);
   assert.equal(code, 1, 'the broken examples have errors');
 });
+
+test('a linked folder that points back up is not walked into: each file is checked once', async () => {
+  const dir = writeTempWorkspace({ 'team/pa.yaml': peerAuthentication() });
+  fs.symlinkSync('..', path.join(dir, 'team', 'up'));
+  const res = await runCli([dir, '--format', 'json']);
+  const report = JSON.parse(res.out) as { files: { path: string }[] };
+  assert.deepEqual(report.files.map((f) => path.relative(dir, f.path)), [path.join('team', 'pa.yaml')]);
+  assert.equal(res.code, 0, res.err);
+});

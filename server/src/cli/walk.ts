@@ -23,7 +23,9 @@ export function collectFiles(paths: readonly string[]): WalkResult {
       return;
     }
     if (stat.isDirectory()) {
-      if (!explicit && SKIP_DIRS.has(path.basename(p))) return;
+      // A linked folder met on the way is not entered (as in the editor's scan): a link like
+      // `up -> ..` would have every file checked again at each level, until the path is too long.
+      if (!explicit && (SKIP_DIRS.has(path.basename(p)) || isLink(p))) return;
       let entries: string[];
       try {
         entries = fs.readdirSync(p).sort();
@@ -38,4 +40,12 @@ export function collectFiles(paths: readonly string[]): WalkResult {
   };
   for (const p of paths) if (p !== '-') visit(p, true);
   return { files, problems };
+}
+
+function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
