@@ -1,6 +1,7 @@
 // Protocol tests of the server under awkward timing: a document closed while its first check
 // still waits for the client's settings must not stay "open" in the workspace index.
 import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -86,4 +87,29 @@ test('a document closed while its first check waits for settings hands over to t
   fs.writeFileSync(path.join(dir, 'orders.yaml'), ordersDoc('PERMISSIVE'));
   client.filesChanged([{ uri: orders, type: 2 }]);
   await followed;
+});
+
+test('a client that refuses the file watcher registration does not take the server down', async () => {
+  const client = new TestLspClient();
+  cleanups.push(() => client.dispose());
+  let refused: () => void = () => undefined;
+  const registration = new Promise<void>((resolve) => (refused = resolve));
+  client.connection.onRequest('client/registerCapability', () => {
+    setImmediate(refused);
+    throw new Error('registration is not supported here');
+  });
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: null,
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+  });
+  await client.connection.sendNotification('initialized', {});
+  await registration;
+  const uri = 'file:///tmp/meshlint-robust/pa.yaml';
+  const diags = await client.openAndWait(uri, peerAuthentication(), (d) => d.length > 0);
+  assert.deepEqual(
+    diags.map((d) => d.code),
+    ['peer-authentication-permissive'],
+  );
 });

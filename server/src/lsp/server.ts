@@ -132,7 +132,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     void guard(connection, 'workspace scan', undefined, () => workspace.start())().then(() => markReady());
     // Editors other than our VS Code client (Neovim, Helix...) send file events only for watchers we register.
     if (registerWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.meshlint.yaml' }] });
+      // A client may still refuse; an unhandled rejection would end the server.
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.meshlint.yaml' }] })
+        .catch((err: unknown) => connection.console.error(`meshlint: file watcher registration failed: ${(err as Error).message}`));
     }
   });
 
