@@ -90,3 +90,10 @@ test('a linked folder that points back up is not walked into: each file is check
   assert.deepEqual(report.files.map((f) => path.relative(dir, f.path)), [path.join('team', 'pa.yaml')]);
   assert.equal(res.code, 0, res.err);
 });
+
+test('the CLI checks a file of any size (the editor skips very large ones and points to the CLI)', async () => {
+  const dir = writeTempWorkspace({ 'big.yaml': `${peerAuthentication()}# ${'x'.repeat(8_100_000)}\n` });
+  const res = await runCli([path.join(dir, 'big.yaml'), '--min-severity', 'info']);
+  assert.doesNotMatch(res.out, /file-too-large/);
+  assert.match(res.out, /big\.yaml:8:11 warning peer-authentication-permissive /);
+});

@@ -46,7 +46,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 0;
   }
 
-  const engine = new Engine(new SchemaRegistry(loadSchemas(findPackageDir(__dirname))));
+  // No size limit here: the editor skips very large files and sends people to this command.
+  const engine = new Engine(new SchemaRegistry(loadSchemas(findPackageDir(__dirname))), { maxFileLength: Infinity });
   const workspace = loadWorkspace(args.paths, args.config);
   const config = workspace.config;
   const collected = collectFiles(args.paths);
