@@ -4,4 +4,15 @@
 process.stdout.on('error', (err) => {
   if (err.code !== 'EPIPE') throw err;
 });
-require('../dist/cli.js').main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+require('../dist/cli.js')
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      // A crash is not "findings": exit 2 so CI can tell a broken run from a failing one.
+      process.stderr.write(`meshlint: internal error: ${err && err.stack ? err.stack : err}\n`);
+      process.exitCode = 2;
+    },
+  );

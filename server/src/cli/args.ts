@@ -39,8 +39,18 @@ const SEVERITIES = ['error', 'warning', 'info', 'hint'];
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { paths: [], format: 'text', minSeverity: 'warning', fix: false, maxWarnings: undefined, config: undefined, help: false, version: false };
+  let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    // After `--` everything is a path, even a file named like an option.
+    if (optionsEnded) {
+      args.paths.push(a);
+      continue;
+    }
+    if (a === '--') {
+      optionsEnded = true;
+      continue;
+    }
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const flag = eq > 0 ? a.slice(0, eq) : a;
     const inline = eq > 0 ? a.slice(eq + 1) : undefined;

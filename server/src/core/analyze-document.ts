@@ -54,7 +54,7 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
       severity: 'info',
       message: 'This document contains template syntax ({{ }}), so meshlint skips its checks. Lint the rendered output instead, e.g. `helm template . | meshlint -`.',
       start: helmAt,
-      end: Math.min(text.length, text.indexOf('}}', helmAt) >= 0 ? text.indexOf('}}', helmAt) + 2 : helmAt + 2),
+      end: helmEnd(text, helmAt),
     });
     return result;
   }
@@ -130,4 +130,13 @@ function makeContext(
     },
   };
   return ctx;
+}
+
+/** The placeholder's closing braces, or the end of its line when they are missing or further on. */
+function helmEnd(text: string, at: number): number {
+  const close = text.indexOf('}}', at);
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (lineEnd > at && text[lineEnd - 1] === '\r') lineEnd--;
+  return close >= 0 && close + 2 <= lineEnd ? close + 2 : Math.max(at + 2, lineEnd);
 }

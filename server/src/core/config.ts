@@ -40,11 +40,19 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return out;
 }
 
-/** A stable string for cache keys: findings depend on the config, so cached results must too. */
+/**
+ * What per-document checks depend on. Rule levels are not part of it: the engine applies them
+ * after checking, so changing a level must not throw away every cached document.
+ */
+export function checkFingerprint(c: Config): string {
+  return `${c.rootNamespace}|${c.trustDomain}|${c.maxWorkloadCertSeconds}|${c.maxCertSeconds}`;
+}
+
+/** The whole config as a stable string, for results that do depend on levels (workspace runs skip rules that are off). */
 export function configFingerprint(c: Config): string {
   const rules = Object.keys(c.rules)
     .sort()
     .map((k) => `${k}=${c.rules[k]}`)
     .join(',');
-  return `${c.rootNamespace}|${c.trustDomain}|${c.maxWorkloadCertSeconds}|${c.maxCertSeconds}|${rules}`;
+  return `${checkFingerprint(c)}|${rules}`;
 }

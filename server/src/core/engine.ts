@@ -3,7 +3,7 @@
 import { splitDocuments } from './split';
 import { analyzeDocument, type DocumentResult } from './analyze-document';
 import { DocumentCache } from './document-cache';
-import { configFingerprint, type Config } from './config';
+import { checkFingerprint, type Config } from './config';
 import { mentionsMeshApi } from './resources';
 import type { SchemaRegistry } from './schema';
 import type { DocumentRule } from './rules/rule';
@@ -59,7 +59,7 @@ export class Engine {
 
   analyze(text: string, config: Config): FileAnalysis {
     if (text.length > this.maxFileLength) return this.tooLarge(text);
-    const cache = this.cacheFor(configFingerprint(config));
+    const cache = this.cacheFor(checkFingerprint(config));
     const documents: AnalyzedDocument[] = [];
     const internalErrors: string[] = [];
     let isMeshFile = false;
