@@ -30,6 +30,7 @@ Options:
   --fix                     apply the safe fixes to the files in place, then report what is left
   --max-warnings N          also fail when there are more than N warnings
   --config FILE             use this config file instead of looking for .meshlint.yaml
+  --                        end of options: what follows is a path
   -h, --help                show this help
   --version                 print the version
 
