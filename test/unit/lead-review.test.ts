@@ -55,3 +55,32 @@ test('an internal error exits 2, not 1 (which means findings)', () => {
     fs.rmSync(copy, { recursive: true, force: true });
   }
 });
+
+test('the JWT-requiring DENY pattern is a note, other HTTP-only DENY rules stay warnings', () => {
+  const text = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: require-jwt
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: orders
+  action: DENY
+  rules:
+    - from:
+        - source:
+            notRequestPrincipals: ["*"]
+    - to:
+        - operation:
+            paths: ["/admin/*"]
+`;
+  const found = analyze(text).filter((f) => f.ruleId === 'authorization-policy-deny-http-only');
+  assert.deepEqual(
+    found.map((f) => [covered(text, f), f.severity]),
+    [
+      ['from', 'info'],
+      ['to', 'warning'],
+    ],
+  );
+});

@@ -38,6 +38,19 @@ export const rule: DocumentRule = {
         if (isSet(op, 'ports') || isSet(op, 'notPorts')) tcpInTo = true;
       }
       if (!((fromExists && !toExists && !tcpInFrom) || (toExists && !tcpInTo))) continue;
+      if (!toExists && onlyTokenFields(rule.from)) {
+        // The standard "require a JWT" policy: denying raw TCP (which can carry no token) is the
+        // point, so kubectl's warning is only worth a note here, not a warning of our own.
+        ctx.report({
+          path: [...rule.path, 'from'],
+          on: 'key',
+          severity: 'info',
+          message:
+            'kubectl prints a warning for this token-requiring DENY rule: TCP connections carry no request token, so all non-HTTP traffic to the workload is denied. ' +
+            'That is usually intended; if the workload also serves TCP ports, add a to.operation with the HTTP ports.',
+        });
+        continue;
+      }
       ctx.report({
         path: toExists ? [...rule.path, 'to'] : [...rule.path, 'from'],
         on: 'key',
@@ -48,3 +61,9 @@ export const rule: DocumentRule = {
     }
   },
 };
+
+/** Every source in the rule matches on request principals only (the JWT-requiring pattern). */
+function onlyTokenFields(from: readonly { value?: Record<string, unknown> }[]): boolean {
+  const sources = from.map((f) => asRecord(f.value?.source)).filter((s): s is Record<string, unknown> => s !== undefined);
+  return sources.length > 0 && sources.every((s) => Object.keys(s).every((k) => k === 'requestPrincipals' || k === 'notRequestPrincipals'));
+}
