@@ -5,34 +5,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TestLspClient } from '../support/lsp-client';
-import { DENY_SANDBOX, peerAuthentication } from '../support/sample-manifests';
+import { DENY_SANDBOX, ordersWithMode, peerAuthentication } from '../support/sample-manifests';
+import { messageOf, TestLspClient } from '../support/lsp-client';
 import { writeTempWorkspace } from '../support/temp-workspace';
 
 const RULE = 'authorization-identity-without-strict';
 
-const ordersDoc = (mode: string): string => `${peerAuthentication({ namespace: 'orders', mode })}---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: orders-api
-  namespace: orders
-spec:
-  selector:
-    matchLabels:
-      app: orders-api
-  template:
-    metadata:
-      labels:
-        app: orders-api
-    spec:
-      containers:
-        - name: api
-          image: registry.example.com/orders/api:4.0.2
-`;
 
-const messageOf = (d: Diagnostic | undefined): string => (d === undefined ? '' : typeof d.message === 'string' ? d.message : d.message.value);
 const cleanups: (() => Promise<void> | void)[] = [];
 after(async () => {
   for (const c of cleanups) await c();
@@ -59,7 +38,7 @@ function holdingClient(): { client: TestLspClient; hold(uri: string): Promise<()
 }
 
 test('a document closed while its first check waits for settings hands over to the disk copy', async () => {
-  const dir = writeTempWorkspace({ 'deny.yaml': DENY_SANDBOX, 'orders.yaml': ordersDoc('PERMISSIVE') }, 'meshlint-robust-');
+  const dir = writeTempWorkspace({ 'deny.yaml': DENY_SANDBOX, 'orders.yaml': ordersWithMode('PERMISSIVE') }, 'meshlint-robust-');
   const uriOf = (name: string): string => pathToFileURL(path.join(dir, name)).href;
   const { client, hold } = holdingClient();
   cleanups.push(async () => {
@@ -72,11 +51,11 @@ test('a document closed while its first check waits for settings hands over to t
   await client.openAndWait(deny, DENY_SANDBOX, (d) => d.some((x) => x.code === RULE));
 
   // The disk copy changes behind the server's back: closing the editor's copy must bring it in.
-  fs.writeFileSync(path.join(dir, 'orders.yaml'), ordersDoc('DISABLE'));
+  fs.writeFileSync(path.join(dir, 'orders.yaml'), ordersWithMode('DISABLE'));
   const handedOver = client.waitForDiagnostics(deny, (d) => messageOf(d.find((x) => x.code === RULE)).includes('DISABLE'));
   // Open orders.yaml with unsaved STRICT text and close it before the server has its settings.
   const asked = hold(orders);
-  client.open(orders, ordersDoc('STRICT'));
+  client.open(orders, ordersWithMode('STRICT'));
   const release = await asked;
   client.close(orders);
   release();
@@ -84,7 +63,7 @@ test('a document closed while its first check waits for settings hands over to t
 
   // orders.yaml is closed, so a later change on disk must reach the deny policy's findings too.
   const followed = client.waitForDiagnostics(deny, (d) => messageOf(d.find((x) => x.code === RULE)).includes('PERMISSIVE'));
-  fs.writeFileSync(path.join(dir, 'orders.yaml'), ordersDoc('PERMISSIVE'));
+  fs.writeFileSync(path.join(dir, 'orders.yaml'), ordersWithMode('PERMISSIVE'));
   client.filesChanged([{ uri: orders, type: 2 }]);
   await followed;
 });

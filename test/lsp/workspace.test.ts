@@ -8,33 +8,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TestLspClient } from '../support/lsp-client';
-import { DENY_SANDBOX, peerAuthentication } from '../support/sample-manifests';
+import { DENY_SANDBOX, ordersWithMode, peerAuthentication } from '../support/sample-manifests';
+import { messageOf, TestLspClient } from '../support/lsp-client';
 import { writeTempWorkspace } from '../support/temp-workspace';
 
 const RULE = 'authorization-identity-without-strict';
 
 const DENY = `# Keep the sandbox away from the orders API.\n${DENY_SANDBOX}`;
 
-const modeDoc = (mode: string): string => `${peerAuthentication({ namespace: 'orders', mode })}---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: orders-api
-  namespace: orders
-spec:
-  selector:
-    matchLabels:
-      app: orders-api
-  template:
-    metadata:
-      labels:
-        app: orders-api
-    spec:
-      containers:
-        - name: api
-          image: registry.example.com/orders/api:4.0.2
-`;
 
 const WORKLOAD_STRICT = peerAuthentication({ name: 'orders-api', namespace: 'orders', app: 'orders-api', mode: 'STRICT' });
 
@@ -43,12 +24,11 @@ let client: TestLspClient;
 const uriOf = (name: string): string => pathToFileURL(path.join(dir, name)).href;
 const has = (code: string) => (d: Diagnostic[]) => d.some((x) => x.code === code);
 const lacks = (code: string) => (d: Diagnostic[]) => !d.some((x) => x.code === code);
-const messageOf = (d: Diagnostic | undefined): string => (d === undefined ? '' : typeof d.message === 'string' ? d.message : d.message.value);
 
 before(async () => {
   dir = writeTempWorkspace({
     'deny.yaml': DENY,
-    'orders.yaml': modeDoc('PERMISSIVE'),
+    'orders.yaml': ordersWithMode('PERMISSIVE'),
     // Policies that would make the orders API STRICT, in folders the scan must skip (excluded, dependencies).
     'legacy/strict.yaml': WORKLOAD_STRICT,
     'node_modules/pkg/strict.yaml': WORKLOAD_STRICT,
@@ -80,12 +60,12 @@ test('changing the other file on disk re-publishes the open file without the fin
   const deny = uriOf('deny.yaml');
   const orders = path.join(dir, 'orders.yaml');
   const cleared = client.waitForDiagnostics(deny, lacks(RULE));
-  fs.writeFileSync(orders, modeDoc('STRICT'));
+  fs.writeFileSync(orders, ordersWithMode('STRICT'));
   client.filesChanged([{ uri: uriOf('orders.yaml'), type: 2 }]);
   await cleared;
 
   const back = client.waitForDiagnostics(deny, has(RULE));
-  fs.writeFileSync(orders, modeDoc('DISABLE'));
+  fs.writeFileSync(orders, ordersWithMode('DISABLE'));
   client.filesChanged([{ uri: uriOf('orders.yaml'), type: 2 }]);
   const diags = await back;
   assert.match(messageOf(diags.find((x) => x.code === RULE)), /DISABLE/);
@@ -95,11 +75,11 @@ test('the other file open in the editor wins over the disk, and its edits re-pub
   const deny = uriOf('deny.yaml');
   const orders = uriOf('orders.yaml');
   const cleared = client.waitForDiagnostics(deny, lacks(RULE));
-  client.open(orders, modeDoc('STRICT'));
+  client.open(orders, ordersWithMode('STRICT'));
   await cleared;
 
   const back = client.waitForDiagnostics(deny, has(RULE));
-  const text = modeDoc('STRICT');
+  const text = ordersWithMode('STRICT');
   const at = TextDocument.create(orders, 'yaml', 1, text).positionAt(text.indexOf('STRICT'));
   client.change(orders, [{ range: { start: at, end: { line: at.line, character: at.character + 'STRICT'.length } }, text: 'PERMISSIVE' }]);
   await back;

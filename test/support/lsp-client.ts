@@ -144,3 +144,8 @@ export class TestLspClient {
     this.child.kill();
   }
 }
+
+/** A diagnostic's message as plain text ('' when there is no diagnostic). */
+export function messageOf(d: Diagnostic | undefined): string {
+  return d === undefined ? '' : typeof d.message === 'string' ? d.message : d.message.value;
+}

@@ -46,3 +46,26 @@ spec:
         - source:
             namespaces: ["sandbox"]
 `;
+
+/** The orders namespace policy in `mode` plus the orders-api Deployment it applies to. */
+export function ordersWithMode(mode: string): string {
+  return `${peerAuthentication({ namespace: 'orders', mode })}---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: orders-api
+  namespace: orders
+spec:
+  selector:
+    matchLabels:
+      app: orders-api
+  template:
+    metadata:
+      labels:
+        app: orders-api
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/orders/api:4.0.2
+`;
+}
