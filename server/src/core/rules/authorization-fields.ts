@@ -1,14 +1,9 @@
-// Walks an AuthorizationPolicy's rules: its sources, operations and conditions, and the string
-// values of their fields with the data path of each, for the authorization rules to inspect.
+// The clauses of an AuthorizationPolicy (sources, operations, conditions) and the string values of
+// their fields with the data path of each, built on authorization-policy-walk.ts.
 import type { DocContext } from './rule';
 import { asRecord } from '../resources';
 import type { PathSegment } from '../locate';
-
-/** Istio's default action is ALLOW when `action` is left out. */
-export function policyAction(ctx: DocContext): string {
-  const action = asRecord(ctx.value.spec)?.action;
-  return typeof action === 'string' ? action : 'ALLOW';
-}
+import { policyRules } from './authorization-policy-walk';
 
 export interface Clause {
   /** Path of the source/operation map, or of the condition item. */
@@ -25,13 +20,6 @@ export interface StringSite {
   field: string;
 }
 
-/** The rules list as written, each with its index (null entries included: `- ` with nothing). */
-export function policyRules(ctx: DocContext): { rule: Record<string, unknown> | undefined; index: number; raw: unknown }[] {
-  const rules = asRecord(ctx.value.spec)?.rules;
-  if (!Array.isArray(rules)) return [];
-  return rules.map((raw, index) => ({ rule: asRecord(raw), index, raw }));
-}
-
 /** `rules[i].from[j].source` maps. */
 export function sources(ctx: DocContext): Clause[] {
   return clauses(ctx, 'from', 'source');
@@ -44,29 +32,18 @@ export function operations(ctx: DocContext): Clause[] {
 
 /** `rules[i].when[k]` conditions (`key`, `values`, `notValues`). */
 export function conditions(ctx: DocContext): Clause[] {
-  const out: Clause[] = [];
-  for (const { rule, index } of policyRules(ctx)) {
-    const when = rule?.when;
-    if (!Array.isArray(when)) continue;
-    when.forEach((c, k) => {
-      const fields = asRecord(c);
-      if (fields) out.push({ path: ['spec', 'rules', index, 'when', k], fields, rule: index });
-    });
-  }
-  return out;
+  return policyRules(ctx.value).flatMap((rule) =>
+    rule.when.flatMap((c): Clause[] => (c.value ? [{ path: c.path, fields: c.value, rule: rule.index }] : [])),
+  );
 }
 
 function clauses(ctx: DocContext, list: 'from' | 'to', inner: 'source' | 'operation'): Clause[] {
-  const out: Clause[] = [];
-  for (const { rule, index } of policyRules(ctx)) {
-    const items = rule?.[list];
-    if (!Array.isArray(items)) continue;
-    items.forEach((item, j) => {
-      const fields = asRecord(asRecord(item)?.[inner]);
-      if (fields) out.push({ path: ['spec', 'rules', index, list, j, inner], fields, rule: index });
-    });
-  }
-  return out;
+  return policyRules(ctx.value).flatMap((rule) =>
+    rule[list].flatMap((item): Clause[] => {
+      const fields = asRecord(item.value?.[inner]);
+      return fields ? [{ path: [...item.path, inner], fields, rule: rule.index }] : [];
+    }),
+  );
 }
 
 /** The string items of list fields `names` in a clause. */

@@ -2,7 +2,7 @@
 // Not to be confused with the allow-nothing policy (ALLOW with no rules), which is good practice.
 import type { DocumentRule } from './rule';
 import { asRecord } from '../resources';
-import { policyAction, policyRules } from './authorization-fields';
+import { policyAction, policyRules } from './authorization-policy-walk';
 
 /** Operation fields that, written as ["*"], still match every HTTP request (`ports` takes numbers only). */
 const WILDCARD_OPERATION_FIELDS = ['hosts', 'methods', 'paths'];
@@ -17,8 +17,8 @@ export const rule: DocumentRule = {
   },
   kinds: ['security.istio.io/AuthorizationPolicy'],
   check(ctx) {
-    if (policyAction(ctx) !== 'ALLOW') return;
-    for (const { rule: r, index, raw } of policyRules(ctx)) {
+    if (policyAction(ctx.value) !== 'ALLOW') return;
+    for (const { value: r, index, raw } of policyRules(ctx.value)) {
       const verdict = matchesEverything(r, raw);
       if (!verdict) continue;
       ctx.report({

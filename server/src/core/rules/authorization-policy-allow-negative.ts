@@ -1,7 +1,8 @@
 // ALLOW rules written with exclusions (`notPrincipals`, `notPaths`, `notValues`...): they allow
 // everything except what is listed, so every caller or path nobody thought of is let in.
 import type { DocumentRule } from './rule';
-import { conditions, operations, policyAction, sources, type Clause } from './authorization-fields';
+import { conditions, operations, sources, type Clause } from './authorization-fields';
+import { policyAction } from './authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {
@@ -13,7 +14,7 @@ export const rule: DocumentRule = {
   },
   kinds: ['security.istio.io/AuthorizationPolicy'],
   check(ctx) {
-    if (policyAction(ctx) !== 'ALLOW') return;
+    if (policyAction(ctx.value) !== 'ALLOW') return;
     const clauses: Clause[] = [...sources(ctx), ...operations(ctx), ...conditions(ctx)];
     for (const clause of clauses) {
       for (const field of Object.keys(clause.fields)) {

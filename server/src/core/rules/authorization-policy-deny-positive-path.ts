@@ -2,7 +2,8 @@
 // list slips past. An exact path without its `/*` sibling is bypassed by a mere trailing slash
 // (warning); prefix patterns are bypassed only by case or slash tricks the backend may accept (info).
 import type { DocumentRule } from './rule';
-import { operations, policyAction, stringItems } from './authorization-fields';
+import { operations, stringItems } from './authorization-fields';
+import { policyAction } from './authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {
@@ -14,7 +15,7 @@ export const rule: DocumentRule = {
   },
   kinds: ['security.istio.io/AuthorizationPolicy'],
   check(ctx) {
-    if (policyAction(ctx) !== 'DENY') return;
+    if (policyAction(ctx.value) !== 'DENY') return;
     for (const op of operations(ctx)) {
       const paths = stringItems(op, ['paths']).filter((p) => p.value !== '*');
       if (paths.length === 0) continue;

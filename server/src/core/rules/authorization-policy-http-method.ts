@@ -1,7 +1,8 @@
 // `methods` in operations: HTTP methods are case-sensitive upper-case tokens, so `get` or `Post`
 // never match, which silently empties an ALLOW rule and, worse, a DENY rule.
 import type { DocumentRule } from './rule';
-import { operations, policyAction, stringItems } from './authorization-fields';
+import { operations, stringItems } from './authorization-fields';
+import { policyAction } from './authorization-policy-walk';
 import { closest } from '../suggest';
 import { replaceScalar } from './fix-edits';
 
@@ -17,7 +18,7 @@ export const rule: DocumentRule = {
   },
   kinds: ['security.istio.io/AuthorizationPolicy'],
   check(ctx) {
-    const deny = policyAction(ctx) === 'DENY';
+    const deny = policyAction(ctx.value) === 'DENY';
     for (const op of operations(ctx)) {
       for (const site of stringItems(op, ['methods', 'notMethods'])) {
         const m = site.value;

@@ -12,6 +12,8 @@ export interface Entry {
 
 export interface PolicyRule extends Entry {
   index: number;
+  /** The list item as written (null for a bare `- `), where `value` keeps only mappings. */
+  raw: unknown;
   from: Entry[];
   to: Entry[];
   when: Entry[];
@@ -29,7 +31,7 @@ export function policyRules(value: Record<string, unknown>): PolicyRule[] {
   return listAt(recordAt(value, 'spec'), 'rules').map((item, index) => {
     const rule = asRecord(item);
     const path: PathSegment[] = ['spec', 'rules', index];
-    return { value: rule, path, index, from: entries(rule, 'from', path), to: entries(rule, 'to', path), when: entries(rule, 'when', path) };
+    return { value: rule, raw: item, path, index, from: entries(rule, 'from', path), to: entries(rule, 'to', path), when: entries(rule, 'when', path) };
   });
 }
 

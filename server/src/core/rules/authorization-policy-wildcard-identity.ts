@@ -1,7 +1,8 @@
 // ALLOW rules that accept any identity: `principals: ["*"]` or `namespaces: ["*"]` (and the same in
 // `when` conditions). Any workload with a mesh certificate gets in, which is not least privilege.
 import type { DocumentRule } from './rule';
-import { conditionValues, policyAction, sources, stringItems } from './authorization-fields';
+import { conditionValues, sources, stringItems } from './authorization-fields';
+import { policyAction } from './authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {
@@ -13,7 +14,7 @@ export const rule: DocumentRule = {
   },
   kinds: ['security.istio.io/AuthorizationPolicy'],
   check(ctx) {
-    if (policyAction(ctx) !== 'ALLOW') return;
+    if (policyAction(ctx.value) !== 'ALLOW') return;
     const sites = [
       ...sources(ctx).flatMap((s) => stringItems(s, ['principals', 'namespaces'])),
       ...conditionValues(ctx, 'source.principal', ['values']),
