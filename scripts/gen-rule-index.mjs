@@ -20,7 +20,7 @@ let registry;
 let index;
 try {
   registry = require(join(outDir, 'server/src/core/rules/index.js'));
-  index = require(join(outDir, 'server/src/core/rules/rule-index.js'));
+  index = require(join(outDir, 'server/src/core/rules/lib/rule-index.js'));
 } catch (err) {
   console.error(`gen-rule-index: cannot load the compiled registry from ${outDir} (${err.message}). Run \`npm run build\` first.`);
   process.exit(2);

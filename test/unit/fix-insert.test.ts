@@ -6,8 +6,8 @@ import { parseYaml } from '../../server/src/core/parse';
 import { locate, keySpan, valueSpan, type PathSegment } from '../../server/src/core/locate';
 import { applyEdits } from '../../server/src/core/fix-all';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { appendEntry, appendSeqItem, appendSeqItems, insertAfterEntry, yamlScalar } from '../../server/src/core/rules/fix-insert';
-import type { DocContext } from '../../server/src/core/rules/rule';
+import { appendEntry, appendSeqItem, appendSeqItems, insertAfterEntry, yamlScalar } from '../../server/src/core/rules/lib/fix-insert';
+import type { DocContext } from '../../server/src/core/rules/lib/rule';
 import type { TextEdit } from '../../server/src/core/types';
 import { registry } from '../support/engine';
 

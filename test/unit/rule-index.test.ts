@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allRuleMetas } from '../../server/src/core/rules/index';
-import { INDEX_END, INDEX_START, ruleIndexTable, spliceRuleIndex } from '../../server/src/core/rules/rule-index';
-import type { RuleMeta } from '../../server/src/core/rules/rule';
+import { INDEX_END, INDEX_START, ruleIndexTable, spliceRuleIndex } from '../../server/src/core/rules/lib/rule-index';
+import type { RuleMeta } from '../../server/src/core/rules/lib/rule';
 import { PACKAGE_DIR } from '../support/engine';
 
 test('README rule index is up to date with the registry', () => {

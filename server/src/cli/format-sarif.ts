@@ -2,7 +2,7 @@
 // links, and each finding as a result with its region.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RuleMeta } from '../core/rules/rule';
+import type { RuleMeta } from '../core/rules/lib/rule';
 import type { Severity } from '../core/types';
 import type { FileReport, Located } from './report';
 

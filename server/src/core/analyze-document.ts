@@ -7,7 +7,7 @@ import { locate, valueSpan, keySpan, nearestSpan } from './locate';
 import type { SchemaRegistry } from './schema';
 import { schemaFindings, SCHEMA_RULE_ID } from './schema-findings';
 import type { Config } from './config';
-import type { DocContext, DocumentRule } from './rules/rule';
+import type { DocContext, DocumentRule } from './rules/lib/rule';
 import type { Finding } from './types';
 
 export const YAML_RULE_ID = 'yaml-syntax';

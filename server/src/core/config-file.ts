@@ -10,7 +10,7 @@ import { keySpan, locate, valueSpan, type PathSegment } from './locate';
 import { DEFAULT_CONFIG, type Config, type RuleLevel } from './config';
 import { parseDuration } from './duration';
 import { closest } from './suggest';
-import type { RuleMeta } from './rules/rule';
+import type { RuleMeta } from './rules/lib/rule';
 import type { Finding, Severity } from './types';
 
 export const CONFIG_FILE_NAME = '.meshlint.yaml';

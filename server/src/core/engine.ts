@@ -6,7 +6,7 @@ import { DocumentCache } from './document-cache';
 import { checkFingerprint, type Config } from './config';
 import { mentionsMeshApi } from './resources';
 import type { SchemaRegistry } from './schema';
-import type { DocumentRule } from './rules/rule';
+import type { DocumentRule } from './rules/lib/rule';
 import { DOCUMENT_RULES } from './rules/index';
 import { LineIndex } from './line-index';
 import { findSuppressions, isSuppressed } from './suppressions';

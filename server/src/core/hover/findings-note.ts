@@ -1,7 +1,7 @@
 // The part of a hover that names the rules reporting a finding at the cursor, each linked to its
 // page, so the explanation of "why" is one click away from the squiggle.
 import type { Finding } from '../types';
-import type { RuleMeta } from '../rules/rule';
+import type { RuleMeta } from '../rules/lib/rule';
 
 export type DocsLink = (ruleId: string) => string | undefined;
 

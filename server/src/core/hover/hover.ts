@@ -3,7 +3,7 @@
 // and the rules that report a finding there.
 import type { FileAnalysis } from '../engine';
 import type { SchemaRegistry } from '../schema';
-import type { RuleMeta } from '../rules/rule';
+import type { RuleMeta } from '../rules/lib/rule';
 import { documentAt } from '../editing/document-at';
 import { nodeAt, type NodeHit } from '../editing/node-at';
 import { kindSchemaOf, resourceFromTree, type KindSchema } from '../editing/resource-of';

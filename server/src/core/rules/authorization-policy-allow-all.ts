@@ -1,8 +1,8 @@
 // An ALLOW policy with a rule that matches every request: the policy opens the workload to everyone.
 // Not to be confused with the allow-nothing policy (ALLOW with no rules), which is good practice.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
-import { policyAction, policyRules } from './authorization-policy-walk';
+import { policyAction, policyRules } from './lib/authorization-policy-walk';
 
 /** Operation fields that, written as ["*"], still match every HTTP request (`ports` takes numbers only). */
 const WILDCARD_OPERATION_FIELDS = ['hosts', 'methods', 'paths'];

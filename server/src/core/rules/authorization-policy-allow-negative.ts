@@ -1,8 +1,8 @@
 // ALLOW rules written with exclusions (`notPrincipals`, `notPaths`, `notValues`...): they allow
 // everything except what is listed, so every caller or path nobody thought of is let in.
-import type { DocumentRule } from './rule';
-import { conditions, operations, sources, type Clause } from './authorization-fields';
-import { policyAction } from './authorization-policy-walk';
+import type { DocumentRule } from './lib/rule';
+import { conditions, operations, sources, type Clause } from './lib/authorization-fields';
+import { policyAction } from './lib/authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,7 +1,7 @@
 // AuthorizationPolicy when-conditions: a supported attribute key, and values or notValues to match.
-import type { DocumentRule } from './rule';
-import { hasItems, listAt, stringAt } from './go-values';
-import { policyRules } from './authorization-policy-walk';
+import type { DocumentRule } from './lib/rule';
+import { hasItems, listAt, stringAt } from './lib/go-values';
+import { policyRules } from './lib/authorization-policy-walk';
 
 const EXACT_KEYS = [
   'source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'request.auth.principal',

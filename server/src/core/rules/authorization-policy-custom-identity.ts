@@ -1,7 +1,7 @@
 // CUSTOM AuthorizationPolicies cannot match on peer or request identity (Istio webhook).
-import type { DocumentRule } from './rule';
-import { hasItems, stringAt } from './go-values';
-import { policyAction, policyRules } from './authorization-policy-walk';
+import type { DocumentRule } from './lib/rule';
+import { hasItems, stringAt } from './lib/go-values';
+import { policyAction, policyRules } from './lib/authorization-policy-walk';
 import { asRecord } from '../resources';
 
 const IDENTITY_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces', 'serviceAccounts', 'notServiceAccounts', 'requestPrincipals', 'notRequestPrincipals'];

@@ -1,9 +1,9 @@
 // Istio's webhook warning: a DENY rule that matches only on HTTP attributes denies all TCP traffic,
 // because attributes a TCP connection cannot have count as matched in DENY rules.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
-import { isSet } from './go-values';
-import { policyAction, policyRules } from './authorization-policy-walk';
+import { isSet } from './lib/go-values';
+import { policyAction, policyRules } from './lib/authorization-policy-walk';
 
 /** Source fields a plain TCP connection still has (everything but requestPrincipals). */
 const TCP_SOURCE_FIELDS = ['principals', 'notPrincipals', 'ipBlocks', 'notIpBlocks', 'namespaces', 'notNamespaces', 'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts'];

@@ -1,9 +1,9 @@
 // DENY rules that block listed paths (`paths: ["/admin"]`): a spelling of the path the rule does not
 // list slips past. An exact path without its `/*` sibling is bypassed by a mere trailing slash
 // (warning); prefix patterns are bypassed only by case or slash tricks the backend may accept (info).
-import type { DocumentRule } from './rule';
-import { operations, stringItems } from './authorization-fields';
-import { policyAction } from './authorization-policy-walk';
+import type { DocumentRule } from './lib/rule';
+import { operations, stringItems } from './lib/authorization-fields';
+import { policyAction } from './lib/authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,10 +1,10 @@
 // Empty pieces inside AuthorizationPolicy rules that Istio's webhook rejects: a from without a
 // source, an empty source or operation, and empty strings in match lists.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
-import { hasItems, isSet, listAt } from './go-values';
-import { OPERATION_FIELDS, SOURCE_FIELDS, policyRules, type Entry } from './authorization-policy-walk';
+import { hasItems, isSet, listAt } from './lib/go-values';
+import { OPERATION_FIELDS, SOURCE_FIELDS, policyRules, type Entry } from './lib/authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,10 +1,10 @@
 // `methods` in operations: HTTP methods are case-sensitive upper-case tokens, so `get` or `Post`
 // never match, which silently empties an ALLOW rule and, worse, a DENY rule.
-import type { DocumentRule } from './rule';
-import { operations, stringItems } from './authorization-fields';
-import { policyAction } from './authorization-policy-walk';
+import type { DocumentRule } from './lib/rule';
+import { operations, stringItems } from './lib/authorization-fields';
+import { policyAction } from './lib/authorization-policy-walk';
 import { closest } from '../suggest';
-import { replaceScalar } from './fix-edits';
+import { replaceScalar } from './lib/fix-edits';
 
 const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'SEARCH', 'REPORT', 'MKACTIVITY', 'CHECKOUT', 'MERGE', 'PURGE'];
 

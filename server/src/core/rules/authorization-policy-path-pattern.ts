@@ -1,7 +1,7 @@
 // `paths` in operations: Istio matches a path exactly, as `prefix*`, `*suffix` or `*`, or as a
 // template with `{*}` / `{**}`. Anything else (a `*` in the middle, no leading slash) never matches.
-import type { DocumentRule } from './rule';
-import { operations, stringItems } from './authorization-fields';
+import type { DocumentRule } from './lib/rule';
+import { operations, stringItems } from './lib/authorization-fields';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,7 +1,7 @@
 // Principals that cannot match any workload identity because they do not follow Istio's format.
-import type { DocumentRule } from './rule';
-import { principalSites } from './authorization-fields';
-import { principalShape } from './principal-format';
+import type { DocumentRule } from './lib/rule';
+import { principalSites } from './lib/authorization-fields';
+import { principalShape } from './lib/principal-format';
 
 export const rule: DocumentRule = {
   meta: {

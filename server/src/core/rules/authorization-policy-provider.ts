@@ -1,7 +1,7 @@
 // provider belongs to CUSTOM AuthorizationPolicies, and a CUSTOM policy with rules needs provider.name.
-import type { DocumentRule } from './rule';
-import { isSet, listAt, recordAt, stringAt } from './go-values';
-import { policyAction } from './authorization-policy-walk';
+import type { DocumentRule } from './lib/rule';
+import { isSet, listAt, recordAt, stringAt } from './lib/go-values';
+import { policyAction } from './lib/authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {

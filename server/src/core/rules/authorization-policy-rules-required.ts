@@ -1,7 +1,7 @@
 // DENY or CUSTOM AuthorizationPolicy without rules: Istio's webhook rejects it as never triggered.
-import type { DocumentRule } from './rule';
-import { listAt, recordAt } from './go-values';
-import { policyAction } from './authorization-policy-walk';
+import type { DocumentRule } from './lib/rule';
+import { listAt, recordAt } from './lib/go-values';
+import { policyAction } from './lib/authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {

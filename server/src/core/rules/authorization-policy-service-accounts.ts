@@ -1,8 +1,8 @@
 // AuthorizationPolicy serviceAccounts / notServiceAccounts: their own format, and never combined
 // with principals or namespaces in the same source (CRD CEL rule and Istio webhook).
-import type { DocumentRule } from './rule';
-import { hasItems, listAt } from './go-values';
-import { policyRules } from './authorization-policy-walk';
+import type { DocumentRule } from './lib/rule';
+import { hasItems, listAt } from './lib/go-values';
+import { policyRules } from './lib/authorization-policy-walk';
 
 const IDENTITY_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'];
 const SA_FIELDS = ['serviceAccounts', 'notServiceAccounts'];

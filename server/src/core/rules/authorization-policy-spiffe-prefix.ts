@@ -1,7 +1,7 @@
 // Principals written with `spiffe://`: Istio adds that prefix itself when it matches, so a principal
 // that already carries it never matches anyone.
-import type { DocumentRule } from './rule';
-import { principalSites } from './authorization-fields';
+import type { DocumentRule } from './lib/rule';
+import { principalSites } from './lib/authorization-fields';
 import type { Fix } from '../types';
 
 const PREFIX = 'spiffe://';

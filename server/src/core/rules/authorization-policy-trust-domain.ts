@@ -1,8 +1,8 @@
 // Principals naming a trust domain other than the mesh's (config `trustDomain`, default cluster.local):
 // unless that domain is a configured alias, they match no workload of this mesh.
-import type { DocumentRule } from './rule';
-import { principalSites } from './authorization-fields';
-import { principalShape } from './principal-format';
+import type { DocumentRule } from './lib/rule';
+import { principalSites } from './lib/authorization-fields';
+import { principalShape } from './lib/principal-format';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,11 +1,11 @@
 // AuthorizationPolicy values Istio parses: IPs or CIDRs in ipBlocks-style fields and IP conditions,
 // port numbers in ports and destination.port conditions.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import { isCidr, isIpAddress } from '../ip-address';
-import { listAt, stringAt } from './go-values';
-import { policyRules } from './authorization-policy-walk';
+import { listAt, stringAt } from './lib/go-values';
+import { policyRules } from './lib/authorization-policy-walk';
 
 const IP_FIELDS = ['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'];
 const PORT_FIELDS = ['ports', 'notPorts'];

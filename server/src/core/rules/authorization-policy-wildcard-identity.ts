@@ -1,8 +1,8 @@
 // ALLOW rules that accept any identity: `principals: ["*"]` or `namespaces: ["*"]` (and the same in
 // `when` conditions). Any workload with a mesh certificate gets in, which is not least privilege.
-import type { DocumentRule } from './rule';
-import { conditionValues, sources, stringItems } from './authorization-fields';
-import { policyAction } from './authorization-policy-walk';
+import type { DocumentRule } from './lib/rule';
+import { conditionValues, sources, stringItems } from './lib/authorization-fields';
+import { policyAction } from './lib/authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,6 +1,6 @@
 // Certificate commonName is limited to 64 bytes (the X.509 upper bound cert-manager enforces).
-import type { DocumentRule } from './rule';
-import { recordAt, utf8Length } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { recordAt, utf8Length } from './lib/go-values';
 
 const MAX_CN = 64;
 

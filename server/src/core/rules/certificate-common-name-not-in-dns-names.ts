@@ -1,8 +1,8 @@
 // A host-name commonName that is missing from dnsNames: TLS clients check only the subject
 // alternative names (Go since 1.15, browsers for years), so that name does not verify.
-import type { DocumentRule } from './rule';
-import { certSpec, dnsNames } from './certificate-facts';
-import { appendSeqItem, insertAfterEntry, yamlScalar } from './fix-insert';
+import type { DocumentRule } from './lib/rule';
+import { certSpec, dnsNames } from './lib/certificate-facts';
+import { appendSeqItem, insertAfterEntry, yamlScalar } from './lib/fix-insert';
 import type { Fix } from '../types';
 
 const HOSTNAME_RE = /^(\*\.)?([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z0-9]([-a-z0-9]*[a-z0-9])?\.?$/i;

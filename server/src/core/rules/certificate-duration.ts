@@ -1,9 +1,9 @@
 // Certificate lifetime limits from cert-manager's webhook: duration at least 1h, renewBefore at
 // least 5m and below duration, renewBefore and renewBeforePercentage not both.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { formatDuration, parseDuration } from '../duration';
-import { isSet, recordAt } from './go-values';
+import { isSet, recordAt } from './lib/go-values';
 
 const DEFAULT_DURATION = 2160 * 3600;
 const MIN_DURATION = 3600;

@@ -1,6 +1,6 @@
 // A Certificate must name at least one identity: commonName or a subject alternative name.
-import type { DocumentRule } from './rule';
-import { hasItems, recordAt, stringAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { hasItems, recordAt, stringAt } from './lib/go-values';
 
 const SAN_FIELDS = ['dnsNames', 'uris', 'emailAddresses', 'ipAddresses', 'otherNames'];
 

@@ -1,7 +1,7 @@
 // cert-manager's webhook checks issuerRef: a non-empty name, and for its own group a kind of
 // Issuer or ClusterIssuer.
-import type { DocumentRule } from './rule';
-import { recordAt, stringAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { recordAt, stringAt } from './lib/go-values';
 
 const OWN_GROUP = 'cert-manager.io';
 

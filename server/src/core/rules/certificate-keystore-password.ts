@@ -1,6 +1,6 @@
 // JKS and PKCS#12 keystores need exactly one password source: password or passwordSecretRef.
-import type { DocumentRule } from './rule';
-import { isSet, recordAt, stringAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { isSet, recordAt, stringAt } from './lib/go-values';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,10 +1,10 @@
 // Certificates that live longer than the configured limits: 24h for workload (mTLS) certificates,
 // 90 days for others. A leaked key stays useful until the certificate expires.
-import type { DocumentRule } from './rule';
-import { certSpec, goDuration, lifetimeSeconds, workloadKind } from './certificate-facts';
+import type { DocumentRule } from './lib/rule';
+import { certSpec, goDuration, lifetimeSeconds, workloadKind } from './lib/certificate-facts';
 import { formatDuration, parseDuration } from '../duration';
-import { insertAfterEntry, appendEntry } from './fix-insert';
-import { setValueFix } from './fix-edits';
+import { insertAfterEntry, appendEntry } from './lib/fix-insert';
+import { setValueFix } from './lib/fix-edits';
 import type { Fix } from '../types';
 
 export const rule: DocumentRule = {

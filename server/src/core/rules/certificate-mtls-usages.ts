@@ -1,9 +1,9 @@
 // Workload certificates that restrict their extended key usages to one side of mutual TLS. Left
 // out, `usages` means cert-manager's default (digital signature, key encipherment) with no extended
 // key usage at all, which TLS stacks accept for both roles, so only an explicit, one-sided list counts.
-import type { DocumentRule } from './rule';
-import { certSpec, workloadKind } from './certificate-facts';
-import { appendSeqItems } from './fix-insert';
+import type { DocumentRule } from './lib/rule';
+import { certSpec, workloadKind } from './lib/certificate-facts';
+import { appendSeqItems } from './lib/fix-insert';
 import type { Fix } from '../types';
 
 /** cert-manager usages that become extended key usages in the certificate. */

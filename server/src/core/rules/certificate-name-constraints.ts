@@ -1,7 +1,7 @@
 // nameConstraints restrict what a CA may sign: only meaningful, and only accepted, on a CA
 // certificate, and only with permitted or excluded names.
-import type { DocumentRule } from './rule';
-import { isSet, recordAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { isSet, recordAt } from './lib/go-values';
 
 export const rule: DocumentRule = {
   meta: {

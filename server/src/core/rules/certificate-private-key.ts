@@ -1,6 +1,6 @@
 // Certificate privateKey size must suit the algorithm: RSA 2048..8192, ECDSA 256, 384 or 521.
-import type { DocumentRule } from './rule';
-import { recordAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { recordAt } from './lib/go-values';
 
 const RSA_MIN = 2048;
 const RSA_MAX = 8192;

@@ -1,10 +1,10 @@
 // renewBefore (or renewBeforePercentage) so close to the lifetime that cert-manager renews the
 // certificate almost as soon as it is issued: constant re-issuance loads the issuer and hits its
 // rate limits, and a failing issuer then leaves almost no time before expiry.
-import type { DocumentRule } from './rule';
-import { certSpec, goDuration, lifetimeSeconds } from './certificate-facts';
+import type { DocumentRule } from './lib/rule';
+import { certSpec, goDuration, lifetimeSeconds } from './lib/certificate-facts';
 import { formatDuration, parseDuration } from '../duration';
-import { setValueFix } from './fix-edits';
+import { setValueFix } from './lib/fix-edits';
 
 /** Renewing before a quarter of the lifetime has passed is "too close". */
 const MIN_USED_FRACTION = 0.25;

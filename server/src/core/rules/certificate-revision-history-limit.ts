@@ -1,6 +1,6 @@
 // Certificate revisionHistoryLimit must keep at least one CertificateRequest.
-import type { DocumentRule } from './rule';
-import { recordAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { recordAt } from './lib/go-values';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,8 +1,8 @@
 // `privateKey.rotationPolicy: Never`: every renewal reuses the same private key, so a key that leaked
 // once stays valid across all future certificates.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
-import { setValueFix } from './fix-edits';
+import { setValueFix } from './lib/fix-edits';
 
 export const rule: DocumentRule = {
   meta: {

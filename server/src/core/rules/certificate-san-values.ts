@@ -1,7 +1,7 @@
 // Certificate ipAddresses must be IP addresses and emailAddresses bare addresses (cert-manager parses both).
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { isIpAddress } from '../ip-address';
-import { listAt, recordAt } from './go-values';
+import { listAt, recordAt } from './lib/go-values';
 
 /** A bare address as Go's mail.ParseAddress returns it unchanged: no display name, brackets or spaces. */
 function bareEmail(v: string): boolean {

@@ -1,6 +1,6 @@
 // Certificate secretName: the Secret cert-manager writes, so it must be a valid object name.
-import type { DocumentRule } from './rule';
-import { recordAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { recordAt } from './lib/go-values';
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 

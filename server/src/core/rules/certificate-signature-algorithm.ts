@@ -1,6 +1,6 @@
 // Certificate signatureAlgorithm must match the private key algorithm (RSA, ECDSA or Ed25519).
-import type { DocumentRule } from './rule';
-import { recordAt, stringAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { recordAt, stringAt } from './lib/go-values';
 
 const ALLOWED: Record<string, string[]> = {
   RSA: ['SHA256WithRSA', 'SHA384WithRSA', 'SHA512WithRSA'],

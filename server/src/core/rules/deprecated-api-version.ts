@@ -1,8 +1,8 @@
 // A served but deprecated apiVersion (Istio v1beta1 / v1alpha3 / telemetry v1alpha1 where v1 exists):
 // an information note with a fix to the current version, offered only when the document is valid there.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import type { Fix } from '../types';
-import { replaceScalar } from './fix-edits';
+import { replaceScalar } from './lib/fix-edits';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,8 +1,8 @@
 // DestinationRule `tls.mode: DISABLE` towards in-cluster hosts: the client sidecar sends plaintext,
 // switching off Istio's mutual TLS (and breaking traffic to a STRICT destination).
-import type { DocumentRule } from './rule';
-import { destinationRuleTlsSites, isInClusterHost } from './destination-rule-tls';
-import { setValueFix } from './fix-edits';
+import type { DocumentRule } from './lib/rule';
+import { destinationRuleTlsSites, isInClusterHost } from './lib/destination-rule-tls';
+import { setValueFix } from './lib/fix-edits';
 import { asRecord } from '../resources';
 
 export const rule: DocumentRule = {

@@ -1,7 +1,7 @@
 // DestinationRule SIMPLE/MUTUAL TLS whose server certificate is not checked (insecureSkipVerify),
 // or is checked only against the proxy's OS CA bundle because no CA is given.
-import type { DocumentRule } from './rule';
-import { destinationRuleTlsSites, isInClusterHost } from './destination-rule-tls';
+import type { DocumentRule } from './lib/rule';
+import { destinationRuleTlsSites, isInClusterHost } from './lib/destination-rule-tls';
 import { asRecord } from '../resources';
 
 export const rule: DocumentRule = {

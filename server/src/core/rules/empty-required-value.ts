@@ -1,7 +1,7 @@
 // A required field or a list item written with no value (`key:` or `- `). The API server drops
 // empty fields before validating, so a required one then counts as missing; list items are kept
 // and fail their type check. Either way the object is rejected.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { childSchema, requiredOf, resolve, type JsonSchema as Schema } from '../schema-walk';
 

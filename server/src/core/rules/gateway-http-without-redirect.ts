@@ -1,10 +1,10 @@
 // A plain-HTTP Gateway server for hosts that the same Gateway also serves over HTTPS, without
 // `tls.httpsRedirect`: the same site answers in clear text, so cookies and tokens can travel unencrypted.
 // An HTTP-only Gateway stays quiet: TLS may be terminated by a load balancer in front of it.
-import type { DocContext, DocumentRule } from './rule';
+import type { DocContext, DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
-import { gatewayServers, hostCovers, hostPart } from './gateway-servers';
-import { appendEntry } from './fix-insert';
+import { gatewayServers, hostCovers, hostPart } from './lib/gateway-servers';
+import { appendEntry } from './lib/fix-insert';
 import type { Fix } from '../types';
 
 export const rule: DocumentRule = {

@@ -1,7 +1,7 @@
 // Gateway TLS allowing TLS 1.0 or 1.1: both are deprecated (RFC 8996) and lack modern cipher suites.
-import type { DocumentRule } from './rule';
-import { gatewayServers } from './gateway-servers';
-import { setValueFix } from './fix-edits';
+import type { DocumentRule } from './lib/rule';
+import { gatewayServers } from './lib/gateway-servers';
+import { setValueFix } from './lib/fix-edits';
 
 const WEAK = ['TLSV1_0', 'TLSV1_1'];
 

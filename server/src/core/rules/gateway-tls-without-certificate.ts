@@ -1,7 +1,7 @@
 // A Gateway server terminating TLS (SIMPLE, MUTUAL, OPTIONAL_MUTUAL) with no certificate to present:
 // Istio's validation webhook rejects it, because the listener would have nothing to serve.
-import type { DocumentRule } from './rule';
-import { gatewayServers } from './gateway-servers';
+import type { DocumentRule } from './lib/rule';
+import { gatewayServers } from './lib/gateway-servers';
 
 const TERMINATING = ['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL'];
 

@@ -1,7 +1,7 @@
 // Gateway servers exposing every host (`*` or `*/*`): any VirtualService, in any namespace, can bind
 // routes for any host name to this gateway, so one team's mistake publishes another team's service.
-import type { DocumentRule } from './rule';
-import { gatewayServers } from './gateway-servers';
+import type { DocumentRule } from './lib/rule';
+import { gatewayServers } from './lib/gateway-servers';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,9 +1,9 @@
 // Every per-document rule and the metadata of every rule id the engine can report. The registry
 // test checks each id has a docs page, fixtures that fire and stay quiet, and a fix test.
-import type { DocumentRule, RuleMeta } from './rule';
-import { API_RULES } from './api-rules';
-import { ZERO_TRUST_RULES } from './zero-trust-rules';
-import { BUILTIN_RULES } from './builtin';
+import type { DocumentRule, RuleMeta } from './lib/rule';
+import { API_RULES } from './lib/api-rules';
+import { ZERO_TRUST_RULES } from './lib/zero-trust-rules';
+import { BUILTIN_RULES } from './lib/builtin';
 import { WORKSPACE_RULES } from '../workspace/workspace-rules';
 import { CONFIG_FILE_RULE } from '../config-file';
 

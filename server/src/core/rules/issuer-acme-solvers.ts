@@ -1,10 +1,10 @@
 // ACME solvers: each one is http01 or dns01 (not both, not neither); http01 uses ingress or
 // gatewayHTTPRoute; dns01 configures one provider whose Secret references name a key.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
-import { isSet, listAt, recordAt, stringAt } from './go-values';
-import { ISSUER_KINDS } from './issuer-one-type';
+import { isSet, listAt, recordAt, stringAt } from './lib/go-values';
+import { ISSUER_KINDS } from './lib/kinds';
 
 /** DNS01 providers in the webhook's order, with whether a second provider after them is an error. */
 const PROVIDERS: { name: string; exclusive: boolean }[] = [

@@ -1,8 +1,8 @@
 // ACME issuer account settings: server URL, account key Secret, CA bundle vs skipTLSVerify, and
 // external account binding.
-import type { DocumentRule } from './rule';
-import { recordAt, stringAt } from './go-values';
-import { ISSUER_KINDS } from './issuer-one-type';
+import type { DocumentRule } from './lib/rule';
+import { recordAt, stringAt } from './lib/go-values';
+import { ISSUER_KINDS } from './lib/kinds';
 
 export const rule: DocumentRule = {
   meta: {

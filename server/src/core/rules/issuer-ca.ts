@@ -1,7 +1,7 @@
 // CA issuer: the Secret holding the CA key pair must be named, and URL lists hold no empty entries.
-import type { DocumentRule } from './rule';
-import { listAt, recordAt } from './go-values';
-import { ISSUER_KINDS } from './issuer-one-type';
+import type { DocumentRule } from './lib/rule';
+import { listAt, recordAt } from './lib/go-values';
+import { ISSUER_KINDS } from './lib/kinds';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,8 +1,8 @@
 // An Issuer or ClusterIssuer configures exactly one way of signing: acme, ca, selfSigned, vault or venafi.
-import type { DocumentRule } from './rule';
-import { isSet, recordAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { ISSUER_KINDS } from './lib/kinds';
+import { isSet, recordAt } from './lib/go-values';
 
-export const ISSUER_KINDS = ['cert-manager.io/Issuer', 'cert-manager.io/ClusterIssuer'];
 /** In the order cert-manager's webhook checks them: the first one set wins, later ones are errors. */
 const TYPES = ['acme', 'ca', 'selfSigned', 'vault', 'venafi'];
 

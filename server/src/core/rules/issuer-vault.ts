@@ -1,7 +1,7 @@
 // Vault issuer: server, path and one auth method; CA bundle from one place; client cert and key together.
-import type { DocumentRule } from './rule';
-import { isSet, recordAt, stringAt } from './go-values';
-import { ISSUER_KINDS } from './issuer-one-type';
+import type { DocumentRule } from './lib/rule';
+import { isSet, recordAt, stringAt } from './lib/go-values';
+import { ISSUER_KINDS } from './lib/kinds';
 
 const AUTH_METHODS = ['tokenSecretRef', 'appRole', 'clientCertificate', 'kubernetes', 'aws'];
 

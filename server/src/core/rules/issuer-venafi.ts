@@ -1,7 +1,7 @@
 // Venafi issuer: a zone and exactly one of tpp, cloud (or ngts); TPP needs a URL and one CA bundle source.
-import type { DocumentRule } from './rule';
-import { isSet, recordAt, stringAt } from './go-values';
-import { ISSUER_KINDS } from './issuer-one-type';
+import type { DocumentRule } from './lib/rule';
+import { isSet, recordAt, stringAt } from './lib/go-values';
+import { ISSUER_KINDS } from './lib/kinds';
 
 const TARGETS = ['tpp', 'cloud', 'ngts'];
 

@@ -1,6 +1,6 @@
 // Fields of Istio's API that are alternatives (protobuf oneofs): the CRDs encode them as oneOf
 // schemas, so the API server rejects an object that sets two of them.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 
 interface Group {

@@ -1,6 +1,6 @@
 // PeerAuthentication in DISABLE mode: mutual TLS is off, traffic is plaintext and anonymous.
-import type { DocumentRule } from './rule';
-import { mtlsModeSites, strictFix } from './mtls-mode';
+import type { DocumentRule } from './lib/rule';
+import { mtlsModeSites, strictFix } from './lib/mtls-mode';
 
 export const rule: DocumentRule = {
   meta: {

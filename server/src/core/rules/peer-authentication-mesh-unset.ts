@@ -1,8 +1,8 @@
 // A mesh-wide PeerAuthentication (root namespace, no selector) that leaves the mode UNSET: there is
 // nothing above the mesh to inherit from, so Istio falls back to PERMISSIVE.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
-import { strictFix } from './mtls-mode';
+import { strictFix } from './lib/mtls-mode';
 
 export const rule: DocumentRule = {
   meta: {

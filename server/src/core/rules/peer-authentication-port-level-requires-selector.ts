@@ -1,6 +1,6 @@
 // PeerAuthentication with portLevelMtls but no selector labels: the CRD's CEL rule rejects it.
-import type { DocumentRule } from './rule';
-import { isSet, recordAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { isSet, recordAt } from './lib/go-values';
 
 export const rule: DocumentRule = {
   meta: {

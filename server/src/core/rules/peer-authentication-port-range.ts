@@ -1,6 +1,6 @@
 // PeerAuthentication portLevelMtls keys must be port numbers 1..65535 (CRD CEL rule and webhook).
-import type { DocumentRule } from './rule';
-import { recordAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { recordAt } from './lib/go-values';
 
 const MAX_PORT = 65535;
 

@@ -1,6 +1,6 @@
 // A PeerAuthentication in the root namespace with a selector: it does not apply mesh-wide, only to
 // the matching workloads of the root namespace itself, which is rarely what its author meant.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 
 export const rule: DocumentRule = {

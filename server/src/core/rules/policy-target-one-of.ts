@@ -1,13 +1,8 @@
 // Istio policies attach by selector, targetRef or targetRefs: setting more than one is rejected.
-import type { DocumentRule } from './rule';
-import { hasItems, isSet, recordAt } from './go-values';
+import type { DocumentRule } from './lib/rule';
+import { POLICY_KINDS } from './lib/kinds';
+import { hasItems, isSet, recordAt } from './lib/go-values';
 
-export const POLICY_KINDS = [
-  'security.istio.io/AuthorizationPolicy',
-  'security.istio.io/RequestAuthentication',
-  'telemetry.istio.io/Telemetry',
-  'extensions.istio.io/WasmPlugin',
-];
 
 export const rule: DocumentRule = {
   meta: {

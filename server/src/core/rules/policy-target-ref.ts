@@ -1,9 +1,9 @@
 // targetRef / targetRefs entries must point at a supported kind in the policy's own namespace.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
-import { listAt, recordAt, stringAt } from './go-values';
-import { POLICY_KINDS } from './policy-target-one-of';
+import { listAt, recordAt, stringAt } from './lib/go-values';
+import { POLICY_KINDS } from './lib/kinds';
 
 /** Group/kind pairs Istio accepts as policy targets (empty group means core). */
 const SUPPORTED = ['core/Service', 'networking.istio.io/ServiceEntry', 'gateway.networking.k8s.io/Gateway', 'gateway.networking.k8s.io/GatewayClass'];

@@ -1,6 +1,6 @@
 // RequestAuthentication fetching the issuer's signing keys over plain http: whoever can tamper with
 // that fetch can swap in their own keys and mint tokens the mesh accepts.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 import type { PathSegment } from '../locate';
 import type { Fix } from '../types';

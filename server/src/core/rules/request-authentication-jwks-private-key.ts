@@ -1,6 +1,6 @@
 // An inline `jwks` that holds private key members (d, p, q, dp, dq, qi): the key that signs tokens
 // is now readable by anyone who can read the manifest, and can mint tokens at will.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 
 /** JWK members that only a private key has (RFC 7518 section 6: RSA d, p, q, dp, dq, qi; EC/OKP d). */

@@ -1,8 +1,8 @@
 // RequestAuthentication jwtRules: the webhook needs an issuer or a jwksUri, and fetches keys only
 // over http or https.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
-import { listAt, recordAt, stringAt } from './go-values';
+import { listAt, recordAt, stringAt } from './lib/go-values';
 
 export const rule: DocumentRule = {
   meta: {

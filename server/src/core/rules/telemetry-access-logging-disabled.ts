@@ -1,8 +1,8 @@
 // Telemetry that switches access logging off: requests to these workloads leave no record, so an
 // intrusion or a policy bypass cannot be reconstructed afterwards.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
-import { setValueFix } from './fix-edits';
+import { setValueFix } from './lib/fix-edits';
 
 export const rule: DocumentRule = {
   meta: {

@@ -1,7 +1,7 @@
 // A known mesh API group with a version or kind it does not serve: the API server has no such type.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import { closest } from '../suggest';
-import { replaceScalar } from './fix-edits';
+import { replaceScalar } from './lib/fix-edits';
 
 export const rule: DocumentRule = {
   meta: {

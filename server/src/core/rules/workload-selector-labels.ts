@@ -1,8 +1,8 @@
 // Istio workload selectors match labels exactly: empty keys and "*" wildcards are rejected by the
 // CRD's CEL rules and by the validation webhook.
-import type { DocumentRule } from './rule';
+import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
-import { recordAt } from './go-values';
+import { recordAt } from './lib/go-values';
 
 /** Where each kind keeps its istio.type.v1beta1.WorkloadSelector. */
 const SELECTOR_FIELD: Record<string, string> = {

@@ -1,7 +1,7 @@
 // The contract of a workspace rule: it reads the whole index (a view) and reports findings at
 // sites in any file, with related places in other files and fixes that edit the finding's file.
 import type { Config } from '../config';
-import type { RuleMeta } from '../rules/rule';
+import type { RuleMeta } from '../rules/lib/rule';
 import type { Fix, Severity } from '../types';
 import type { Site } from './facts';
 import type { WorkspaceView } from './view';

@@ -1,10 +1,10 @@
 // The contract every rule implements, and the context a per-document rule receives.
-import type { Config } from '../config';
-import type { YNode } from '../parse';
-import type { PathSegment } from '../locate';
-import type { ResourceRef } from '../resources';
-import type { Fix, Severity } from '../types';
-import type { SchemaRegistry } from '../schema';
+import type { Config } from '../../config';
+import type { YNode } from '../../parse';
+import type { PathSegment } from '../../locate';
+import type { ResourceRef } from '../../resources';
+import type { Fix, Severity } from '../../types';
+import type { SchemaRegistry } from '../../schema';
 
 export type RuleCategory = 'yaml' | 'schema' | 'api' | 'zero-trust' | 'workspace' | 'hygiene';
 

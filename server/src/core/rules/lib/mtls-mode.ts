@@ -1,8 +1,8 @@
 // Where PeerAuthentication sets an mTLS mode: the workload/namespace level and each port override.
 import type { DocContext } from './rule';
-import { asRecord } from '../resources';
-import type { PathSegment } from '../locate';
-import type { Fix } from '../types';
+import { asRecord } from '../../resources';
+import type { PathSegment } from '../../locate';
+import type { Fix } from '../../types';
 import { setValueFix } from './fix-edits';
 
 export interface ModeSite {

@@ -1,6 +1,6 @@
 // Reads manifest data the way the Go admission webhooks see it after decoding: null and missing
 // are the same, an absent list is empty, an absent string is "".
-import { asRecord } from '../resources';
+import { asRecord } from '../../resources';
 
 /** Present and not null: Go would decode it into a non-nil pointer, map or slice. */
 export function isSet(holder: Record<string, unknown> | undefined, key: string): boolean {

@@ -1,7 +1,7 @@
 // Walks an AuthorizationPolicy's rules, sources, operations and conditions with their data paths,
 // so each AuthorizationPolicy rule reports on the exact entry.
-import type { PathSegment } from '../locate';
-import { asRecord } from '../resources';
+import type { PathSegment } from '../../locate';
+import { asRecord } from '../../resources';
 import { listAt, recordAt, stringAt } from './go-values';
 
 export interface Entry {

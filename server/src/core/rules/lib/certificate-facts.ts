@@ -1,8 +1,8 @@
 // Facts about a cert-manager Certificate that several rules need: its lifetime (with cert-manager's
 // defaults), whether it is a workload (mTLS) certificate, and Go duration text for fixes.
 import type { DocContext } from './rule';
-import { asRecord } from '../resources';
-import { parseDuration } from '../duration';
+import { asRecord } from '../../resources';
+import { parseDuration } from '../../duration';
 
 /** cert-manager's lifetime when `duration` is left out: 2160h (90 days). */
 export const DEFAULT_CERT_SECONDS = 2160 * 3600;

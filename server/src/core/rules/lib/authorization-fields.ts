@@ -1,8 +1,8 @@
 // The clauses of an AuthorizationPolicy (sources, operations, conditions) and the string values of
 // their fields with the data path of each, built on authorization-policy-walk.ts.
 import type { DocContext } from './rule';
-import { asRecord } from '../resources';
-import type { PathSegment } from '../locate';
+import { asRecord } from '../../resources';
+import type { PathSegment } from '../../locate';
 import { policyRules } from './authorization-policy-walk';
 
 export interface Clause {

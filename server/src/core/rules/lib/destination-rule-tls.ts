@@ -1,8 +1,8 @@
 // Where a DestinationRule sets client TLS: the top-level traffic policy, each port-level setting,
 // and the same two places inside every subset. Shared by the DestinationRule TLS rules.
 import type { DocContext } from './rule';
-import { asRecord } from '../resources';
-import type { PathSegment } from '../locate';
+import { asRecord } from '../../resources';
+import type { PathSegment } from '../../locate';
 
 export interface TlsSite {
   /** Path of the `tls` map. */

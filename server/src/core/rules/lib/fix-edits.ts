@@ -1,8 +1,8 @@
 // Builders for the minimal edits that fixes make; every fix should go through these so that
 // quoting, comments and layout around the changed value stay exactly as the author wrote them.
 import type { DocContext } from './rule';
-import type { PathSegment } from '../locate';
-import type { Fix, TextEdit } from '../types';
+import type { PathSegment } from '../../locate';
+import type { Fix, TextEdit } from '../../types';
 
 /** Replace a scalar's text, keeping its quotes. */
 export function replaceScalar(text: string, span: { start: number; end: number }, newValue: string): TextEdit {

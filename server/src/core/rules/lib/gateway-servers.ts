@@ -1,7 +1,7 @@
 // The servers of an Istio Gateway with their protocol, hosts and TLS settings, for the Gateway rules.
 import type { DocContext } from './rule';
-import { asRecord } from '../resources';
-import type { PathSegment } from '../locate';
+import { asRecord } from '../../resources';
+import type { PathSegment } from '../../locate';
 
 export interface GatewayServer {
   path: PathSegment[];

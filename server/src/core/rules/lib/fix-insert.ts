@@ -1,9 +1,9 @@
 // Fix edits that add text (a list item, a map entry) indented like its neighbours, so that a fix
 // inserts only new lines or characters and every existing byte of the file stays where it was.
 import type { DocContext } from './rule';
-import { locate, findPair, deref, type PathSegment } from '../locate';
-import type { YMap, YNode, YSeq } from '../parse';
-import type { TextEdit } from '../types';
+import { locate, findPair, deref, type PathSegment } from '../../locate';
+import type { YMap, YNode, YSeq } from '../../parse';
+import type { TextEdit } from '../../types';
 
 /** A scalar written so YAML reads it back as the same string (plain when that is unambiguous). */
 export function yamlScalar(value: string): string {
