@@ -17,15 +17,21 @@ export interface WorkspaceFile {
 export function analyzeWorkspace(files: readonly WorkspaceFile[], base: Config = DEFAULT_CONFIG): Map<string, Finding[]> {
   const engine = newEngine();
   const out = new Map<string, Finding[]>();
-  let config = base;
-  const configFile = files.find((f) => isConfigFile(f.file));
-  if (configFile) {
-    const parsed = parseConfigFile(configFile.text, allRuleMetas().map((m) => m.id), base);
-    config = parsed.config;
-    out.set(configFile.file, parsed.findings);
-  }
+  const { config, configFile, findings } = workspaceConfig(files, base);
+  if (configFile) out.set(configFile.file, findings);
   const manifests = files.filter((f) => f !== configFile).map((f) => ({ uri: f.file, text: f.text, analysis: engine.analyze(f.text, config) }));
   const ws = checkWorkspace(manifests, config);
   for (const m of manifests) out.set(m.uri, mergeFindings(m.analysis?.findings ?? [], ws.byUri.get(m.uri) ?? []));
   return out;
+}
+
+/** The config a set of files is checked with: `base`, or their `.meshlint.yaml` read over it. */
+export function workspaceConfig(
+  files: readonly WorkspaceFile[],
+  base: Config = DEFAULT_CONFIG,
+): { config: Config; configFile?: WorkspaceFile; findings: Finding[] } {
+  const configFile = files.find((f) => isConfigFile(f.file));
+  if (!configFile) return { config: base, findings: [] };
+  const parsed = parseConfigFile(configFile.text, allRuleMetas().map((m) => m.id), base);
+  return { config: parsed.config, configFile, findings: parsed.findings };
 }

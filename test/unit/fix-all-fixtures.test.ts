@@ -7,13 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, collectSafeEdits } from '../../server/src/core/fix-all';
 import { analyze } from '../support/engine';
-import { FIXTURE_ROOT, comments } from '../support/fixtures';
+import { FIXTURE_ROOT, comments, isFixtureFile } from '../support/fixtures';
 
 const files = fs
   .readdirSync(FIXTURE_ROOT)
   .flatMap((rule) => {
     const dir = path.join(FIXTURE_ROOT, rule, 'invalid');
-    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f)) : [];
+    return fs.existsSync(dir) ? fs.readdirSync(dir).filter(isFixtureFile).map((f) => path.join(dir, f)) : [];
   })
   .sort();
 

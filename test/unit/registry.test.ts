@@ -1,14 +1,19 @@
-// Every rule ships complete: a docs page, invalid fixtures that fire exactly where marked, valid
-// fixtures that stay quiet, and (when it has fixes) fixes that parse, remove the finding and
-// change nothing but the edited range.
+// Every rule ships complete: a docs page, invalid fixtures that fire exactly as marked (line, count,
+// column, message), valid fixtures that stay quiet, and (when it has fixes) fixes that parse, remove
+// the finding and change nothing but the edited range. And the registry is complete: every rule
+// file is registered under its file name, and rule folders hold rule files only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allRuleMetas } from '../../server/src/core/rules/index';
+import * as ts from 'typescript';
+import { allRuleMetas, DOCUMENT_RULES } from '../../server/src/core/rules/index';
+import { WORKSPACE_RULES } from '../../server/src/core/workspace/workspace-rules';
+import type { RuleMeta } from '../../server/src/core/rules/lib/rule';
 import { applyEdits } from '../../server/src/core/fix-all';
 import { lineCol, PACKAGE_DIR } from '../support/engine';
-import { fixtureCases, expectedLines, comments, type FixtureCase } from '../support/fixtures';
+import { fixtureCases, fixtureRuleIds, expectations, markerMismatches, comments } from '../support/fixtures';
+import { withText } from '../support/fix-outputs';
 import { analyzeWorkspace } from '../support/workspace';
 import type { Finding } from '../../server/src/core/types';
 
@@ -25,6 +30,56 @@ test('rule ids are unique kebab-case', () => {
   for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
 });
 
+/** Folders of rule files (one rule per file, named for its id), each with its registry and what else may live there. */
+const RULE_FOLDERS: { dir: string; registered: readonly { meta: RuleMeta }[]; others: string[] }[] = [
+  { dir: 'server/src/core/rules', registered: DOCUMENT_RULES, others: ['index.ts', 'lib'] },
+  { dir: 'server/src/core/workspace/rules', registered: WORKSPACE_RULES, others: [] },
+];
+
+for (const { dir, registered, others } of RULE_FOLDERS) {
+  test(`${dir}: every file is a rule named for its id and registered; every registered rule has its file`, () => {
+    const problems: string[] = [];
+    const fromFiles = new Set<unknown>();
+    for (const name of fs.readdirSync(path.join(PACKAGE_DIR, dir)).filter((n) => !others.includes(n)).sort()) {
+      if (!name.endsWith('.ts')) {
+        problems.push(`${name}: only rule files belong here (helpers go to rules/lib/)`);
+        continue;
+      }
+      // The compiled module beside this test's own output: the object the registry holds.
+      const mod = require(path.join(__dirname, '..', '..', dir, name.replace(/\.ts$/, '.js'))) as { rule?: { meta?: RuleMeta } };
+      const id = name.slice(0, -3);
+      if (!mod.rule?.meta) problems.push(`${name}: exports no rule (helpers go to rules/lib/)`);
+      else {
+        fromFiles.add(mod.rule);
+        if (mod.rule.meta.id !== id) problems.push(`${name}: meta.id is ${mod.rule.meta.id}, not the file name`);
+        if (!registered.includes(mod.rule as { meta: RuleMeta })) problems.push(`${name}: the rule ${id} is not registered`);
+      }
+    }
+    for (const r of registered) if (!fromFiles.has(r)) problems.push(`${r.meta.id} is registered but not exported by ${dir}/${r.meta.id}.ts`);
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('no rule file imports another rule file or the registry (shared code lives in rules/lib/)', () => {
+  const ruleDirs = RULE_FOLDERS.map((f) => path.join(PACKAGE_DIR, f.dir));
+  const problems: string[] = [];
+  for (const { dir, others } of RULE_FOLDERS) {
+    const abs = path.join(PACKAGE_DIR, dir);
+    for (const name of fs.readdirSync(abs).filter((n) => n.endsWith('.ts') && !others.includes(n))) {
+      const imports = ts.preProcessFile(fs.readFileSync(path.join(abs, name), 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+      for (const spec of imports.filter((s) => s.startsWith('.'))) {
+        if (ruleDirs.includes(path.dirname(path.resolve(abs, spec)))) problems.push(`${dir}/${name} imports ${spec}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('every fixture folder belongs to a rule id', () => {
+  const ids = new Set(metas.map((m) => m.id));
+  assert.deepEqual(fixtureRuleIds().filter((id) => !ids.has(id)), []);
+});
+
 for (const meta of metas) {
   test(`${meta.id}: docs page`, () => {
     const page = path.join(PACKAGE_DIR, 'docs', 'rules', `${meta.id}.md`);
@@ -36,16 +91,16 @@ for (const meta of metas) {
 
   if (NO_FIXTURES[meta.id]) continue;
 
-  test(`${meta.id}: invalid fixtures fire exactly on the marked lines`, () => {
+  test(`${meta.id}: invalid fixtures fire exactly as marked`, () => {
     const bad = fixtureCases(meta.id, 'invalid');
     assert.ok(bad.length > 0, `no invalid fixtures for ${meta.id}`);
     for (const fc of bad) {
       const results = analyzeWorkspace(fc.files);
-      const marked = fc.files.reduce((n, fx) => n + expectedLines(fx.text, meta.id).length, 0);
+      const marked = fc.files.reduce((n, fx) => n + expectations(fx.text, meta.id).length, 0);
       assert.ok(marked > 0, `${fc.name} marks no line with "# expect: ${meta.id}"`);
       for (const fx of fc.files) {
-        const lines = (results.get(fx.file) ?? []).filter((f) => f.ruleId === meta.id).map((f) => lineCol(fx.text, f.start).line);
-        assert.deepEqual([...new Set(lines)].sort((a, b) => a - b), expectedLines(fx.text, meta.id), `${fx.file}: finding lines`);
+        const reported = (results.get(fx.file) ?? []).filter((f) => f.ruleId === meta.id).map((f) => ({ ...lineCol(fx.text, f.start), message: f.message }));
+        assert.deepEqual(markerMismatches(expectations(fx.text, meta.id), reported), [], `${fx.file}: findings of ${meta.id} against its markers`);
       }
     }
   });
@@ -86,11 +141,6 @@ for (const meta of metas) {
     }
     assert.ok(fixesSeen > 0, `${meta.id} is fixable but no invalid fixture offers a fix`);
   });
-}
-
-/** The case's files with one of them replaced by new text. */
-function withText(fc: FixtureCase, file: string, text: string): { file: string; text: string }[] {
-  return fc.files.map((f) => (f.file === file ? { file, text } : f));
 }
 
 function describe(text: string): (f: Finding) => string {
