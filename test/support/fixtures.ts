@@ -142,9 +142,10 @@ export function markerMismatches(expected: readonly Expectation[], reported: rea
     const order = [...want].sort((a, b) => weight(b) - weight(a));
     for (const e of order) {
       for (let k = 0; k < e.count; k++) {
-        const at = free.findIndex((r) => (e.col === undefined || r.col === e.col) && (e.fragment === undefined || r.message.includes(e.fragment)));
+        const at = free.findIndex((r) => meets(e, r));
         if (at < 0) {
-          problems.push(`line ${line}: no finding${e.col === undefined ? '' : ` at @col=${e.col}`}${e.fragment === undefined ? '' : ` saying "${e.fragment}"`}; got ${show}`);
+          const what = `${e.col === undefined ? '' : ` at @col=${e.col}`}${e.fragment === undefined ? '' : ` saying "${e.fragment}"`}`;
+          problems.push(`line ${line}: no finding${what}; got ${show}`);
           break;
         }
         free.splice(at, 1);
@@ -152,6 +153,10 @@ export function markerMismatches(expected: readonly Expectation[], reported: rea
     }
   }
   return problems;
+}
+
+function meets(e: Expectation, r: Reported): boolean {
+  return (e.col === undefined || r.col === e.col) && (e.fragment === undefined || r.message.includes(e.fragment));
 }
 
 function weight(e: Expectation): number {

@@ -23,14 +23,18 @@ for (const fc of cases) {
       assert.deepEqual(r.introduced, [], `${where}: the fix "${r.fix.title}" of ${r.finding.ruleId} brings new errors or warnings`);
     }
     assert.deepEqual(fixAllIntroduced(fc), [], `${name}: \`meshlint --fix\` brings new errors or warnings`);
+    const stale: string[] = [];
     for (const [file, text] of expected) {
       if (text !== null) wanted.add(file);
       const rel = path.relative(FIXTURE_ROOT, file);
       const onDisk = readIfPresent(file);
-      if (text === null) assert.equal(onDisk, null, `${rel} belongs to no fix any more: ${UPDATE}`);
-      else if (onDisk === null) assert.fail(`${rel} is missing: ${UPDATE}`);
-      else assert.equal(onDisk, text, `${rel} differs from what the fixes write now: ${UPDATE}`);
+      if (onDisk === text) continue;
+      if (text === null) stale.push(`${rel} belongs to no fix any more`);
+      else if (onDisk === null) stale.push(`${rel} is missing`);
+      else stale.push(`${rel} differs from what the fixes write now`);
+      if (text !== null && onDisk !== null) assert.equal(onDisk, text, `${stale.join('; ')}: ${UPDATE}`);
     }
+    assert.deepEqual(stale, [], UPDATE);
   });
 }
 

@@ -7,7 +7,13 @@ import { markerMismatches, parseMarkers, type Reported } from '../support/fixtur
 const found = (line: number, col: number, message = 'a finding'): Reported => ({ line, col, message });
 
 test('a marker states rule, count, column and message fragment; expect+N points N lines down', () => {
-  const text = ['a: 1 # expect: rule-a', 'b: 2 # expect: rule-a x2, rule-b @col=4 "say \'so\'"', "c: | # expect+2: rule-c 'say \"so\"'", '  x', '  y'].join('\n');
+  const text = [
+    'a: 1 # expect: rule-a',
+    'b: 2 # expect: rule-a x2, rule-b @col=4 "say \'so\'"',
+    "c: | # expect+2: rule-c 'say \"so\"'",
+    '  x',
+    '  y',
+  ].join('\n');
   assert.deepEqual(parseMarkers(text), [
     { line: 1, ruleId: 'rule-a', count: 1 },
     { line: 2, ruleId: 'rule-a', count: 2 },
@@ -35,6 +41,7 @@ test('counts per line must match exactly', () => {
 test('each column and fragment needs a finding of its own', () => {
   const marks = parseMarkers('a: [x, y] # expect: rule-a @col=5 "upper case", rule-a @col=8');
   assert.deepEqual(markerMismatches(marks, [found(1, 8, 'other'), found(1, 5, 'in upper case')]), []);
-  assert.match(markerMismatches(marks, [found(1, 5, 'other'), found(1, 8, 'in upper case')]).join(), /no finding at @col=5 saying "upper case"/);
+  const swapped = markerMismatches(marks, [found(1, 5, 'other'), found(1, 8, 'in upper case')]);
+  assert.match(swapped.join(), /no finding at @col=5 saying "upper case"/);
   assert.match(markerMismatches(marks, [found(1, 5, 'in upper case'), found(1, 5, 'other')]).join(), /no finding at @col=8/);
 });

@@ -55,7 +55,9 @@ for (const { dir, registered, others } of RULE_FOLDERS) {
         if (!registered.includes(mod.rule as { meta: RuleMeta })) problems.push(`${name}: the rule ${id} is not registered`);
       }
     }
-    for (const r of registered) if (!fromFiles.has(r)) problems.push(`${r.meta.id} is registered but not exported by ${dir}/${r.meta.id}.ts`);
+    for (const r of registered) {
+      if (!fromFiles.has(r)) problems.push(`${r.meta.id} is registered but not exported by ${dir}/${r.meta.id}.ts`);
+    }
     assert.deepEqual(problems, []);
   });
 }
@@ -99,8 +101,11 @@ for (const meta of metas) {
       const marked = fc.files.reduce((n, fx) => n + expectations(fx.text, meta.id).length, 0);
       assert.ok(marked > 0, `${fc.name} marks no line with "# expect: ${meta.id}"`);
       for (const fx of fc.files) {
-        const reported = (results.get(fx.file) ?? []).filter((f) => f.ruleId === meta.id).map((f) => ({ ...lineCol(fx.text, f.start), message: f.message }));
-        assert.deepEqual(markerMismatches(expectations(fx.text, meta.id), reported), [], `${fx.file}: findings of ${meta.id} against its markers`);
+        const reported = (results.get(fx.file) ?? [])
+          .filter((f) => f.ruleId === meta.id)
+          .map((f) => ({ ...lineCol(fx.text, f.start), message: f.message }));
+        const mismatches = markerMismatches(expectations(fx.text, meta.id), reported);
+        assert.deepEqual(mismatches, [], `${fx.file}: findings of ${meta.id} against its markers`);
       }
     }
   });
