@@ -1,29 +1,20 @@
 #!/usr/bin/env node
 // Regenerates the fix outputs kept beside the rule fixtures (`<name>.fixed.yaml`: what
 // `meshlint --fix` writes; `<name>.fixes.txt`: what each quick fix changes) and deletes stale ones.
-// Reads the compiled test helpers, so build first (`npm run fixtures:update` does).
+// Reads the compiled test helpers in out/, so build first (`npm run fixtures:update` does).
 //   node scripts/update-fix-outputs.mjs            write the outputs
 //   node scripts/update-fix-outputs.mjs --check    exit 1 when any output is out of date
-//   --out-dir <dir>                                where tsc put the compiled files (default: out)
 import { rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const check = args.includes('--check');
-const outAt = args.indexOf('--out-dir');
-const outDir = resolve(root, outAt >= 0 ? args[outAt + 1] : 'out');
-
-const require = createRequire(import.meta.url);
-let files;
-try {
-  files = require(join(outDir, 'test/support/fix-output-files.js'));
-} catch (err) {
-  console.error(`update-fix-outputs: cannot load the compiled test helpers from ${outDir} (${err.message}). Run \`npx tsc -b\` first.`);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const check = process.argv.includes('--check');
+const compiled = new URL('../out/test/support/fix-output-files.js', import.meta.url);
+const files = await import(compiled.href).catch((err) => {
+  console.error(`update-fix-outputs: cannot load ${fileURLToPath(compiled)} (${err.message}). Run \`npx tsc -b\` first.`);
   process.exit(2);
-}
+});
 
 const wanted = new Map();
 const introduced = [];
