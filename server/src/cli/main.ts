@@ -39,7 +39,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 0;
   }
 
-  // No size limit here: the editor skips very large files and sends people to this command.
+  // No length limit in the engine (the editor skips very large files and sends people to this
+  // command): what is read is bounded by MAX_FILE_BYTES in read-file.ts instead.
   const engine = new Engine(new SchemaRegistry(loadSchemas(findPackageDir(__dirname))), { maxFileLength: Infinity });
   const workspace = loadWorkspace(args.paths, args.config);
   if (args.noInlineConfig) workspace.config = { ...workspace.config, noInlineConfig: true };
