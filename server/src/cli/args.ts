@@ -1,5 +1,6 @@
 // Command-line arguments of `meshlint`.
 import type { Severity } from '../core/types';
+import { MAX_FILE_BYTES } from './read-file';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -14,6 +15,8 @@ export interface CliArgs {
   maxWarnings: number | undefined;
   /** Explicit config file; otherwise `.meshlint.yaml` is looked up from the current folder. */
   config: string | undefined;
+  /** Ignore `# meshlint-disable...` comments, so the files checked cannot silence their own findings. */
+  noInlineConfig: boolean;
   help: boolean;
   version: boolean;
 }
@@ -30,16 +33,18 @@ Options:
   --fix                     apply the safe fixes to the files in place, then report what is left
   --max-warnings N          also fail when there are more than N warnings
   --config FILE             use this config file instead of looking for .meshlint.yaml
+  --no-inline-config        ignore # meshlint-disable comments in the files checked
   --                        end of options: what follows is a path
   -h, --help                show this help
   --version                 print the version
 
+Only regular files are read (FIFOs, devices and sockets are skipped), none over ${MAX_FILE_BYTES / (1024 * 1024)} MiB.
 Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.`;
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint'];
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { paths: [], format: 'text', minSeverity: 'warning', fix: false, maxWarnings: undefined, config: undefined, help: false, version: false };
+  const args: CliArgs = { paths: [], format: 'text', minSeverity: 'warning', fix: false, maxWarnings: undefined, config: undefined, noInlineConfig: false, help: false, version: false };
   let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -70,6 +75,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '--fix':
         args.fix = true;
+        break;
+      case '--no-inline-config':
+        args.noInlineConfig = true;
         break;
       case '--format': {
         const v = value();

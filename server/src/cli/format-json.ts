@@ -1,4 +1,5 @@
 // Machine-readable output: every file with its findings (fix edits summarised as `fixable`).
+import { escapeJsonForTerminal } from './escape';
 import type { FileReport, Located } from './report';
 
 export function formatJson(reports: readonly FileReport[], shown: (f: Located) => boolean): string {
@@ -6,5 +7,5 @@ export function formatJson(reports: readonly FileReport[], shown: (f: Located) =
     path: r.path,
     findings: r.findings.filter(shown).map(({ fixes, related: _related, ...rest }) => ({ ...rest, fixable: Boolean(fixes?.some((x) => x.safe)) })),
   }));
-  return `${JSON.stringify({ files }, null, 2)}\n`;
+  return `${escapeJsonForTerminal(JSON.stringify({ files }, null, 2))}\n`;
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../core/rules/lib/rule';
 import type { Severity } from '../core/types';
+import { escapeJsonForTerminal } from './escape';
 import type { FileReport, Located } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -61,7 +62,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonForTerminal(JSON.stringify(log, null, 2))}\n`;
 }
 
 function artifact(file: string, root: string): { uri: string; uriBaseId?: string } {

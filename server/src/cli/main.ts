@@ -1,5 +1,4 @@
 // Entry point of the `meshlint` command: files in, findings out, exit code for CI.
-import * as fs from 'node:fs';
 import { Engine } from '../core/engine';
 import { SchemaRegistry } from '../core/schema';
 import { allRuleMetas } from '../core/rules/index';
@@ -14,19 +13,13 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { loadWorkspace, withWorkspaceFindings } from './workspace';
 import { decodeText, encodeText, type DecodedText } from '../node/text-file';
+import { readRegularFile, readStreamUpTo, type FileIdentity } from './read-file';
+import { writeFixedFile } from './write-file';
+import { escapeForTerminal } from './escape';
 
 const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
 const DOCS_BASE = `${HOMEPAGE}/blob/main/docs/rules`;
-
-function readStdin(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(decodeText(Buffer.concat(chunks)).text));
-    process.stdin.on('error', reject);
-  });
-}
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   let args;
@@ -46,9 +39,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 0;
   }
 
-  // No size limit here: the editor skips very large files and sends people to this command.
+  // No length limit in the engine (the editor skips very large files and sends people to this
+  // command): what is read is bounded by MAX_FILE_BYTES in read-file.ts instead.
   const engine = new Engine(new SchemaRegistry(loadSchemas(findPackageDir(__dirname))), { maxFileLength: Infinity });
   const workspace = loadWorkspace(args.paths, args.config);
+  if (args.noInlineConfig) workspace.config = { ...workspace.config, noInlineConfig: true };
   const config = workspace.config;
   const collected = collectFiles(args.paths);
   const problems = workspace.problem ? [workspace.problem, ...collected.problems] : collected.problems;
@@ -56,36 +51,46 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const inputs: Input[] = [];
   /** How each file was encoded, so --fix writes it back the same way. */
   const decoded = new Map<Input, DecodedText>();
-  if (args.paths.includes('-')) inputs.push({ path: '<stdin>', text: await readStdin() });
-  for (const f of files) {
-    try {
-      const file = decodeText(fs.readFileSync(f));
-      const input = { path: f, text: file.text };
-      inputs.push(input);
-      decoded.set(input, file);
-    } catch (e) {
-      problems.push({ path: f, message: (e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message });
-    }
+  /** Which file each was, so --fix writes only to the file it read. */
+  const identities = new Map<Input, FileIdentity>();
+  if (args.paths.includes('-')) {
+    const stdin = await readStreamUpTo(process.stdin);
+    if (stdin.ok) inputs.push({ path: '<stdin>', text: decodeText(stdin.bytes).text });
+    else problems.push({ path: '<stdin>', message: stdin.message });
   }
-  for (const p of problems) err.write(`meshlint: cannot read ${p.path}: ${p.message}\n`);
+  for (const f of files) {
+    const read = readRegularFile(f);
+    if (!read.ok) {
+      problems.push({ path: f, message: read.message });
+      continue;
+    }
+    const file = decodeText(read.bytes);
+    const input = { path: f, text: file.text };
+    inputs.push(input);
+    decoded.set(input, file);
+    identities.set(input, read.identity);
+  }
+  for (const s of collected.skipped) err.write(escapeForTerminal(`meshlint: skipped ${s.path}: ${s.message}`) + '\n');
+  for (const p of problems) err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n');
 
   if (args.fix) {
     for (const input of inputs) {
       const file = decoded.get(input);
-      if (!file) continue; // standard input
+      const identity = identities.get(input);
+      if (!file || !identity) continue; // standard input
       const fixed = fixText(engine, input.text, config);
       if (fixed === input.text) continue;
       if (!file.exact) {
         problems.push({ path: input.path, message: 'not valid UTF-8' });
-        err.write(`meshlint: ${input.path}: not valid UTF-8, so its fixes were not written\n`);
+        err.write(escapeForTerminal(`meshlint: ${input.path}: not valid UTF-8, so its fixes were not written`) + '\n');
         continue;
       }
-      try {
-        fs.writeFileSync(input.path, encodeText(fixed, file.bom));
+      const refused = writeFixedFile(input.path, encodeText(fixed, file.bom), identity, args.paths);
+      if (refused === undefined) {
         input.text = fixed;
-      } catch (e) {
-        problems.push({ path: input.path, message: (e as Error).message });
-        err.write(`meshlint: cannot write ${input.path}: ${(e as Error).message}\n`);
+      } else {
+        problems.push({ path: input.path, message: refused });
+        err.write(escapeForTerminal(`meshlint: cannot write ${input.path}: ${refused}`) + '\n');
       }
     }
   }

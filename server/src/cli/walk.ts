@@ -1,6 +1,8 @@
-// Finds the YAML files under the paths given on the command line.
+// Finds the YAML files under the paths given on the command line. Paths are only stat'ed here,
+// never opened: a FIFO, a device or a socket with a YAML name (or a link to one) is skipped.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { errorMessage, specialKind } from './read-file';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.cache', 'vendor']);
 const YAML_RE = /\.ya?ml$/i;
@@ -9,17 +11,20 @@ export interface WalkResult {
   files: string[];
   /** Paths that could not be read, with the reason. */
   problems: { path: string; message: string }[];
+  /** Special files with a YAML name met inside folders, with what they are: noted, not errors. */
+  skipped: { path: string; message: string }[];
 }
 
 export function collectFiles(paths: readonly string[]): WalkResult {
   const files: string[] = [];
   const problems: WalkResult['problems'] = [];
+  const skipped: WalkResult['skipped'] = [];
   const visit = (p: string, explicit: boolean): void => {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
     } catch (err) {
-      problems.push({ path: p, message: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (err as Error).message });
+      problems.push({ path: p, message: errorMessage(err) });
       return;
     }
     if (stat.isDirectory()) {
@@ -35,11 +40,15 @@ export function collectFiles(paths: readonly string[]): WalkResult {
       }
       for (const e of entries) visit(path.join(p, e), false);
     } else if (explicit || YAML_RE.test(p)) {
-      files.push(p);
+      const kind = specialKind(stat);
+      if (!kind) files.push(p);
+      // Named on the command line, it was meant to be checked: not checking it is a failure.
+      else if (explicit) problems.push({ path: p, message: `${kind}, not a regular file (use - to check standard input)` });
+      else skipped.push({ path: p, message: `${kind}, not a regular file` });
     }
   };
   for (const p of paths) if (p !== '-') visit(p, true);
-  return { files, problems };
+  return { files, problems, skipped };
 }
 
 function isLink(p: string): boolean {

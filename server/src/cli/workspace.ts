@@ -10,6 +10,7 @@ import { checkWorkspace, mergeFindings } from '../core/workspace/check-workspace
 import { ExcludeMatcher } from '../core/workspace/scan-policy';
 import type { Linted } from './lint';
 import { decodeText } from '../node/text-file';
+import { readRegularFile } from './read-file';
 
 export interface CliWorkspace {
   config: Config;
@@ -24,12 +25,9 @@ export interface CliWorkspace {
 export function loadWorkspace(paths: readonly string[], explicitConfig: string | undefined, cwd: string = process.cwd()): CliWorkspace {
   const file = explicitConfig ?? discover(paths, cwd);
   if (!file) return { config: DEFAULT_CONFIG, keep: () => true };
-  let text: string;
-  try {
-    text = decodeText(fs.readFileSync(file)).text;
-  } catch (e) {
-    return { config: DEFAULT_CONFIG, keep: () => true, problem: { path: file, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message } };
-  }
+  const read = readRegularFile(file);
+  if (!read.ok) return { config: DEFAULT_CONFIG, keep: () => true, problem: { path: file, message: read.message } };
+  const text = decodeText(read.bytes).text;
   const parsed = parseConfigFile(text, allRuleMetas().map((m) => m.id));
   const root = path.dirname(path.resolve(file));
   const exclude = new ExcludeMatcher(parsed.exclude);

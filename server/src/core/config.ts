@@ -15,6 +15,8 @@ export interface Config {
   maxWorkloadCertSeconds: number;
   /** Longest acceptable lifetime of any other certificate, in seconds. */
   maxCertSeconds: number;
+  /** Ignore `# meshlint-disable...` comments (the CLI's --no-inline-config), so a file cannot silence its own findings. */
+  noInlineConfig?: boolean;
 }
 
 export const DEFAULT_CONFIG: Config = Object.freeze({

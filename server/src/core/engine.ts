@@ -109,14 +109,15 @@ export class Engine {
 /** Applies configured rule levels ("off" drops) and suppression comments to a file's findings. */
 export function applyPolicy(text: string, findings: Finding[], config: Config): Finding[] {
   // Building a line index costs a pass over the file: only pay it when a directive may exist.
-  const lines = text.includes('meshlint-') ? new LineIndex(text) : undefined;
+  const lines = !config.noInlineConfig && text.includes('meshlint-') ? new LineIndex(text) : undefined;
   const blocks = lines ? findSuppressions(text, lines) : [];
   const out: Finding[] = [];
   for (const f of findings) {
     const level = config.rules[f.ruleId];
     if (level === 'off') continue;
-    if (lines && isSuppressed(f, blocks, lines)) continue;
-    out.push(level ? { ...f, severity: level } : f);
+    const leveled = level ? { ...f, severity: level } : f;
+    if (lines && isSuppressed(leveled, blocks, lines)) continue;
+    out.push(leveled);
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -3,6 +3,7 @@
 // later line of a multi-line string or flow collection, where a new line would change the value),
 // a `# meshlint-disable` / `# meshlint-enable` pair goes around the whole value instead.
 import type { YNode } from './parse';
+import { canSuppress } from './suppressions';
 import type { TextEdit } from './types';
 
 export interface ParsedDocumentRef {
@@ -13,6 +14,8 @@ export interface ParsedDocumentRef {
 }
 
 export function suppressionEdits(text: string, documents: readonly ParsedDocumentRef[], offset: number, ruleId: string): TextEdit[] {
+  // A comment that would not hide the finding is not offered.
+  if (!canSuppress(ruleId)) return [];
   const lineStart = startOfLine(text, offset);
   const doc = documents.find((d) => offset >= d.start && offset < d.end) ?? documents.find((d) => offset === d.end);
   const span = doc ? multiLineValueAround(doc.root, offset - doc.start, text, doc.start, lineStart) : undefined;

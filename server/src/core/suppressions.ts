@@ -2,7 +2,9 @@
 //   # meshlint-disable-next-line [rule-id, ...]   the next line
 //   # meshlint-disable-line [rule-id, ...]        the line the comment is on
 //   # meshlint-disable [rule-id, ...]             from here to `# meshlint-enable` or the file's end
-// No ids means every rule.
+// No ids means every rule, with two limits: a file that does not parse is never hidden (its
+// policies are not applied at all, whatever the comments say), and a blanket directive does not
+// hide schema errors (the object would be rejected; accepting that needs the rule named).
 import type { LineIndex } from './line-index';
 import type { Finding } from './types';
 
@@ -12,7 +14,17 @@ interface Block {
   rules: Set<string> | null;
 }
 
+/** Rules no comment can silence (only the config's rule levels can). */
+const UNSUPPRESSIBLE = new Set(['yaml-syntax']);
+/** Rules whose errors a directive without ids does not silence; naming the rule still does. */
+const NAMED_ONLY_ERRORS = new Set(['schema-validation']);
+
 const DIRECTIVE_RE = /#\s*meshlint-(disable-next-line|disable-line|disable|enable)\b([^\n#]*)/g;
+
+/** False for a rule whose findings a suppression comment cannot hide, so none should be offered. */
+export function canSuppress(ruleId: string): boolean {
+  return !UNSUPPRESSIBLE.has(ruleId);
+}
 
 function parseIds(raw: string): Set<string> | null {
   // Words that are not rule ids (a typo, a capital) stay in the set and match nothing: silencing
@@ -52,8 +64,10 @@ export function findSuppressions(text: string, lines: LineIndex): Block[] {
   return blocks;
 }
 
+/** Whether a finding (with its configured severity) is hidden by one of the blocks. */
 export function isSuppressed(f: Finding, blocks: Block[], lines: LineIndex): boolean {
-  if (blocks.length === 0) return false;
+  if (blocks.length === 0 || UNSUPPRESSIBLE.has(f.ruleId)) return false;
+  const blanketHides = !(f.severity === 'error' && NAMED_ONLY_ERRORS.has(f.ruleId));
   const line = lines.position(f.start).line;
-  return blocks.some((b) => line >= b.fromLine && line <= b.toLine && (b.rules === null || b.rules.has(f.ruleId)));
+  return blocks.some((b) => line >= b.fromLine && line <= b.toLine && (b.rules === null ? blanketHides : b.rules.has(f.ruleId)));
 }
