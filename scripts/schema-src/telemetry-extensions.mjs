@@ -1,5 +1,5 @@
 // telemetry.istio.io Telemetry and extensions.istio.io WasmPlugin.
-import { anyObj, arr, bool, defsFile, enm, int32, map, num, obj, ref, str, strMap } from './dsl.mjs';
+import { anyObj, arr, bool, defsFile, enm, int32, map, num, obj, ref, str } from './dsl.mjs';
 
 const C = (name) => `meshlint:common/istio#/definitions/${name}`;
 const T = (name) => `meshlint:telemetry.istio.io/defs#/definitions/${name}`;

@@ -21,7 +21,7 @@ after(async () => {
  * A client whose answers to `workspace/configuration` for one document can be held back, so a test
  * can send other messages while the server waits for that answer.
  */
-function holdingClient(): { client: TestLspClient; hold(uri: string): Promise<() => void> } {
+function holdingClient(): { client: TestLspClient; hold: (uri: string) => Promise<() => void> } {
   const client = new TestLspClient();
   let held: { uri: string; asked: (release: () => void) => void } | undefined;
   client.connection.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {

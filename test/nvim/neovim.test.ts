@@ -57,7 +57,7 @@ function runNvim(file: string, tmp: string): Promise<{ code: number | null; stde
 test('Neovim shows meshlint diagnostics and clears them after the edit', async (t) => {
   const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
   assert.equal(version.status, 0, 'nvim not found: run bash scripts/e2e/install.sh (installs Debian neovim)');
-  t.diagnostic(version.stdout.split('\n')[0]!);
+  t.diagnostic(version.stdout.split('\n')[0]);
   assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'server.js')), 'dist/server.js missing: run npm run build');
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'meshlint-nvim-'));

@@ -112,7 +112,7 @@ export class TestLspClient {
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.connection.sendRequest<R>(method, params);
   }
 
   /** The quick fixes offered for one diagnostic of `uri`. */

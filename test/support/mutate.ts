@@ -132,7 +132,7 @@ export function mutate(registry: SchemaRegistry, base: Record<string, unknown>, 
     case 'unknown-key': {
       const site = choose(all.filter((s) => s.present && isObject(getAt(doc, s.path))));
       const holder = site ? (getAt(doc, site.path) as Record<string, unknown>) : doc;
-      const known = Object.keys((resolve(registry, site?.schema)?.properties ?? {}) as object);
+      const known = Object.keys(resolve(registry, site?.schema)?.properties ?? {});
       // Typos of real field names are the realistic case; a made-up name is the other one.
       const name = known.length && plan.pick % 2 === 0 ? `${known[plan.pick % known.length]}s` : `unexpectedField${plan.pick % 7}`;
       if (name in holder) return undefined;

@@ -50,7 +50,7 @@ test('a folder named .meshlint.yaml is not a config file', async () => {
   assert.equal(res.code, 0);
 });
 
-test('a folder whose name starts with .. is inside the root: SARIF paths and exclude globs', async () => {
+test('a folder whose name starts with .. is inside the root: SARIF paths and exclude globs', () => {
   const dir = writeTempWorkspace({ '..staging/pa.yaml': peerAuthentication(), '.meshlint.yaml': 'exclude: ["..staging"]\n' });
   const file = path.join(dir, '..staging', 'pa.yaml');
   const sarif = JSON.parse(

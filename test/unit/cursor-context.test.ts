@@ -32,7 +32,7 @@ test('a partly typed value is the prefix and the replaced range covers the whole
   const ctx = at(text);
   assert.equal(ctx?.prefix, 'PER');
   const plain = text.replace('§', '');
-  assert.equal(plain.slice(ctx!.replaceStart, ctx!.replaceEnd), 'PERMISSIVE');
+  assert.equal(plain.slice(ctx.replaceStart, ctx.replaceEnd), 'PERMISSIVE');
 });
 
 test('an opening quote is not part of the prefix', () => {
@@ -67,7 +67,7 @@ test('inside an existing key only the name is replaced', () => {
   const text = `${HEAD}spec:\n  mt§ls:\n    mode: STRICT\n`;
   const ctx = at(text);
   assert.equal(ctx?.keyOnly, true);
-  assert.equal(text.replace('§', '').slice(ctx!.replaceStart, ctx!.replaceEnd), 'mtls');
+  assert.equal(text.replace('§', '').slice(ctx.replaceStart, ctx.replaceEnd), 'mtls');
 });
 
 test('list items: `- ` opens an item, indexes count the earlier items, indentless lists work', () => {

@@ -34,7 +34,8 @@ test('after -- every argument is a path, even one that looks like an option', as
   const before = fs.readFileSync(path.join(dir, '--fix'), 'utf8');
   const res = await runCli(['--format', 'json', '--', path.join(dir, '--fix')]);
   assert.equal(res.code, 0);
-  assert.equal(JSON.parse(res.out).files[0].findings[0].ruleId, 'peer-authentication-permissive');
+  const report = JSON.parse(res.out) as { files: { findings: { ruleId: string }[] }[] };
+  assert.equal(report.files[0].findings[0].ruleId, 'peer-authentication-permissive');
   assert.equal(fs.readFileSync(path.join(dir, '--fix'), 'utf8'), before, 'the file was not fixed: --fix was a path');
 });
 

@@ -37,7 +37,8 @@ const SIZE_BUDGET_BYTES = 5 * 1024 * 1024;
 type Pack = (options: { cwd: string; packagePath: string; dependencies: boolean }) => Promise<{ packagePath: string }>;
 
 async function packVsix(): Promise<string> {
-  // vsce's own packer (what `vsce package` calls after its prepublish step); it has no typings.
+  // vsce's own packer (what `vsce package` calls after its prepublish step); it has no typings, so no `import`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { pack } = require('@vscode/vsce/out/package') as { pack: Pack };
   const packagePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'meshlint-vsix-')), 'meshlint.vsix');
   const log = console.log;

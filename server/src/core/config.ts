@@ -25,7 +25,7 @@ export const DEFAULT_CONFIG: Config = Object.freeze({
   trustDomain: 'cluster.local',
   maxWorkloadCertSeconds: 24 * 3600,
   maxCertSeconds: 90 * 24 * 3600,
-}) as Config;
+});
 
 export function mergeConfig(base: Config, override: Partial<Config> | undefined): Config {
   if (!override) return base;

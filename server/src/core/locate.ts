@@ -22,8 +22,10 @@ export function deref(node: YNode | null): YNode | null {
 
 export function scalarText(node: YNode | null): string | undefined {
   const n = deref(node);
-  if (!n || n.kind !== 'scalar' || n.value === null || n.value === undefined) return undefined;
-  return String(n.value);
+  if (!n || n.kind !== 'scalar') return undefined;
+  const v = n.value;
+  // YAML scalars are strings, numbers, booleans or null; anything else has no text of its own.
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined;
 }
 
 export function findPair(map: YMap, key: string): YPair | undefined {
@@ -75,7 +77,7 @@ export function keySpan(loc: Located): Span | undefined {
 /** A block sequence item or map without a key: mark its first line only, never the whole block. */
 function firstLineOf(v: YNode): Span {
   if (v.kind === 'map' && v.pairs.length > 0 && v.pairs[0].key) return { start: v.pairs[0].key.start, end: v.pairs[0].key.end };
-  if (v.kind === 'seq' && v.items.length > 0 && v.items[0]) return firstLineOf(v.items[0] as YNode);
+  if (v.kind === 'seq' && v.items.length > 0 && v.items[0]) return firstLineOf(v.items[0]);
   return { start: v.start, end: Math.max(v.start + 1, Math.min(v.end, v.start + 1)) };
 }
 

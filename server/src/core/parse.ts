@@ -70,7 +70,7 @@ export function parseYaml(text: string): ParsedYaml {
   for (const e of doc.errors.slice(0, MAX_PROBLEMS)) problems.push(toProblem(e.message, e.code, e.pos, 'error', text));
   for (const w of doc.warnings.slice(0, MAX_PROBLEMS)) problems.push(toProblem(w.message, w.code, w.pos, 'warning', text));
   const anchors = new Map<YamlNode, YNode>();
-  const root = doc.contents ? convert(doc.contents as YamlNode, anchors, doc) : null;
+  const root = doc.contents ? convert(doc.contents, anchors, doc) : null;
   let value: unknown;
   if (doc.errors.length === 0) {
     try {

@@ -41,10 +41,12 @@ export function resolve(source: SchemaSource, schema: unknown): JsonSchema | und
   for (let hops = 0; cur && typeof cur.$ref === 'string' && hops < MAX_REF_HOPS; hops++) {
     const { $ref, ...rest } = cur;
     overlays.push(rest);
-    cur = resolveRef(source, $ref as string);
+    cur = resolveRef(source, $ref);
   }
-  if (!cur) return overlays.length ? Object.assign({}, ...overlays.reverse()) : undefined;
-  return overlays.length ? Object.assign({}, cur, ...overlays.reverse()) : cur;
+  // The overlay nearest the use site (pushed first) is applied last, so it wins.
+  const withOverlays = (base: JsonSchema): JsonSchema => overlays.reduceRight((merged, o) => ({ ...merged, ...o }), base);
+  if (!cur) return overlays.length ? withOverlays({}) : undefined;
+  return overlays.length ? withOverlays(cur) : cur;
 }
 
 /** The branches of anyOf/oneOf/allOf, resolved; the schema itself when it has none. */
@@ -119,7 +121,7 @@ export function requiredOf(schema: JsonSchema): string[] {
 }
 
 export function enumOf(schema: JsonSchema): unknown[] | undefined {
-  if (Array.isArray(schema.enum)) return schema.enum;
+  if (Array.isArray(schema.enum)) return schema.enum as unknown[];
   if ('const' in schema) return [schema.const];
   return undefined;
 }
@@ -189,7 +191,7 @@ export function typeLabel(source: SchemaSource, schema: JsonSchema, depth = 0): 
 /** Limits worth showing next to the type (length, range, item count, pattern). */
 export function constraintsOf(schema: JsonSchema): string[] {
   const out: string[] = [];
-  const num = (k: string): number | undefined => (typeof schema[k] === 'number' ? (schema[k] as number) : undefined);
+  const num = (k: string): number | undefined => (typeof schema[k] === 'number' ? schema[k] : undefined);
   const min = num('minimum');
   const max = num('maximum');
   if (min !== undefined && max !== undefined) out.push(`${min}..${max}`);

@@ -91,7 +91,7 @@ function toSchemaError(e: ErrorObject): SchemaError {
     message: e.message ?? e.keyword,
     params: e.params as Record<string, unknown>,
     schema: e.schema,
-    parentSchema: e.parentSchema as Record<string, unknown> | undefined,
+    parentSchema: e.parentSchema,
   };
 }
 

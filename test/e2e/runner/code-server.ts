@@ -80,7 +80,7 @@ export function installVsix(bin: string, dirs: CodeServerDirs, env: NodeJS.Proce
     relativeLocation: string;
   }>;
   if (manifest.length !== 1) throw new Error(`expected exactly our extension installed, got ${JSON.stringify(manifest)}`);
-  return path.join(dirs.extensions, manifest[0]!.relativeLocation);
+  return path.join(dirs.extensions, manifest[0].relativeLocation);
 }
 
 export async function freePort(): Promise<number> {
@@ -124,8 +124,8 @@ export async function startCodeServer(
     ],
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
   const stop = () => killGroup(child);
   try {
     await waitForListening(child, 30_000);
@@ -153,7 +153,8 @@ function waitForListening(child: ChildProcess, timeoutMs: number): Promise<void>
       clearTimeout(timer);
       child.stdout!.off('data', onData);
       child.off('exit', onExit);
-      error ? reject(error) : resolve();
+      if (error) reject(error);
+      else resolve();
     };
     child.stdout!.on('data', onData);
     child.once('exit', onExit);

@@ -29,18 +29,18 @@ describe('diagnostics and quick fix', () => {
     const uri = editor.document.uri;
     const [finding] = (await waitForDiagnostics(uri, hasRule(RULE), `a ${RULE} diagnostic`)).filter((d) => ruleId(d) === RULE);
     await screenshot({ name: 'quick-fix', selector: '.action-widget' }, async () => {
-      editor.selection = new vscode.Selection(finding!.range.start, finding!.range.start);
+      editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
       await vscode.commands.executeCommand('editor.action.quickFix');
     });
     await vscode.commands.executeCommand('hideCodeActionWidget');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', uri, finding!.range, vscode.CodeActionKind.QuickFix.value,
+      'vscode.executeCodeActionProvider', uri, finding.range, vscode.CodeActionKind.QuickFix.value,
     );
     const fix = actions.find((a) => a.title === 'Set mode to STRICT');
     assert.ok(fix?.edit, `quick fix offered; got: ${actions.map((a) => a.title).join(', ') || '(none)'}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    assert.match(editor.document.lineAt(finding!.range.start.line).text, /mode: STRICT$/);
+    assert.match(editor.document.lineAt(finding.range.start.line).text, /mode: STRICT$/);
     await waitForDiagnostics(uri, lacksRule(RULE), `the ${RULE} diagnostic to go`);
   });
 });

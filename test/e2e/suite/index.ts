@@ -17,7 +17,8 @@ export function run(): Promise<void> {
       // A plain count line that CI logs and the code-server runner understand (see SUMMARY_LINE).
       const { passes = 0, pending = 0 } = runner.stats ?? {};
       console.log(`e2e suite: ${passes} passed, ${failures} failed, ${pending} skipped`);
-      failures > 0 ? reject(new Error(`${failures} e2e test(s) failed`)) : resolve();
+      if (failures > 0) reject(new Error(`${failures} e2e test(s) failed`));
+      else resolve();
     });
   });
 }

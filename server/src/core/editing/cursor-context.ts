@@ -191,7 +191,7 @@ function atCursor(line: LineSpan, col: number, nesting: Nesting): { ctx: CursorC
     const raw = content.slice(key.length);
     const typed = withoutProperties(raw.trimStart());
     if (/^[|>[{]/.test(typed)) return undefined;
-    const quote = typed[0] === '"' || typed[0] === "'" ? (typed[0] as '"' | "'") : undefined;
+    const quote: CursorContext['quote'] = typed[0] === '"' || typed[0] === "'" ? typed[0] : undefined;
     const prefix = quote ? typed.slice(1) : typed;
     const wordAfter = VALUE_WORD.exec(after)?.[0] ?? '';
     const ctx: CursorContext = {
@@ -209,7 +209,7 @@ function atCursor(line: LineSpan, col: number, nesting: Nesting): { ctx: CursorC
     return { ctx, targetId: -1 };
   }
   if (/[:{}[\]]/.test(content) || (content.includes(' ') && l.dashes.length === 0)) return undefined;
-  const quote = content[0] === '"' || content[0] === "'" ? (content[0] as '"' | "'") : undefined;
+  const quote: CursorContext['quote'] = content[0] === '"' || content[0] === "'" ? content[0] : undefined;
   const prefix = quote ? content.slice(1) : content;
   const wordAfter = (quote ? VALUE_WORD : KEY_WORD).exec(after)?.[0] ?? '';
   const keyOnly = /^\s*:(\s|$)/.test(after.slice(wordAfter.length));

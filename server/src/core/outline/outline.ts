@@ -114,8 +114,9 @@ function pairSymbol(pair: YPair, at: Place, depth: number): OutlineSymbol | unde
     sym.kind = 'list';
     sym.detail = `${value.items.length} item${value.items.length === 1 ? '' : 's'}`;
     if (depth < MAX_DEPTH) sym.children = itemSymbols(value.items, at);
-  } else if (value?.kind === 'scalar' && value.value !== null && value.value !== undefined) {
-    sym.detail = String(value.value);
+  } else if (value?.kind === 'scalar') {
+    const text = scalarText(value);
+    if (text !== undefined) sym.detail = text;
   }
   return sym;
 }

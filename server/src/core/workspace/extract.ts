@@ -169,7 +169,7 @@ function isSite(v: object): v is Site {
 function moved<T>(v: T, offset: number, line: number): T {
   if (Array.isArray(v)) return v.map((x: unknown) => moved(x, offset, line)) as T;
   if (v === null || typeof v !== 'object') return v;
-  if (isSite(v)) return { ...v, start: v.start + offset, end: v.end + offset, line: v.line + line, endLine: v.endLine + line } as T;
+  if (isSite(v)) return { ...v, start: v.start + offset, end: v.end + offset, line: v.line + line, endLine: v.endLine + line };
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) out[k] = k === 'docEnd' && typeof x === 'number' ? x + offset : moved(x, offset, line);
   return out as T;

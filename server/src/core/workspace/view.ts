@@ -33,7 +33,7 @@ export class WorkspaceView {
         this.namespacesInUse.add(ns);
         push(this.byNs, ns, fact);
         let perNs = this.byTypeNs.get(fact.type);
-        if (!perNs) this.byTypeNs.set(fact.type, (perNs = new Map()));
+        if (!perNs) this.byTypeNs.set(fact.type, (perNs = new Map<string, Fact[]>()));
         push(perNs, ns, fact);
       }
     }
