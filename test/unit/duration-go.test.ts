@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { durationRejection, parseDuration, parseDurationNanos } from '../../server/src/core/duration';
+import { analyze } from '../support/engine';
 import { GO_PARSE_DURATION_INVALID, GO_PARSE_DURATION_OK, GO_PARSE_DURATION_OVERFLOW } from './go-tables/duration-cases';
 
 const GO_PARSE_DURATION_ERRORS = [...GO_PARSE_DURATION_INVALID, ...GO_PARSE_DURATION_OVERFLOW];
@@ -47,4 +48,14 @@ test('huge numbers are an error, not an infinite duration', () => {
 
 test('Go does not trim: spaces around a duration are an error', () => {
   for (const text of [' 24h', '24h ', '24 h', '- 5s']) assert.equal(parseDuration(text), undefined, JSON.stringify(text));
+});
+
+test('a duration beyond Go\'s range is reported as unreadable, not judged as an endless lifetime', () => {
+  const duration = `1${'0'.repeat(399)}h`;
+  const spec = { secretName: 'api-tls', dnsNames: ['api.example.com'], issuerRef: { name: 'shop-ca' }, duration };
+  const metadata = { name: 'api', namespace: 'shop' };
+  const text = JSON.stringify({ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata, spec });
+  const found = analyze(text).filter((f) => f.ruleId.startsWith('certificate-'));
+  assert.deepEqual(found.map((f) => [f.ruleId, f.severity]), [['certificate-duration', 'error']]);
+  assert.match(found[0].message, /about 292 years/);
 });

@@ -32,33 +32,16 @@ test('netip.ParsePrefix (Istio IP values with "/"): TestParsePrefixError, TestPr
   assert.deepEqual(disagreements(isCidr, ok, [...go.GO_PARSE_PREFIX_ERRORS, ...go.GO_PARSE_CIDR_ERRORS]), []);
 });
 
-const policy = (values: string[]): string => `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: orders
-  namespace: shop
-spec:
-  selector:
-    matchLabels:
-      app: orders
-  action: DENY
-  rules:
-    - from:
-        - source:
-            ipBlocks: ${JSON.stringify(values)}
-`;
-
-const certificate = (ips: string[]): string => `apiVersion: cert-manager.io/v1
-kind: Certificate
-metadata:
-  name: api
-  namespace: shop
-spec:
-  secretName: api-tls
-  issuerRef:
-    name: shop-ca
-  ipAddresses: ${JSON.stringify(ips)}
-`;
+// Written as JSON (which is YAML) to keep the samples to the fields that matter.
+const metadata = { name: 'api', namespace: 'shop' };
+const policy = (ipBlocks: string[]): string => {
+  const spec = { action: 'DENY', rules: [{ from: [{ source: { ipBlocks } }] }] };
+  return JSON.stringify({ apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata, spec });
+};
+const certificate = (ipAddresses: string[]): string => {
+  const spec = { secretName: 'api-tls', issuerRef: { name: 'shop-ca' }, ipAddresses };
+  return JSON.stringify({ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata, spec });
+};
 
 test('the Istio rule accepts what netip accepts (a zone on an address) and rejects padded bits', () => {
   const flagged = (v: string): number => only(analyze(policy([v])), 'authorization-policy-value-format').length;

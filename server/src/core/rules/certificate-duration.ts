@@ -28,12 +28,10 @@ export const rule: DocumentRule = {
       const seconds = parseDuration(raw);
       if (seconds !== undefined) return seconds;
       const shown = raw.length > 40 ? `${raw.slice(0, 37)}...` : raw;
-      ctx.report({
-        path: ['spec', field],
-        message: durationRejection(raw) === 'range'
-          ? `cert-manager cannot read "${shown}" as a duration: Go durations end at 2562047h (about 292 years), so the request is rejected. Write a realistic lifetime, e.g. 2160h.`
-          : `cert-manager cannot read "${shown}" as a duration, so the request is rejected. Write a Go duration with units, e.g. 24h, 90m or 2160h (days are not a unit).`,
-      });
+      const why = durationRejection(raw) === 'range'
+        ? ': Go durations end at 2562047h (about 292 years), so the request is rejected. Write a realistic lifetime, e.g. 2160h.'
+        : ', so the request is rejected. Write a Go duration with units, e.g. 24h, 90m or 2160h (days are not a unit).';
+      ctx.report({ path: ['spec', field], message: `cert-manager cannot read "${shown}" as a duration${why}` });
       return 'bad';
     };
     const duration = read('duration');
