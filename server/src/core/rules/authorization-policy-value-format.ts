@@ -3,7 +3,7 @@
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
-import { isCidr, isIpAddress } from '../ip-address';
+import { isCidr, isNetipAddr } from '../ip-address';
 import { listAt, stringAt } from './lib/go-values';
 import { policyRules } from './lib/authorization-policy-walk';
 
@@ -12,7 +12,7 @@ const PORT_FIELDS = ['ports', 'notPorts'];
 const IP_KEYS = ['source.ip', 'remote.ip', 'destination.ip'];
 
 function badIp(v: string): boolean {
-  return v.includes('/') ? !isCidr(v) : !isIpAddress(v);
+  return v.includes('/') ? !isCidr(v) : !isNetipAddr(v);
 }
 
 function badPort(v: string): boolean {

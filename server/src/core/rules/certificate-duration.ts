@@ -2,7 +2,7 @@
 // least 5m and below duration, renewBefore and renewBeforePercentage not both.
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
-import { formatDuration, parseDuration } from '../duration';
+import { durationRejection, formatDuration, parseDuration } from '../duration';
 import { isSet, recordAt } from './lib/go-values';
 
 const DEFAULT_DURATION = 2160 * 3600;
@@ -27,10 +27,11 @@ export const rule: DocumentRule = {
       if (typeof raw !== 'string') return undefined; // absent, or a schema type error
       const seconds = parseDuration(raw);
       if (seconds !== undefined) return seconds;
-      ctx.report({
-        path: ['spec', field],
-        message: `cert-manager cannot read "${raw}" as a duration, so the request is rejected. Write a Go duration with units, e.g. 24h, 90m or 2160h (days are not a unit).`,
-      });
+      const shown = raw.length > 40 ? `${raw.slice(0, 37)}...` : raw;
+      const why = durationRejection(raw) === 'range'
+        ? ': Go durations end at 2562047h (about 292 years), so the request is rejected. Write a realistic lifetime, e.g. 2160h.'
+        : ', so the request is rejected. Write a Go duration with units, e.g. 24h, 90m or 2160h (days are not a unit).';
+      ctx.report({ path: ['spec', field], message: `cert-manager cannot read "${shown}" as a duration${why}` });
       return 'bad';
     };
     const duration = read('duration');
