@@ -29,6 +29,17 @@ export interface FileAnalysis {
   internalErrors: string[];
   /** True when the file holds at least one Istio or cert-manager resource. */
   isMeshFile: boolean;
+  /** Set when `shouldStop` ended the run early: only the first `checked` of `total` documents are in. */
+  partial?: { checked: number; total: number };
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Asked before each document that is not cached yet, except the first of a run (so repeated runs
+   * always make progress); true leaves the rest of the file unchecked. Lets a caller honour
+   * cancellation and time budgets while the core stays free of clocks.
+   */
+  shouldStop?: () => boolean;
 }
 
 export interface EngineOptions {
@@ -57,15 +68,22 @@ export class Engine {
     this.maxFileLength = options.maxFileLength ?? 8_000_000;
   }
 
-  analyze(text: string, config: Config): FileAnalysis {
+  analyze(text: string, config: Config, options: AnalyzeOptions = {}): FileAnalysis {
     if (text.length > this.maxFileLength) return this.tooLarge(text);
     const cache = this.cacheFor(checkFingerprint(config));
     const documents: AnalyzedDocument[] = [];
     const internalErrors: string[] = [];
     let isMeshFile = false;
-    for (const chunk of splitDocuments(text)) {
+    let fresh = 0;
+    let partial: FileAnalysis['partial'];
+    const chunks = splitDocuments(text);
+    for (const chunk of chunks) {
       let result = cache.get(chunk.text);
       const reused = result !== undefined;
+      if (!result && fresh++ > 0 && options.shouldStop?.()) {
+        partial = { checked: documents.length, total: chunks.length };
+        break;
+      }
       if (!result) {
         result = analyzeDocument(chunk.text, { schemas: this.schemas, rules: this.rules, config });
         cache.set(chunk.text, result);
@@ -79,7 +97,9 @@ export class Engine {
       for (const f of d.result.findings) raw.push(shiftFinding(f, d.start));
       if (isMeshFile) for (const f of d.result.syntax) raw.push(shiftFinding(f, d.start));
     }
-    return { documents, findings: applyPolicy(text, raw, config), internalErrors, isMeshFile };
+    const analysis: FileAnalysis = { documents, findings: applyPolicy(text, raw, config), internalErrors, isMeshFile };
+    if (partial) analysis.partial = partial;
+    return analysis;
   }
 
   private cacheFor(fingerprint: string): DocumentCache<DocumentResult> {
