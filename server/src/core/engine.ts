@@ -1,6 +1,6 @@
 // The file-level entry point of the core: splits a file into documents, reuses cached results for
 // documents whose text has not changed, and applies configured levels and suppression comments.
-import { splitDocuments } from './split';
+import { splitDocuments, type Chunk } from './split';
 import { analyzeDocument, type DocumentResult } from './analyze-document';
 import { DocumentCache } from './document-cache';
 import { checkFingerprint, type Config } from './config';
@@ -40,6 +40,11 @@ export interface AnalyzeOptions {
    * cancellation and time budgets while the core stays free of clocks.
    */
   shouldStop?: () => boolean;
+  /**
+   * The file already split by `splitDocuments(text)`: a caller that runs the same text in several
+   * steps passes the same chunks each time, so they are not split and hashed again.
+   */
+  chunks?: readonly Chunk[];
 }
 
 export interface EngineOptions {
@@ -64,7 +69,10 @@ export class Engine {
 
   constructor(readonly schemas: SchemaRegistry, options: EngineOptions = {}) {
     this.rules = options.rules ?? DOCUMENT_RULES;
-    this.cacheLimit = options.cacheLimit ?? 20_000;
+    // The cache bounds the text it holds (document-cache.ts); the count must let every document of
+    // the largest file checked (8M characters of small documents) stay, or a check spread over
+    // several runs would evict its own first documents and start over each time.
+    this.cacheLimit = options.cacheLimit ?? 200_000;
     this.maxFileLength = options.maxFileLength ?? 8_000_000;
   }
 
@@ -76,7 +84,7 @@ export class Engine {
     let isMeshFile = false;
     let fresh = 0;
     let partial: FileAnalysis['partial'];
-    const chunks = splitDocuments(text);
+    const chunks = options.chunks ?? splitDocuments(text);
     for (const chunk of chunks) {
       let result = cache.get(chunk.text);
       const reused = result !== undefined;

@@ -40,13 +40,25 @@ export const nodeSliceClock = (now: () => number): SliceClock => ({
   sliceMs: SLICE_MS,
 });
 
-/** `run` is the engine call with its `shouldStop` hook; it is repeated until the file is done or a limit hits. */
+/**
+ * `run` is the engine call with its `shouldStop` hook; it is repeated until the file is done or a
+ * limit hits. Each run first walks the documents already checked (cached, but not free on a huge
+ * file): a slice lasts at least twice that walk, so the walks never take most of the time.
+ */
 export async function analyzeWithin(run: (shouldStop: () => boolean) => FileAnalysis, limits: AnalysisLimits, clock: SliceClock): Promise<LimitedAnalysis> {
   const deadline = clock.now() + limits.budgetMs;
   const unwanted = (): boolean => Boolean(limits.token?.isCancellationRequested || limits.superseded?.());
+  let walk = 0;
   for (;;) {
-    const sliceEnd = Math.min(deadline, clock.now() + clock.sliceMs);
-    const analysis = run(() => clock.now() >= sliceEnd);
+    const started = clock.now();
+    const sliceEnd = Math.min(deadline, started + Math.max(clock.sliceMs, 2 * walk));
+    let asked = false;
+    const analysis = run(() => {
+      const now = clock.now();
+      if (!asked) walk = now - started;
+      asked = true;
+      return now >= sliceEnd;
+    });
     if (!analysis.partial) return { analysis, cancelled: false };
     await clock.pause();
     if (unwanted()) return { analysis, cancelled: true };

@@ -3,6 +3,7 @@
 import { TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification, type Connection, type InitializeResult, type ClientCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../core/engine';
+import { splitDocuments, type Chunk } from '../core/split';
 import type { Config } from '../core/config';
 import { SettingsStore, toConfig } from './settings';
 import { toDiagnostic } from './diagnostics';
@@ -73,8 +74,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   // The folder's .meshlint.yaml sits under the VS Code settings, which win when set.
   const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), workspace.fileConfig(uri));
   const slices = nodeSliceClock(runtime.now);
-  const analyze = (doc: TextDocument, config: Config, limits: AnalysisLimits) =>
-    analyzeWithin((shouldStop) => runtime.engine.analyze(doc.getText(), config, { shouldStop }), limits, slices);
+  const analyze = (doc: TextDocument, config: Config, limits: AnalysisLimits) => {
+    const text = doc.getText();
+    let chunks: Chunk[] | undefined;
+    return analyzeWithin((shouldStop) => runtime.engine.analyze(text, config, { shouldStop, chunks: (chunks ??= splitDocuments(text)) }), limits, slices);
+  };
   let partialShown = false;
   const status = (params: StatusParams): void => void connection.sendNotification(STATUS_NOTIFICATION, params);
   const notePartial = (feature: Feature, analysis: FileAnalysis): void => {
