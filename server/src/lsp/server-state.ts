@@ -1,8 +1,7 @@
 // What the request handlers (hover, completion, symbols) see of the running server. A module of
 // its own so the handlers and server.ts, which wires them, do not import each other.
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocuments } from 'vscode-languageserver';
 import type { Engine, FileAnalysis } from '../core/engine';
 import type { Config } from '../core/config';
 import type { DocsLink } from './diagnostics';
