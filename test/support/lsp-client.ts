@@ -2,7 +2,7 @@
 // editor would, and waits for the server's own events (never for a fixed time).
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type CancellationToken, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
 import { PACKAGE_DIR } from './engine';
 
@@ -15,10 +15,13 @@ export class TestLspClient {
   /** What `workspace/configuration` answers for the `meshlint` section. */
   settings: Record<string, unknown> = {};
   readonly stderr: string[] = [];
+  /** Resolves with the server's exit code when its process ends. */
+  readonly exited: Promise<number | null>;
 
   constructor(extraArgs: string[] = []) {
     this.child = spawn(process.execPath, [path.join(PACKAGE_DIR, 'bin', 'meshlint-server.js'), '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr?.on('data', (b: Buffer) => this.stderr.push(b.toString()));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     if (!this.child.stdout || !this.child.stdin) throw new Error('server stdio not available');
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -111,8 +114,13 @@ export class TestLspClient {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest<R>(method, params);
+  request<R>(method: string, params: unknown, token?: CancellationToken): Promise<R> {
+    return token ? this.connection.sendRequest<R>(method, params, token) : this.connection.sendRequest<R>(method, params);
+  }
+
+  /** Bytes straight onto the server's stdin, past the message framing (to test a broken client). */
+  writeRaw(text: string): void {
+    this.child.stdin?.write(text);
   }
 
   /** The quick fixes offered for one diagnostic of `uri`. */

@@ -30,7 +30,25 @@ class MemoryFiles implements WorkspaceFiles {
   }
 }
 
-function setup(files: Record<string, string>, settings: Partial<MeshlintSettings> & { exclude?: string[] } = {}, clock?: () => number) {
+/** Timers the test fires by hand: the deferred rules run happens exactly when the test says. */
+class ManualTimers {
+  readonly pending = new Map<number, { run: () => void; ms: number }>();
+  private next = 0;
+  setTimer = (run: () => void, ms: number): unknown => {
+    this.pending.set(++this.next, { run, ms });
+    return this.next;
+  };
+  clearTimer = (handle: unknown): void => {
+    this.pending.delete(handle as number);
+  };
+  fireAll(): void {
+    const due = [...this.pending.values()];
+    this.pending.clear();
+    for (const t of due) t.run();
+  }
+}
+
+function setup(files: Record<string, string>, settings: Partial<MeshlintSettings> & { exclude?: string[] } = {}, clock?: () => number, timers?: ManualTimers) {
   const disk = new Map(Object.entries(files).map(([k, v]) => [`${ROOT}/${k}`, v]));
   const republished: string[] = [];
   let onRepublish: (() => void) | undefined;
@@ -47,6 +65,7 @@ function setup(files: Record<string, string>, settings: Partial<MeshlintSettings
     knownRuleIds: () => allRuleMetas().map((m) => m.id),
     log: (m) => assert.fail(m),
     now: clock,
+    timers,
   });
   host.setFolders([ROOT]);
   const engine = newEngine();
@@ -113,20 +132,43 @@ test('an open .meshlint.yaml is read from the editor, and its exclude globs resc
 
 test('a costly rules run waits for a pause in typing; meanwhile findings move with the edit', async () => {
   let t = 0;
+  const timers = new ManualTimers();
   // Every clock read advances 100 ms: each rules run "costs" more than the inline budget.
-  const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') }, {}, () => (t += 100));
+  const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') }, {}, () => (t += 100), timers);
   await w.host.start();
   const first = await w.publish('deny.yaml', DENY);
   assert.deepEqual(ids(first), [RULE]);
   const edited = `# a comment typed above\n${DENY}`;
-  const republished = w.nextRepublish();
   const moved = await w.publish('deny.yaml', edited);
   assert.deepEqual(ids(moved), [RULE]);
   assert.equal(moved[0].start, first[0].start + '# a comment typed above\n'.length, 'shifted by the inserted text');
+  // A second edit replaces the pending run rather than adding one.
+  await w.publish('deny.yaml', `${edited}# and one below\n`);
+  assert.equal(timers.pending.size, 1);
+  assert.deepEqual([...timers.pending.values()].map((p) => p.ms), [200], 'twice the last run, 100 ms');
+  assert.deepEqual(w.republished, []);
+  const republished = w.nextRepublish();
+  timers.fireAll();
   await republished;
   assert.deepEqual(w.republished, [`${ROOT}/deny.yaml`], 'the deferred run asks for a publish with fresh results');
   const fresh = await w.publish('deny.yaml', edited);
   assert.equal(fresh[0].start, moved[0].start);
+});
+
+test('code actions read the last findings without changing the index or asking for publishes', async () => {
+  const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') });
+  await w.host.start();
+  const first = await w.publish('deny.yaml', DENY);
+  const edited = `# typed\n${DENY}`;
+  const config = w.host.fileConfig(`${ROOT}/deny.yaml`);
+  const read = w.host.lastFindings(`${ROOT}/deny.yaml`, edited, config);
+  assert.deepEqual(ids(read), [RULE]);
+  assert.equal(read[0].start, first[0].start + '# typed\n'.length, 'moved onto the text the action is for');
+  // Text that would clear the finding if it reached the index: reading it changes nothing.
+  w.host.lastFindings(`${ROOT}/pa.yaml`, pa('STRICT'), config);
+  assert.deepEqual(w.republished, []);
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [RULE], 'pa.yaml is still PERMISSIVE in the index');
+  assert.deepEqual(w.host.lastFindings(`${ROOT}/other.yaml`, 'a: 1\n', config), [], 'nothing published for it yet');
 });
 
 test('the completion read API follows the folder', async () => {

@@ -7,7 +7,7 @@
 //   exclude: [ "<glob>", ... ]             (folders and files the workspace scan skips)
 import { parseYaml } from './parse';
 import { keySpan, locate, valueSpan, type PathSegment } from './locate';
-import { DEFAULT_CONFIG, type Config, type RuleLevel } from './config';
+import { DEFAULT_CONFIG, RULE_LEVELS, type Config, type RuleLevel } from './config';
 import { parseDuration } from './duration';
 import { closest } from './suggest';
 import type { RuleMeta } from './rules/lib/rule';
@@ -30,8 +30,9 @@ export interface ConfigFile {
   findings: Finding[];
 }
 
-const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
-const KEYS = ['rootNamespace', 'trustDomain', 'maxWorkloadCertificateDuration', 'maxCertificateDuration', 'rules', 'exclude'];
+const LEVELS = RULE_LEVELS;
+/** The keys a `.meshlint.yaml` may hold (the editor settings mirror them; a test keeps the two in step). */
+export const CONFIG_FILE_KEYS = ['rootNamespace', 'trustDomain', 'maxWorkloadCertificateDuration', 'maxCertificateDuration', 'rules', 'exclude'];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function isConfigFile(uriOrPath: string): boolean {
@@ -65,9 +66,9 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
   }
   const data = value as Record<string, unknown>;
   for (const key of Object.keys(data)) {
-    if (KEYS.includes(key)) continue;
-    const guess = closest(key, KEYS);
-    problem([key], 'key', 'warning', `Unknown setting \`${key}\`, ignored.${guess ? ` Did you mean \`${guess}\`?` : ` Known settings: ${KEYS.join(', ')}.`}`);
+    if (CONFIG_FILE_KEYS.includes(key)) continue;
+    const guess = closest(key, CONFIG_FILE_KEYS);
+    problem([key], 'key', 'warning', `Unknown setting \`${key}\`, ignored.${guess ? ` Did you mean \`${guess}\`?` : ` Known settings: ${CONFIG_FILE_KEYS.join(', ')}.`}`);
   }
 
   const str = (key: string): string | undefined => {

@@ -4,6 +4,9 @@ import type { Severity } from './types';
 
 export type RuleLevel = Severity | 'off';
 
+/** Every level a rule can be set to: the one list the settings, the config file and package.json follow. */
+export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
+
 export interface Config {
   /** Per-rule level; a rule not named here keeps its default severity. */
   rules: Record<string, RuleLevel>;
@@ -43,18 +46,23 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /**
- * What per-document checks depend on. Rule levels are not part of it: the engine applies them
- * after checking, so changing a level must not throw away every cached document.
+ * What per-document checks depend on: every field of the config except the rule levels, which the
+ * engine applies after checking (changing a level must not throw away every cached document).
+ * Derived from the object itself, so a field added to Config is part of it without anyone listing it.
  */
 export function checkFingerprint(c: Config): string {
-  return `${c.rootNamespace}|${c.trustDomain}|${c.maxWorkloadCertSeconds}|${c.maxCertSeconds}`;
+  const { rules: _levels, ...checked } = c;
+  return stableJson(checked);
 }
 
 /** The whole config as a stable string, for results that do depend on levels (workspace runs skip rules that are off). */
 export function configFingerprint(c: Config): string {
-  const rules = Object.keys(c.rules)
-    .sort()
-    .map((k) => `${k}=${c.rules[k]}`)
-    .join(',');
-  return `${checkFingerprint(c)}|${rules}`;
+  return stableJson(c);
+}
+
+/** JSON with the keys of every object sorted, so equal configs built in another order agree. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }

@@ -1,6 +1,6 @@
 // The file-level entry point of the core: splits a file into documents, reuses cached results for
 // documents whose text has not changed, and applies configured levels and suppression comments.
-import { splitDocuments } from './split';
+import { splitDocuments, type Chunk } from './split';
 import { analyzeDocument, type DocumentResult } from './analyze-document';
 import { DocumentCache } from './document-cache';
 import { checkFingerprint, type Config } from './config';
@@ -29,6 +29,22 @@ export interface FileAnalysis {
   internalErrors: string[];
   /** True when the file holds at least one Istio or cert-manager resource. */
   isMeshFile: boolean;
+  /** Set when `shouldStop` ended the run early: only the first `checked` of `total` documents are in. */
+  partial?: { checked: number; total: number };
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Asked before each document that is not cached yet, except the first of a run (so repeated runs
+   * always make progress); true leaves the rest of the file unchecked. Lets a caller honour
+   * cancellation and time budgets while the core stays free of clocks.
+   */
+  shouldStop?: () => boolean;
+  /**
+   * The file already split by `splitDocuments(text)`: a caller that runs the same text in several
+   * steps passes the same chunks each time, so they are not split and hashed again.
+   */
+  chunks?: readonly Chunk[];
 }
 
 export interface EngineOptions {
@@ -53,19 +69,29 @@ export class Engine {
 
   constructor(readonly schemas: SchemaRegistry, options: EngineOptions = {}) {
     this.rules = options.rules ?? DOCUMENT_RULES;
-    this.cacheLimit = options.cacheLimit ?? 20_000;
+    // The cache bounds the text it holds (document-cache.ts); the count must let every document of
+    // the largest file checked (8M characters of small documents) stay, or a check spread over
+    // several runs would evict its own first documents and start over each time.
+    this.cacheLimit = options.cacheLimit ?? 200_000;
     this.maxFileLength = options.maxFileLength ?? 8_000_000;
   }
 
-  analyze(text: string, config: Config): FileAnalysis {
+  analyze(text: string, config: Config, options: AnalyzeOptions = {}): FileAnalysis {
     if (text.length > this.maxFileLength) return this.tooLarge(text);
     const cache = this.cacheFor(checkFingerprint(config));
     const documents: AnalyzedDocument[] = [];
     const internalErrors: string[] = [];
     let isMeshFile = false;
-    for (const chunk of splitDocuments(text)) {
+    let fresh = 0;
+    let partial: FileAnalysis['partial'];
+    const chunks = options.chunks ?? splitDocuments(text);
+    for (const chunk of chunks) {
       let result = cache.get(chunk.text);
       const reused = result !== undefined;
+      if (!result && fresh++ > 0 && options.shouldStop?.()) {
+        partial = { checked: documents.length, total: chunks.length };
+        break;
+      }
       if (!result) {
         result = analyzeDocument(chunk.text, { schemas: this.schemas, rules: this.rules, config });
         cache.set(chunk.text, result);
@@ -79,7 +105,9 @@ export class Engine {
       for (const f of d.result.findings) raw.push(shiftFinding(f, d.start));
       if (isMeshFile) for (const f of d.result.syntax) raw.push(shiftFinding(f, d.start));
     }
-    return { documents, findings: applyPolicy(text, raw, config), internalErrors, isMeshFile };
+    const analysis: FileAnalysis = { documents, findings: applyPolicy(text, raw, config), internalErrors, isMeshFile };
+    if (partial) analysis.partial = partial;
+    return analysis;
   }
 
   private cacheFor(fingerprint: string): DocumentCache<DocumentResult> {

@@ -10,6 +10,7 @@ import {
   type ClientCapabilities,
   type CompletionItem,
   type CompletionParams,
+  type CancellationToken,
   CompletionTriggerKind,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,7 +18,8 @@ import { completeAt } from '../core/completion/complete';
 import type { Suggestion, WorkspaceHints } from '../core/completion/types';
 import { ConceptLibrary } from '../core/hover/concept-text';
 import { expandSnippet } from '../core/editing/snippet-text';
-import type { ServerState } from './server';
+import type { ServerState } from './server-state';
+import { cancelledError } from './budget';
 
 /** Space opens value suggestions right after `key: ` and `- `; `:` right after a key. */
 export const COMPLETION_TRIGGERS = [' ', ':'];
@@ -33,13 +35,15 @@ export function completionHandler(
   state: ServerState,
   capabilities: () => ClientCapabilities,
   workspace: (uri: string) => WorkspaceHints | undefined = () => undefined,
-): (params: CompletionParams) => Promise<CompletionItem[]> {
+): (params: CompletionParams, token?: CancellationToken) => Promise<CompletionItem[]> {
   const concepts = new ConceptLibrary(state.runtime.concepts ?? {});
-  return async (params) => {
+  return async (params, token) => {
     const doc = state.documents.get(params.textDocument.uri);
     if (!doc) return [];
     if (!triggerFits(doc, params)) return [];
     const config = await state.configFor(doc.uri);
+    // The core's completion is one synchronous call: the last point where a cancellation can land.
+    if (token?.isCancellationRequested) throw cancelledError();
     const suggestions = completeAt(doc.getText(), doc.offsetAt(params.position), {
       registry: state.runtime.engine.schemas,
       trustDomain: config.trustDomain,

@@ -1,18 +1,21 @@
 // LSP hover: asks the core what the key or value under the cursor means (schema text, concept,
 // rule findings there) and returns it as markdown, or plain text for clients without markdown.
-import { MarkupKind, type ClientCapabilities, type Hover, type HoverParams } from 'vscode-languageserver';
+import { MarkupKind, type CancellationToken, type ClientCapabilities, type Hover, type HoverParams } from 'vscode-languageserver';
 import { hoverAt } from '../core/hover/hover';
 import { ConceptLibrary } from '../core/hover/concept-text';
 import { allRuleMetas } from '../core/rules/index';
-import type { ServerState } from './server';
+import type { ServerState } from './server-state';
+import { cancelledError } from './budget';
 
-export function hoverHandler(state: ServerState, capabilities: () => ClientCapabilities): (params: HoverParams) => Promise<Hover | null> {
+export function hoverHandler(state: ServerState, capabilities: () => ClientCapabilities): (params: HoverParams, token?: CancellationToken) => Promise<Hover | null> {
   const concepts = new ConceptLibrary(state.runtime.concepts ?? {});
   const rules = allRuleMetas();
-  return async (params) => {
+  return async (params, token) => {
     const doc = state.documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const analysis = await state.analysisFor(doc);
+    const { analysis, cancelled } = await state.analysisFor(doc, { budgetMs: state.budget('hover'), token });
+    if (cancelled) throw cancelledError();
+    state.notePartial('hover', analysis);
     const result = hoverAt(analysis, doc.offsetAt(params.position), {
       registry: state.runtime.engine.schemas,
       concepts,

@@ -1,7 +1,10 @@
 // Types shared by the VS Code client and the language server: settings and custom messages.
-// One file, so the two sides cannot drift apart.
+// One file, so the two sides cannot drift apart. DEFAULT_SETTINGS is the declaration of the
+// `meshlint.*` settings the server reads; test/unit/settings-agree.test.ts holds package.json, the
+// config file keys and the docs to it.
+import type { RuleLevel } from '../core/config';
 
-export type RuleLevelSetting = 'error' | 'warning' | 'info' | 'hint' | 'off';
+export type RuleLevelSetting = RuleLevel;
 
 /**
  * The `meshlint.*` settings, as the server reads them per document. Empty strings mean "not set":
@@ -19,7 +22,7 @@ export interface MeshlintSettings {
   maxCertificateDuration: string;
 }
 
-export const DEFAULT_SETTINGS: MeshlintSettings = {
+export const DEFAULT_SETTINGS: Readonly<MeshlintSettings> = {
   enable: true,
   rules: {},
   rootNamespace: '',

@@ -1,61 +1,63 @@
 // The language server, independent of transport: wires documents, settings, validation and
 // features onto a connection that the node entry point (stdio or IPC) creates.
-import { TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification, type Connection, type InitializeResult, type CodeAction, type ClientCapabilities } from 'vscode-languageserver';
+import { TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification, type Connection, type InitializeResult, type ClientCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Engine, FileAnalysis } from '../core/engine';
+import type { FileAnalysis } from '../core/engine';
+import { splitDocuments, type Chunk } from '../core/split';
 import type { Config } from '../core/config';
 import { SettingsStore, toConfig } from './settings';
-import { toDiagnostic, type DocsLink } from './diagnostics';
+import { toDiagnostic } from './diagnostics';
 import { ValidationScheduler } from './scheduler';
-import { quickFixes, fixAllAction, FIX_ALL_KIND } from './code-actions';
+import { FIX_ALL_KIND } from './code-actions';
+import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
 import { symbolsHandler } from './symbols';
 import { WorkspaceHost } from './workspace-host';
-import type { WorkspaceFiles } from './workspace-files';
 import { withCrossFileRelated } from './related-locations';
-import { suppressActions } from './suppress-action';
 import { mergeFindings } from '../core/workspace/check-workspace';
 import { allRuleMetas } from '../core/rules/index';
 import type { Finding } from '../core/types';
+import { analyzeWithin, DEFAULT_BUDGETS, nodeSliceClock, partialNote, PARTIAL_RULE_ID, type AnalysisLimits, type Budgets, type Feature } from './budget';
+import { DEFAULT_CONFIGURATION_TIMEOUT_MS, askConfiguration } from './config-request';
+import type { ServerRuntime, ServerState } from './server-state';
 
-export interface ServerRuntime {
-  engine: Engine;
-  docsLink: DocsLink;
-  /** Wall clock for measuring check cost (injected so the core stays clock-free). */
-  now: () => number;
-  /** Concept pages (docs/concepts/<name>.md texts by name) that hover explains fields with. */
-  concepts?: Readonly<Record<string, string>>;
-  conceptLink?: (name: string) => string | undefined;
-  /** File-system access for the workspace index; without it only open documents are indexed. */
-  workspaceFiles?: WorkspaceFiles;
-}
+export type { ServerRuntime, ServerState } from './server-state';
 
-export interface ServerState {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  runtime: ServerRuntime;
-  configFor(uri: string): Promise<Config>;
-  analysisFor(doc: TextDocument): Promise<FileAnalysis>;
-  /** The workspace index (per folder) and its read API, e.g. `workspace.names(uri)` for completion. */
-  workspace: WorkspaceHost;
-  /** Resolves when the initial workspace scan has finished (tests wait on it). */
-  workspaceReady: Promise<void>;
+/** `initializationOptions` the server understands (all optional). */
+interface InitOptions {
+  /** The client sends file events itself (our VS Code client), so no watchers are registered. */
+  watchesYamlFiles?: boolean;
+  /** One time budget (ms) for every request, instead of the defaults (slow machines, tests). */
+  timeBudgetMs?: number;
+  /** How long to wait for `workspace/configuration` before using the defaults (ms). */
+  configurationTimeoutMs?: number;
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerState {
   const documents = new TextDocuments(TextDocument);
   let supportsConfiguration = false;
   let clientCapabilities: ClientCapabilities = {};
-  const settings = new SettingsStore(connection, () => supportsConfiguration);
-
+  let budgets: Budgets = { ...DEFAULT_BUDGETS };
+  let configurationTimeoutMs = DEFAULT_CONFIGURATION_TIMEOUT_MS;
+  const log = (message: string): void => connection.console.error(`meshlint: ${message}`);
   let scheduleRef: (uri: string) => void = () => undefined;
+  const settings = new SettingsStore(connection, () => supportsConfiguration, () => configurationTimeoutMs, {
+    log,
+    recheck: (uri) => (documents.get(uri) ? scheduleRef(uri) : undefined),
+  });
+
   const workspace = new WorkspaceHost({
     files: runtime.workspaceFiles,
     settingsFor: (uri) => settings.get(uri),
-    excludeFor: (folderUri) => excludeSetting(connection, supportsConfiguration, folderUri),
+    excludeFor: async (folderUri) => {
+      if (!supportsConfiguration || folderUri === '') return [];
+      // `meshlint.exclude` is read on its own so the shared settings type stays as the client knows it.
+      const { value } = await askConfiguration(connection, { scopeUri: folderUri, section: 'meshlint.exclude' }, configurationTimeoutMs);
+      return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
+    },
     republish: (uri) => scheduleRef(uri),
     publishConfigFile: (uri, text, findings) => {
       if (documents.get(uri)) return; // an open config file is published from its editor text
@@ -63,7 +65,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(doc, f, runtime.docsLink)) });
     },
     knownRuleIds: () => allRuleMetas().map((m) => m.id),
-    log: (message) => connection.console.error(`meshlint: ${message}`),
+    log,
     now: runtime.now,
   });
   let markReady: () => void = () => undefined;
@@ -71,13 +73,39 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
 
   // The folder's .meshlint.yaml sits under the VS Code settings, which win when set.
   const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), workspace.fileConfig(uri));
-  const analysisFor = async (doc: TextDocument): Promise<FileAnalysis> => runtime.engine.analyze(doc.getText(), await configFor(doc.uri));
-  const state: ServerState = { connection, documents, runtime, configFor, analysisFor, workspace, workspaceReady };
+  const slices = nodeSliceClock(runtime.now);
+  const analyze = (doc: TextDocument, config: Config, limits: AnalysisLimits) => {
+    const text = doc.getText();
+    let chunks: Chunk[] | undefined;
+    return analyzeWithin((shouldStop) => runtime.engine.analyze(text, config, { shouldStop, chunks: (chunks ??= splitDocuments(text)) }), limits, slices);
+  };
+  let partialShown = false;
+  const status = (params: StatusParams): void => void connection.sendNotification(STATUS_NOTIFICATION, params);
+  const notePartial = (feature: Feature, analysis: FileAnalysis): void => {
+    if (!analysis.partial) return;
+    const message = partialNote(feature, analysis.partial);
+    partialShown = true;
+    connection.console.warn(message);
+    status({ health: 'warning', message });
+  };
+  const state: ServerState = {
+    connection,
+    documents,
+    runtime,
+    configFor,
+    analysisFor: async (doc, limits) => analyze(doc, await configFor(doc.uri), limits),
+    budget: (feature) => budgets[feature],
+    notePartial,
+    workspace,
+    workspaceReady,
+  };
   let relatedSupport = false;
   let registerWatchers = false;
 
   /** Every finding of an open document: its own checks, then the workspace rules about it. */
   const findingsOf = async (doc: TextDocument, analysis: FileAnalysis, config: Config): Promise<Finding[]> => {
+    // A partial analysis would hand the workspace half a file: its facts wait for the whole check.
+    if (analysis.partial) return [...analysis.findings, partialFinding(doc, analysis.partial)];
     // Closed while settings were fetched: telling the workspace about its text would mark it open
     // again, and its editor text would then shadow the disk copy for good.
     if (documents.get(doc.uri) !== doc) return analysis.findings;
@@ -93,14 +121,25 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const s = await settings.get(uri);
     const started = runtime.now();
     const config = toConfig(s, workspace.fileConfig(uri));
-    const analysis = s.enable ? runtime.engine.analyze(doc.getText(), config) : undefined;
+    const superseded = (): boolean => documents.get(uri)?.version !== version;
+    const limited = s.enable ? await analyze(doc, config, { budgetMs: budgets.diagnostics, superseded }) : undefined;
+    // A newer edit arrived meanwhile: its own run will publish.
+    if (limited?.cancelled || superseded()) return runtime.now() - started;
+    const analysis = limited?.analysis;
     const all = analysis ? await findingsOf(doc, analysis, config) : [];
     const cost = runtime.now() - started;
-    // A newer edit arrived while settings were fetched: its own run will publish.
-    if (documents.get(uri)?.version !== version) return cost;
-    for (const e of analysis?.internalErrors ?? []) connection.console.error(`meshlint: ${e}`);
+    if (superseded()) return cost;
+    for (const e of analysis?.internalErrors ?? []) log(e);
     const diagnostics = all.map((f) => withCrossFileRelated(toDiagnostic(doc, f, runtime.docsLink), f, relatedSupport));
     await connection.sendDiagnostics({ uri, version, diagnostics });
+    if (analysis?.partial) {
+      notePartial('diagnostics', analysis);
+      // The engine kept what it checked: the next run carries on from there.
+      scheduleRef(uri);
+    } else if (partialShown && analysis) {
+      partialShown = false;
+      status({ health: 'ok', message: 'meshlint is checking Istio and cert-manager manifests' });
+    }
     return cost;
   };
   const scheduler = new ValidationScheduler(guard(connection, 'validation', 0, publish));
@@ -112,8 +151,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     relatedSupport = Boolean(params.capabilities.textDocument?.publishDiagnostics?.relatedInformation);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
-    const options = params.initializationOptions as { watchesYamlFiles?: boolean } | undefined;
-    registerWatchers = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) && !options?.watchesYamlFiles;
+    const options = (params.initializationOptions ?? {}) as InitOptions;
+    const budget = options.timeBudgetMs;
+    if (typeof budget === 'number' && budget >= 0) budgets = Object.fromEntries(Object.keys(DEFAULT_BUDGETS).map((k) => [k, budget])) as Budgets;
+    if (typeof options.configurationTimeoutMs === 'number' && options.configurationTimeoutMs >= 0) configurationTimeoutMs = options.configurationTimeoutMs;
+    registerWatchers = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) && !options.watchesYamlFiles;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -127,15 +169,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   });
 
   connection.onInitialized(() => {
-    const status: StatusParams = { health: 'ok', message: 'meshlint is checking Istio and cert-manager manifests' };
-    void connection.sendNotification(STATUS_NOTIFICATION, status);
+    status({ health: 'ok', message: 'meshlint is checking Istio and cert-manager manifests' });
     void guard(connection, 'workspace scan', undefined, () => workspace.start())().then(() => markReady());
     // Editors other than our VS Code client (Neovim, Helix...) send file events only for watchers we register.
     if (registerWatchers) {
       // A client may still refuse; an unhandled rejection would end the server.
       connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.meshlint.yaml' }] })
-        .catch((err: unknown) => connection.console.error(`meshlint: file watcher registration failed: ${(err as Error).message}`));
+        .catch((err: unknown) => log(`file watcher registration failed: ${(err as Error).message}`));
     }
   });
 
@@ -158,27 +199,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     void guard(connection, 'workspace close', undefined, () => workspace.closed(e.document.uri))();
   });
 
-  connection.onCodeAction(
-    guard(connection, 'code actions', [] as CodeAction[], async (params) => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc) return [];
-      const only = params.context.only;
-      const wantsFixAll = !only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === FIX_ALL_KIND);
-      const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
-      const actions: CodeAction[] = wantsQuickFix ? quickFixes(doc, params) : [];
-      const config = await configFor(doc.uri);
-      const analysis = runtime.engine.analyze(doc.getText(), config);
-      if (wantsFixAll && (only || actions.length > 0)) {
-        // Workspace findings count too: their safe fixes belong in "fix all" like any other.
-        const all = fixAllAction(doc, await findingsOf(doc, analysis, config));
-        if (all) actions.push(all);
-      }
-      if (wantsQuickFix) actions.push(...suppressActions(doc, params, analysis));
-      return actions;
-    }),
-  );
-
   const capabilities = (): ClientCapabilities => clientCapabilities;
+  connection.onCodeAction(guard(connection, 'code actions', [], codeActionHandler(state)));
   connection.onHover(guard(connection, 'hover', null, hoverHandler(state, capabilities)));
   connection.onCompletion(guard(connection, 'completion', [], completionHandler(state, capabilities, (uri) => workspace.names(uri))));
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
@@ -187,13 +209,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   return state;
 }
 
-/** `meshlint.exclude`: read on its own so the shared settings type stays as the client knows it. */
-async function excludeSetting(connection: Connection, supported: boolean, folderUri: string): Promise<string[]> {
-  if (!supported || folderUri === '') return [];
-  try {
-    const raw: unknown = await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'meshlint.exclude' });
-    return Array.isArray(raw) ? raw.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
-  } catch {
-    return [];
-  }
+/** The note at the top of a file whose check stopped early; the next run continues it. */
+function partialFinding(doc: TextDocument, partial: { checked: number; total: number }): Finding {
+  const text = doc.getText();
+  const firstLineEnd = text.indexOf('\n');
+  const message = `${partialNote('diagnostics', partial)} Checking continues.`;
+  return { ruleId: PARTIAL_RULE_ID, severity: 'info', message, start: 0, end: firstLineEnd > 0 ? firstLineEnd : Math.min(1, text.length) };
 }

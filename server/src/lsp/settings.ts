@@ -1,22 +1,42 @@
 // Reads `meshlint.*` settings per document (never a module global) and turns them into the
 // engine's Config on top of the defaults and the workspace's config file.
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_CONFIG, mergeConfig, type Config, type RuleLevel } from '../core/config';
+import { DEFAULT_CONFIG, mergeConfig, RULE_LEVELS, type Config, type RuleLevel } from '../core/config';
 import { parseDuration } from '../core/duration';
 import { DEFAULT_SETTINGS, type MeshlintSettings } from './protocol';
+import { askConfiguration } from './config-request';
 
 export class SettingsStore {
   private readonly perUri = new Map<string, Promise<MeshlintSettings>>();
+  private warned = false;
 
-  constructor(private readonly connection: Connection, private readonly supportsConfiguration: () => boolean) {}
+  /**
+   * `events.recheck` hears of an answer that came after the time limit, so its document can be
+   * checked again; `timeoutMs` is read on every request, since the client may set it in `initialize`.
+   */
+  constructor(
+    private readonly connection: Connection,
+    private readonly supportsConfiguration: () => boolean,
+    private readonly timeoutMs: () => number,
+    private readonly events: { log(message: string): void; recheck(uri: string): void },
+  ) {}
 
   get(uri: string): Promise<MeshlintSettings> {
     if (!this.supportsConfiguration()) return Promise.resolve(DEFAULT_SETTINGS);
     let p = this.perUri.get(uri);
     if (!p) {
-      p = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'meshlint' })
-        .then((raw: unknown) => normalise(raw), () => DEFAULT_SETTINGS);
+      const asked: Promise<MeshlintSettings> = askConfiguration(this.connection, { scopeUri: uri, section: 'meshlint' }, this.timeoutMs(), (value) => {
+        if (this.perUri.get(uri) !== asked) return;
+        this.perUri.set(uri, Promise.resolve(normalise(value)));
+        this.events.recheck(uri);
+      }).then(({ value, timedOut }) => {
+        if (timedOut && !this.warned) {
+          this.warned = true;
+          this.events.log(`no answer to workspace/configuration within ${this.timeoutMs()} ms; using the default settings`);
+        }
+        return normalise(value);
+      });
+      p = asked;
       this.perUri.set(uri, p);
     }
     return p;
@@ -28,22 +48,21 @@ export class SettingsStore {
   }
 }
 
+/** The client's answer, field by field: a value of the wrong type falls back to the declared default. */
 function normalise(raw: unknown): MeshlintSettings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<MeshlintSettings>;
-  return {
-    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
-    rules: r.rules && typeof r.rules === 'object' ? r.rules : {},
-    rootNamespace: typeof r.rootNamespace === 'string' ? r.rootNamespace : '',
-    trustDomain: typeof r.trustDomain === 'string' ? r.trustDomain : '',
-    maxWorkloadCertificateDuration: typeof r.maxWorkloadCertificateDuration === 'string' ? r.maxWorkloadCertificateDuration : '',
-    maxCertificateDuration: typeof r.maxCertificateDuration === 'string' ? r.maxCertificateDuration : '',
-  };
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
+    const v = r[key];
+    if (typeof v === typeof fallback && (typeof v !== 'object' || (v !== null && !Array.isArray(v)))) out[key] = v;
+  }
+  return out as unknown as MeshlintSettings;
 }
 
 /** Settings the user set win over the config file, which wins over the defaults. */
 export function toConfig(settings: MeshlintSettings, fileConfig: Config = DEFAULT_CONFIG): Config {
   const rules: Record<string, RuleLevel> = {};
-  for (const [id, level] of Object.entries(settings.rules)) if (['error', 'warning', 'info', 'hint', 'off'].includes(level)) rules[id] = level;
+  for (const [id, level] of Object.entries(settings.rules)) if (RULE_LEVELS.includes(level)) rules[id] = level;
   const workload = positiveDuration(settings.maxWorkloadCertificateDuration);
   const other = positiveDuration(settings.maxCertificateDuration);
   return mergeConfig(fileConfig, {

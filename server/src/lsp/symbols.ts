@@ -1,9 +1,10 @@
 // LSP document symbols: the core outline (one symbol per resource, spec sections as children) as
 // a hierarchy, or as a flat list with container names for clients that want SymbolInformation.
-import { SymbolKind, type ClientCapabilities, type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation } from 'vscode-languageserver';
+import { SymbolKind, type CancellationToken, type ClientCapabilities, type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { outline, type OutlineKind, type OutlineSymbol } from '../core/outline/outline';
-import type { ServerState } from './server';
+import type { ServerState } from './server-state';
+import { cancelledError } from './budget';
 
 const KINDS: Record<OutlineKind, SymbolKind> = {
   resource: SymbolKind.Class,
@@ -13,11 +14,18 @@ const KINDS: Record<OutlineKind, SymbolKind> = {
   field: SymbolKind.Property,
 };
 
-export function symbolsHandler(state: ServerState, capabilities: () => ClientCapabilities): (params: DocumentSymbolParams) => Promise<DocumentSymbol[] | SymbolInformation[]> {
-  return async (params) => {
+export function symbolsHandler(state: ServerState, capabilities: () => ClientCapabilities): (
+  params: DocumentSymbolParams,
+  token?: CancellationToken,
+) => Promise<DocumentSymbol[] | SymbolInformation[]> {
+  return async (params, token) => {
     const doc = state.documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const symbols = outline(await state.analysisFor(doc));
+    const { analysis, cancelled } = await state.analysisFor(doc, { budgetMs: state.budget('symbols'), token });
+    if (cancelled) throw cancelledError();
+    // Out of time: the outline of the documents checked so far, and a note that it is partial.
+    state.notePartial('symbols', analysis);
+    const symbols = outline(analysis);
     if (capabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) return symbols.map((s) => toDocumentSymbol(doc, s));
     const flat: SymbolInformation[] = [];
     const walk = (s: OutlineSymbol, container?: string): void => {

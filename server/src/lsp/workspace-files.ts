@@ -4,8 +4,11 @@
 export interface WorkspaceFiles {
   /** URIs of the files under a folder worth indexing (see core/workspace/scan-policy.ts), bounded. */
   list(folderUri: string, exclude: readonly string[]): Promise<string[]>;
-  /** A file's text; undefined when it is missing, unreadable or over the size limit. */
-  read(uri: string): Promise<string | undefined>;
+  /**
+   * A file's text; undefined when it is missing, unreadable or over the size limit, or, with
+   * `within` (a folder URI), when its real path (symbolic links resolved) lies outside that folder.
+   */
+  read(uri: string, within?: string): Promise<string | undefined>;
   /**
    * One spelling per file, so the copy read from disk and the copy the editor opens share an index
    * entry (clients encode URIs differently, e.g. `%3A` for `:`).

@@ -1,10 +1,12 @@
 // Entry point of `meshlint-server`: creates the connection for the transport named on the
 // command line (--stdio, --node-ipc, --socket=N), loads the schemas and starts the server.
+// Over stdio, a message the reader cannot frame ends the process with a logged error: the reader
+// could not find the next message again, and a server that lives on deaf is worse than a restart.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { Engine } from '../core/engine';
 import { SchemaRegistry } from '../core/schema';
 import { startServer } from '../lsp/server';
@@ -24,7 +26,7 @@ export function main(): void {
     process.stdout.write('meshlint-server 0.1.0\n');
     return;
   }
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   const packageDir = findPackageDir(__dirname);
   const engine = new Engine(new SchemaRegistry(loadSchemas(packageDir)));
   startServer(connection, {
@@ -36,6 +38,28 @@ export function main(): void {
     workspaceFiles: new NodeWorkspaceFiles(),
   });
   connection.listen();
+}
+
+/** Our own reader on stdin, so its errors (a bad header, an unreadable body) reach us: the library only logs them. */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  // stdout carries the protocol: a stray console.log must not land in it.
+  console.log = console.info = console.warn = console.error;
+  let shutdown = false;
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  reader.onError((err: Error) => {
+    const message = `meshlint-server: cannot read a message from the client (${err.message.split('\n')[0]}); exiting so the client starts a new server.`;
+    process.stderr.write(`${message}\n`);
+    connection.console.error(message);
+    process.exit(1);
+  });
+  connection.onShutdown(() => {
+    shutdown = true;
+  });
+  // The client went away (its end of the pipe closed): nothing left to serve.
+  reader.onClose(() => process.exit(shutdown ? 0 : 1));
+  return connection;
 }
 
 if (require.main === module) main();

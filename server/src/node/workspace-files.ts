@@ -40,10 +40,11 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     return out;
   }
 
-  async read(uri: string): Promise<string | undefined> {
+  async read(uri: string, within?: string): Promise<string | undefined> {
     const file = toPath(uri);
     if (!file) return undefined;
     try {
+      if (within !== undefined && !(await insideFolder(file, within))) return undefined;
       const stat = await fs.stat(file);
       if (!stat.isFile() || stat.size > this.limits.maxFileBytes) return undefined;
       return decodeText(await fs.readFile(file)).text;
@@ -56,6 +57,15 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     const file = toPath(uri);
     return file ? pathToFileURL(file).href : uri;
   }
+}
+
+/** Whether a file, after symbolic links, is inside the folder (itself after symbolic links). */
+async function insideFolder(file: string, folderUri: string): Promise<boolean> {
+  const folder = toPath(folderUri);
+  if (!folder) return false;
+  const [real, root] = await Promise.all([fs.realpath(file), fs.realpath(folder)]);
+  const rel = path.relative(root, real);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 function toPath(uri: string): string | undefined {

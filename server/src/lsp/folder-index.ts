@@ -1,0 +1,119 @@
+// The workspace folders and the facts index of each: which folder a file belongs to, whether the
+// folder's scan policy indexes it, and replacing a file's facts only when a rule could tell.
+import { DEFAULT_CONFIG } from '../core/config';
+import { CONFIG_FILE_NAME, type ConfigFile } from '../core/config-file';
+import type { FileAnalysis } from '../core/engine';
+import { FactsExtractor } from '../core/workspace/extract';
+import type { FileFacts } from '../core/workspace/facts';
+import { workspaceNames, type WorkspaceNames } from '../core/workspace/queries';
+import { ExcludeMatcher, isIndexable } from '../core/workspace/scan-policy';
+import { WorkspaceIndex } from '../core/workspace/workspace-index';
+import { PublishTracker } from './publish-tracker';
+import type { RulesRunCache } from './rules-cache';
+
+export const NO_CONFIG: ConfigFile = { config: DEFAULT_CONFIG, exclude: [], findings: [] };
+
+export interface Folder {
+  /** Normalised, without a trailing slash; '' for the folder-less index of open documents. */
+  uri: string;
+  index: WorkspaceIndex;
+  config: ConfigFile;
+  configOpen: boolean;
+  exclude: ExcludeMatcher;
+  excludeKey: string;
+  /** False while the first scan runs: findings from half a workspace would come and go. */
+  ready: boolean;
+  rules: RulesRunCache;
+  published: PublishTracker;
+  /** The scan in progress, if any. */
+  scanning?: Promise<void>;
+  names?: { generation: number; names: WorkspaceNames };
+}
+
+export class FolderIndex {
+  folders: Folder[] = [];
+  readonly loose: Folder;
+  private readonly factsKeys = new Map<string, string>();
+  private readonly extractor = new FactsExtractor();
+
+  constructor(private readonly newRulesCache: () => RulesRunCache) {
+    this.loose = this.newFolder('', true);
+  }
+
+  /** `uris` already normalised. */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.map((u) => this.newFolder(u.replace(/\/+$/, ''), false));
+  }
+
+  folderOf(key: string): Folder {
+    let best: Folder | undefined;
+    for (const f of this.folders) if (key.startsWith(`${f.uri}/`) && (!best || f.uri.length > best.uri.length)) best = f;
+    return best ?? this.loose;
+  }
+
+  isConfigUri(folder: Folder, key: string): boolean {
+    return folder.uri !== '' && key === `${folder.uri}/${CONFIG_FILE_NAME}`;
+  }
+
+  indexable(folder: Folder, key: string): boolean {
+    if (folder.uri === '') return true;
+    const rel = key
+      .slice(folder.uri.length + 1)
+      .split('/')
+      .map(safeDecode)
+      .join('/');
+    return isIndexable(rel, folder.exclude);
+  }
+
+  /** Indexes a file's text read from disk; false when nothing a rule could see changed. */
+  setText(folder: Folder, key: string, text: string | undefined): boolean {
+    return text === undefined ? this.removeFacts(folder, key) : this.setFacts(folder, this.extractor.ofText(key, text));
+  }
+
+  /** Indexes an open document from its analysis (reusing the engine's parse). */
+  setAnalysis(folder: Folder, key: string, text: string, analysis: FileAnalysis): boolean {
+    return this.setFacts(folder, this.extractor.ofAnalysis(key, text, analysis));
+  }
+
+  removeFacts(folder: Folder, key: string): boolean {
+    this.factsKeys.delete(key);
+    if (!folder.index.has(key)) return false;
+    folder.index.delete(key);
+    return true;
+  }
+
+  names(folder: Folder): WorkspaceNames {
+    const generation = folder.index.generation;
+    if (folder.names?.generation !== generation) folder.names = { generation, names: workspaceNames(folder.index.view()) };
+    return folder.names.names;
+  }
+
+  private setFacts(folder: Folder, facts: FileFacts): boolean {
+    if (this.factsKeys.get(facts.uri) === facts.signature && folder.index.has(facts.uri) === facts.facts.length > 0) return false;
+    this.factsKeys.set(facts.uri, facts.signature);
+    folder.index.set(facts);
+    return true;
+  }
+
+  private newFolder(uri: string, ready: boolean): Folder {
+    return {
+      uri,
+      index: new WorkspaceIndex(),
+      config: NO_CONFIG,
+      configOpen: false,
+      exclude: new ExcludeMatcher([]),
+      excludeKey: '[]',
+      ready,
+      rules: this.newRulesCache(),
+      published: new PublishTracker(),
+    };
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,57 @@
+// The workspace rules run of one folder: cached by index generation and config, timed with an
+// injected clock, and deferred to a pause in typing once a run has proved costly.
+import { configFingerprint, type Config } from '../core/config';
+import type { Finding } from '../core/types';
+import { runWorkspaceRules } from '../core/workspace/run';
+import type { WorkspaceIndex } from '../core/workspace/workspace-index';
+import { WORKSPACE_RULES } from '../core/workspace/workspace-rules';
+
+/** A rules run cheaper than this happens on every edit; a dearer one waits for a pause in typing. */
+export const INLINE_BUDGET_MS = 30;
+
+export interface RulesClock {
+  /** Wall clock in ms; without it every run counts as cheap. */
+  now?: () => number;
+  setTimer: (run: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+}
+
+export const NODE_TIMERS: Pick<RulesClock, 'setTimer' | 'clearTimer'> = {
+  setTimer: (run, ms) => setTimeout(run, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export class RulesRunCache {
+  private results?: { key: string; byUri: Map<string, Finding[]> };
+  /** Cost of the last run (ms). */
+  private lastCost = 0;
+  private timer: unknown;
+
+  constructor(private readonly clock: RulesClock, private readonly log: (message: string) => void) {}
+
+  /** True once a run has cost more than an edit may wait for. */
+  get costly(): boolean {
+    return this.lastCost > INLINE_BUDGET_MS;
+  }
+
+  resultsOf(index: WorkspaceIndex, config: Config): Map<string, Finding[]> {
+    const key = `${index.generation}|${configFingerprint(config)}`;
+    if (this.results?.key === key) return this.results.byUri;
+    const started = this.clock.now?.() ?? 0;
+    const result = runWorkspaceRules(index.view(), config, WORKSPACE_RULES);
+    this.lastCost = (this.clock.now?.() ?? 0) - started;
+    for (const e of result.internalErrors) this.log(e);
+    this.results = { key, byUri: result.byUri };
+    return result.byUri;
+  }
+
+  /** Runs `then` once typing pauses (the pause grows with the last run's cost); a later call replaces it. */
+  defer(then: () => Promise<void>): void {
+    if (this.timer !== undefined) this.clock.clearTimer(this.timer);
+    const delay = Math.min(2000, Math.max(150, this.lastCost * 2));
+    this.timer = this.clock.setTimer(() => {
+      this.timer = undefined;
+      then().catch((err: unknown) => this.log(`workspace rules failed: ${(err as Error).stack ?? String(err)}`));
+    }, delay);
+  }
+}
