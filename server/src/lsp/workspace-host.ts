@@ -42,7 +42,7 @@ export class WorkspaceHost {
 
   constructor(private readonly deps: WorkspaceHostDeps) {
     const clock: RulesClock = { now: deps.now, ...(deps.timers ?? NODE_TIMERS) };
-    this.index = new FolderIndex(() => new RulesRunCache(clock, deps.log));
+    this.index = new FolderIndex(() => new RulesRunCache(clock, (m) => deps.log(m)));
   }
 
   setFolders(uris: readonly string[]): void {
