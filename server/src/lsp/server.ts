@@ -62,7 +62,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     publishConfigFile: (uri, text, findings) => {
       if (documents.get(uri)) return; // an open config file is published from its editor text
       const doc = TextDocument.create(uri, 'yaml', 0, text);
-      void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(doc, f, runtime.docsLink)) });
+      sent(connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(doc, f, runtime.docsLink)) }));
     },
     knownRuleIds: () => allRuleMetas().map((m) => m.id),
     log,
@@ -80,7 +80,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     return analyzeWithin((shouldStop) => runtime.engine.analyze(text, config, { shouldStop, chunks: (chunks ??= splitDocuments(text)) }), limits, slices);
   };
   let partialShown = false;
-  const status = (params: StatusParams): void => void connection.sendNotification(STATUS_NOTIFICATION, params);
+  const status = (params: StatusParams): void => sent(connection.sendNotification(STATUS_NOTIFICATION, params));
   const notePartial = (feature: Feature, analysis: FileAnalysis): void => {
     if (!analysis.partial) return;
     const message = partialNote(feature, analysis.partial);
@@ -105,7 +105,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   /** Every finding of an open document: its own checks, then the workspace rules about it. */
   const findingsOf = async (doc: TextDocument, analysis: FileAnalysis, config: Config): Promise<Finding[]> => {
     // A partial analysis would hand the workspace half a file: its facts wait for the whole check.
-    if (analysis.partial) return [...analysis.findings, partialFinding(doc, analysis.partial)];
+    if (analysis.partial) return [...analysis.findings, ...partialFinding(doc, analysis.partial, config)];
     // Closed while settings were fetched: telling the workspace about its text would mark it open
     // again, and its editor text would then shadow the disk copy for good.
     if (documents.get(doc.uri) !== doc) return analysis.findings;
@@ -195,7 +195,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   documents.onDidClose((e) => {
     scheduler.forget(e.document.uri);
     settings.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    sent(connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
     void guard(connection, 'workspace close', undefined, () => workspace.closed(e.document.uri))();
   });
 
@@ -209,10 +209,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   return state;
 }
 
-/** The note at the top of a file whose check stopped early; the next run continues it. */
-function partialFinding(doc: TextDocument, partial: { checked: number; total: number }): Finding {
+/**
+ * A notification whose write failed means the client is gone (the connection's close handler ends the
+ * server); the library re-throws the write error, which unhandled would crash the process first.
+ */
+function sent(p: Promise<void>): void {
+  p.catch(() => undefined);
+}
+
+/** The note at the top of a file whose check stopped early (unless switched off); the next run continues it. */
+function partialFinding(doc: TextDocument, partial: { checked: number; total: number }, config: Config): Finding[] {
+  const level = config.rules[PARTIAL_RULE_ID] ?? 'info';
+  if (level === 'off') return [];
   const text = doc.getText();
   const firstLineEnd = text.indexOf('\n');
   const message = `${partialNote('diagnostics', partial)} Checking continues.`;
-  return { ruleId: PARTIAL_RULE_ID, severity: 'info', message, start: 0, end: firstLineEnd > 0 ? firstLineEnd : Math.min(1, text.length) };
+  return [{ ruleId: PARTIAL_RULE_ID, severity: level, message, start: 0, end: firstLineEnd > 0 ? firstLineEnd : Math.min(1, text.length) }];
 }

@@ -7,4 +7,5 @@ export const BUILTIN_RULES: readonly RuleMeta[] = [
   { id: 'schema-validation', category: 'schema', defaultSeverity: 'error', summary: 'The resource does not match its API schema (unknown field, wrong type or value, missing field).', fixable: true },
   { id: 'helm-template', category: 'yaml', defaultSeverity: 'info', summary: 'Template syntax ({{ }}): the document is checked only once rendered.', fixable: false },
   { id: 'file-too-large', category: 'yaml', defaultSeverity: 'info', summary: 'The file is too large to check while editing; the CLI checks it in full.', fixable: false },
+  { id: 'check-partial', category: 'yaml', defaultSeverity: 'info', summary: 'The editor ran out of its time budget for this file; the findings shown are partial until checking catches up.', fixable: false },
 ];
