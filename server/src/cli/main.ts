@@ -73,7 +73,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     for (const input of inputs) {
       const file = decoded.get(input);
       if (!file) continue; // standard input
-      const fixed = fixText(engine, input.text, config);
+      const { text: fixed, refused } = fixText(engine, input.text, config);
+      if (refused) err.write(`meshlint: ${input.path}: fixes not written, ${refused}\n`);
       if (fixed === input.text) continue;
       if (!file.exact) {
         problems.push({ path: input.path, message: 'not valid UTF-8' });

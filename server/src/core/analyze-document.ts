@@ -9,6 +9,7 @@ import { schemaFindings, SCHEMA_RULE_ID } from './schema-findings';
 import type { Config } from './config';
 import type { DocContext, DocumentRule } from './rules/lib/rule';
 import type { Finding } from './types';
+import { keepVerifiedFixes } from './fix-verify';
 
 export const YAML_RULE_ID = 'yaml-syntax';
 export const HELM_RULE_ID = 'helm-template';
@@ -27,6 +28,8 @@ export interface AnalyzeDeps {
   schemas: SchemaRegistry;
   rules: readonly DocumentRule[];
   config: Config;
+  /** False for the re-analysis that checks a fix, which must not check fixes again. */
+  verifyFixes?: boolean;
 }
 
 export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult {
@@ -81,6 +84,9 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
     }
   }
   result.findings = dropShadowedSchemaWarnings(result.findings);
+  if (deps.verifyFixes !== false) {
+    result.findings = keepVerifiedFixes(text, result.findings, (fixed) => analyzeDocument(fixed, { ...deps, verifyFixes: false }).findings);
+  }
   return result;
 }
 

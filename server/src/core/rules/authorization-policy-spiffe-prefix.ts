@@ -3,6 +3,7 @@
 import type { DocumentRule } from './lib/rule';
 import { principalSites } from './lib/authorization-fields';
 import type { Fix } from '../types';
+import { scalarTextStart } from './lib/fix-edits';
 
 const PREFIX = 'spiffe://';
 
@@ -18,7 +19,7 @@ export const rule: DocumentRule = {
   check(ctx) {
     for (const site of principalSites(ctx)) {
       if (!site.value.startsWith(PREFIX)) continue;
-      const fix = stripPrefix(ctx.text, ctx.spanOf(site.path, 'value'));
+      const fix = stripPrefix(ctx.text, scalarTextStart(ctx, site.path));
       ctx.report({
         path: site.path,
         message: `Istio compares principals without the \`spiffe://\` scheme (it adds it itself), so "${site.value}" never matches and this entry is dead. Write "${site.value.slice(PREFIX.length)}".`,
@@ -29,10 +30,8 @@ export const rule: DocumentRule = {
 };
 
 /** Deletes just the nine prefix characters, inside the quotes if there are any. */
-function stripPrefix(text: string, span: { start: number; end: number } | undefined): Fix | undefined {
-  if (!span) return undefined;
-  const quoted = text[span.start] === '"' || text[span.start] === "'";
-  const at = span.start + (quoted ? 1 : 0);
+function stripPrefix(text: string, at: number | undefined): Fix | undefined {
+  if (at === undefined) return undefined;
   if (text.slice(at, at + PREFIX.length) !== PREFIX) return undefined;
   return { title: 'Remove the spiffe:// prefix', edits: [{ start: at, end: at + PREFIX.length, newText: '' }], safe: true, preferred: true };
 }

@@ -4,6 +4,7 @@ import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 import type { PathSegment } from '../locate';
 import type { Fix } from '../types';
+import { scalarTextStart } from './lib/fix-edits';
 
 export const rule: DocumentRule = {
   meta: {
@@ -23,7 +24,7 @@ export const rule: DocumentRule = {
         const uri = jwt?.[field];
         if (typeof uri !== 'string' || !/^http:\/\//i.test(uri)) continue;
         const path: PathSegment[] = ['spec', 'jwtRules', i, field];
-        const fix = httpsFix(ctx.text, ctx.spanOf(path, 'value'));
+        const fix = httpsFix(ctx.text, scalarTextStart(ctx, path));
         ctx.report({
           path,
           message: 'The signing keys are fetched over plain http, so anyone who can intercept or spoof that request can substitute their own keys and forge tokens that pass validation. Serve the JWKS over https.',
@@ -35,10 +36,8 @@ export const rule: DocumentRule = {
 };
 
 /** Turns `http` into `https` by inserting one character; not safe: the server must serve https. */
-function httpsFix(text: string, span: { start: number; end: number } | undefined): Fix | undefined {
-  if (!span) return undefined;
-  const quoted = text[span.start] === '"' || text[span.start] === "'";
-  const at = span.start + (quoted ? 1 : 0);
+function httpsFix(text: string, at: number | undefined): Fix | undefined {
+  if (at === undefined) return undefined;
   if (text.slice(at, at + 5).toLowerCase() !== 'http:') return undefined;
   return { title: 'Use https', edits: [{ start: at + 4, end: at + 4, newText: 's' }], safe: false, preferred: true };
 }

@@ -1,16 +1,12 @@
 // Fix edits that add text (a list item, a map entry) indented like its neighbours, so that a fix
 // inserts only new lines or characters and every existing byte of the file stays where it was.
 import type { DocContext } from './rule';
-import { locate, findPair, deref, type PathSegment } from '../../locate';
+import { findPair, type PathSegment } from '../../locate';
 import type { YMap, YNode, YSeq } from '../../parse';
 import type { TextEdit } from '../../types';
+import { editTarget, yamlScalar } from '../../scalar-edit';
 
-/** A scalar written so YAML reads it back as the same string (plain when that is unambiguous). */
-export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z0-9/][A-Za-z0-9 ._/-]*$/.test(value) && !/\s$/.test(value);
-  const ambiguous = /^(true|false|yes|no|on|off|y|n|null|~)$/i.test(value) || /^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(value) || /^0[xo]/i.test(value);
-  return plain && !ambiguous ? value : JSON.stringify(value);
-}
+export { yamlScalar };
 
 /** Appends items to the sequence at `path` (block or flow), as one insertion; undefined when unsure. */
 export function appendSeqItems(ctx: DocContext, path: readonly PathSegment[], items: readonly string[]): TextEdit | undefined {
@@ -73,13 +69,11 @@ function insertLinesAfter(text: string, key: YNode, value: YNode | null, lines: 
   return { start: at, end: at, newText: lines.map((l) => `${eol}${indent}${l}`).join('') };
 }
 
-/** The node at `path` when it is of the wanted kind and written in this document (not via an alias). */
+/** The node at `path` when it is of the wanted kind and written in place (no alias shares it). */
 function holder(ctx: DocContext, path: readonly PathSegment[], kind: 'map'): YMap | undefined;
 function holder(ctx: DocContext, path: readonly PathSegment[], kind: 'seq'): YSeq | undefined;
 function holder(ctx: DocContext, path: readonly PathSegment[], kind: 'map' | 'seq'): YMap | YSeq | undefined {
-  const loc = path.length === 0 ? { value: ctx.root, via: null } : locate(ctx.root, path);
-  if (!loc || loc.via || !loc.value || loc.value.kind === 'alias') return undefined;
-  const node = deref(loc.value);
+  const node = editTarget(ctx.root, path)?.value;
   return node && node.kind === kind ? node : undefined;
 }
 

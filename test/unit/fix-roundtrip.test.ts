@@ -1,0 +1,89 @@
+// Round trip of every offered fix over every rule fixture and example, each restyled in several
+// ways (test/support/restyle.ts): a single quick fix, "fix all" and `meshlint --fix` must each leave
+// a text that parses, holds the same documents, keeps comments and other values, and (for a quick
+// fix) no longer reports the finding. Deterministic: every file meets every style.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyEdits, collectSafeEdits } from '../../server/src/core/fix-all';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import type { Finding, TextEdit } from '../../server/src/core/types';
+import { fixText } from '../../server/src/cli/lint';
+import { newEngine, PACKAGE_DIR } from '../support/engine';
+import { RESTYLES } from '../support/restyle';
+import { fixedTextProblem } from '../support/fix-oracle';
+import { yamlFilesUnder } from '../support/yaml-files';
+
+const FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures', 'rules');
+const files = [
+  ...fs.readdirSync(FIXTURES).flatMap((rule) => yamlFilesUnder(path.join(FIXTURES, rule, 'invalid'))),
+  ...yamlFilesUnder(path.join(PACKAGE_DIR, 'examples')),
+].sort();
+
+const engine = newEngine();
+const findingsOf = (text: string): Finding[] => engine.analyze(text, DEFAULT_CONFIG).findings;
+/** Fixes applied per style, to show that every style really exercised fixes. */
+const applied = new Map<string, number>(Object.keys(RESTYLES).map((s) => [s, 0]));
+
+/** Edits inside the text and apart from each other: then every byte between them is kept. */
+function editsProblem(text: string, edits: readonly TextEdit[]): string | undefined {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i];
+    if (e.start < 0 || e.end > text.length || e.end < e.start) return `edit ${e.start}-${e.end} is outside the text`;
+    if (i > 0 && e.start < sorted[i - 1].end) return 'two edits overlap';
+  }
+  return undefined;
+}
+
+const count = (fs2: readonly Finding[], f: Finding): number => fs2.filter((x) => x.ruleId === f.ruleId && x.message === f.message).length;
+
+function checkVariant(text: string, style: string): string[] {
+  const failures: string[] = [];
+  const findings = findingsOf(text);
+  for (const f of findings) {
+    for (const fix of f.fixes ?? []) {
+      const what = `quick fix "${fix.title}" (${f.ruleId})`;
+      const bad = editsProblem(text, fix.edits);
+      if (bad) {
+        failures.push(`${what}: ${bad}`);
+        continue;
+      }
+      const after = applyEdits(text, fix.edits);
+      const problem = fixedTextProblem(text, after, true);
+      if (problem) failures.push(`${what}: ${problem}`);
+      else if (count(findingsOf(after), f) >= count(findings, f)) failures.push(`${what}: the finding is still reported`);
+      applied.set(style, (applied.get(style) ?? 0) + 1);
+    }
+  }
+  const all = collectSafeEdits(findings);
+  if (all.length > 0) {
+    const problem = editsProblem(text, all) ?? fixedTextProblem(text, applyEdits(text, all), false);
+    if (problem) failures.push(`fix all: ${problem}`);
+  }
+  const cli = fixText(engine, text, DEFAULT_CONFIG);
+  if (cli.refused !== undefined && cli.text !== text) failures.push('--fix: refused, yet the text changed');
+  if (cli.refused !== undefined) failures.push(`--fix refused: ${cli.refused}`);
+  const problem = fixedTextProblem(text, cli.text, false);
+  if (problem) failures.push(`--fix: ${problem}`);
+  return failures;
+}
+
+for (const file of files) {
+  const name = path.relative(PACKAGE_DIR, file);
+  const original = fs.readFileSync(file, 'utf8');
+  test(`fix round trip: ${name}`, () => {
+    const failures: string[] = [];
+    for (const [style, restyle] of Object.entries(RESTYLES)) {
+      for (const failure of checkVariant(restyle(original), style)) failures.push(`[${style}] ${failure}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+}
+
+test('every style exercised some fixes', () => {
+  const idle = [...applied].filter(([, n]) => n === 0).map(([s]) => s);
+  console.log(JSON.stringify([...applied]));
+  assert.deepEqual(idle, [], `styles under which no fix was offered: ${idle.join(', ')}`);
+});
