@@ -2,7 +2,7 @@
 // the value it names: never text an alias shares, never a block scalar's line break (the next key
 // or document would be glued on), never the quotes or comment around the value.
 import { findPair, type PathSegment } from './locate';
-import type { YNode, YScalar } from './parse';
+import { parseYaml, type YNode, type YScalar } from './parse';
 import type { TextEdit } from './types';
 
 export interface EditTarget {
@@ -92,18 +92,28 @@ export function replaceScalar(text: string, node: YScalar, newValue: string): Te
     case 'plain':
       // `key:` with nothing after it: text written right after the colon would join the key.
       if (end === start) return undefined;
-      return [{ start, end, newText: typeof node.value === 'string' ? yamlScalar(newValue) : newValue }];
+      return [{ start, end, newText: typeof node.value === 'string' ? stringScalar(newValue) : newValue }];
     case 'block': {
       const indicator = /^[|>][0-9+-]*/.exec(text.slice(start, end));
       const headerEnd = lineEnd(text, start);
       if (!indicator || headerEnd >= end) return undefined;
       let contentEnd = end;
       while (contentEnd > headerEnd && /\s/.test(text[contentEnd - 1])) contentEnd--;
-      const edits = [{ start, end: start + indicator[0].length, newText: yamlScalar(newValue) }];
+      const edits = [{ start, end: start + indicator[0].length, newText: stringScalar(newValue) }];
       if (contentEnd > headerEnd) edits.push({ start: headerEnd, end: contentEnd, newText: '' });
       return edits;
     }
   }
+}
+
+/**
+ * A string as a plain scalar when YAML reads that back as the same string in any context (no flow
+ * indicators), else double-quoted.
+ */
+function stringScalar(value: string): string {
+  if (/[,[\]{}\r\n]/.test(value) || value === '') return JSON.stringify(value);
+  const back = parseYaml(value);
+  return back.problems.length === 0 && back.value === value ? value : JSON.stringify(value);
 }
 
 /** Offset of the line break (CR LF or LF) ending the line that holds `at`. */

@@ -2,8 +2,7 @@
 // that already carries it never matches anyone.
 import type { DocumentRule } from './lib/rule';
 import { principalSites } from './lib/authorization-fields';
-import type { Fix } from '../types';
-import { scalarTextStart } from './lib/fix-edits';
+import { setValueFix } from './lib/fix-edits';
 
 const PREFIX = 'spiffe://';
 
@@ -19,7 +18,7 @@ export const rule: DocumentRule = {
   check(ctx) {
     for (const site of principalSites(ctx)) {
       if (!site.value.startsWith(PREFIX)) continue;
-      const fix = stripPrefix(ctx.text, scalarTextStart(ctx, site.path));
+      const fix = setValueFix(ctx, site.path, site.value.slice(PREFIX.length), 'Remove the spiffe:// prefix', true);
       ctx.report({
         path: site.path,
         message: `Istio compares principals without the \`spiffe://\` scheme (it adds it itself), so "${site.value}" never matches and this entry is dead. Write "${site.value.slice(PREFIX.length)}".`,
@@ -28,10 +27,3 @@ export const rule: DocumentRule = {
     }
   },
 };
-
-/** Deletes just the nine prefix characters, inside the quotes if there are any. */
-function stripPrefix(text: string, at: number | undefined): Fix | undefined {
-  if (at === undefined) return undefined;
-  if (text.slice(at, at + PREFIX.length) !== PREFIX) return undefined;
-  return { title: 'Remove the spiffe:// prefix', edits: [{ start: at, end: at + PREFIX.length, newText: '' }], safe: true, preferred: true };
-}

@@ -19,10 +19,3 @@ export function setValueFix(ctx: DocContext, path: readonly PathSegment[], newVa
   const edits = setValueEdits(ctx, path, newValue);
   return edits ? { title, edits, safe, preferred: true } : undefined;
 }
-
-/** Where the text of the scalar at `path` starts, inside its quotes; undefined for a block scalar or shared text. */
-export function scalarTextStart(ctx: DocContext, path: readonly PathSegment[]): number | undefined {
-  const node = editableScalar(ctx.root, path);
-  if (!node || node.style === 'block') return undefined;
-  return node.start + (node.style === 'plain' ? 0 : 1);
-}
