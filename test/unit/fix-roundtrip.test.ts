@@ -48,11 +48,36 @@ function editsProblem(text: string, edits: readonly TextEdit[]): string | undefi
 
 const count = (fs2: readonly Finding[], f: Finding): number => fs2.filter((x) => x.ruleId === f.ruleId && x.message === f.message).length;
 
-function checkVariant(text: string, style: string): string[] {
+/**
+ * Fixes a style may lose: none is offered through an alias (by design), and entries are added to
+ * block mappings only.
+ */
+const MAY_LOSE: Record<string, (title: string) => boolean> = {
+  'anchors and aliases': () => true,
+  'flow maps': (title) => title === 'Redirect HTTP to HTTPS',
+  'flow lists': (title) => title === 'Redirect HTTP to HTTPS',
+};
+
+/** Titles of the fixes offered, sorted, to compare one style's offer with the file as written. */
+const offered = (findings: readonly Finding[]): string[] => findings.flatMap((f) => (f.fixes ?? []).map((x) => `${f.ruleId}: ${x.title}`)).sort();
+
+function lostFixes(asWritten: readonly string[], now: readonly string[], style: string): string[] {
+  const left = [...now];
+  const lost: string[] = [];
+  for (const t of asWritten) {
+    const i = left.indexOf(t);
+    if (i >= 0) left.splice(i, 1);
+    else if (!MAY_LOSE[style]?.(t.slice(t.indexOf(': ') + 2))) lost.push(`no longer offered: ${t}`);
+  }
+  return lost;
+}
+
+function checkVariant(text: string, style: string, asWritten: readonly string[]): string[] {
   const failures: string[] = [];
   const findings = findingsOf(text);
   // The rules' own fixes are checked, so that a wrong edit is caught here and not only hidden by the verifier.
   const raw = unverifiedFindings(text);
+  failures.push(...lostFixes(asWritten, offered(findings), style));
   for (const f of raw) {
     for (const fix of f.fixes ?? []) {
       const what = `quick fix "${fix.title}" (${f.ruleId})`;
@@ -64,7 +89,7 @@ function checkVariant(text: string, style: string): string[] {
       const after = applyEdits(text, fix.edits);
       const problem = fixedTextProblem(text, after, true);
       if (problem) failures.push(`${what}: ${problem}`);
-      else if (count(findingsOf(after), f) >= count(raw, f)) failures.push(`${what}: the finding is still reported`);
+      else if (count(unverifiedFindings(after), f) >= count(raw, f)) failures.push(`${what}: the finding is still reported`);
       applied.set(style, (applied.get(style) ?? 0) + 1);
     }
   }
@@ -86,8 +111,9 @@ for (const file of files) {
   const original = fs.readFileSync(file, 'utf8');
   test(`fix round trip: ${name}`, () => {
     const failures: string[] = [];
+    const asWritten = offered(findingsOf(original));
     for (const [style, restyle] of Object.entries(RESTYLES)) {
-      for (const failure of checkVariant(restyle(original), style)) failures.push(`[${style}] ${failure}`);
+      for (const failure of checkVariant(restyle(original), style, asWritten)) failures.push(`[${style}] ${failure}`);
     }
     assert.deepEqual(failures, []);
   });
@@ -95,6 +121,5 @@ for (const file of files) {
 
 test('every style exercised some fixes', () => {
   const idle = [...applied].filter(([, n]) => n === 0).map(([s]) => s);
-  console.log(JSON.stringify([...applied]));
   assert.deepEqual(idle, [], `styles under which no fix was offered: ${idle.join(', ')}`);
 });

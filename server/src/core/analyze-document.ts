@@ -85,7 +85,10 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
   }
   result.findings = dropShadowedSchemaWarnings(result.findings);
   if (deps.verifyFixes !== false) {
-    result.findings = keepVerifiedFixes(text, result.findings, (fixed) => analyzeDocument(fixed, { ...deps, verifyFixes: false }).findings);
+    result.findings = keepVerifiedFixes(text, result.findings, (fixed) => {
+      const again = analyzeDocument(fixed, { ...deps, verifyFixes: false });
+      return again.internalErrors.length > 0 ? undefined : again.findings;
+    });
   }
   return result;
 }

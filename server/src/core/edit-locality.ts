@@ -39,6 +39,7 @@ export function differingPaths(a: unknown, b: unknown, path: Path = [], out: Pat
 /** What the text holds at a path: the entry (key through value) and the value; null when absent. */
 interface Written {
   entry: Range;
+  key: YNode | null;
   value: YNode | null;
 }
 
@@ -64,7 +65,26 @@ function writtenAt(root: YNode | null, path: Path): Written | 'alias' | null {
   if (value?.kind === 'alias') return 'alias';
   const from = key ?? value;
   if (!from) return null;
-  return { entry: { start: from.start, end: Math.max(from.end, value?.end ?? 0) }, value };
+  return { entry: { start: from.start, end: Math.max(from.end, value?.end ?? 0) }, key, value };
+}
+
+function dataAt(value: unknown, path: Path): unknown {
+  let cur = value;
+  for (const seg of path) cur = isRecord(cur) || Array.isArray(cur) ? (cur as Record<string, unknown>)[seg] : undefined;
+  return cur;
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  return differingPaths(a, b).length === 0;
+}
+
+/** True when the entry at `path` reappears under a new key of the same mapping, with the same value. */
+function renamed(path: Path, oldValue: unknown, newValue: unknown): boolean {
+  const was = dataAt(oldValue, path);
+  const parentNow = dataAt(newValue, path.slice(0, -1));
+  const parentWas = dataAt(oldValue, path.slice(0, -1));
+  if (!isRecord(parentNow) || !isRecord(parentWas)) return false;
+  return Object.keys(parentNow).some((k) => !(k in parentWas) && sameData(parentNow[k], was));
 }
 
 export function touches(node: Range, edit: Range): boolean {
@@ -99,8 +119,9 @@ export function unexplainedChange(
       const oldSpan = before.value ?? before.entry;
       if (!oldEdits.some((e) => touches(oldSpan, e))) return `${where} changes, but the fix does not edit it`;
       if (after.value && !newEdits.some((e) => touches(after.value as YNode, e))) return `${where} changes outside the fix's text`;
-    } else if (before && !oldEdits.some((e) => touches(before.entry, e))) {
-      return `${where} disappears, but the fix does not edit it`;
+    } else if (before && !(before.key && oldEdits.some((e) => touches(before.key as YNode, e)) && renamed(path, oldValue, newValue))) {
+      // Nothing is removed but a key that an edit renames, its value kept under the new name.
+      return `${where} disappears, but the fix does not rename it`;
     } else if (after && !newEdits.some((e) => touches(after.entry, e))) {
       return `${where} appears outside the fix's text`;
     } else if (!before && !after) {

@@ -72,16 +72,21 @@ export function findingGone(finding: Finding, edits: readonly TextEdit[], after:
   return !after.some((f) => f.ruleId === finding.ruleId && touches(f, spot));
 }
 
+/** Findings of a text, or undefined when a rule failed on it (then the fix cannot be judged). */
+export type Reanalyze = (text: string) => readonly Finding[] | undefined;
+
 /** Why `fix` must not be offered for `finding` in `text` (one document), or undefined. */
-export function fixProblem(text: string, finding: Finding, fix: Fix, reanalyze: (text: string) => readonly Finding[]): string | undefined {
+export function fixProblem(text: string, finding: Finding, fix: Fix, reanalyze: Reanalyze): string | undefined {
   const after = applyEdits(text, fix.edits);
   const problem = editProblem(text, fix.edits, after);
   if (problem) return problem;
-  return findingGone(finding, fix.edits, reanalyze(after)) ? undefined : 'the finding is still reported after the fix';
+  const findings = reanalyze(after);
+  if (!findings) return 'a rule fails on the fixed text';
+  return findingGone(finding, fix.edits, findings) ? undefined : 'the finding is still reported after the fix';
 }
 
 /** The findings with only the fixes that pass the contract (one re-analysis per fix). */
-export function keepVerifiedFixes(text: string, findings: Finding[], reanalyze: (text: string) => readonly Finding[]): Finding[] {
+export function keepVerifiedFixes(text: string, findings: Finding[], reanalyze: Reanalyze): Finding[] {
   return findings.map((f) => {
     if (!f.fixes || f.fixes.length === 0) return f;
     const fixes = f.fixes.filter((fix) => fixProblem(text, f, fix, reanalyze) === undefined);
