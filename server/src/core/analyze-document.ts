@@ -85,8 +85,9 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
   }
   result.findings = dropShadowedSchemaWarnings(result.findings);
   if (deps.verifyFixes !== false) {
-    result.findings = keepVerifiedFixes(text, result.findings, (fixed) => {
-      const again = analyzeDocument(fixed, { ...deps, verifyFixes: false });
+    // Only the finding's own rule needs to run again (schema findings come from the schema pass).
+    result.findings = keepVerifiedFixes(text, parsed, result.findings, (fixed, ruleId) => {
+      const again = analyzeDocument(fixed, { ...deps, rules: deps.rules.filter((r) => r.meta.id === ruleId), verifyFixes: false });
       return again.internalErrors.length > 0 ? undefined : again.findings;
     });
   }

@@ -2,7 +2,7 @@
 // parses, holds the same documents, changes the data only where it edits the text, and the
 // finding it fixes is gone. A fix that fails is dropped; `meshlint --fix` leaves the file alone.
 import { applyEdits } from './fix-all';
-import { parseYaml } from './parse';
+import { parseYaml, type ParsedYaml } from './parse';
 import { splitDocuments } from './split';
 import { touches, unexplainedChange, type Range } from './edit-locality';
 import type { Finding, Fix, TextEdit } from './types';
@@ -26,7 +26,12 @@ function placed(edits: readonly TextEdit[]): { old: Range; now: Range }[] | unde
  * Why applying `edits` to `before` (a whole file or one document of it) is unsafe, or undefined
  * when the result keeps every document and every value the edits do not touch.
  */
-export function editProblem(before: string, edits: readonly TextEdit[], after: string = applyEdits(before, edits)): string | undefined {
+export function editProblem(
+  before: string,
+  edits: readonly TextEdit[],
+  after: string = applyEdits(before, edits),
+  parse: (text: string) => ParsedYaml = parseYaml,
+): string | undefined {
   const ranges = placed(edits);
   if (!ranges) return 'two of its edits overlap';
   // The next document starts right after this text's final line break; losing it glues them.
@@ -38,8 +43,8 @@ export function editProblem(before: string, edits: readonly TextEdit[], after: s
     const o = oldDocs[i];
     const n = newDocs[i];
     if (o.text === n.text) continue;
-    const was = parseYaml(o.text);
-    const now = parseYaml(n.text);
+    const was = parse(o.text);
+    const now = parse(n.text);
     if (was.problems.some((p) => p.severity === 'error')) return 'it edits a document that is not valid YAML';
     const broken = now.problems.find((p) => p.severity === 'error');
     if (broken) return `the fixed text is not valid YAML (${broken.message})`;
@@ -72,24 +77,29 @@ export function findingGone(finding: Finding, edits: readonly TextEdit[], after:
   return !after.some((f) => f.ruleId === finding.ruleId && touches(f, spot));
 }
 
-/** Findings of a text, or undefined when a rule failed on it (then the fix cannot be judged). */
-export type Reanalyze = (text: string) => readonly Finding[] | undefined;
+/**
+ * Findings of `ruleId` (at least) in a text, or undefined when a rule failed on it (then the fix
+ * cannot be judged).
+ */
+export type Reanalyze = (text: string, ruleId: string) => readonly Finding[] | undefined;
 
 /** Why `fix` must not be offered for `finding` in `text` (one document), or undefined. */
-export function fixProblem(text: string, finding: Finding, fix: Fix, reanalyze: Reanalyze): string | undefined {
+export function fixProblem(text: string, finding: Finding, fix: Fix, reanalyze: Reanalyze, parse: (text: string) => ParsedYaml = parseYaml): string | undefined {
   const after = applyEdits(text, fix.edits);
-  const problem = editProblem(text, fix.edits, after);
+  const problem = editProblem(text, fix.edits, after, parse);
   if (problem) return problem;
-  const findings = reanalyze(after);
+  const findings = reanalyze(after, finding.ruleId);
   if (!findings) return 'a rule fails on the fixed text';
   return findingGone(finding, fix.edits, findings) ? undefined : 'the finding is still reported after the fix';
 }
 
 /** The findings with only the fixes that pass the contract (one re-analysis per fix). */
-export function keepVerifiedFixes(text: string, findings: Finding[], reanalyze: Reanalyze): Finding[] {
+export function keepVerifiedFixes(text: string, original: ParsedYaml, findings: Finding[], reanalyze: Reanalyze): Finding[] {
+  // Every fix of the document is compared with the same original, already parsed.
+  const parse = (t: string): ParsedYaml => (t === text ? original : parseYaml(t));
   return findings.map((f) => {
     if (!f.fixes || f.fixes.length === 0) return f;
-    const fixes = f.fixes.filter((fix) => fixProblem(text, f, fix, reanalyze) === undefined);
+    const fixes = f.fixes.filter((fix) => fixProblem(text, f, fix, reanalyze, parse) === undefined);
     if (fixes.length === f.fixes.length) return f;
     return { ...f, fixes: fixes.length > 0 ? fixes : undefined };
   });
