@@ -39,9 +39,10 @@ export function fixText(engine: Engine, text: string, config: Config, maxPasses 
     const edits = chosen.flatMap((c) => c.fix.edits);
     const next = applyEdits(current, edits);
     const problem = editProblem(current, edits, next);
+    if (problem) return { text, refused: problem };
     const after = engine.analyze(next, config).findings;
-    const stuck = problem ? undefined : chosen.find((c) => !findingGone(c.finding, edits, after));
-    if (problem || stuck) return { text, refused: problem ?? `the fix "${stuck?.fix.title}" leaves its finding in place` };
+    const stuck = chosen.find((c) => !findingGone(c.finding, edits, after));
+    if (stuck) return { text, refused: `the fix "${stuck.fix.title}" leaves its finding in place` };
     current = next;
     findings = after;
   }
