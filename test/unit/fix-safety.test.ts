@@ -99,6 +99,11 @@ test('"Add to dnsNames" never writes a second dnsNames key', () => {
   assert.equal(fixed(cert(''), 'certificate-common-name-not-in-dns-names'), cert('  dnsNames:\n    - web.example.com\n'));
 });
 
+test('nothing is inserted before the kept blank lines of a `|+` block scalar', () => {
+  const text = cert('  dnsNames:\n    - |+\n      web.example.org\n\n');
+  assert.equal(fixed(text, 'certificate-common-name-not-in-dns-names'), undefined);
+});
+
 test('"Add to dnsNames" leaves an anchored list that an alias repeats alone', () => {
   const text = cert('  dnsNames: &names\n    - web.example.org\n  emailAddresses: *names\n');
   assert.equal(fixed(text, 'certificate-common-name-not-in-dns-names'), undefined);

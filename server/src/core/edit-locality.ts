@@ -87,6 +87,23 @@ function renamed(path: Path, oldValue: unknown, newValue: unknown): boolean {
   return Object.keys(parentNow).some((k) => !(k in parentWas) && sameData(parentNow[k], was));
 }
 
+/** A value's own text: without the line breaks and blank lines that end a block scalar's range. */
+function written(text: string, node: YNode): Range {
+  let end = node.end;
+  while (end > node.start && /\s/.test(text[end - 1])) end--;
+  return { start: node.start, end };
+}
+
+/**
+ * True when `edit` changes text of the value at `span`: it replaces part of it, or inserts strictly
+ * inside it. An insertion at its edge adds something next to the value, not to it.
+ */
+function rewrites(span: Range, edit: Range): boolean {
+  if (edit.start === edit.end) return span.start < edit.start && edit.start < span.end;
+  if (span.start === span.end) return edit.start <= span.start && span.start <= edit.end;
+  return edit.start < span.end && span.start < edit.end;
+}
+
 export function touches(node: Range, edit: Range): boolean {
   if (edit.start === edit.end || node.start === node.end) {
     return Math.max(node.start, edit.start) <= Math.min(node.end, edit.end);
@@ -100,6 +117,7 @@ export function touches(node: Range, edit: Range): boolean {
  * coordinates of the trees' own text.
  */
 export function unexplainedChange(
+  oldText: string,
   oldValue: unknown,
   newValue: unknown,
   oldRoot: YNode | null,
@@ -116,8 +134,8 @@ export function unexplainedChange(
       // The value itself was rewritten: only a scalar may be, since a mapping or list that stops
       // being one loses every entry inside it.
       if (before.value && before.value.kind !== 'scalar') return `${where} stops being a ${before.value.kind === 'map' ? 'mapping' : 'list'}`;
-      const oldSpan = before.value ?? before.entry;
-      if (!oldEdits.some((e) => touches(oldSpan, e))) return `${where} changes, but the fix does not edit it`;
+      const oldSpan = before.value ? written(oldText, before.value) : before.entry;
+      if (!oldEdits.some((e) => rewrites(oldSpan, e))) return `${where} changes, but the fix does not edit it`;
       if (after.value && !newEdits.some((e) => touches(after.value as YNode, e))) return `${where} changes outside the fix's text`;
     } else if (before && !(before.key && oldEdits.some((e) => touches(before.key as YNode, e)) && renamed(path, oldValue, newValue))) {
       // Nothing is removed but a key that an edit renames, its value kept under the new name.

@@ -50,7 +50,7 @@ export function editProblem(
     if (broken) return `the fixed text is not valid YAML (${broken.message})`;
     const oldEdits = ranges.map((r) => ({ start: r.old.start - o.start, end: r.old.end - o.start }));
     const newEdits = ranges.map((r) => ({ start: r.now.start - n.start, end: r.now.end - n.start }));
-    const why = unexplainedChange(was.value, now.value, was.root, now.root, oldEdits, newEdits);
+    const why = unexplainedChange(o.text, was.value, now.value, was.root, now.root, oldEdits, newEdits);
     if (why) return why;
   }
   return undefined;

@@ -2,7 +2,7 @@
 // inserts only new lines or characters and every existing byte of the file stays where it was.
 import type { DocContext } from './rule';
 import { findPair, type PathSegment } from '../../locate';
-import type { YMap, YNode, YSeq } from '../../parse';
+import type { YMap, YNode, YPair, YSeq } from '../../parse';
 import type { TextEdit } from '../../types';
 import { editTarget, yamlScalar } from '../../scalar-edit';
 
@@ -37,6 +37,7 @@ export function appendSeqItem(ctx: DocContext, path: readonly PathSegment[], ite
   while (dash >= 0 && text[dash] === ' ') dash--;
   if (text[dash] !== '-') return undefined;
   const at = lineEndAfter(text, last);
+  if (at === undefined) return undefined;
   return { start: at, end: at, newText: `${eolOf(text)}${' '.repeat(columnOf(text, dash))}- ${yamlScalar(item)}` };
 }
 
@@ -65,6 +66,7 @@ function insertLinesAfter(text: string, key: YNode, value: YNode | null, lines: 
   // A key that shares its line with something before it (`- name: x`) still sets the column.
   const indent = ' '.repeat(columnOf(text, key.start));
   const at = lineEndAfter(text, value && value.end > key.end ? value : key);
+  if (at === undefined) return undefined;
   const eol = eolOf(text);
   return { start: at, end: at, newText: lines.map((l) => `${eol}${indent}${l}`).join('') };
 }
@@ -81,8 +83,18 @@ function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
-/** End of the last line a node's content occupies (before the line break; after a trailing comment). */
-function lineEndAfter(text: string, node: YNode): number {
+/**
+ * End of the last line a node's content occupies (before the line break; after a trailing comment).
+ * Undefined when the node ends in a block scalar that keeps its trailing blank lines (`|+`): they
+ * belong to its value, and a line inserted before them would take them away.
+ */
+function lineEndAfter(text: string, node: YNode): number | undefined {
+  let tail: YNode | null = node;
+  while (tail && tail.kind !== 'scalar' && tail.kind !== 'alias') {
+    const pair: YPair | undefined = tail.kind === 'map' ? tail.pairs[tail.pairs.length - 1] : undefined;
+    tail = tail.kind === 'map' ? (pair?.value ?? pair?.key ?? null) : tail.items[tail.items.length - 1];
+  }
+  if (tail?.kind === 'scalar' && tail.style === 'block' && /^[|>][0-9-]*\+/.test(text.slice(tail.start, tail.start + 4))) return undefined;
   let end = node.end;
   while (end > node.start && /\s/.test(text[end - 1])) end--;
   let at = text.indexOf('\n', end);
