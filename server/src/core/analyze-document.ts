@@ -32,8 +32,8 @@ export interface AnalyzeDeps {
   verifyFixes?: boolean;
 }
 
-export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult {
-  const parsed = parseYaml(text);
+/** `parsed` may be passed when the caller already parsed this very text (the fix verifier does). */
+export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedYaml = parseYaml(text)): DocumentResult {
   const syntax: Finding[] = parsed.problems.map((p) => ({
     ruleId: YAML_RULE_ID,
     severity: p.severity,
@@ -86,8 +86,8 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
   result.findings = dropShadowedSchemaWarnings(result.findings);
   if (deps.verifyFixes !== false) {
     // Only the finding's own rule needs to run again (schema findings come from the schema pass).
-    result.findings = keepVerifiedFixes(text, parsed, result.findings, (fixed, ruleId) => {
-      const again = analyzeDocument(fixed, { ...deps, rules: deps.rules.filter((r) => r.meta.id === ruleId), verifyFixes: false });
+    result.findings = keepVerifiedFixes(text, parsed, result.findings, (fixed, ruleId, fixedParsed) => {
+      const again = analyzeDocument(fixed, { ...deps, rules: deps.rules.filter((r) => r.meta.id === ruleId), verifyFixes: false }, fixedParsed);
       return again.internalErrors.length > 0 ? undefined : again.findings;
     });
   }

@@ -81,22 +81,27 @@ export function findingGone(finding: Finding, edits: readonly TextEdit[], after:
  * Findings of `ruleId` (at least) in a text, or undefined when a rule failed on it (then the fix
  * cannot be judged).
  */
-export type Reanalyze = (text: string, ruleId: string) => readonly Finding[] | undefined;
+export type Reanalyze = (text: string, ruleId: string, parsed: ParsedYaml) => readonly Finding[] | undefined;
 
 /** Why `fix` must not be offered for `finding` in `text` (one document), or undefined. */
 export function fixProblem(text: string, finding: Finding, fix: Fix, reanalyze: Reanalyze, parse: (text: string) => ParsedYaml = parseYaml): string | undefined {
   const after = applyEdits(text, fix.edits);
   const problem = editProblem(text, fix.edits, after, parse);
   if (problem) return problem;
-  const findings = reanalyze(after, finding.ruleId);
+  const findings = reanalyze(after, finding.ruleId, parse(after));
   if (!findings) return 'a rule fails on the fixed text';
   return findingGone(finding, fix.edits, findings) ? undefined : 'the finding is still reported after the fix';
 }
 
 /** The findings with only the fixes that pass the contract (one re-analysis per fix). */
 export function keepVerifiedFixes(text: string, original: ParsedYaml, findings: Finding[], reanalyze: Reanalyze): Finding[] {
-  // Every fix of the document is compared with the same original, already parsed.
-  const parse = (t: string): ParsedYaml => (t === text ? original : parseYaml(t));
+  // The original is parsed already; each fixed text is parsed once for the check and the re-analysis.
+  let last: [string, ParsedYaml] = [text, original];
+  const parse = (t: string): ParsedYaml => {
+    if (t === text) return original;
+    if (last[0] !== t) last = [t, parseYaml(t)];
+    return last[1];
+  };
   return findings.map((f) => {
     if (!f.fixes || f.fixes.length === 0) return f;
     const fixes = f.fixes.filter((fix) => fixProblem(text, f, fix, reanalyze, parse) === undefined);
