@@ -44,7 +44,10 @@ export function fixRuns(fc: FixtureCase): FixRun[] {
 
 /** The text `meshlint --fix` writes for one file of the case (unchanged when it has no safe fix). */
 export function fixAllText(fc: FixtureCase, fx: Fixture): string {
-  return fixText(newEngine(), fx.text, workspaceConfig(fc.files).config);
+  const { text, refused } = fixText(newEngine(), fx.text, workspaceConfig(fc.files).config);
+  // A fixture whose fixes --fix refuses to write is a broken fix, not an output to record.
+  if (refused !== undefined) throw new Error(`${fx.file}: meshlint --fix refuses to write the fixes: ${refused}`);
+  return text;
 }
 
 /** Errors and warnings after `meshlint --fix` on every file of the case that were not there before. */

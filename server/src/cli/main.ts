@@ -78,7 +78,12 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       const file = decoded.get(input);
       const identity = identities.get(input);
       if (!file || !identity) continue; // standard input
-      const fixed = fixText(engine, input.text, config);
+      const { text: fixed, refused: unsafe } = fixText(engine, input.text, config);
+      if (unsafe !== undefined) {
+        // The fixed text failed the fix contract (docs/fixes.md): the file stays as it is.
+        err.write(escapeForTerminal(`meshlint: ${input.path}: fixes not written, ${unsafe}`) + '\n');
+        continue;
+      }
       if (fixed === input.text) continue;
       if (!file.exact) {
         problems.push({ path: input.path, message: 'not valid UTF-8' });

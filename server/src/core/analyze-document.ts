@@ -9,6 +9,7 @@ import { schemaFindings, SCHEMA_RULE_ID } from './schema-findings';
 import type { Config } from './config';
 import type { DocContext, DocumentRule } from './rules/lib/rule';
 import type { Finding } from './types';
+import { keepVerifiedFixes } from './fix-verify';
 
 export const YAML_RULE_ID = 'yaml-syntax';
 export const HELM_RULE_ID = 'helm-template';
@@ -27,10 +28,12 @@ export interface AnalyzeDeps {
   schemas: SchemaRegistry;
   rules: readonly DocumentRule[];
   config: Config;
+  /** False for the re-analysis that checks a fix, which must not check fixes again. */
+  verifyFixes?: boolean;
 }
 
-export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult {
-  const parsed = parseYaml(text);
+/** `parsed` may be passed when the caller already parsed this very text (the fix verifier does). */
+export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedYaml = parseYaml(text)): DocumentResult {
   const syntax: Finding[] = parsed.problems.map((p) => ({
     ruleId: YAML_RULE_ID,
     severity: p.severity,
@@ -81,6 +84,13 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
     }
   }
   result.findings = dropShadowedSchemaWarnings(result.findings);
+  if (deps.verifyFixes !== false) {
+    // Only the finding's own rule needs to run again (schema findings come from the schema pass).
+    result.findings = keepVerifiedFixes(text, parsed, result.findings, (fixed, ruleId, fixedParsed) => {
+      const again = analyzeDocument(fixed, { ...deps, rules: deps.rules.filter((r) => r.meta.id === ruleId), verifyFixes: false }, fixedParsed);
+      return again.internalErrors.length > 0 ? undefined : again.findings;
+    });
+  }
   return result;
 }
 

@@ -1,8 +1,10 @@
 // Gathers every safe fix of a file into one non-overlapping edit list, and applies edits to text.
 // Shared by the editor's "fix all" and `meshlint --fix`.
-import type { Finding, TextEdit } from './types';
+import type { Finding, Fix, TextEdit } from './types';
 
-export function collectSafeEdits(findings: readonly Finding[]): TextEdit[] {
+/** The first safe fix of each finding, skipping those whose edits overlap a fix already taken. */
+export function collectSafeFixes(findings: readonly Finding[]): { finding: Finding; fix: Fix }[] {
+  const chosen: { finding: Finding; fix: Fix }[] = [];
   const taken: TextEdit[] = [];
   for (const f of findings) {
     const fix = f.fixes?.find((x) => x.safe);
@@ -10,8 +12,15 @@ export function collectSafeEdits(findings: readonly Finding[]): TextEdit[] {
     // Two fixes touching the same text would corrupt it; the later one waits for the next run.
     if (fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;
     taken.push(...fix.edits);
+    chosen.push({ finding: f, fix });
   }
-  return taken.sort((a, b) => a.start - b.start || a.end - b.end);
+  return chosen;
+}
+
+export function collectSafeEdits(findings: readonly Finding[]): TextEdit[] {
+  return collectSafeFixes(findings)
+    .flatMap((c) => c.fix.edits)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Applies non-overlapping edits (file offsets into `text`). */

@@ -9,6 +9,8 @@ interface YBase {
   start: number;
   /** Offset just past the node's value (excludes a trailing comment). */
   end: number;
+  /** The anchor (`&name`) written on the node, if any: fixes must not edit what aliases share. */
+  anchor?: string;
 }
 
 export interface YPair {
@@ -120,9 +122,10 @@ function convert(node: YamlNode, anchors: Map<YamlNode, YNode>, doc: Document): 
     return { kind: 'alias', name: node.source, start, end, target: (source && anchors.get(source)) ?? null };
   }
   let out: YNode;
+  const anchor = node.anchor ? { anchor: node.anchor } : {};
   if (isMap(node)) {
     const pairs: YPair[] = [];
-    out = { kind: 'map', flow: Boolean(node.flow), start, end, pairs };
+    out = { kind: 'map', flow: Boolean(node.flow), start, end, pairs, ...anchor };
     anchors.set(node, out);
     for (const item of node.items) {
       if (!isPair(item)) continue;
@@ -135,13 +138,13 @@ function convert(node: YamlNode, anchors: Map<YamlNode, YNode>, doc: Document): 
   }
   if (isSeq(node)) {
     const items: (YNode | null)[] = [];
-    out = { kind: 'seq', flow: Boolean(node.flow), start, end, items };
+    out = { kind: 'seq', flow: Boolean(node.flow), start, end, items, ...anchor };
     anchors.set(node, out);
     for (const item of node.items) items.push(item ? convert(item as YamlNode, anchors, doc) : null);
     return out;
   }
   if (isScalar(node)) {
-    out = { kind: 'scalar', value: node.value, style: styleOf(node.type), start, end };
+    out = { kind: 'scalar', value: node.value, style: styleOf(node.type), start, end, ...anchor };
     anchors.set(node, out);
     return out;
   }

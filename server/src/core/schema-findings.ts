@@ -4,6 +4,7 @@ import { locate, valueSpan, keySpan, nearestSpan, type Span } from './locate';
 import type { YNode } from './parse';
 import type { SchemaError } from './schema';
 import { closest } from './suggest';
+import { editableScalar, replaceScalar } from './scalar-edit';
 import type { Finding, Fix } from './types';
 
 export const SCHEMA_RULE_ID = 'schema-validation';
@@ -30,10 +31,11 @@ function dataAt(value: unknown, path: (string | number)[]): unknown {
   return cur;
 }
 
-function quoted(text: string, span: Span, newText: string): Fix['edits'][number] {
-  const first = text[span.start];
-  if ((first === '"' || first === "'") && text[span.end - 1] === first) return { start: span.start + 1, end: span.end - 1, newText };
-  return { start: span.start, end: span.end, newText };
+/** A fix that writes `newText` over the key or value at `path`, when that text may be edited in place. */
+function rewrite(root: YNode | null, text: string, path: (string | number)[], on: 'key' | 'value', newText: string, title: string): Fix[] | undefined {
+  const node = editableScalar(root, path, on);
+  const edits = node && replaceScalar(text, node, newText);
+  return edits ? [{ title, edits, safe: false, preferred: true }] : undefined;
 }
 
 export function schemaFindings(errors: SchemaError[], root: YNode | null, value: unknown, text: string, kind: string): Finding[] {
@@ -72,7 +74,7 @@ function toFinding(e: SchemaError, root: YNode | null, value: unknown, text: str
       const message = guess
         ? `Unknown field \`${prop}\` in ${inWhat}. Did you mean \`${guess}\`?`
         : `Unknown field \`${prop}\` in ${inWhat}; the API server rejects fields it does not know.${props.length ? ` Known fields: ${props.join(', ')}.` : ''}`;
-      const fixes = guess && span ? [{ title: `Rename to \`${guess}\``, edits: [quoted(text, span, guess)], safe: false, preferred: true }] : undefined;
+      const fixes = guess ? rewrite(root, text, [...e.path, prop], 'key', guess, `Rename to \`${guess}\``) : undefined;
       return make(span, message, fixes);
     }
     case 'required': {
@@ -88,7 +90,7 @@ function toFinding(e: SchemaError, root: YNode | null, value: unknown, text: str
       const span = loc && valueSpan(loc);
       const guess = typeof actual === 'string' ? closest(actual, allowed) : undefined;
       const message = `\`${String(actual)}\` is not a valid value for \`${where}\`; use one of ${allowed.join(', ')}.${guess ? ` Did you mean \`${guess}\`?` : ''}`;
-      const fixes = guess && span ? [{ title: `Change to \`${guess}\``, edits: [quoted(text, span, guess)], safe: false, preferred: true }] : undefined;
+      const fixes = guess ? rewrite(root, text, e.path, 'value', guess, `Change to \`${guess}\``) : undefined;
       return make(span, message, fixes);
     }
     case 'type': {

@@ -4,7 +4,7 @@ import type { DocumentRule } from './lib/rule';
 import { operations, stringItems } from './lib/authorization-fields';
 import { policyAction } from './lib/authorization-policy-walk';
 import { closest } from '../suggest';
-import { replaceScalar } from './lib/fix-edits';
+import { setValueEdits } from './lib/fix-edits';
 
 const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'SEARCH', 'REPORT', 'MKACTIVITY', 'CHECKOUT', 'MERGE', 'PURGE'];
 
@@ -28,12 +28,12 @@ export const rule: DocumentRule = {
         const suggestion = lowerCase ? upper : closest(upper, KNOWN_METHODS);
         // Only values we can name a correction for: an unusual but real custom method stays quiet.
         if (!suggestion || (!lowerCase && suggestion === m)) continue;
-        const span = ctx.spanOf(site.path, 'value');
+        const edits = setValueEdits(ctx, site.path, suggestion);
         const effect = deny ? 'so requests the DENY rule meant to block get through' : 'so the entry never matches';
         ctx.report({
           path: site.path,
           message: `HTTP methods are matched exactly and in upper case: "${m}" is not one, ${effect}. Write "${suggestion}".`,
-          fixes: span ? [{ title: `Change to ${suggestion}`, edits: [replaceScalar(ctx.text, span, suggestion)], safe: lowerCase && upper === suggestion && KNOWN_METHODS.includes(upper), preferred: true }] : undefined,
+          fixes: edits ? [{ title: `Change to ${suggestion}`, edits, safe: lowerCase && upper === suggestion && KNOWN_METHODS.includes(upper), preferred: true }] : undefined,
         });
       }
     }

@@ -2,7 +2,7 @@
 // that already carries it never matches anyone.
 import type { DocumentRule } from './lib/rule';
 import { principalSites } from './lib/authorization-fields';
-import type { Fix } from '../types';
+import { setValueFix } from './lib/fix-edits';
 
 const PREFIX = 'spiffe://';
 
@@ -18,7 +18,7 @@ export const rule: DocumentRule = {
   check(ctx) {
     for (const site of principalSites(ctx)) {
       if (!site.value.startsWith(PREFIX)) continue;
-      const fix = stripPrefix(ctx.text, ctx.spanOf(site.path, 'value'));
+      const fix = setValueFix(ctx, site.path, site.value.slice(PREFIX.length), 'Remove the spiffe:// prefix', true);
       ctx.report({
         path: site.path,
         message: `Istio compares principals without the \`spiffe://\` scheme (it adds it itself), so "${site.value}" never matches and this entry is dead. Write "${site.value.slice(PREFIX.length)}".`,
@@ -27,12 +27,3 @@ export const rule: DocumentRule = {
     }
   },
 };
-
-/** Deletes just the nine prefix characters, inside the quotes if there are any. */
-function stripPrefix(text: string, span: { start: number; end: number } | undefined): Fix | undefined {
-  if (!span) return undefined;
-  const quoted = text[span.start] === '"' || text[span.start] === "'";
-  const at = span.start + (quoted ? 1 : 0);
-  if (text.slice(at, at + PREFIX.length) !== PREFIX) return undefined;
-  return { title: 'Remove the spiffe:// prefix', edits: [{ start: at, end: at + PREFIX.length, newText: '' }], safe: true, preferred: true };
-}

@@ -2,7 +2,7 @@
 // an information note with a fix to the current version, offered only when the document is valid there.
 import type { DocumentRule } from './lib/rule';
 import type { Fix } from '../types';
-import { replaceScalar } from './lib/fix-edits';
+import { setValueEdits } from './lib/fix-edits';
 
 export const rule: DocumentRule = {
   meta: {
@@ -25,11 +25,11 @@ export const rule: DocumentRule = {
     // the same document, relabelled, must validate there without a single error.
     const relabelled = { ...ctx.value, apiVersion: newApiVersion };
     const blocked = ctx.schemas.validate(target, relabelled).length > 0;
-    const span = ctx.spanOf(['apiVersion'], 'value');
-    const fixes: Fix[] | undefined = !blocked && span
+    const edits = blocked ? undefined : setValueEdits(ctx, ['apiVersion'], newApiVersion);
+    const fixes: Fix[] | undefined = edits
       ? [{
           title: `Use ${newApiVersion}`,
-          edits: [replaceScalar(ctx.text, span, newApiVersion)],
+          edits,
           // Not in "fix all": clusters running Istio older than 1.22 do not serve v1 yet.
           safe: false,
           preferred: true,

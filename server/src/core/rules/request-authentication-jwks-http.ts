@@ -3,7 +3,7 @@
 import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 import type { PathSegment } from '../locate';
-import type { Fix } from '../types';
+import { setValueFix } from './lib/fix-edits';
 
 export const rule: DocumentRule = {
   meta: {
@@ -23,7 +23,8 @@ export const rule: DocumentRule = {
         const uri = jwt?.[field];
         if (typeof uri !== 'string' || !/^http:\/\//i.test(uri)) continue;
         const path: PathSegment[] = ['spec', 'jwtRules', i, field];
-        const fix = httpsFix(ctx.text, ctx.spanOf(path, 'value'));
+        // Not safe: the issuer must actually serve its keys over https.
+        const fix = setValueFix(ctx, path, `https${uri.slice(4)}`, 'Use https', false);
         ctx.report({
           path,
           message: 'The signing keys are fetched over plain http, so anyone who can intercept or spoof that request can substitute their own keys and forge tokens that pass validation. Serve the JWKS over https.',
@@ -33,12 +34,3 @@ export const rule: DocumentRule = {
     });
   },
 };
-
-/** Turns `http` into `https` by inserting one character; not safe: the server must serve https. */
-function httpsFix(text: string, span: { start: number; end: number } | undefined): Fix | undefined {
-  if (!span) return undefined;
-  const quoted = text[span.start] === '"' || text[span.start] === "'";
-  const at = span.start + (quoted ? 1 : 0);
-  if (text.slice(at, at + 5).toLowerCase() !== 'http:') return undefined;
-  return { title: 'Use https', edits: [{ start: at + 4, end: at + 4, newText: 's' }], safe: false, preferred: true };
-}

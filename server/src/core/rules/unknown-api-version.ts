@@ -1,7 +1,7 @@
 // A known mesh API group with a version or kind it does not serve: the API server has no such type.
 import type { DocumentRule } from './lib/rule';
 import { closest } from '../suggest';
-import { replaceScalar } from './lib/fix-edits';
+import { setValueFix } from './lib/fix-edits';
 
 export const rule: DocumentRule = {
   meta: {
@@ -18,21 +18,21 @@ export const rule: DocumentRule = {
     if (kinds.length === 0) return; // a group we do not model: stay quiet rather than guess
     if (!kinds.includes(r.kind)) {
       const guess = closest(r.kind, kinds);
-      const span = ctx.spanOf(['kind'], 'value');
+      const fix = guess ? setValueFix(ctx, ['kind'], guess, `Change kind to ${guess}`, false) : undefined;
       ctx.report({
         path: ['kind'],
         message: `${r.group} has no kind \`${r.kind}\`.${guess ? ` Did you mean \`${guess}\`?` : ` It serves: ${kinds.join(', ')}.`}`,
-        fixes: guess && span ? [{ title: `Change kind to ${guess}`, edits: [replaceScalar(ctx.text, span, guess)], safe: false, preferred: true }] : undefined,
+        fixes: fix ? [fix] : undefined,
       });
       return;
     }
     const versions = ctx.schemas.versionsOf(r.group, r.kind);
     const current = versions.find((v) => ctx.schemas.find(r.group, v, r.kind)?.current) ?? versions[0];
-    const span = ctx.spanOf(['apiVersion'], 'value');
+    const fix = current ? setValueFix(ctx, ['apiVersion'], `${r.group}/${current}`, `Use ${r.group}/${current}`, false) : undefined;
     ctx.report({
       path: ['apiVersion'],
       message: `${r.group} does not serve ${r.kind} at version \`${r.version}\`; served versions: ${versions.join(', ')}.`,
-      fixes: span && current ? [{ title: `Use ${r.group}/${current}`, edits: [replaceScalar(ctx.text, span, `${r.group}/${current}`)], safe: false, preferred: true }] : undefined,
+      fixes: fix ? [fix] : undefined,
     });
   },
 };

@@ -3,6 +3,7 @@
 import { keySpan, locate, nearestSpan, valueSpan, type PathSegment } from '../locate';
 import type { YNode } from '../parse';
 import { asRecord } from '../resources';
+import { editableScalar } from '../scalar-edit';
 import type { LineIndex } from '../line-index';
 import type { Labels, Site, ValueRef } from './facts';
 
@@ -24,11 +25,13 @@ export class DocReader {
     return span ? this.toSite(span.start, span.end) : undefined;
   }
 
-  /** The text inside a quoted scalar (the whole scalar when plain), for edits that keep the quotes. */
+  /**
+   * The text inside a quoted scalar (the whole scalar when plain), for edits that keep the quotes;
+   * undefined for a block scalar (its range ends in a line break) or text an alias shares.
+   */
   innerSite(path: readonly PathSegment[]): Site | undefined {
-    const loc = locate(this.root, path);
-    const v = loc && !loc.via ? loc.value : null;
-    if (!v || v.kind !== 'scalar') return undefined;
+    const v = editableScalar(this.root, path);
+    if (!v || v.style === 'block') return undefined;
     const quoted = (v.style === 'single' || v.style === 'double') && v.end - v.start >= 2;
     return quoted ? this.toSite(v.start + 1, v.end - 1) : this.toSite(v.start, v.end);
   }

@@ -1,21 +1,21 @@
 // Builders for the minimal edits that fixes make; every fix should go through these so that
-// quoting, comments and layout around the changed value stay exactly as the author wrote them.
+// quoting, comments and layout around the changed value stay exactly as the author wrote them,
+// and nothing an alias shares is edited (see scalar-edit.ts).
 import type { DocContext } from './rule';
 import type { PathSegment } from '../../locate';
 import type { Fix, TextEdit } from '../../types';
+import { editableScalar, replaceScalar } from '../../scalar-edit';
 
-/** Replace a scalar's text, keeping its quotes. */
-export function replaceScalar(text: string, span: { start: number; end: number }, newValue: string): TextEdit {
-  const first = text[span.start];
-  if ((first === '"' || first === "'") && span.end - span.start >= 2 && text[span.end - 1] === first) {
-    return { start: span.start + 1, end: span.end - 1, newText: newValue };
-  }
-  return { start: span.start, end: span.end, newText: newValue };
+export { replaceScalar };
+
+/** Edits setting the scalar at `path` (or its key, renamed) to `newValue`; undefined when not safe to edit. */
+export function setValueEdits(ctx: DocContext, path: readonly PathSegment[], newValue: string, on: 'key' | 'value' = 'value'): TextEdit[] | undefined {
+  const node = editableScalar(ctx.root, path, on);
+  return node && replaceScalar(ctx.text, node, newValue);
 }
 
 /** A fix that sets the scalar at `path` to `newValue`; undefined when the value is not in the text. */
 export function setValueFix(ctx: DocContext, path: readonly PathSegment[], newValue: string, title: string, safe: boolean): Fix | undefined {
-  const span = ctx.spanOf(path, 'value');
-  if (!span) return undefined;
-  return { title, edits: [replaceScalar(ctx.text, span, newValue)], safe, preferred: true };
+  const edits = setValueEdits(ctx, path, newValue);
+  return edits ? { title, edits, safe, preferred: true } : undefined;
 }

@@ -1,16 +1,12 @@
 // Fix edits that add text (a list item, a map entry) indented like its neighbours, so that a fix
 // inserts only new lines or characters and every existing byte of the file stays where it was.
 import type { DocContext } from './rule';
-import { locate, findPair, deref, type PathSegment } from '../../locate';
-import type { YMap, YNode, YSeq } from '../../parse';
+import { findPair, type PathSegment } from '../../locate';
+import type { YMap, YNode, YPair, YSeq } from '../../parse';
 import type { TextEdit } from '../../types';
+import { editTarget, yamlScalar } from '../../scalar-edit';
 
-/** A scalar written so YAML reads it back as the same string (plain when that is unambiguous). */
-export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z0-9/][A-Za-z0-9 ._/-]*$/.test(value) && !/\s$/.test(value);
-  const ambiguous = /^(true|false|yes|no|on|off|y|n|null|~)$/i.test(value) || /^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(value) || /^0[xo]/i.test(value);
-  return plain && !ambiguous ? value : JSON.stringify(value);
-}
+export { yamlScalar };
 
 /** Appends items to the sequence at `path` (block or flow), as one insertion; undefined when unsure. */
 export function appendSeqItems(ctx: DocContext, path: readonly PathSegment[], items: readonly string[]): TextEdit | undefined {
@@ -41,6 +37,7 @@ export function appendSeqItem(ctx: DocContext, path: readonly PathSegment[], ite
   while (dash >= 0 && text[dash] === ' ') dash--;
   if (text[dash] !== '-') return undefined;
   const at = lineEndAfter(text, last);
+  if (at === undefined) return undefined;
   return { start: at, end: at, newText: `${eolOf(text)}${' '.repeat(columnOf(text, dash))}- ${yamlScalar(item)}` };
 }
 
@@ -69,17 +66,16 @@ function insertLinesAfter(text: string, key: YNode, value: YNode | null, lines: 
   // A key that shares its line with something before it (`- name: x`) still sets the column.
   const indent = ' '.repeat(columnOf(text, key.start));
   const at = lineEndAfter(text, value && value.end > key.end ? value : key);
+  if (at === undefined) return undefined;
   const eol = eolOf(text);
   return { start: at, end: at, newText: lines.map((l) => `${eol}${indent}${l}`).join('') };
 }
 
-/** The node at `path` when it is of the wanted kind and written in this document (not via an alias). */
+/** The node at `path` when it is of the wanted kind and written in place (no alias shares it). */
 function holder(ctx: DocContext, path: readonly PathSegment[], kind: 'map'): YMap | undefined;
 function holder(ctx: DocContext, path: readonly PathSegment[], kind: 'seq'): YSeq | undefined;
 function holder(ctx: DocContext, path: readonly PathSegment[], kind: 'map' | 'seq'): YMap | YSeq | undefined {
-  const loc = path.length === 0 ? { value: ctx.root, via: null } : locate(ctx.root, path);
-  if (!loc || loc.via || !loc.value || loc.value.kind === 'alias') return undefined;
-  const node = deref(loc.value);
+  const node = editTarget(ctx.root, path)?.value;
   return node && node.kind === kind ? node : undefined;
 }
 
@@ -87,8 +83,18 @@ function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
-/** End of the last line a node's content occupies (before the line break; after a trailing comment). */
-function lineEndAfter(text: string, node: YNode): number {
+/**
+ * End of the last line a node's content occupies (before the line break; after a trailing comment).
+ * Undefined when the node ends in a block scalar that keeps its trailing blank lines (`|+`): they
+ * belong to its value, and a line inserted before them would take them away.
+ */
+function lineEndAfter(text: string, node: YNode): number | undefined {
+  let tail: YNode | null = node;
+  while (tail && tail.kind !== 'scalar' && tail.kind !== 'alias') {
+    const pair: YPair | undefined = tail.kind === 'map' ? tail.pairs[tail.pairs.length - 1] : undefined;
+    tail = tail.kind === 'map' ? (pair?.value ?? pair?.key ?? null) : tail.items[tail.items.length - 1];
+  }
+  if (tail?.kind === 'scalar' && tail.style === 'block' && /^[|>][0-9-]*\+/.test(text.slice(tail.start, tail.start + 4))) return undefined;
   let end = node.end;
   while (end > node.start && /\s/.test(text[end - 1])) end--;
   let at = text.indexOf('\n', end);

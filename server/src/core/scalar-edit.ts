@@ -1,0 +1,124 @@
+// The places a fix may edit and the edits that rewrite one scalar there. A fix must change only
+// the value it names: never text an alias shares, never a block scalar's line break (the next key
+// or document would be glued on), never the quotes or comment around the value.
+import { findPair, type PathSegment } from './locate';
+import { parseYaml, type YNode, type YScalar } from './parse';
+import type { TextEdit } from './types';
+
+export interface EditTarget {
+  /** The key of the last path step (null for a list item or the root). */
+  key: YNode | null;
+  /** The value; a null-valued `key:` has a zero-length plain scalar here. */
+  value: YNode | null;
+}
+
+const aliasNames = new WeakMap<YNode, Set<string>>();
+
+/** Names of the anchors some alias of the document refers to (computed once per tree). */
+function aliasedAnchors(root: YNode): Set<string> {
+  let names = aliasNames.get(root);
+  if (names) return names;
+  names = new Set<string>();
+  const stack: YNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as YNode;
+    if (n.kind === 'alias') names.add(n.name);
+    else if (n.kind === 'map') for (const p of n.pairs) stack.push(...[p.key, p.value].filter((x): x is YNode => x !== null));
+    else if (n.kind === 'seq') for (const i of n.items) if (i) stack.push(i);
+  }
+  aliasNames.set(root, names);
+  return names;
+}
+
+/**
+ * The key and value at `path` when a fix may edit them in place: no node on the way (the root, the
+ * ancestors, the key, the value) is an alias or carries an anchor that an alias uses. An edit there
+ * would change every copy at once, so the fix is not offered: the author decides how to split them.
+ */
+export function editTarget(root: YNode | null, path: readonly PathSegment[]): EditTarget | undefined {
+  if (!root) return undefined;
+  const shared = aliasedAnchors(root);
+  const inPlace = (n: YNode | null): boolean => !n || (n.kind !== 'alias' && !(n.anchor !== undefined && shared.has(n.anchor)));
+  if (!inPlace(root)) return undefined;
+  let at: EditTarget = { key: null, value: root };
+  for (const seg of path) {
+    const holder = at.value;
+    if (!holder) return undefined;
+    if (holder.kind === 'map') {
+      const pair = findPair(holder, String(seg));
+      if (!pair) return undefined;
+      at = { key: pair.key, value: pair.value };
+    } else if (holder.kind === 'seq') {
+      const idx = typeof seg === 'number' ? seg : Number(seg);
+      if (!Number.isInteger(idx) || idx < 0 || idx >= holder.items.length) return undefined;
+      at = { key: null, value: holder.items[idx] };
+    } else {
+      return undefined;
+    }
+    if (!inPlace(at.key) || !inPlace(at.value)) return undefined;
+  }
+  return at;
+}
+
+/** The scalar at `path` (its value, or its key with `on: 'key'`) when a fix may edit it in place. */
+export function editableScalar(root: YNode | null, path: readonly PathSegment[], on: 'key' | 'value' = 'value'): YScalar | undefined {
+  const at = editTarget(root, path);
+  const node = on === 'key' ? at?.key : at?.value;
+  return node && node.kind === 'scalar' ? node : undefined;
+}
+
+/** A string written as a plain scalar when YAML reads it back unchanged, else double-quoted. */
+export function yamlScalar(value: string): string {
+  const plain = /^[A-Za-z0-9_/][A-Za-z0-9 _./-]*$/.test(value) && !/\s$/.test(value);
+  const ambiguous = /^(true|false|yes|no|on|off|y|n|null|~)$/i.test(value) || /^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(value) || /^0[xo]/i.test(value);
+  return plain && !ambiguous ? value : JSON.stringify(value);
+}
+
+/**
+ * Edits that make `node` read `newValue`, in its own style where possible. In quotes the text is
+ * escaped for them; a plain string stays a string (quoted if `newValue` would read as something
+ * else), while a plain non-string (`33`, `false`) takes `newValue` as written. A block scalar
+ * becomes a scalar on its header line: the indicator is replaced and the content lines removed,
+ * keeping the header's comment and the final line break. Undefined when no edit can say it.
+ */
+export function replaceScalar(text: string, node: YScalar, newValue: string): TextEdit[] | undefined {
+  const { start, end } = node;
+  const oneLine = !/[\r\n]/.test(newValue);
+  switch (node.style) {
+    case 'double':
+      return [{ start: start + 1, end: end - 1, newText: JSON.stringify(newValue).slice(1, -1) }];
+    case 'single':
+      return oneLine ? [{ start: start + 1, end: end - 1, newText: newValue.replace(/'/g, "''") }] : undefined;
+    case 'plain':
+      // `key:` with nothing after it: text written right after the colon would join the key.
+      if (end === start) return undefined;
+      return [{ start, end, newText: typeof node.value === 'string' ? stringScalar(newValue) : newValue }];
+    case 'block': {
+      const indicator = /^[|>][0-9+-]*/.exec(text.slice(start, end));
+      const headerEnd = lineEnd(text, start);
+      if (!indicator || headerEnd >= end) return undefined;
+      let contentEnd = end;
+      while (contentEnd > headerEnd && /\s/.test(text[contentEnd - 1])) contentEnd--;
+      const edits = [{ start, end: start + indicator[0].length, newText: stringScalar(newValue) }];
+      if (contentEnd > headerEnd) edits.push({ start: headerEnd, end: contentEnd, newText: '' });
+      return edits;
+    }
+  }
+}
+
+/**
+ * A string as a plain scalar when YAML reads that back as the same string in any context (no flow
+ * indicators), else double-quoted.
+ */
+function stringScalar(value: string): string {
+  if (/[,[\]{}\r\n]/.test(value) || value === '') return JSON.stringify(value);
+  const back = parseYaml(value);
+  return back.problems.length === 0 && back.value === value ? value : JSON.stringify(value);
+}
+
+/** Offset of the line break (CR LF or LF) ending the line that holds `at`. */
+function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  if (nl < 0) return text.length;
+  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+}
