@@ -165,6 +165,26 @@ export function audit(crds, ours, allowed = allowedDifferences) {
   return { differences, cel, missingKinds, extraKinds, checked, unusedAllowances };
 }
 
+/**
+ * Field paths under spec of our schema for `group/version/Kind` (`[]` list items, `{}` map values), and the paths
+ * whose content is free-form, for coverage tests against other descriptions of the same kind.
+ */
+export function ourSpecPaths(ours, key) {
+  const resolve = resolver(ours.byId);
+  const fields = new Set(); const open = new Set();
+  const walk = (node, at, depth) => {
+    node = resolve(node);
+    if (!node || depth > 24) return;
+    if (node['x-kubernetes-preserve-unknown-fields']) open.add(at);
+    for (const [k, v] of Object.entries(node.properties ?? {})) { fields.add(`${at}.${k}`); walk(v, `${at}.${k}`, depth + 1); }
+    if (typeof node.additionalProperties === 'object') walk(node.additionalProperties, `${at}{}`, depth + 1);
+    if (node.items) walk(node.items, `${at}[]`, depth + 1);
+  };
+  const root = ours.byId.get(`meshlint:${key}`);
+  if (root) walk(root.properties.spec, 'spec', 0);
+  return { fields, open, has: (p) => fields.has(p) || [...open].some((o) => p.startsWith(`${o}.`) || p.startsWith(`${o}{`) || p.startsWith(`${o}[`)) };
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? defaultUpstreamDir);
   const result = audit(loadCrds(dir), loadOurs(readSchemaDir(path.join(repo, 'schemas'))));
