@@ -90,8 +90,8 @@ const podTemplate = obj('Overrides for the temporary solver pod.', {
   }),
 });
 
-// cert-manager's webhook accepts only these (ValidateACMEIssuerChallengeSolverHTTP01IngressConfig / ...GatewayConfig).
-const serviceType = enm('Type of the Service in front of the solver pod: ClusterIP or NodePort (the default when empty).', ['', 'ClusterIP', 'NodePort']);
+// A plain string as in the CRD: the webhook's narrower list (ClusterIP or NodePort) is the issuer-acme-solvers rule's job.
+const serviceType = str('Type of the Service in front of the solver pod: ClusterIP or NodePort (the default when empty).');
 
 const gatewayParentRef = obj('A Gateway (or listener) the solver HTTPRoute attaches to.', {
   group: str('API group; default gateway.networking.k8s.io.', { maxLength: 253, pattern: '^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' }),

@@ -1,5 +1,5 @@
 // Shared schema files: Kubernetes ObjectMeta and core/v1 pieces, plus Istio's cross-group types.
-import { anyObj, arr, bool, defsFile, enm, int32, int64, intOrStr, map, obj, ref, str, strMap, strs, concept } from './dsl.mjs';
+import { anyObj, arr, bool, defsFile, int32, int64, intOrStr, map, obj, ref, str, strMap, strs, concept } from './dsl.mjs';
 
 /** RFC 3339 date-time, the only form metav1.Time accepts (the API server rejects anything else). */
 export const RFC3339 = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$';

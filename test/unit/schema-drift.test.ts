@@ -17,11 +17,11 @@ interface Ours { byId: Map<string, Json>; index: IndexEntry[] }
 interface Difference { kind: string; path: string; what: string }
 interface AuditModule {
   defaultUpstreamDir: string;
-  loadCrds(dir: string): unknown[];
-  loadOurs(files: Record<string, Json>): Ours;
-  readSchemaDir(dir: string): Record<string, Json>;
-  audit(crds: unknown[], ours: Ours): { differences: Difference[]; missingKinds: string[]; extraKinds: string[]; checked: string[]; unusedAllowances: Json[] };
-  ourSpecPaths(ours: Ours, key: string): { has(p: string): boolean };
+  loadCrds: (dir: string) => unknown[];
+  loadOurs: (files: Record<string, Json>) => Ours;
+  readSchemaDir: (dir: string) => Record<string, Json>;
+  audit: (crds: unknown[], ours: Ours) => { differences: Difference[]; missingKinds: string[]; extraKinds: string[]; checked: string[]; unusedAllowances: Json[] };
+  ourSpecPaths: (ours: Ours, key: string) => { has: (p: string) => boolean };
 }
 
 const SCHEMAS = path.join(PACKAGE_DIR, 'schemas');
@@ -29,7 +29,7 @@ const importScript = async <T>(rel: string): Promise<T> => (await import(pathToF
 const auditModule = (): Promise<AuditModule> => importScript<AuditModule>('scripts/audit-schemas.mjs');
 
 test('schemas/ is exactly what scripts/gen-schemas.mjs writes', async () => {
-  const { buildSchemaFiles } = await importScript<{ buildSchemaFiles(): Record<string, Json> }>('scripts/schema-src/build.mjs');
+  const { buildSchemaFiles } = await importScript<{ buildSchemaFiles: () => Record<string, Json> }>('scripts/schema-src/build.mjs');
   const generated = buildSchemaFiles();
   const { readSchemaDir } = await auditModule();
   const onDisk = Object.keys(readSchemaDir(SCHEMAS)).sort();
@@ -42,7 +42,7 @@ test('schemas/ is exactly what scripts/gen-schemas.mjs writes', async () => {
 
 test('scripts/check-schemas.mjs passes (strict compile, index, fixtures, verdicts against the oracle)', () => {
   const run = spawnSync(process.execPath, [path.join(PACKAGE_DIR, 'scripts', 'check-schemas.mjs')], { cwd: PACKAGE_DIR, encoding: 'utf8' });
-  const report = run.stdout.split('\n').filter((l) => /^(DISAGREE|PROBLEM|  ours|  oracle)|disagreements/.test(l)).join('\n');
+  const report = run.stdout.split('\n').filter((l) => /^(DISAGREE|PROBLEM| {2}ours| {2}oracle)|disagreements/.test(l)).join('\n');
   assert.equal(run.status, 0, `check-schemas failed:\n${report}\n${run.stderr}`);
   assert.match(run.stdout, /0 unexpected disagreements, 0 problems/);
 });
