@@ -17,7 +17,10 @@ const BOUNDS = ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'max
 
 /** Every CustomResourceDefinition in the *.yaml files of `dir`. */
 export function loadCrds(dir) {
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
     .flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => d.toJS()))
     .filter((d) => d && d.kind === 'CustomResourceDefinition');
 }
@@ -74,28 +77,38 @@ function compareNode(up, ours, at, resolve, report, cel) {
     const kindsUp = ['oneOf', 'anyOf', 'allOf'].filter((k) => up[k] && !up['x-kubernetes-int-or-string']);
     if (kindsUp.length) cel.push({ path: at, rule: `${kindsUp.join('+')} (structural one-of constraint)` });
   }
-  const tu = kindOf(up); const to = kindOf(ours);
+  const tu = kindOf(up);
+  const to = kindOf(ours);
   if (tu !== to && !(tu === 'object' && to === 'any' && up['x-kubernetes-preserve-unknown-fields'])) {
     report(at, `type: upstream ${tu}, ours ${to}`);
     return;
   }
-  if (up.format === 'int32' && (ours.minimum === undefined || ours.maximum === undefined || ours.minimum < INT32[0] || ours.maximum > INT32[1])) {
+  if (
+    up.format === 'int32' &&
+    (ours.minimum === undefined || ours.maximum === undefined || ours.minimum < INT32[0] || ours.maximum > INT32[1])
+  ) {
     report(at, 'format: upstream int32, ours has no int32 bounds');
   } else if (up.format && !['int32', 'int64', 'double', 'float', 'byte', 'date-time'].includes(up.format)) {
     report(at, `format: upstream ${up.format}, not audited`);
   }
   if (!!up['x-kubernetes-preserve-unknown-fields'] !== !!ours['x-kubernetes-preserve-unknown-fields'] && tu !== 'int-or-string') {
-    report(at, `preserve-unknown-fields: upstream ${!!up['x-kubernetes-preserve-unknown-fields']}, ours ${!!ours['x-kubernetes-preserve-unknown-fields']}`);
+    report(
+      at,
+      `preserve-unknown-fields: upstream ${!!up['x-kubernetes-preserve-unknown-fields']}, ours ${!!ours['x-kubernetes-preserve-unknown-fields']}`,
+    );
   }
   if (up.enum || ours.enum) {
-    const a = new Set((up.enum ?? []).map(String)); const b = new Set((ours.enum ?? []).map(String));
-    const onlyUp = [...a].filter((x) => !b.has(x)); const onlyOurs = [...b].filter((x) => !a.has(x));
+    const a = new Set((up.enum ?? []).map(String));
+    const b = new Set((ours.enum ?? []).map(String));
+    const onlyUp = [...a].filter((x) => !b.has(x));
+    const onlyOurs = [...b].filter((x) => !a.has(x));
     if (!up.enum) report(at, `enum: only ours restricts to [${onlyOurs.join(', ')}]`);
     else if (!ours.enum) report(at, `enum: only upstream restricts to [${onlyUp.join(', ')}]`);
     else if (onlyUp.length || onlyOurs.length) report(at, `enum: upstream only [${onlyUp.join(', ')}], ours only [${onlyOurs.join(', ')}]`);
   }
   for (const key of BOUNDS) {
-    let u = up[key]; const o = ours[key];
+    let u = up[key];
+    const o = ours[key];
     if (key === 'minimum' && u === undefined && up.format === 'int32') u = INT32[0];
     if (key === 'maximum' && u === undefined && up.format === 'int32') u = INT32[1];
     if (u !== o && !(up.format === 'int32' && (key === 'minimum' || key === 'maximum') && u === undefined)) {
@@ -104,17 +117,21 @@ function compareNode(up, ours, at, resolve, report, cel) {
   }
   // The API server checks format byte (base64) and date-time itself; our schemas spell them as patterns.
   const upPattern = up.pattern ?? (up.format === 'byte' ? BASE64 : up.format === 'date-time' ? RFC3339 : null);
-  if (tu !== 'int-or-string' && upPattern !== (ours.pattern ?? null)) report(at, `pattern: upstream ${upPattern ?? 'none'}, ours ${ours.pattern ?? 'none'}`);
+  if (tu !== 'int-or-string' && upPattern !== (ours.pattern ?? null))
+    report(at, `pattern: upstream ${upPattern ?? 'none'}, ours ${ours.pattern ?? 'none'}`);
   if (tu === 'int-or-string') {
     const oursStr = (ours.anyOf ?? []).find((s) => s.type === 'string') ?? {};
-    if ((up.pattern ?? null) !== (oursStr.pattern ?? null)) report(at, `pattern: upstream ${up.pattern ?? 'none'}, ours ${oursStr.pattern ?? 'none'}`);
+    if ((up.pattern ?? null) !== (oursStr.pattern ?? null))
+      report(at, `pattern: upstream ${up.pattern ?? 'none'}, ours ${oursStr.pattern ?? 'none'}`);
   }
-  const ru = new Set(up.required ?? []); const ro = new Set(ours.required ?? []);
+  const ru = new Set(up.required ?? []);
+  const ro = new Set(ours.required ?? []);
   for (const r of ru) if (!ro.has(r)) report(at, `required: upstream requires ${r}, ours does not`);
   for (const r of ro) if (!ru.has(r)) report(at, `required: ours requires ${r}, upstream does not`);
 
   if (tu === 'object') {
-    const pu = up.properties ?? {}; const po = ours.properties ?? {};
+    const pu = up.properties ?? {};
+    const po = ours.properties ?? {};
     for (const k of Object.keys(pu)) {
       if (!(k in po)) report(`${at}.${k}`, 'field missing from ours');
       else compareNode(pu[k], po[k], `${at}.${k}`, resolve, report, cel);
@@ -135,14 +152,21 @@ function compareNode(up, ours, at, resolve, report, cel) {
  */
 export function audit(crds, ours, allowed = allowedDifferences) {
   const resolve = resolver(ours.byId);
-  const differences = []; const cel = []; const missingKinds = []; const checked = []; const usedAllowances = new Set();
+  const differences = [];
+  const cel = [];
+  const missingKinds = [];
+  const checked = [];
+  const usedAllowances = new Set();
   const upstreamKeys = new Set();
   for (const crd of crds) {
     for (const v of crd.spec.versions.filter((x) => x.served)) {
       const key = `${crd.spec.group}/${v.name}/${crd.spec.names.kind}`;
       upstreamKeys.add(key);
       const ourRoot = ours.byId.get(`meshlint:${key}`);
-      if (!ourRoot) { missingKinds.push(key); continue; }
+      if (!ourRoot) {
+        missingKinds.push(key);
+        continue;
+      }
       checked.push(key);
       const upSpec = v.schema.openAPIV3Schema;
       const report = (p, what) => {
@@ -152,14 +176,16 @@ export function audit(crds, ours, allowed = allowedDifferences) {
       };
       const upRequired = (upSpec.required ?? []).filter((r) => r === 'spec');
       const ourRequired = (ourRoot.required ?? []).filter((r) => r === 'spec');
-      if (upRequired.length !== ourRequired.length) report('', `required spec: upstream ${upRequired.length > 0}, ours ${ourRequired.length > 0}`);
+      if (upRequired.length !== ourRequired.length)
+        report('', `required spec: upstream ${upRequired.length > 0}, ours ${ourRequired.length > 0}`);
       const kindCel = [];
       if (upSpec.properties?.spec) compareNode(upSpec.properties.spec, ourRoot.properties.spec, 'spec', resolve, report, kindCel);
       for (const c of upSpec['x-kubernetes-validations'] ?? []) kindCel.push({ path: '', rule: c.rule, message: c.message });
       cel.push(...kindCel.map((c) => ({ kind: key, ...c })));
     }
   }
-  const extraKinds = ours.index.map((e) => `${e.group}/${e.version}/${e.kind}`)
+  const extraKinds = ours.index
+    .map((e) => `${e.group}/${e.version}/${e.kind}`)
     .filter((k) => !upstreamKeys.has(k) && crds.some((c) => k.startsWith(`${c.spec.group}/`)));
   const unusedAllowances = allowed.filter((a) => !usedAllowances.has(a));
   return { differences, cel, missingKinds, extraKinds, checked, unusedAllowances };
@@ -171,18 +197,26 @@ export function audit(crds, ours, allowed = allowedDifferences) {
  */
 export function ourSpecPaths(ours, key) {
   const resolve = resolver(ours.byId);
-  const fields = new Set(); const open = new Set();
+  const fields = new Set();
+  const open = new Set();
   const walk = (node, at, depth) => {
     node = resolve(node);
     if (!node || depth > 24) return;
     if (node['x-kubernetes-preserve-unknown-fields']) open.add(at);
-    for (const [k, v] of Object.entries(node.properties ?? {})) { fields.add(`${at}.${k}`); walk(v, `${at}.${k}`, depth + 1); }
+    for (const [k, v] of Object.entries(node.properties ?? {})) {
+      fields.add(`${at}.${k}`);
+      walk(v, `${at}.${k}`, depth + 1);
+    }
     if (typeof node.additionalProperties === 'object') walk(node.additionalProperties, `${at}{}`, depth + 1);
     if (node.items) walk(node.items, `${at}[]`, depth + 1);
   };
   const root = ours.byId.get(`meshlint:${key}`);
   if (root) walk(root.properties.spec, 'spec', 0);
-  return { fields, open, has: (p) => fields.has(p) || [...open].some((o) => p.startsWith(`${o}.`) || p.startsWith(`${o}{`) || p.startsWith(`${o}[`)) };
+  return {
+    fields,
+    open,
+    has: (p) => fields.has(p) || [...open].some((o) => p.startsWith(`${o}.`) || p.startsWith(`${o}{`) || p.startsWith(`${o}[`)),
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -193,7 +227,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   for (const k of result.extraKinds) console.log(`EXTRA KIND ${k} (not served upstream)`);
   for (const a of result.unusedAllowances) console.log(`UNUSED ALLOWANCE ${a.kinds} ${a.path}: ${a.what}`);
   if (process.argv.includes('--cel')) for (const c of result.cel) console.log(`CEL ${c.kind} ${c.path || '(root)'}: ${c.rule}`);
-  console.log(`${result.checked.length} kind versions audited; ${result.differences.length} differences, ` +
-    `${result.missingKinds.length} missing kinds, ${result.extraKinds.length} extra, ${result.cel.length} CEL/one-of constraints upstream.`);
-  process.exitCode = result.differences.length || result.missingKinds.length || result.extraKinds.length || result.unusedAllowances.length ? 1 : 0;
+  console.log(
+    `${result.checked.length} kind versions audited; ${result.differences.length} differences, ` +
+      `${result.missingKinds.length} missing kinds, ${result.extraKinds.length} extra, ${result.cel.length} CEL/one-of constraints upstream.`,
+  );
+  process.exitCode =
+    result.differences.length || result.missingKinds.length || result.extraKinds.length || result.unusedAllowances.length ? 1 : 0;
 }

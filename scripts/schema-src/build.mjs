@@ -28,11 +28,19 @@ export function buildSchemaFiles() {
   for (const k of kinds) {
     const file = `${k.group}/${k.version}/${k.kind}.json`;
     files[file] = root(k);
-    index.push({ group: k.group, version: k.version, kind: k.kind, id: `meshlint:${k.group}/${k.version}/${k.kind}`, current: k.current, file });
+    index.push({
+      group: k.group,
+      version: k.version,
+      kind: k.kind,
+      id: `meshlint:${k.group}/${k.version}/${k.kind}`,
+      current: k.current,
+      file,
+    });
   }
   index.sort((a, b) => a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind) || a.version.localeCompare(b.version));
   files['index.json'] = {
-    description: 'Every kind and served version meshlint has a schema for. current: false marks a deprecated version of a kind that has a newer one.',
+    description:
+      'Every kind and served version meshlint has a schema for. current: false marks a deprecated version of a kind that has a newer one.',
     upstream: upstreamReleases,
     kinds: index,
   };

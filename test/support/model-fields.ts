@@ -19,7 +19,10 @@ export function modelFile(group: string, version: string, kind: string): string 
  * field under `spec` of the interface `I<Kind>` in each file. Depth is bounded because some types are recursive.
  */
 export function modelSpecPaths(files: { file: string; kind: string }[]): Map<string, Set<string>> {
-  const program = ts.createProgram(files.map((f) => f.file), { skipLibCheck: true, noEmit: true, types: [] });
+  const program = ts.createProgram(
+    files.map((f) => f.file),
+    { skipLibCheck: true, noEmit: true, types: [] },
+  );
   const checker = program.getTypeChecker();
   const out = new Map<string, Set<string>>();
   for (const { file, kind } of files) {

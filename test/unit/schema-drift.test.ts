@@ -12,15 +12,29 @@ import { yamlFilesUnder } from '../support/yaml-files';
 import { runCli } from '../support/run-cli';
 
 type Json = Record<string, unknown>;
-interface IndexEntry { group: string; version: string; kind: string }
-interface Ours { byId: Map<string, Json>; index: IndexEntry[] }
-interface Difference { kind: string; path: string; what: string }
+interface IndexEntry {
+  group: string;
+  version: string;
+  kind: string;
+}
+interface Ours {
+  byId: Map<string, Json>;
+  index: IndexEntry[];
+}
+interface Difference {
+  kind: string;
+  path: string;
+  what: string;
+}
 interface AuditModule {
   defaultUpstreamDir: string;
   loadCrds: (dir: string) => unknown[];
   loadOurs: (files: Record<string, Json>) => Ours;
   readSchemaDir: (dir: string) => Record<string, Json>;
-  audit: (crds: unknown[], ours: Ours) => { differences: Difference[]; missingKinds: string[]; extraKinds: string[]; checked: string[]; unusedAllowances: Json[] };
+  audit: (
+    crds: unknown[],
+    ours: Ours,
+  ) => { differences: Difference[]; missingKinds: string[]; extraKinds: string[]; checked: string[]; unusedAllowances: Json[] };
   ourSpecPaths: (ours: Ours, key: string) => { has: (p: string) => boolean };
 }
 
@@ -33,16 +47,27 @@ test('schemas/ is exactly what scripts/gen-schemas.mjs writes', async () => {
   const generated = buildSchemaFiles();
   const { readSchemaDir } = await auditModule();
   const onDisk = Object.keys(readSchemaDir(SCHEMAS)).sort();
-  assert.deepEqual(onDisk, Object.keys(generated).sort(), 'schemas/ holds other files than the generator writes: run node scripts/gen-schemas.mjs');
+  assert.deepEqual(
+    onDisk,
+    Object.keys(generated).sort(),
+    'schemas/ holds other files than the generator writes: run node scripts/gen-schemas.mjs',
+  );
   const stale = Object.entries(generated)
     .filter(([rel, content]) => fs.readFileSync(path.join(SCHEMAS, rel), 'utf8') !== JSON.stringify(content, null, 2) + '\n')
     .map(([rel]) => rel);
-  assert.deepEqual(stale, [], `schemas/ differs from scripts/schema-src (edited by hand, or not regenerated): run node scripts/gen-schemas.mjs`);
+  assert.deepEqual(
+    stale,
+    [],
+    `schemas/ differs from scripts/schema-src (edited by hand, or not regenerated): run node scripts/gen-schemas.mjs`,
+  );
 });
 
 test('scripts/check-schemas.mjs passes (strict compile, index, fixtures, verdicts against the oracle)', () => {
   const run = spawnSync(process.execPath, [path.join(PACKAGE_DIR, 'scripts', 'check-schemas.mjs')], { cwd: PACKAGE_DIR, encoding: 'utf8' });
-  const report = run.stdout.split('\n').filter((l) => /^(DISAGREE|PROBLEM| {2}ours| {2}oracle)|disagreements/.test(l)).join('\n');
+  const report = run.stdout
+    .split('\n')
+    .filter((l) => /^(DISAGREE|PROBLEM| {2}ours| {2}oracle)|disagreements/.test(l))
+    .join('\n');
   assert.equal(run.status, 0, `check-schemas failed:\n${report}\n${run.stderr}`);
   assert.match(run.stdout, /0 unexpected disagreements, 0 problems/);
 });
@@ -84,21 +109,32 @@ test('every field and constraint of the upstream CRDs in ../shared/upstream matc
     ...result.extraKinds.map((k) => `kind here but not served upstream: ${k}`),
     ...result.unusedAllowances.map((a) => `allowance no longer needed: ${JSON.stringify(a)}`),
   ];
-  assert.deepEqual(lines, [], `schemas/ drifted from the upstream CRDs (node scripts/audit-schemas.mjs lists the same):\n${lines.join('\n')}`);
+  assert.deepEqual(
+    lines,
+    [],
+    `schemas/ drifted from the upstream CRDs (node scripts/audit-schemas.mjs lists the same):\n${lines.join('\n')}`,
+  );
   assert.ok(result.checked.length >= 39, `only ${result.checked.length} kind versions audited`);
 });
 
 test('valid schema fixtures, including the Istio 1.30 and cert-manager 1.21 regressions, have no error', () => {
   const files = yamlFilesUnder(path.join(PACKAGE_DIR, 'test', 'fixtures', 'schemas')).filter((f) => f.endsWith('.valid.yaml'));
-  assert.ok(files.some((f) => f.includes('cert-manager-1.21')) && files.some((f) => f.includes('TrafficExtension')), 'regression fixtures missing');
+  assert.ok(
+    files.some((f) => f.includes('cert-manager-1.21')) && files.some((f) => f.includes('TrafficExtension')),
+    'regression fixtures missing',
+  );
   const errors = files.flatMap((file) =>
-    analyze(fs.readFileSync(file, 'utf8')).filter((f) => f.severity === 'error').map((f) => `${path.relative(PACKAGE_DIR, file)}: ${f.ruleId} ${f.message}`),
+    analyze(fs.readFileSync(file, 'utf8'))
+      .filter((f) => f.severity === 'error')
+      .map((f) => `${path.relative(PACKAGE_DIR, file)}: ${f.ruleId} ${f.message}`),
   );
   assert.deepEqual(errors, []);
 });
 
 test('meshlint --version prints the tracked upstream releases from schemas/index.json', async () => {
-  const index = JSON.parse(fs.readFileSync(path.join(SCHEMAS, 'index.json'), 'utf8')) as { upstream: { istio: string; certManager: string } };
+  const index = JSON.parse(fs.readFileSync(path.join(SCHEMAS, 'index.json'), 'utf8')) as {
+    upstream: { istio: string; certManager: string };
+  };
   assert.match(index.upstream.istio, /^\d+\.\d+\.\d+$/);
   assert.match(index.upstream.certManager, /^\d+\.\d+\.\d+$/);
   const run = await runCli(['--version']);

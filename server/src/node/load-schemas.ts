@@ -32,6 +32,6 @@ export function loadSchemas(packageDir: string = findPackageDir()): SchemaBundle
 
 /** The Istio and cert-manager releases the built-in schemas track, as recorded in schemas/index.json by the generator. */
 export function loadUpstreamReleases(packageDir: string = findPackageDir()): { istio: string; certManager: string } {
-  const index = JSON.parse(fs.readFileSync(path.join(packageDir, 'schemas', 'index.json'), 'utf8')) as { upstream: { istio: string; certManager: string } };
-  return index.upstream;
+  const text = fs.readFileSync(path.join(packageDir, 'schemas', 'index.json'), 'utf8');
+  return (JSON.parse(text) as { upstream: { istio: string; certManager: string } }).upstream;
 }
