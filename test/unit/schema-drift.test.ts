@@ -100,6 +100,15 @@ test('every field and constraint of the upstream CRDs in ../shared/upstream matc
     t.skip(`no upstream CRDs at ${mod.defaultUpstreamDir} (CI has ../shared beside the checkout; MESHLINT_UPSTREAM_DIR overrides)`);
     return;
   }
+  // The CRD files are named for their release: they must be the releases schemas/index.json claims to track.
+  const { upstream } = JSON.parse(fs.readFileSync(path.join(SCHEMAS, 'index.json'), 'utf8')) as { upstream: Record<string, string> };
+  const files = fs.readdirSync(mod.defaultUpstreamDir);
+  for (const name of [`istio-${upstream.istio}-crds.yaml`, `cert-manager-${upstream.certManager}-crds.yaml`]) {
+    assert.ok(
+      files.includes(name),
+      `schemas/index.json names a release whose CRDs are not in ${mod.defaultUpstreamDir}: ${name} (has ${files.join(', ')})`,
+    );
+  }
   const crds = mod.loadCrds(mod.defaultUpstreamDir);
   assert.ok(crds.length >= 20, `only ${crds.length} CRDs in ${mod.defaultUpstreamDir}`);
   const result = mod.audit(crds, mod.loadOurs(mod.readSchemaDir(SCHEMAS)));
