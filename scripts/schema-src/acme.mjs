@@ -90,7 +90,8 @@ const podTemplate = obj('Overrides for the temporary solver pod.', {
   }),
 });
 
-const serviceType = enm('Type of the Service in front of the solver pod; default NodePort.', ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']);
+// A plain string as in the CRD: the webhook's narrower list (ClusterIP or NodePort) is the issuer-acme-solvers rule's job.
+const serviceType = str('Type of the Service in front of the solver pod: ClusterIP or NodePort (the default when empty).');
 
 const gatewayParentRef = obj('A Gateway (or listener) the solver HTTPRoute attaches to.', {
   group: str('API group; default gateway.networking.k8s.io.', { maxLength: 253, pattern: '^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' }),
@@ -128,6 +129,7 @@ const solver = obj('One way to answer ACME challenges, for the domains its selec
   }),
   http01,
   dns01,
+  waitInsteadOfSelfCheck: str('Skip the self-check and wait this long (a duration, e.g. 2m) before asking the CA to validate. For networks where the check cannot succeed.'),
 });
 
 const acmeIssuer = concept('certificate-lifetime', obj('Get certificates from an ACME CA such as Let\'s Encrypt.', {
@@ -156,6 +158,7 @@ const orderSpec = obj('An ACME order, created by cert-manager for a CertificateR
   ipAddresses: strs('IP addresses requested.'),
   duration: str('Requested lifetime, when the issuer allows it.'),
   profile: str('ACME profile requested.'),
+  replaces: str('ACME renewal-information ID of the certificate this order replaces (RFC 9773).'),
 }, { required: ['issuerRef', 'request'] });
 
 const challengeSpec = obj('One ACME challenge for one domain, created by cert-manager.', {

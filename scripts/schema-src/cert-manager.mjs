@@ -65,6 +65,15 @@ const certificateSpec = concept('certificate-lifetime', obj('The certificate cer
   duration: concept('certificate-lifetime', str('Requested lifetime, e.g. 24h or 2160h (the default, 90 days). Short lifetimes limit the damage of a leaked key. Must exceed 1h.')),
   renewBefore: concept('certificate-lifetime', str('Renew this long before expiry, e.g. 8h. At least 5m and less than duration; default is a third of the lifetime.')),
   renewBeforePercentage: concept('certificate-lifetime', int32('Renew when this percentage of the lifetime remains. Alternative to renewBefore.')),
+  renewal: concept('certificate-lifetime', obj('When renewal may happen.', {
+    policy: enm('RenewBefore (renew per renewBefore or renewBeforePercentage) or Disabled (never renew: the certificate simply expires).',
+      ['RenewBefore', 'Disabled']),
+    windows: arr('Time windows in which renewal is allowed.', obj('One renewal window.', {
+      cron: str('Cron schedule (five fields) at which the window opens.', { minLength: 1 }),
+      timezone: str('IANA time zone of the schedule, e.g. Europe/Berlin; UTC when unset.', { minLength: 1 }),
+      windowDuration: str('How long the window stays open, e.g. 2h30m (units h, m, s).', { pattern: '^([0-9]+(\\.[0-9]+)?(s|m|h))+$' }),
+    }, { required: ['cron', 'windowDuration'] })),
+  })),
   isCA: bool('Request a CA certificate (basic constraints CA:true) that can sign others.'),
   usages,
   privateKey: concept('certificate-lifetime', obj('Private key options.', {
@@ -94,7 +103,7 @@ const certificateSpec = concept('certificate-lifetime', obj('The certificate cer
     }, { required: ['create'] }),
     pkcs12: obj('PKCS#12 keystore (keystore.p12, truststore.p12).', {
       create: bool('Write the PKCS#12 files.'),
-      profile: enm('Encryption profile; Modern2023 is the strong one.', ['LegacyRC2', 'LegacyDES', 'Modern2023']),
+      profile: enm('Encryption profile; Modern2023 and Modern2026 are the strong ones.', ['LegacyRC2', 'LegacyDES', 'Modern2023', 'Modern2026']),
       ...keystorePassword,
     }, { required: ['create'] }),
   }),
@@ -145,6 +154,14 @@ const vaultIssuer = obj('Sign with a HashiCorp Vault PKI engine.', {
       secretRef: vaultAuthSecret('Secret key holding a service account token (legacy).'),
       serviceAccountRef: ref(CM('ServiceAccountRef'), 'Service account whose short-lived token is requested (preferred).'),
     }, { required: ['role'] })),
+    aws: concept('workload-identity', obj('AWS IAM login: IRSA, EKS Pod Identity or the node\'s ambient credentials.', {
+      role: str('Vault role to log in as.', { minLength: 1 }),
+      mountPath: str('Mount path of the AWS backend; default /v1/auth/aws.'),
+      region: str('AWS region for the STS request; from the environment, else us-east-1.'),
+      iamRoleArn: str('IAM role assumed with the service account token (needed with serviceAccountRef).'),
+      serviceAccountRef: ref(CM('ServiceAccountRef'), 'Service account whose token is exchanged for AWS credentials (IRSA).'),
+      vaultHeaderValue: str('Value of the Vault server ID header signed into the STS request, against replay.'),
+    }, { required: ['role'] })),
   }),
 }, { required: ['auth', 'path', 'server'] });
 
@@ -160,6 +177,12 @@ const venafiIssuer = obj('Sign with Venafi TPP or Venafi Cloud.', {
     url: str('API URL; defaults to the public service.'),
     apiTokenSecretRef: ref(CM('SecretKeySelector'), 'Secret key holding the API token.'),
   }, { required: ['apiTokenSecretRef'] }),
+  ngts: obj('Palo Alto Networks Next Generation Trust Services, with OAuth 2.0 client credentials. Set only one of tpp, cloud or ngts.', {
+    credentialsRef: ref(CM('LocalObjectReference'), 'Secret with the keys client-id and client-secret.'),
+    tsgID: str('Tenant Service Group ID the access token is scoped to.'),
+    tokenEndpoint: str('OAuth 2.0 token URL; defaults to the vendor\'s public endpoint.'),
+    url: str('NGTS API base URL; defaults to the vendor\'s public endpoint.'),
+  }, { required: ['credentialsRef', 'tsgID'] }),
 }, { required: ['zone'] });
 
 const issuerSpec = concept('certificate-lifetime', obj('How certificates are signed. Set exactly one of acme, ca, vault, selfSigned or venafi.', {

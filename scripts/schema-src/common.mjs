@@ -1,8 +1,8 @@
 // Shared schema files: Kubernetes ObjectMeta and core/v1 pieces, plus Istio's cross-group types.
-import { anyObj, arr, bool, defsFile, enm, int32, int64, intOrStr, map, obj, ref, str, strMap, strs, concept } from './dsl.mjs';
+import { anyObj, arr, bool, defsFile, int32, int64, intOrStr, map, obj, ref, str, strMap, strs, concept } from './dsl.mjs';
 
 /** RFC 3339 date-time, the only form metav1.Time accepts (the API server rejects anything else). */
-const RFC3339 = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$';
+export const RFC3339 = '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$';
 const time = (description) => str(description, { pattern: RFC3339 });
 
 const objectMeta = {
@@ -72,8 +72,10 @@ const istio = defsFile('common/istio', 'Types shared by several Istio API groups
 });
 
 // ---- Kubernetes core/v1 pieces embedded in cert-manager's ACME solver pod templates ---------
+// Plain strings where core/v1 has fixed values: neither the CRD nor cert-manager's webhook checks them when the
+// Issuer is applied (only the API server does, later, when the solver pod is created).
 const K = (name) => `meshlint:common/k8s#/definitions/${name}`;
-const selectorOperator = enm('How the key is compared with the values.', ['DoesNotExist', 'Exists', 'Gt', 'In', 'Lt', 'NotIn']);
+const selectorOperator = str('How the key is compared with the values: In, NotIn, Exists, DoesNotExist, Gt or Lt.');
 const nodeSelectorRequirement = obj('One node label condition.', {
   key: str('Node label key (or field name for matchFields).'),
   operator: selectorOperator,
@@ -133,9 +135,9 @@ const k8s = defsFile('common/k8s', 'Kubernetes core/v1 types embedded in cert-ma
     podAntiAffinity: podAffinity('anti-affinity'),
   }),
   Toleration: obj('Lets the pod schedule onto nodes with a matching taint.', {
-    effect: enm('Taint effect to match; empty matches all effects.', ['NoExecute', 'NoSchedule', 'PreferNoSchedule']),
+    effect: str('Taint effect to match (NoSchedule, PreferNoSchedule or NoExecute); empty matches all effects.'),
     key: str('Taint key; empty with operator Exists matches every taint.'),
-    operator: enm('Equal (default) or Exists; Gt and Lt compare integers.', ['Equal', 'Exists', 'Gt', 'Lt']),
+    operator: str('Equal (default) or Exists; Gt and Lt compare integers.'),
     tolerationSeconds: int64('For NoExecute: how long the pod stays bound after the taint appears.'),
     value: str('Taint value to match with Equal.'),
   }),
@@ -145,7 +147,7 @@ const k8s = defsFile('common/k8s', 'Kubernetes core/v1 types embedded in cert-ma
   }),
   PodSecurityContext: obj('Pod-level security settings for the solver pod.', {
     fsGroup: int64('Group that owns mounted volumes.'),
-    fsGroupChangePolicy: enm('When volume ownership is changed.', ['Always', 'OnRootMismatch']),
+    fsGroupChangePolicy: str('When volume ownership is changed: Always or OnRootMismatch.'),
     runAsGroup: int64('Primary group ID for the containers.'),
     runAsNonRoot: bool('Refuse to start a container that would run as root.'),
     runAsUser: int64('User ID for the containers.'),
@@ -154,7 +156,7 @@ const k8s = defsFile('common/k8s', 'Kubernetes core/v1 types embedded in cert-ma
     }),
     seccompProfile: obj('Seccomp filter for the containers.', {
       localhostProfile: str('Profile file on the node, for type Localhost.'),
-      type: enm('Which profile: RuntimeDefault is the safe default.', ['Localhost', 'RuntimeDefault', 'Unconfined']),
+      type: str('Which profile: RuntimeDefault (the safe default), Localhost or Unconfined.'),
     }, { required: ['type'] }),
     supplementalGroups: arr('Extra group IDs.', int64()),
     sysctls: arr('Namespaced kernel parameters.', obj('One sysctl.', {

@@ -37,6 +37,9 @@ const source = obj('Who the request comes from. All listed fields must match (AN
     'Caller service accounts as <namespace>/<name> (mTLS identity, at most 16). Cannot be combined with principals or namespaces.',
     { maxItems: 16 }, { maxLength: 320 })),
   notServiceAccounts: concept('workload-identity', strs('Caller service accounts that must not match (at most 16).', { maxItems: 16 }, { maxLength: 320 })),
+  trustDomains: concept('workload-identity', strs(
+    'Trust domains of the caller\'s mTLS identity, e.g. cluster.local. Matches any workload of those domains; plaintext callers never match.')),
+  notTrustDomains: concept('workload-identity', strs('Caller trust domains that must not match. Needs mTLS to be meaningful.')),
   ipBlocks: strs('Source IPs or CIDR ranges of the direct peer connection. IPs are not identities: prefer principals.'),
   notIpBlocks: strs('Source IPs or CIDR ranges that must not match.'),
   remoteIpBlocks: strs('Original client IPs (from X-Forwarded-For, per the gateway\'s trusted hops) or CIDR ranges.'),

@@ -1,4 +1,4 @@
-// telemetry.istio.io Telemetry and extensions.istio.io WasmPlugin.
+// telemetry.istio.io Telemetry and extensions.istio.io WasmPlugin and TrafficExtension.
 import { anyObj, arr, bool, defsFile, enm, int32, map, num, obj, ref, str } from './dsl.mjs';
 
 const C = (name) => `meshlint:common/istio#/definitions/${name}`;
@@ -35,6 +35,7 @@ const telemetrySpec = obj('Metrics, tracing and access logging for the selected 
     customTags: map('Extra span tags by name.', ref(T('CustomTag'))),
     useRequestIdForTraceSampling: bool('Base sampling on the x-request-id header.'),
     enableIstioTags: bool('Add Istio\'s standard tags to spans.'),
+    disableContextPropagation: bool('Do not forward trace context headers (W3C traceparent, B3) to the upstream.'),
   })),
   metrics: arr('Metrics settings.', obj('Metrics for some providers.', {
     providers: providerRefs('Metrics'),
@@ -65,10 +66,7 @@ export const telemetryDefs = defsFile('telemetry.istio.io/defs', 'Spec types of 
   TelemetrySpec: telemetrySpec,
 });
 
-const wasmPluginSpec = obj('Adds a WebAssembly filter to the proxies of the selected workloads.', {
-  selector: ref(C('WorkloadSelector'), 'Workloads this applies to. Only one of selector, targetRef or targetRefs.'),
-  targetRef: ref(C('PolicyTargetReference'), 'Deprecated single target; use targetRefs.'),
-  targetRefs: ref(C('PolicyTargetReferences')),
+const wasmModule = {
   url: str('Module location: oci://, https:// or file://. Pin it with sha256.', { minLength: 1 }),
   sha256: str('Expected SHA-256 of the module (64 hex digits); protects against a swapped module.', { pattern: '(^$|^[a-f0-9]{64}$)' }),
   imagePullPolicy: enm('When to fetch the module again.', ['UNSPECIFIED_POLICY', 'IfNotPresent', 'Always']),
@@ -76,9 +74,6 @@ const wasmPluginSpec = obj('Adds a WebAssembly filter to the proxies of the sele
   verificationKey: str('Public key used to verify the module signature.'),
   pluginConfig: anyObj('Configuration passed to the plugin.'),
   pluginName: str('Plugin name inside the module.', { minLength: 1, maxLength: 256 }),
-  phase: enm('Where the filter runs relative to Istio\'s: before authentication (AUTHN), before authorization (AUTHZ), before stats (STATS) or at the end.',
-    ['UNSPECIFIED_PHASE', 'AUTHN', 'AUTHZ', 'STATS']),
-  priority: int32('Order among plugins in the same phase; higher runs first.'),
   vmConfig: obj('Settings of the Wasm VM.', {
     env: arr('Environment variables for the VM.', obj('One variable.', {
       name: str('Variable name.', { minLength: 1, maxLength: 256 }),
@@ -86,17 +81,43 @@ const wasmPluginSpec = obj('Adds a WebAssembly filter to the proxies of the sele
       value: str('Value for INLINE.', { maxLength: 2048 }),
     }, { required: ['name'] }), { maxItems: 256 }),
   }),
-  match: arr('Traffic the plugin applies to; any entry may match.', obj('A traffic selector.', {
-    mode: enm('Client side, server side or both.', ['UNDEFINED', 'CLIENT', 'SERVER', 'CLIENT_AND_SERVER']),
-    ports: arr('Ports.', obj('A port.', { number: int32('Port number.', { minimum: 1, maximum: 65535 }) }, { required: ['number'] })),
-  })),
   failStrategy: enm('When the module cannot be loaded: FAIL_CLOSE rejects traffic (safe for security plugins), FAIL_OPEN skips the plugin, FAIL_RELOAD retries.',
     ['FAIL_CLOSE', 'FAIL_OPEN', 'FAIL_RELOAD']),
   type: enm('HTTP or NETWORK filter.', ['UNSPECIFIED_PLUGIN_TYPE', 'HTTP', 'NETWORK']),
+};
+
+const phaseText = 'Where the filter runs relative to Istio\'s: before authentication (AUTHN), before authorization (AUTHZ), before stats (STATS) or at the end.';
+const trafficMatch = arr('Traffic the extension applies to; any entry may match.', obj('A traffic selector.', {
+  mode: enm('Client side, server side or both.', ['UNDEFINED', 'CLIENT', 'SERVER', 'CLIENT_AND_SERVER']),
+  ports: arr('Ports.', obj('A port.', { number: int32('Port number.', { minimum: 1, maximum: 65535 }) }, { required: ['number'] })),
+}));
+
+const wasmPluginSpec = obj('Adds a WebAssembly filter to the proxies of the selected workloads.', {
+  selector: ref(C('WorkloadSelector'), 'Workloads this applies to. Only one of selector, targetRef or targetRefs.'),
+  targetRef: ref(C('PolicyTargetReference'), 'Deprecated single target; use targetRefs.'),
+  targetRefs: ref(C('PolicyTargetReferences')),
+  ...wasmModule,
+  phase: enm(phaseText, ['UNSPECIFIED_PHASE', 'AUTHN', 'AUTHZ', 'STATS']),
+  priority: int32('Order among plugins in the same phase; higher runs first.'),
+  match: trafficMatch,
 }, { required: ['url'] });
+
+// Istio 1.30: one kind for Wasm and Lua filters; its wasm block is WasmPlugin's module settings.
+const trafficExtensionSpec = obj('Adds a WebAssembly or Lua filter to the proxies of the selected workloads. Set exactly one of wasm or lua.', {
+  selector: ref(C('WorkloadSelector'), 'Workloads this applies to. Use selector or targetRefs, not both.'),
+  targetRefs: ref(C('PolicyTargetReferences')),
+  phase: enm(phaseText, ['UNSPECIFIED', 'AUTHN', 'AUTHZ', 'STATS']),
+  priority: int32('Order among extensions in the same phase; higher runs first.'),
+  match: trafficMatch,
+  wasm: obj('A WebAssembly module.', wasmModule, { required: ['url'] }),
+  lua: obj('A Lua filter.', {
+    inlineCode: str('Lua source of the filter. Runs inside the proxy with access to every request: review it like code.', { minLength: 1, maxLength: 65536 }),
+  }, { required: ['inlineCode'] }),
+});
 
 export const extensionsDefs = defsFile('extensions.istio.io/defs', 'Spec types of extensions.istio.io.', {
   WasmPluginSpec: wasmPluginSpec,
+  TrafficExtensionSpec: trafficExtensionSpec,
 });
 
 export const telemetryExtensionsKinds = [
@@ -107,4 +128,7 @@ export const telemetryExtensionsKinds = [
   })),
   { group: 'extensions.istio.io', version: 'v1alpha1', kind: 'WasmPlugin', current: true, required: ['spec'],
     description: 'Extends proxies with a WebAssembly module.', spec: ref('meshlint:extensions.istio.io/defs#/definitions/WasmPluginSpec') },
+  { group: 'extensions.istio.io', version: 'v1alpha1', kind: 'TrafficExtension', current: true, required: ['spec'],
+    description: 'Extends proxies with a WebAssembly module or Lua code (Istio 1.30 and later).',
+    spec: ref('meshlint:extensions.istio.io/defs#/definitions/TrafficExtensionSpec') },
 ];

@@ -36,7 +36,7 @@ Options:
   --no-inline-config        ignore # meshlint-disable comments in the files checked
   --                        end of options: what follows is a path
   -h, --help                show this help
-  --version                 print the version
+  --version                 print the version and the Istio and cert-manager releases the schemas track
 
 Only regular files are read (FIFOs, devices and sockets are skipped), none over ${MAX_FILE_BYTES / (1024 * 1024)} MiB.
 Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or I/O error.`;

@@ -3,7 +3,7 @@ import { Engine } from '../core/engine';
 import { SchemaRegistry } from '../core/schema';
 import { allRuleMetas } from '../core/rules/index';
 import { SEVERITY_ORDER } from '../core/types';
-import { loadSchemas, findPackageDir } from '../node/load-schemas';
+import { loadSchemas, findPackageDir, loadUpstreamReleases } from '../node/load-schemas';
 import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
 import { lintTexts, fixText, type Input } from './lint';
@@ -35,7 +35,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 0;
   }
   if (args.version) {
-    out.write(`meshlint ${VERSION}\n`);
+    const upstream = loadUpstreamReleases(findPackageDir(__dirname));
+    out.write(`meshlint ${VERSION}\nbuilt-in schemas: Istio ${upstream.istio}, cert-manager ${upstream.certManager}\n`);
     return 0;
   }
 

@@ -29,3 +29,9 @@ export function loadSchemas(packageDir: string = findPackageDir()): SchemaBundle
   walk(root);
   return { kinds: index.kinds.map(({ group, version, kind, id, current }) => ({ group, version, kind, id, current })), documents };
 }
+
+/** The Istio and cert-manager releases the built-in schemas track, as recorded in schemas/index.json by the generator. */
+export function loadUpstreamReleases(packageDir: string = findPackageDir()): { istio: string; certManager: string } {
+  const text = fs.readFileSync(path.join(packageDir, 'schemas', 'index.json'), 'utf8');
+  return (JSON.parse(text) as { upstream: { istio: string; certManager: string } }).upstream;
+}

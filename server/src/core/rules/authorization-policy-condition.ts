@@ -4,11 +4,11 @@ import { hasItems, listAt, stringAt } from './lib/go-values';
 import { policyRules } from './lib/authorization-policy-walk';
 
 const EXACT_KEYS = [
-  'source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'request.auth.principal',
+  'source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'source.trustDomain', 'request.auth.principal',
   'request.auth.audiences', 'request.auth.presenter', 'destination.ip', 'destination.port', 'connection.sni',
 ];
 /** Keys that take a [name] suffix; Istio accepts any key starting with one of these that ends in [name]. */
-const MAP_PREFIXES = ['request.headers', 'request.auth.claims', 'experimental.envoy.filters.'];
+const MAP_PREFIXES = ['request.headers', 'request.experimental.inline.headers', 'request.auth.claims', 'experimental.envoy.filters.'];
 
 /** Istio's test for a map key: "a[b]" with something before "[" and inside the brackets. */
 function isMapKey(key: string): boolean {
@@ -20,7 +20,8 @@ function isMapKey(key: string): boolean {
 function keyProblem(key: string): string | undefined {
   if (EXACT_KEYS.includes(key)) return undefined;
   const map = MAP_PREFIXES.find((k) => key.startsWith(k));
-  if (map) return isMapKey(key) ? undefined : `it needs a name in brackets, e.g. ${map === 'request.auth.claims' ? 'request.auth.claims[groups]' : map === 'request.headers' ? 'request.headers[x-team]' : `${map}<filter>[<key>]`}`;
+  const example = map === 'request.auth.claims' ? `${map}[groups]` : map?.endsWith('headers') ? `${map}[x-team]` : `${map}<filter>[<key>]`;
+  if (map) return isMapKey(key) ? undefined : `it needs a name in brackets, e.g. ${example}`;
   return 'it is not an attribute Istio knows';
 }
 
@@ -47,7 +48,7 @@ export const rule: DocumentRule = {
         if (problem) {
           ctx.report({
             path: [...when.path, 'key'],
-            message: `The Istio webhook rejects the condition key "${key}": ${problem}. Supported: request.headers[...], request.auth.claims[...], request.auth.principal/audiences/presenter, source.ip, remote.ip, source.namespace, source.principal, destination.ip, destination.port, connection.sni.`,
+            message: `The Istio webhook rejects the condition key "${key}": ${problem}. Supported: request.headers[...], request.auth.claims[...], request.auth.principal/audiences/presenter, source.ip, remote.ip, source.namespace, source.principal, source.serviceAccount, source.trustDomain, destination.ip, destination.port, connection.sni.`,
           });
         }
         for (const field of ['values', 'notValues']) {

@@ -27,6 +27,7 @@ const GROUPS: Record<string, Group[]> = {
     { at: 'spec.http.*.fault.abort', fields: ['httpStatus', 'grpcStatus', 'http2Error'] },
   ],
   'networking.istio.io/WorkloadGroup': [{ at: 'spec.probe', fields: ['httpGet', 'tcpSocket', 'grpc', 'exec'] }],
+  'extensions.istio.io/TrafficExtension': [{ at: 'spec', fields: ['wasm', 'lua'] }],
   'networking.istio.io/EnvoyFilter': [{ at: 'spec.configPatches.*.match', fields: ['listener', 'routeConfiguration', 'cluster', 'waypoint'] }],
   'telemetry.istio.io/Telemetry': [
     { at: 'spec.tracing.*.customTags.*', fields: ['literal', 'environment', 'header', 'formatter'] },

@@ -11,6 +11,7 @@ const SELECTOR_FIELD: Record<string, string> = {
   'security.istio.io/RequestAuthentication': 'selector',
   'telemetry.istio.io/Telemetry': 'selector',
   'extensions.istio.io/WasmPlugin': 'selector',
+  'extensions.istio.io/TrafficExtension': 'selector',
   'networking.istio.io/DestinationRule': 'workloadSelector',
 };
 

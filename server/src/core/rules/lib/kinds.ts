@@ -9,4 +9,5 @@ export const POLICY_KINDS = [
   'security.istio.io/RequestAuthentication',
   'telemetry.istio.io/Telemetry',
   'extensions.istio.io/WasmPlugin',
+  'extensions.istio.io/TrafficExtension',
 ];
