@@ -56,8 +56,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const identities = new Map<Input, FileIdentity>();
   if (args.paths.includes('-')) {
     const stdin = await readStreamUpTo(process.stdin);
-    if (stdin.ok) inputs.push({ path: '<stdin>', text: decodeText(stdin.bytes).text });
-    else problems.push({ path: '<stdin>', message: stdin.message });
+    const decodedStdin = stdin.ok ? decodeText(stdin.bytes) : undefined;
+    if (!stdin.ok) problems.push({ path: '<stdin>', message: stdin.message });
+    else if (decodedStdin?.unsupported) problems.push({ path: '<stdin>', message: decodedStdin.unsupported });
+    else if (decodedStdin) inputs.push({ path: '<stdin>', text: decodedStdin.text });
   }
   for (const f of files) {
     const read = readRegularFile(f);
@@ -66,6 +68,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       continue;
     }
     const file = decodeText(read.bytes);
+    if (file.unsupported) {
+      problems.push({ path: f, message: file.unsupported });
+      continue;
+    }
     const input = { path: f, text: file.text };
     inputs.push(input);
     decoded.set(input, file);
@@ -91,7 +97,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         err.write(escapeForTerminal(`meshlint: ${input.path}: not valid UTF-8, so its fixes were not written`) + '\n');
         continue;
       }
-      const refused = writeFixedFile(input.path, encodeText(fixed, file.bom), identity, args.paths);
+      const refused = writeFixedFile(input.path, encodeText(fixed, file.bom, file.encoding), identity, args.paths);
       if (refused === undefined) {
         input.text = fixed;
       } else {

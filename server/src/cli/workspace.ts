@@ -27,7 +27,9 @@ export function loadWorkspace(paths: readonly string[], explicitConfig: string |
   if (!file) return { config: DEFAULT_CONFIG, keep: () => true };
   const read = readRegularFile(file);
   if (!read.ok) return { config: DEFAULT_CONFIG, keep: () => true, problem: { path: file, message: read.message } };
-  const text = decodeText(read.bytes).text;
+  const decoded = decodeText(read.bytes);
+  if (decoded.unsupported) return { config: DEFAULT_CONFIG, keep: () => true, problem: { path: file, message: decoded.unsupported } };
+  const text = decoded.text;
   const parsed = parseConfigFile(text, allRuleMetas().map((m) => m.id));
   const root = path.dirname(path.resolve(file));
   const exclude = new ExcludeMatcher(parsed.exclude);

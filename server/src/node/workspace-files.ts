@@ -47,7 +47,9 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
       if (within !== undefined && !(await insideFolder(file, within))) return undefined;
       const stat = await fs.stat(file);
       if (!stat.isFile() || stat.size > this.limits.maxFileBytes) return undefined;
-      return decodeText(await fs.readFile(file)).text;
+      const decoded = decodeText(await fs.readFile(file));
+      // A file kubectl cannot read either (UTF-32...) is left out of the index rather than read as garbage.
+      return decoded.unsupported ? undefined : decoded.text;
     } catch {
       return undefined;
     }
