@@ -62,8 +62,18 @@ export interface ParsedYaml {
 
 /** A broken document can produce hundreds of parser errors; the first few are the useful ones. */
 const MAX_PROBLEMS = 5;
+/**
+ * Longer documents are not read (the parser takes seconds on them). One Kubernetes object cannot
+ * be this large anyway: etcd refuses requests over 1.5 MiB (`DefaultMaxRequestBytes`).
+ */
+export const MAX_DOCUMENT_LENGTH = 1.5 * 1024 * 1024;
 
 export function parseYaml(text: string): ParsedYaml {
+  if (text.length > MAX_DOCUMENT_LENGTH) {
+    const lineEnd = text.indexOf('\n');
+    const message = `This document is larger than 1.5 MiB, more than etcd stores for one object: meshlint does not read it`;
+    return { root: null, value: undefined, problems: [{ message, start: 0, end: lineEnd > 0 ? lineEnd : 1, severity: 'error', code: 'TOO_LARGE' }] };
+  }
   const deep = findTooDeep(text);
   if (deep) {
     const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: meshlint does not read documents this deep (Kubernetes refuses 10,000)`;
