@@ -9,10 +9,11 @@ import { work } from './work-count';
 /**
  * Deeper than this is refused. Kubernetes' own decoders stop at 10,000 (gopkg.in/yaml.v2, which
  * sigs.k8s.io/yaml uses, has `max_flow_level` and `max_indents` of 10000; encoding/json, and its
- * fork sigs.k8s.io/json, `maxNestingDepth` 10000). Real manifests nest under 30 levels; every
- * walker here recurses, so we stay an order of magnitude below that while far above any real file.
+ * fork sigs.k8s.io/json, `maxNestingDepth` 10000), but our parser (yaml 2.9) runs out of stack
+ * near 900 nested flow collections even from an empty stack. Real manifests nest under 30 levels:
+ * 256 leaves room for every caller's frames and the recursive walkers after the parser.
  */
-export const MAX_NESTING_DEPTH = 1000;
+export const MAX_NESTING_DEPTH = 256;
 
 export interface TooDeep {
   /** Offset of the bracket, dash or line that goes past the limit. */

@@ -76,7 +76,7 @@ export function parseYaml(text: string): ParsedYaml {
   }
   const deep = findTooDeep(text);
   if (deep) {
-    const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: meshlint does not read documents this deep (Kubernetes refuses 10,000)`;
+    const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: meshlint does not read documents this deep`;
     return { root: null, value: undefined, problems: [{ message, start: deep.at, end: Math.min(text.length, deep.at + 1), severity: 'error', code: 'TOO_DEEP' }] };
   }
   // logLevel 'error': the library's own advice (e.g. on mappings used as keys) would otherwise be

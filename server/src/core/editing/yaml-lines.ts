@@ -1,6 +1,7 @@
 // Reads one line of block-style YAML without a parser: indentation, `- ` item markers, a `key:`
 // and what follows it. Completion works from lines because the document being typed is often not
 // valid YAML yet (`mode:` with nothing after it, a half-written key, a stray indent).
+import { work } from '../work-count';
 
 export interface YamlLine {
   indent: number;
@@ -31,6 +32,7 @@ export function matchKey(text: string): { name: string; length: number } | undef
   // hand: as a regular expression (a lazy run, then blanks, then the colon) a long line of spaces
   // cost time quadratic in its length on every completion request.
   for (let i = 1; i < text.length; i++) {
+    work.steps++;
     const c = text[i];
     if (c === '#') return undefined;
     if (c === ':' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\t')) {
@@ -44,6 +46,7 @@ export function matchKey(text: string): { name: string; length: number } | undef
 export function stripComment(text: string): string {
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
+    work.steps++;
     const c = text[i];
     if (quote) {
       if (c === quote) quote = undefined;
