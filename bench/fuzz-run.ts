@@ -84,13 +84,16 @@ export function runFuzz(options: FuzzOptions): FuzzStats {
     const started = options.now?.() ?? 0;
     try {
       const analysis = engine.analyze(text, DEFAULT_CONFIG);
-      if (analysis.internalErrors.length > 0 && stats.internalErrors.length < 20) stats.internalErrors.push(...analysis.internalErrors.map((e) => e.split('\n')[0]));
+      if (analysis.internalErrors.length > 0 && stats.internalErrors.length < 20) {
+        stats.internalErrors.push(...analysis.internalErrors.map((e) => e.split('\n')[0]));
+      }
       if (i % 20 === 0) {
         outline(analysis);
         completeAt(text, r.next(text.length + 1), { registry: options.registry, trustDomain: 'cluster.local' });
       }
     } catch (err) {
-      if (stats.crashes.length < 20) stats.crashes.push(`${(err as Error).stack?.split('\n').slice(0, 3).join(' | ')} (text of ${text.length})`);
+      const where = (err as Error).stack?.split('\n').slice(0, 3).join(' | ');
+      if (stats.crashes.length < 20) stats.crashes.push(`${where} (text of ${text.length})`);
     }
     const ms = (options.now?.() ?? 0) - started;
     if (ms > stats.slowestMs) {

@@ -35,7 +35,8 @@ export function bigManifest(chars = 7_900_000): string {
 /** One document of about `chars` characters (a single huge policy). */
 export function bigDocument(chars = 7_900_000): string {
   const head = 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: huge\nspec:\n  rules:\n';
-  const rule = '  - from:\n    - source:\n        principals: ["cluster.local/ns/a/sa/b"]\n    to:\n    - operation:\n        paths: ["/x"]\n';
+  const rule =
+    '  - from:\n    - source:\n        principals: ["cluster.local/ns/a/sa/b"]\n' + '    to:\n    - operation:\n        paths: ["/x"]\n';
   return head + rule.repeat(Math.ceil(chars / rule.length));
 }
 

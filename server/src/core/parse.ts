@@ -72,12 +72,14 @@ export function parseYaml(text: string): ParsedYaml {
   if (text.length > MAX_DOCUMENT_LENGTH) {
     const lineEnd = text.indexOf('\n');
     const message = `This document is larger than 1.5 MiB, more than etcd stores for one object: meshlint does not read it`;
-    return { root: null, value: undefined, problems: [{ message, start: 0, end: lineEnd > 0 ? lineEnd : 1, severity: 'error', code: 'TOO_LARGE' }] };
+    const problem: YamlProblem = { message, start: 0, end: lineEnd > 0 ? lineEnd : 1, severity: 'error', code: 'TOO_LARGE' };
+    return { root: null, value: undefined, problems: [problem] };
   }
   const deep = findTooDeep(text);
   if (deep) {
     const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: meshlint does not read documents this deep`;
-    return { root: null, value: undefined, problems: [{ message, start: deep.at, end: Math.min(text.length, deep.at + 1), severity: 'error', code: 'TOO_DEEP' }] };
+    const problem: YamlProblem = { message, start: deep.at, end: Math.min(text.length, deep.at + 1), severity: 'error', code: 'TOO_DEEP' };
+    return { root: null, value: undefined, problems: [problem] };
   }
   // logLevel 'error': the library's own advice (e.g. on mappings used as keys) would otherwise be
   // printed by Node on stderr, in the middle of the CLI's output. uniqueKeys false: the library
@@ -86,7 +88,8 @@ export function parseYaml(text: string): ParsedYaml {
   const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   const duplicates: YamlProblem[] = [];
   const root = doc.contents ? convert(doc.contents as YamlNode, new Map(), duplicates) : null;
-  const errors = [...doc.errors.map((e) => toProblem(e.message, e.code, e.pos, 'error', text)), ...duplicates].sort((a, b) => a.start - b.start);
+  const parserErrors = doc.errors.map((e) => toProblem(e.message, e.code, e.pos, 'error', text));
+  const errors = [...parserErrors, ...duplicates].sort((a, b) => a.start - b.start);
   const problems = errors.slice(0, MAX_PROBLEMS);
   for (const w of doc.warnings.slice(0, MAX_PROBLEMS)) problems.push(toProblem(w.message, w.code, w.pos, 'warning', text));
   let value: unknown;
@@ -152,7 +155,10 @@ function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlPr
       const key = item.key ? convert(item.key as YamlNode, anchors, duplicates) : null;
       // As the parser's own check: scalar keys with the same value (NaN never equals itself).
       if (key?.kind === 'scalar' && !Number.isNaN(key.value)) {
-        if (seen.has(key.value)) duplicates.push({ message: 'Map keys must be unique', start: key.start, end: key.start + 1, severity: 'error', code: 'DUPLICATE_KEY' });
+        if (seen.has(key.value)) {
+          const message = 'Map keys must be unique';
+          duplicates.push({ message, start: key.start, end: key.start + 1, severity: 'error', code: 'DUPLICATE_KEY' });
+        }
         seen.add(key.value);
       }
       pairs.push({ key, value: item.value ? convert(item.value as YamlNode, anchors, duplicates) : null });

@@ -87,7 +87,9 @@ class Builder {
     const entry = target ? this.anchored.get(target) : undefined;
     if (!entry) throw new ReferenceError(`Unresolved alias (the anchor must be set before the alias): ${name}`);
     entry.count++;
-    if (entry.count * entry.weight > MAX_ALIAS_COUNT) throw new ReferenceError('Excessive alias count indicates a resource exhaustion attack');
+    if (entry.count * entry.weight > MAX_ALIAS_COUNT) {
+      throw new ReferenceError('Excessive alias count indicates a resource exhaustion attack');
+    }
     return { value: entry.value, weight: entry.count * entry.weight };
   }
 
@@ -126,7 +128,8 @@ function mergeInto(into: Record<string, unknown>, valueNode: YNode | null, built
     const source = values[i] as Record<string, unknown>;
     for (const k of Object.keys(source)) {
       work.steps++;
-      if (!Object.prototype.hasOwnProperty.call(into, k)) Object.defineProperty(into, k, { value: source[k], writable: true, enumerable: true, configurable: true });
+      if (Object.prototype.hasOwnProperty.call(into, k)) continue;
+      Object.defineProperty(into, k, { value: source[k], writable: true, enumerable: true, configurable: true });
     }
   });
 }
