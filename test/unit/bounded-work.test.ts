@@ -130,3 +130,12 @@ test('the outline of a file of many resources stops at its symbol budget', () =>
   assert.equal(count(symbols), MAX_SYMBOLS);
   assert.equal(symbols[0].name, 'PeerAuthentication p0');
 });
+
+test('completion in a document over the size limit reads nothing', () => {
+  const text = `${HEADER}spec:\n${'  a: b\n'.repeat(MAX_DOCUMENT_LENGTH / 7 + 10)}  m`;
+  const deps = { registry: registry(), trustDomain: 'cluster.local' };
+  let items: unknown[] = [];
+  assert.equal(countSteps(() => (items = completeAt(text, text.length, deps))), 0);
+  assert.deepEqual(items, []);
+  assert.ok(completeAt(`${HEADER}spec:\n  m`, HEADER.length + 8, deps).length > 0, 'a normal document still completes');
+});
