@@ -21,6 +21,12 @@ export interface TooDeep {
   depth: number;
 }
 
+export interface NestingScan {
+  tooDeep?: TooDeep;
+  /** Characters outside comments (read up to where the scan stopped). */
+  content: number;
+}
+
 const SPACE = 32;
 const TAB = 9;
 const LF = 10;
@@ -30,8 +36,14 @@ function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === LF || c === CR || Number.isNaN(c);
 }
 
-/** The first place the document nests deeper than `limit`, or undefined. */
-export function findTooDeep(text: string, limit = MAX_NESTING_DEPTH): TooDeep | undefined {
+/** One pass over the document: where it first nests too deep, and how much of it is not comments. */
+export function scanNesting(text: string, limit = MAX_NESTING_DEPTH): NestingScan {
+  let comments = 0;
+  const tooDeep = scan(text, limit, (length) => (comments += length));
+  return { tooDeep, content: text.length - comments };
+}
+
+function scan(text: string, limit: number, onComment: (length: number) => void): TooDeep | undefined {
   const indents: number[] = [];
   let flow = 0;
   let i = 0;
@@ -58,7 +70,9 @@ export function findTooDeep(text: string, limit = MAX_NESTING_DEPTH): TooDeep | 
         break;
       }
       if (c === 35 /* # */ && (i === lineStart || isBlank(text.charCodeAt(i - 1)))) {
+        const from = i;
         while (i < n && text.charCodeAt(i) !== LF) i++;
+        onComment(i - from);
         continue;
       }
       if (c === 34 /* " */ || c === 39 /* ' */) {

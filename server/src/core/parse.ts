@@ -1,7 +1,7 @@
 // The only importer of `yaml`: turns one document's text into a small positioned tree of our own
 // (so rules, hover and completion never depend on the parser's classes) plus its plain value.
 import { parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node as YamlNode } from 'yaml';
-import { findTooDeep, MAX_NESTING_DEPTH } from './nesting-depth';
+import { scanNesting, MAX_NESTING_DEPTH } from './nesting-depth';
 import { plainValue } from './plain-value';
 import { work } from './work-count';
 
@@ -63,22 +63,24 @@ export interface ParsedYaml {
 /** A broken document can produce hundreds of parser errors; the first few are the useful ones. */
 const MAX_PROBLEMS = 5;
 /**
- * Longer documents are not read (the parser takes seconds on them). One Kubernetes object cannot
- * be this large anyway: etcd refuses requests over 1.5 MiB (`DefaultMaxRequestBytes`).
+ * Documents with more than this outside comments are not read (the parser takes seconds on them).
+ * One Kubernetes object cannot be this large anyway: etcd refuses requests over 1.5 MiB
+ * (`DefaultMaxRequestBytes`). Comments are not part of the object and cost the parser little.
  */
 export const MAX_DOCUMENT_LENGTH = 1.5 * 1024 * 1024;
 
 export function parseYaml(text: string): ParsedYaml {
-  if (text.length > MAX_DOCUMENT_LENGTH) {
+  const scan = scanNesting(text);
+  if (scan.tooDeep) {
+    const at = scan.tooDeep.at;
+    const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: meshlint does not read documents this deep`;
+    const problem: YamlProblem = { message, start: at, end: Math.min(text.length, at + 1), severity: 'error', code: 'TOO_DEEP' };
+    return { root: null, value: undefined, problems: [problem] };
+  }
+  if (scan.content > MAX_DOCUMENT_LENGTH) {
     const lineEnd = text.indexOf('\n');
     const message = `This document is larger than 1.5 MiB, more than etcd stores for one object: meshlint does not read it`;
     const problem: YamlProblem = { message, start: 0, end: lineEnd > 0 ? lineEnd : 1, severity: 'error', code: 'TOO_LARGE' };
-    return { root: null, value: undefined, problems: [problem] };
-  }
-  const deep = findTooDeep(text);
-  if (deep) {
-    const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: meshlint does not read documents this deep`;
-    const problem: YamlProblem = { message, start: deep.at, end: Math.min(text.length, deep.at + 1), severity: 'error', code: 'TOO_DEEP' };
     return { root: null, value: undefined, problems: [problem] };
   }
   // logLevel 'error': the library's own advice (e.g. on mappings used as keys) would otherwise be
