@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { parseConfigFile } from '../../server/src/core/config-file';
 import { allRuleMetas } from '../../server/src/core/rules/index';
-import { ExcludeMatcher, globToRegExp, isIndexable } from '../../server/src/core/workspace/scan-policy';
 import { suppressionEdits } from '../../server/src/core/suppression-fix';
 import { applyEdits } from '../../server/src/core/fix-all';
 import { offsetMapBetween, shiftFindings } from '../../server/src/core/shift-findings';
@@ -55,20 +54,6 @@ test('YAML that does not parse leaves every default and is marked where it break
   assert.ok(findings.every((f) => f.ruleId === 'meshlint-config' && f.end <= text.length && f.start < f.end));
   assert.deepEqual(parseConfigFile('', IDS).findings, [], 'an empty file is fine');
   assert.equal(parseConfigFile('- a\n- b\n', IDS).findings.length, 1, 'a list is not a config');
-});
-
-test('exclude globs: names at any depth, anchored paths, ** and braces', () => {
-  const m = new ExcludeMatcher(['legacy', 'charts/**', '**/*.generated.yaml', 'env/{dev,test}/']);
-  assert.ok(m.excludes('legacy/a.yaml'));
-  assert.ok(m.excludes('apps/legacy/deep/a.yaml'));
-  assert.ok(m.excludes('charts/x/templates/a.yaml'));
-  assert.ok(!m.excludes('apps/charts/a.yaml'), 'a pattern with / is anchored at the folder root');
-  assert.ok(m.excludes('a/b/c.generated.yaml'));
-  assert.ok(m.excludes('env/dev/a.yaml') && m.excludes('env/test/a.yaml') && !m.excludes('env/prod/a.yaml'));
-  assert.ok(globToRegExp('a?[bc].yaml').test('ax c.yaml'.replace(' ', '')));
-  assert.ok(!isIndexable('node_modules/x/a.yaml', new ExcludeMatcher([])));
-  assert.ok(!isIndexable('README.md', new ExcludeMatcher([])));
-  assert.ok(isIndexable('deploy/a.yml', new ExcludeMatcher([])));
 });
 
 const PERMISSIVE = peerAuthentication({ namespace: 'shop', mode: 'PERMISSIVE # until the jobs have sidecars' });

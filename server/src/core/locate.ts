@@ -28,8 +28,23 @@ export function scalarText(node: YNode | null): string | undefined {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined;
 }
 
+/** Key indexes of large maps, built on first lookup: one finding per key of a 6,000-key map was quadratic. */
+const INDEXES = new WeakMap<YMap, Map<string, YPair>>();
+const INDEX_FROM = 32;
+
 export function findPair(map: YMap, key: string): YPair | undefined {
-  return map.pairs.find((p) => scalarText(p.key) === key);
+  if (map.pairs.length < INDEX_FROM) return map.pairs.find((p) => scalarText(p.key) === key);
+  let index = INDEXES.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.pairs) {
+      const k = scalarText(p.key);
+      // The first pair of a name wins, as with a scan from the top.
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    INDEXES.set(map, index);
+  }
+  return index.get(key);
 }
 
 export function locate(root: YNode | null, path: readonly PathSegment[]): Located | undefined {

@@ -1,6 +1,9 @@
 // The only importer of `yaml`: turns one document's text into a small positioned tree of our own
 // (so rules, hover and completion never depend on the parser's classes) plus its plain value.
-import { parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node as YamlNode, type Document } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node as YamlNode } from 'yaml';
+import { scanNesting, MAX_NESTING_DEPTH } from './nesting-depth';
+import { plainValue } from './plain-value';
+import { work } from './work-count';
 
 export type YNode = YMap | YSeq | YScalar | YAlias;
 
@@ -59,24 +62,44 @@ export interface ParsedYaml {
   problems: YamlProblem[];
 }
 
-/** Aliases expanding past this many nodes are treated as an attack (billion laughs), not data. */
-const MAX_ALIAS_COUNT = 200;
 /** A broken document can produce hundreds of parser errors; the first few are the useful ones. */
 const MAX_PROBLEMS = 5;
+/**
+ * Documents with more than this outside comments are not read (the parser takes seconds on them).
+ * One Kubernetes object cannot be this large anyway: etcd refuses requests over 1.5 MiB
+ * (`DefaultMaxRequestBytes`). Comments are not part of the object and cost the parser little.
+ */
+export const MAX_DOCUMENT_LENGTH = 1.5 * 1024 * 1024;
 
 export function parseYaml(text: string): ParsedYaml {
+  const scan = scanNesting(text);
+  if (scan.tooDeep) {
+    const at = scan.tooDeep.at;
+    const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: meshlint does not read documents this deep`;
+    const problem: YamlProblem = { message, start: at, end: Math.min(text.length, at + 1), severity: 'error', code: 'TOO_DEEP' };
+    return { root: null, value: undefined, problems: [problem] };
+  }
+  if (scan.content > MAX_DOCUMENT_LENGTH) {
+    const lineEnd = text.indexOf('\n');
+    const message = `This document is larger than 1.5 MiB, more than etcd stores for one object: meshlint does not read it`;
+    const problem: YamlProblem = { message, start: 0, end: lineEnd > 0 ? lineEnd : 1, severity: 'error', code: 'TOO_LARGE' };
+    return { root: null, value: undefined, problems: [problem] };
+  }
   // logLevel 'error': the library's own advice (e.g. on mappings used as keys) would otherwise be
-  // printed by Node on stderr, in the middle of the CLI's output.
-  const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
-  const problems: YamlProblem[] = [];
-  for (const e of doc.errors.slice(0, MAX_PROBLEMS)) problems.push(toProblem(e.message, e.code, e.pos, 'error', text));
+  // printed by Node on stderr, in the middle of the CLI's output. uniqueKeys false: the library
+  // compares each key with every earlier one (seconds for a map of 40,000 keys); convert() checks
+  // duplicates with a set instead.
+  const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
+  const duplicates: YamlProblem[] = [];
+  const root = doc.contents ? convert(doc.contents as YamlNode, new Map(), duplicates) : null;
+  const parserErrors = doc.errors.map((e) => toProblem(e.message, e.code, e.pos, 'error', text));
+  const errors = [...parserErrors, ...duplicates].sort((a, b) => a.start - b.start);
+  const problems = errors.slice(0, MAX_PROBLEMS);
   for (const w of doc.warnings.slice(0, MAX_PROBLEMS)) problems.push(toProblem(w.message, w.code, w.pos, 'warning', text));
-  const anchors = new Map<YamlNode, YNode>();
-  const root = doc.contents ? convert(doc.contents, anchors, doc) : null;
   let value: unknown;
-  if (doc.errors.length === 0) {
+  if (errors.length === 0) {
     try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      value = plainValue(root, text);
     } catch (err) {
       const at = root ? root.start : 0;
       problems.push({ message: `The document could not be read: ${(err as Error).message}`, start: at, end: at + 1, severity: 'error', code: 'TO_JS' });
@@ -115,37 +138,48 @@ function styleOf(type: string | undefined): ScalarStyle {
   }
 }
 
-function convert(node: YamlNode, anchors: Map<YamlNode, YNode>, doc: Document): YNode {
+/**
+ * Our tree for a parser node. `anchors` holds the latest node of each anchor name met so far in
+ * document order (a node before its children), which is the node an alias refers to.
+ */
+function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlProblem[]): YNode {
+  work.steps++;
   const [start, end] = node.range ?? [0, 0];
   if (isAlias(node)) {
-    const source = node.resolve(doc) as YamlNode | undefined;
-    return { kind: 'alias', name: node.source, start, end, target: (source && anchors.get(source)) ?? null };
+    return { kind: 'alias', name: node.source, start, end, target: anchors.get(node.source) ?? null };
   }
   let out: YNode;
   const anchor = node.anchor ? { anchor: node.anchor } : {};
   if (isMap(node)) {
     const pairs: YPair[] = [];
     out = { kind: 'map', flow: Boolean(node.flow), start, end, pairs, ...anchor };
-    anchors.set(node, out);
+    if (node.anchor) anchors.set(node.anchor, out);
+    const seen = new Set<unknown>();
     for (const item of node.items) {
       if (!isPair(item)) continue;
-      pairs.push({
-        key: item.key ? convert(item.key as YamlNode, anchors, doc) : null,
-        value: item.value ? convert(item.value as YamlNode, anchors, doc) : null,
-      });
+      const key = item.key ? convert(item.key as YamlNode, anchors, duplicates) : null;
+      // As the parser's own check: scalar keys with the same value (NaN never equals itself).
+      if (key?.kind === 'scalar' && !Number.isNaN(key.value)) {
+        if (seen.has(key.value)) {
+          const message = 'Map keys must be unique';
+          duplicates.push({ message, start: key.start, end: key.start + 1, severity: 'error', code: 'DUPLICATE_KEY' });
+        }
+        seen.add(key.value);
+      }
+      pairs.push({ key, value: item.value ? convert(item.value as YamlNode, anchors, duplicates) : null });
     }
     return out;
   }
   if (isSeq(node)) {
     const items: (YNode | null)[] = [];
     out = { kind: 'seq', flow: Boolean(node.flow), start, end, items, ...anchor };
-    anchors.set(node, out);
-    for (const item of node.items) items.push(item ? convert(item as YamlNode, anchors, doc) : null);
+    if (node.anchor) anchors.set(node.anchor, out);
+    for (const item of node.items) items.push(item ? convert(item as YamlNode, anchors, duplicates) : null);
     return out;
   }
   if (isScalar(node)) {
     out = { kind: 'scalar', value: node.value, style: styleOf(node.type), start, end, ...anchor };
-    anchors.set(node, out);
+    if (node.anchor) anchors.set(node.anchor, out);
     return out;
   }
   // Pairs at the top level (a bare `? key`) and other rare shapes: keep the range, no value.

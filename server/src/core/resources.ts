@@ -45,7 +45,9 @@ export function identify(value: unknown): ResourceRef | undefined {
 }
 
 /** Cheap text test: could this text hold a mesh resource? Used before a document parses cleanly. */
-const MESH_API_RE = /^\s*apiVersion\s*:\s*["']?(?:[a-z]+\.)?(?:istio\.io|cert-manager\.io)\//m;
+// Blanks before the key are `[ \t]*`: a `\s*` there would read on across line breaks from every line
+// start, quadratic in a run of blank lines.
+const MESH_API_RE = /^[ \t]*apiVersion\s*:\s*["']?(?:[a-z]+\.)?(?:istio\.io|cert-manager\.io)\//m;
 
 export function mentionsMeshApi(text: string): boolean {
   return MESH_API_RE.test(text);

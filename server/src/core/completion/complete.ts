@@ -1,6 +1,7 @@
 // Completion at a position in a file: works out where the cursor writes (from indentation, so
 // half-typed YAML works), then proposes schema keys, values, resource kinds and workspace names.
 import { splitDocuments } from '../split';
+import { MAX_DOCUMENT_LENGTH } from '../parse';
 import { cursorContext, pathKey, type CursorContext } from '../editing/cursor-context';
 import { kindSchemaOf, resourceFromFields } from '../editing/resource-of';
 import { schemaAt, shapeOf } from '../schema-walk';
@@ -13,7 +14,8 @@ import type { CompletionDeps, Suggestion } from './types';
 export function completeAt(text: string, offset: number, deps: CompletionDeps): Suggestion[] {
   const chunks = splitDocuments(text);
   const chunk = chunks.find((c, i) => offset >= c.start && (offset < c.start + c.text.length || i === chunks.length - 1));
-  if (!chunk) return [];
+  // A document too large to check is too large to read line by line at every request (seconds).
+  if (!chunk || chunk.text.length > MAX_DOCUMENT_LENGTH) return [];
   const ctx = cursorContext(chunk.text, offset - chunk.start);
   if (!ctx) return [];
   return suggestions(ctx, chunk.start, deps);

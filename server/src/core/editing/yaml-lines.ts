@@ -1,6 +1,7 @@
 // Reads one line of block-style YAML without a parser: indentation, `- ` item markers, a `key:`
 // and what follows it. Completion works from lines because the document being typed is often not
 // valid YAML yet (`mode:` with nothing after it, a half-written key, a stray indent).
+import { work } from '../work-count';
 
 export interface YamlLine {
   indent: number;
@@ -13,20 +14,39 @@ export interface YamlLine {
   rest: string;
 }
 
-/** A `key:` at the start of the text: quoted, or plain up to the first `: ` / `:` at the end. */
-const KEY_RE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#"'[\]{},&*!|>%@`](?:[^#:]|:(?![ \t]|$))*?))[ \t]*:(?=[ \t]|$)/;
+/** A quoted `key:` at the start of the text (the quoted forms cannot backtrack: one way to read each). */
+const QUOTED_KEY_RE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)')[ \t]*:(?=[ \t]|$)/;
+/** Characters that cannot start a plain key. */
+const NOT_KEY_START = new Set([...'#"\'[]{},&*!|>%@`']);
 
+/** A `key:` at the start of the text: quoted, or plain up to the first `: ` / `:` at the end. */
 export function matchKey(text: string): { name: string; length: number } | undefined {
-  const m = KEY_RE.exec(text);
-  if (!m) return undefined;
-  const name = m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3].trimEnd();
-  return { name, length: m[0].length };
+  const first = text[0];
+  if (first === '"' || first === "'") {
+    const m = QUOTED_KEY_RE.exec(text);
+    if (!m) return undefined;
+    return { name: m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2].replace(/''/g, "'"), length: m[0].length };
+  }
+  if (first === undefined || /\s/.test(first) || NOT_KEY_START.has(first)) return undefined;
+  // A plain key runs to the first colon followed by a blank or the end, and holds no `#`. Read by
+  // hand: as a regular expression (a lazy run, then blanks, then the colon) a long line of spaces
+  // cost time quadratic in its length on every completion request.
+  for (let i = 1; i < text.length; i++) {
+    work.steps++;
+    const c = text[i];
+    if (c === '#') return undefined;
+    if (c === ':' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      return { name: text.slice(0, i).trimEnd(), length: i + 1 };
+    }
+  }
+  return undefined;
 }
 
 /** Cuts a trailing comment (`#` after white space, outside quotes). */
 export function stripComment(text: string): string {
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
+    work.steps++;
     const c = text[i];
     if (quote) {
       if (c === quote) quote = undefined;

@@ -22,17 +22,34 @@ export interface OutlineSymbol {
 
 /** Sections below spec get their own entries down to this depth (spec keys are depth 1). */
 const MAX_DEPTH = 2;
+/**
+ * Symbols per file at most: resources first, then their sections in file order. A file of 25,000
+ * resources gave 100,000 symbols, seconds to build and send, and more than an outline can show.
+ */
+export const MAX_SYMBOLS = 5_000;
 
-export function outline(analysis: FileAnalysis): OutlineSymbol[] {
-  const out: OutlineSymbol[] = [];
-  for (const doc of analysis.documents) {
-    const sym = resourceSymbol(doc);
-    if (sym) out.push(sym);
-  }
-  return out;
+/** Symbols still to give out, shared by the whole file. */
+interface Budget {
+  left: number;
 }
 
-function resourceSymbol(doc: AnalyzedDocument): OutlineSymbol | undefined {
+export function outline(analysis: FileAnalysis): OutlineSymbol[] {
+  const budget: Budget = { left: MAX_SYMBOLS };
+  const out: { doc: AnalyzedDocument; sym: OutlineSymbol; spec: YMap | undefined }[] = [];
+  for (const doc of analysis.documents) {
+    if (budget.left <= 0) break;
+    const found = resourceSymbol(doc);
+    if (!found) continue;
+    budget.left--;
+    out.push({ doc, ...found });
+  }
+  for (const { doc, sym, spec } of out) {
+    if (spec && budget.left > 0) sym.children = pairSymbols(spec, { base: doc.start, text: doc.text }, 1, budget);
+  }
+  return out.map((o) => o.sym);
+}
+
+function resourceSymbol(doc: AnalyzedDocument): { sym: OutlineSymbol; spec: YMap | undefined } | undefined {
   const root = deref(doc.result.parsed.root);
   if (!root || root.kind !== 'map') return undefined;
   const ref = doc.result.resource ?? resourceFromTree(root);
@@ -47,7 +64,7 @@ function resourceSymbol(doc: AnalyzedDocument): OutlineSymbol | undefined {
   const { start, end } = documentSpan(doc, root);
   const spec = findPair(root, 'spec');
   const specMap = spec ? deref(spec.value) : null;
-  return {
+  const sym: OutlineSymbol = {
     name: name ? `${kind} ${name}` : kind,
     detail: ref?.apiVersion,
     kind: 'resource',
@@ -55,8 +72,9 @@ function resourceSymbol(doc: AnalyzedDocument): OutlineSymbol | undefined {
     end,
     selectionStart: doc.start + select.start,
     selectionEnd: doc.start + Math.max(select.end, select.start),
-    children: specMap && specMap.kind === 'map' ? pairSymbols(specMap, { base: doc.start, text: doc.text }, 1) : [],
+    children: [],
   };
+  return { sym, spec: specMap && specMap.kind === 'map' ? specMap : undefined };
 }
 
 /** From the first line after a `---` marker to the last non-blank character of the document. */
@@ -82,22 +100,24 @@ function tidyEnd(text: string, end: number): number {
   return e;
 }
 
-function pairSymbols(map: YMap, at: Place, depth: number): OutlineSymbol[] {
+function pairSymbols(map: YMap, at: Place, depth: number, budget: Budget): OutlineSymbol[] {
   const out: OutlineSymbol[] = [];
   for (const pair of map.pairs) {
-    const sym = pairSymbol(pair, at, depth);
+    if (budget.left <= 0) break;
+    const sym = pairSymbol(pair, at, depth, budget);
     if (sym) out.push(sym);
   }
   return out;
 }
 
-function pairSymbol(pair: YPair, at: Place, depth: number): OutlineSymbol | undefined {
+function pairSymbol(pair: YPair, at: Place, depth: number, budget: Budget): OutlineSymbol | undefined {
   const base = at.base;
   const key = pair.key;
   const name = scalarText(key);
   if (!key || name === undefined) return undefined;
   const value = deref(pair.value);
   const end = pair.value && pair.value.end > key.end ? Math.max(key.end, tidyEnd(at.text, pair.value.end)) : key.end;
+  budget.left--;
   const sym: OutlineSymbol = {
     name,
     kind: 'field',
@@ -109,24 +129,25 @@ function pairSymbol(pair: YPair, at: Place, depth: number): OutlineSymbol | unde
   };
   if (value?.kind === 'map') {
     sym.kind = 'map';
-    if (depth < MAX_DEPTH) sym.children = pairSymbols(value, at, depth + 1);
+    if (depth < MAX_DEPTH) sym.children = pairSymbols(value, at, depth + 1, budget);
   } else if (value?.kind === 'seq') {
     sym.kind = 'list';
     sym.detail = `${value.items.length} item${value.items.length === 1 ? '' : 's'}`;
-    if (depth < MAX_DEPTH) sym.children = itemSymbols(value.items, at);
+    if (depth < MAX_DEPTH) sym.children = itemSymbols(value.items, at, budget);
   } else if (value?.kind === 'scalar') {
     const text = scalarText(value);
-    if (text !== undefined) sym.detail = text;
+    if (text !== undefined) sym.detail = text.slice(0, 200);
   }
   return sym;
 }
 
-function itemSymbols(items: (YNode | null)[], at: Place): OutlineSymbol[] {
+function itemSymbols(items: (YNode | null)[], at: Place, budget: Budget): OutlineSymbol[] {
   const base = at.base;
   const out: OutlineSymbol[] = [];
   items.forEach((item, i) => {
     const node = item ? deref(item) : null;
-    if (!item || !node || item.end <= item.start) return;
+    if (!item || !node || item.end <= item.start || budget.left <= 0) return;
+    budget.left--;
     out.push({
       name: `#${i + 1}`,
       detail: itemLabel(node),
@@ -155,7 +176,7 @@ function itemLabel(node: YNode): string | undefined {
     const n = scalarText(findPair(portValue, 'number')?.value ?? null);
     if (n !== undefined) return `port ${n}`;
   }
-  const keys = node.pairs.map((p) => scalarText(p.key)).filter((k): k is string => k !== undefined);
+  const keys = node.pairs.slice(0, 5).map((p) => scalarText(p.key)).filter((k): k is string => k !== undefined);
   return keys.length > 0 ? keys.join(', ') : undefined;
 }
 

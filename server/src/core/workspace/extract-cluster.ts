@@ -67,7 +67,7 @@ export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
     case '/ConfigMap': {
       const mesh = r.str(['data', 'mesh']);
       if (!mesh || !/^istio(-.+)?$/.test(base.name ?? '')) return undefined;
-      return { ...base, type: 'mesh-config', accessLogFile: /^\s*accessLogFile:\s*["']?[^"'\s#]/m.test(mesh) };
+      return { ...base, type: 'mesh-config', accessLogFile: /^[ \t]*accessLogFile:\s*["']?[^"'\s#]/m.test(mesh) };
     }
     default:
       return certManagerFact(r, base);

@@ -1,7 +1,8 @@
 // Which files of a folder the workspace index reads: YAML files outside dependency, build, VCS and
 // generated folders, not larger than a limit, not matching the user's exclude globs. Shared by the
-// editor's scan, its file-change handling and the CLI. Globs: `**`, `*`, `?`, `{a,b}`, `[abc]`; a
-// pattern without `/` matches a file or folder name at any depth (as in .gitignore).
+// editor's scan, its file-change handling and the CLI. Globs (see glob.ts): `**`, `*`, `?`, `{a,b}`,
+// `[abc]`; a pattern without `/` matches a file or folder name at any depth (as in .gitignore).
+import { Glob } from './glob';
 
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   'node_modules',
@@ -39,71 +40,15 @@ export function isYamlFile(name: string): boolean {
   return YAML_FILE.test(name);
 }
 
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let inClass = false;
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (inClass) {
-      re += c === ']' ? ']' : c === '\\' ? '\\\\' : c;
-      if (c === ']') inClass = false;
-      continue;
-    }
-    switch (c) {
-      case '*':
-        if (glob[i + 1] === '*') {
-          // `**/` matches zero or more folders; a trailing `**` matches everything below.
-          const slash = glob[i + 2] === '/';
-          re += slash ? '(?:.*/)?' : '.*';
-          i += slash ? 2 : 1;
-        } else {
-          re += '[^/]*';
-        }
-        break;
-      case '?':
-        re += '[^/]';
-        break;
-      case '[':
-        inClass = true;
-        re += glob[i + 1] === '!' ? '[^' : '[';
-        if (glob[i + 1] === '!') i++;
-        break;
-      case '{':
-        braces++;
-        re += '(?:';
-        break;
-      case '}':
-        if (braces > 0) {
-          braces--;
-          re += ')';
-        } else re += '\\}';
-        break;
-      case ',':
-        re += braces > 0 ? '|' : ',';
-        break;
-      default:
-        re += /[.+^$()|\\]/.test(c) ? `\\${c}` : c;
-    }
-  }
-  try {
-    return new RegExp(`^${re}$`);
-  } catch {
-    // An unclosed `[` or `{`, or a range like `[z-a]`: the user's pattern is taken literally
-    // rather than taking the scan (or the CLI) down.
-    return new RegExp(`^${glob.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  }
-}
-
 /** A compiled exclude list, tested against paths relative to the folder root (with `/`). */
 export class ExcludeMatcher {
-  private readonly patterns: { re: RegExp; anyDepth: boolean }[];
+  private readonly patterns: { glob: Glob; anyDepth: boolean }[];
 
   constructor(globs: readonly string[]) {
     this.patterns = globs
-      .map((g) => g.trim().replace(/^\.\//, '').replace(/\/+$/, ''))
+      .map((g) => trimTrailingSlashes(g.trim().replace(/^\.\//, '')))
       .filter((g) => g !== '')
-      .map((g) => ({ re: globToRegExp(g.replace(/^\//, '')), anyDepth: !g.includes('/') }));
+      .map((g) => ({ glob: new Glob(g.replace(/^\//, '')), anyDepth: !g.includes('/') }));
   }
 
   get empty(): boolean {
@@ -114,12 +59,17 @@ export class ExcludeMatcher {
   excludes(relativePath: string): boolean {
     if (this.patterns.length === 0) return false;
     const parts = relativePath.split('/').filter((p) => p !== '');
-    for (let n = 1; n <= parts.length; n++) {
-      const prefix = parts.slice(0, n).join('/');
-      for (const p of this.patterns) if (p.re.test(p.anyDepth ? parts[n - 1] : prefix)) return true;
-    }
-    return false;
+    const path = parts.join('/');
+    // Each pattern reads the path once: a name pattern each name, a path pattern the whole path
+    // (stopping at each `/` to try the folder so far).
+    return this.patterns.some((p) => (p.anyDepth ? parts.some((name) => p.glob.matches(name)) : p.glob.matchesPrefix(path)));
   }
+}
+
+function trimTrailingSlashes(g: string): string {
+  let end = g.length;
+  while (end > 0 && g[end - 1] === '/') end--;
+  return g.slice(0, end);
 }
 
 /** Whether a path relative to the folder root is one the index reads (skipped folders, YAML only, excludes). */
