@@ -1,7 +1,7 @@
 // Finds the YAML nodes behind a data path (e.g. ['spec', 'mtls', 'mode']) so that findings land on
 // the exact key or value. Through an alias we keep pointing at the alias itself: the squiggle must
 // stay in the document being checked, never jump to the anchor.
-import type { YMap, YNode, YPair } from './parse';
+import type { YMap, YNode, YPair } from './yaml-tree';
 
 export type PathSegment = string | number;
 

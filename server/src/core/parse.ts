@@ -5,47 +5,8 @@ import { scanNesting, MAX_NESTING_DEPTH } from './nesting-depth';
 import { plainValue } from './plain-value';
 import { work } from './work-count';
 
-export type YNode = YMap | YSeq | YScalar | YAlias;
-
-interface YBase {
-  /** Offset of the node's first character, relative to the parsed text. */
-  start: number;
-  /** Offset just past the node's value (excludes a trailing comment). */
-  end: number;
-  /** The anchor (`&name`) written on the node, if any: fixes must not edit what aliases share. */
-  anchor?: string;
-}
-
-export interface YPair {
-  key: YNode | null;
-  value: YNode | null;
-}
-
-export interface YMap extends YBase {
-  kind: 'map';
-  flow: boolean;
-  pairs: YPair[];
-}
-
-export interface YSeq extends YBase {
-  kind: 'seq';
-  flow: boolean;
-  items: (YNode | null)[];
-}
-
-export type ScalarStyle = 'plain' | 'single' | 'double' | 'block';
-
-export interface YScalar extends YBase {
-  kind: 'scalar';
-  value: unknown;
-  style: ScalarStyle;
-}
-
-export interface YAlias extends YBase {
-  kind: 'alias';
-  name: string;
-  target: YNode | null;
-}
+export type { YNode, YPair, YMap, YSeq, YScalar, YAlias, ScalarStyle } from './yaml-tree';
+import type { YNode, YPair, ScalarStyle } from './yaml-tree';
 
 export interface YamlProblem {
   message: string;
@@ -91,7 +52,7 @@ export function parseYaml(text: string): ParsedYaml {
   // duplicates with a set instead.
   const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   const duplicates: YamlProblem[] = [];
-  const root = doc.contents ? convert(doc.contents as YamlNode, new Map(), duplicates) : null;
+  const root = doc.contents ? convert(doc.contents, new Map(), duplicates) : null;
   const parserErrors = doc.errors.map((e) => toProblem(e.message, e.code, e.pos, 'error', text));
   const errors = [...parserErrors, ...duplicates].sort((a, b) => a.start - b.start);
   const problems = errors.slice(0, MAX_PROBLEMS);

@@ -8,7 +8,7 @@
 // whose target's uses times weight passes MAX_ALIAS_COUNT fails the document. The library fixes a
 // node's weight at its first alias, we when the node is complete; they differ only when an anchor
 // inside it is aliased again in between, where ours counts what this node can really expand to.
-import type { YMap, YNode } from './parse';
+import type { YMap, YNode } from './yaml-tree';
 import { deref } from './locate';
 import { work } from './work-count';
 
@@ -104,7 +104,7 @@ class Builder {
         continue;
       }
       const k = pair.key;
-      const name = key.value === null ? '' : typeof key.value !== 'object' ? String(key.value) : k ? this.text.slice(k.start, k.end) : '';
+      const name = keyName(key.value, k, this.text);
       // Assigning `__proto__` (or any inherited name) would change the object, not add a key.
       if (name in into) Object.defineProperty(into, name, { value: value.value, writable: true, enumerable: true, configurable: true });
       else into[name] = value.value;
@@ -132,4 +132,12 @@ function mergeInto(into: Record<string, unknown>, valueNode: YNode | null, built
       Object.defineProperty(into, k, { value: source[k], writable: true, enumerable: true, configurable: true });
     }
   });
+}
+
+/** A key as the property name the plain value gets: scalars as text, a collection key as its source. */
+function keyName(value: unknown, key: YNode | null, text: string): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return key ? text.slice(key.start, key.end) : '';
 }
