@@ -6,6 +6,8 @@ import { identify, asRecord, mentionsMeshApi, type ResourceRef } from './resourc
 import { locate, valueSpan, keySpan, nearestSpan } from './locate';
 import type { SchemaRegistry } from './schema';
 import { schemaFindings, SCHEMA_RULE_ID } from './schema-findings';
+import { celFindings, dropCelTwins } from './crd/cel-findings';
+import type { CelOutcome } from './crd/cel-rules';
 import type { Config } from './config';
 import type { DocContext, DocumentRule } from './rules/lib/rule';
 import type { Finding } from './types';
@@ -64,9 +66,12 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
 
   const value = asRecord(parsed.value) ?? {};
   const schemaKind = deps.schemas.find(resource.group, resource.version, resource.kind);
+  let celOutcomes: CelOutcome[] = [];
   if (schemaKind) {
     const errors = deps.schemas.validate(schemaKind, value);
     result.findings.push(...schemaFindings(errors, parsed.root, value, text, resource.kind));
+    celOutcomes = deps.schemas.crdRules?.evaluate(schemaKind.id, value) ?? [];
+    result.findings.push(...celFindings(celOutcomes, parsed.root, resource.kind));
   }
 
   const ctx = makeContext(text, resource, value, parsed, deps, result.findings);
@@ -80,7 +85,7 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
       result.internalErrors.push(`rule ${rule.meta.id} failed: ${(err as Error).stack ?? String(err)}`);
     }
   }
-  result.findings = dropShadowedSchemaWarnings(result.findings);
+  result.findings = dropShadowedSchemaWarnings(dropCelTwins(result.findings, celOutcomes, parsed.root));
   return result;
 }
 

@@ -8,7 +8,7 @@ import type { Finding, Fix } from './types';
 
 export const SCHEMA_RULE_ID = 'schema-validation';
 
-function describePath(path: (string | number)[]): string {
+export function describePath(path: (string | number)[]): string {
   if (path.length === 0) return 'the resource';
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
 }
