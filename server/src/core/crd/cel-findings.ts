@@ -7,13 +7,17 @@ import { SCHEMA_RULE_ID, describePath } from '../schema-findings';
 import type { Finding } from '../types';
 import type { CelOutcome, DataPath } from './cel-rules';
 
-/** Our rules that check what a CRD rule checks, with the CRD rule texts they match. */
-const CEL_TWINS: { ruleId: string; cel: RegExp }[] = [
+/**
+ * Our rules that check what a CRD rule checks: the CRD rule texts they match and, where the rule
+ * checks more than that, which of its messages. A finding of ours that quotes the CRD rule's
+ * message (as our messages quote the API server's) is a twin too, without an entry here.
+ */
+const CEL_TWINS: { ruleId: string; cel: RegExp; ours?: RegExp }[] = [
   { ruleId: 'policy-target-one-of', cel: /has\(self\.selector\)[\s\S]*has\(self\.targetRef/ },
   { ruleId: 'peer-authentication-port-range', cel: /0 < (?:self|int\(key\)) && (?:self|int\(key\)) <= 65535/ },
   { ruleId: 'peer-authentication-port-level-requires-selector', cel: /has\(self\.portLevelMtls\)/ },
-  { ruleId: 'authorization-policy-service-accounts', cel: /has\(self\.serviceAccounts\)/ },
-  { ruleId: 'issuer-venafi', cel: /has\(self\.tpp\)[\s\S]*has\(self\.cloud\)/ },
+  { ruleId: 'authorization-policy-service-accounts', cel: /has\(self\.serviceAccounts\)/, ours: /Cannot set serviceAccounts/ },
+  { ruleId: 'issuer-venafi', cel: /has\(self\.tpp\)[\s\S]*has\(self\.cloud\)/, ours: /talks to one service|neither tpp nor cloud/ },
   { ruleId: 'workload-selector-labels', cel: /key\.size\(\) != 0|!key\.contains\("\*"\)|!self\.contains\("\*"\)/ },
   { ruleId: 'istio-exclusive-fields', cel: /\(has\(self\.\w+\) \? 1 : 0\) \+/ },
 ];
@@ -62,17 +66,26 @@ function regionOf(root: YNode | null, path: DataPath): Span | undefined {
   return { start: loc.key ? loc.key.start : loc.value.start, end: loc.value.end };
 }
 
+interface TwinZone {
+  region: Span;
+  /** Which of our findings in the region say the same; a rule id alone means all of that rule's. */
+  matches(f: Finding): boolean;
+}
+
 /** Our findings inside a value whose CRD rule of the same meaning failed are dropped: the CRD's wins. */
 export function dropCelTwins(findings: Finding[], outcomes: readonly CelOutcome[], root: YNode | null): Finding[] {
-  const regions = new Map<string, Span[]>();
+  const zones: TwinZone[] = [];
   for (const o of outcomes) {
     if (o.status !== 'failed') continue;
+    const region = regionOf(root, o.at);
+    if (!region) continue;
+    const quoted = o.spec.message ? `"${o.spec.message}"` : undefined;
+    if (quoted) zones.push({ region, matches: (f) => f.message.includes(quoted) });
     for (const t of CEL_TWINS) {
-      if (!t.cel.test(o.spec.rule)) continue;
-      const r = regionOf(root, o.at);
-      if (r) regions.set(t.ruleId, [...(regions.get(t.ruleId) ?? []), r]);
+      if (t.cel.test(o.spec.rule)) zones.push({ region, matches: (f) => f.ruleId === t.ruleId && (!t.ours || t.ours.test(f.message)) });
     }
   }
-  if (regions.size === 0) return findings;
-  return findings.filter((f) => !(regions.get(f.ruleId) ?? []).some((r) => f.start >= r.start && f.end <= r.end));
+  if (zones.length === 0) return findings;
+  const inside = (f: Finding, r: Span): boolean => f.start >= r.start && f.end <= r.end;
+  return findings.filter((f) => f.ruleId === SCHEMA_RULE_ID || !zones.some((z) => inside(f, z.region) && z.matches(f)));
 }

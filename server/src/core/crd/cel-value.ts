@@ -36,7 +36,7 @@ export function toCel(value: unknown, schema: Schema | undefined): CelData {
   }
   if (typeof value === 'number') return integral(value, schema) ? BigInt(value) : value;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  return String(value);
+  return null;
 }
 
 function integral(n: number, schema: Schema | undefined): boolean {

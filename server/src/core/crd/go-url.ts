@@ -16,7 +16,7 @@ const HOST_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:[\]<>"%]*$/;
 const BAD_ESCAPE = /%(?![0-9a-fA-F]{2})/;
 
 export function parseRequestUri(raw: string): GoUrl | undefined {
-  if (raw === '' || /[\x00-\x1f\x7f]/.test(raw)) return undefined;
+  if (raw === '' || hasControl(raw)) return undefined;
   const split = splitScheme(raw);
   if (!split) return undefined;
   const scheme = split.scheme.toLowerCase();
@@ -45,6 +45,15 @@ export function parseRequestUri(raw: string): GoUrl | undefined {
   }
   if (BAD_ESCAPE.test(rest)) return undefined;
   return { scheme, opaque: '', host, path: rest, rawQuery };
+}
+
+/** Go refuses ASCII control characters anywhere in a URL. */
+function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
 }
 
 function splitScheme(raw: string): { scheme: string; rest: string } | undefined {
