@@ -67,8 +67,10 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
   const value = asRecord(parsed.value) ?? {};
   const schemaKind = deps.schemas.find(resource.group, resource.version, resource.kind);
   let celOutcomes: CelOutcome[] = [];
+  let oneOfPaths: (string | number)[][] = [];
   if (schemaKind) {
     const errors = deps.schemas.validate(schemaKind, value);
+    oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.path);
     result.findings.push(...schemaFindings(errors, parsed.root, value, text, resource.kind));
     celOutcomes = deps.schemas.crdRules?.evaluate(schemaKind.id, value) ?? [];
     result.findings.push(...celFindings(celOutcomes, parsed.root, resource.kind));
@@ -85,7 +87,7 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps): DocumentResult
       result.internalErrors.push(`rule ${rule.meta.id} failed: ${(err as Error).stack ?? String(err)}`);
     }
   }
-  result.findings = dropShadowedSchemaWarnings(dropCelTwins(result.findings, celOutcomes, parsed.root));
+  result.findings = dropShadowedSchemaWarnings(dropCelTwins(result.findings, celOutcomes, parsed.root, oneOfPaths));
   return result;
 }
 

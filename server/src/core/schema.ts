@@ -80,12 +80,22 @@ export class SchemaRegistry {
       this.validators.set(kind.id, validator);
     }
     if (validator(value)) return [];
-    return (validator.errors ?? []).map(toSchemaError);
+    return withoutBranchErrors(validator.errors ?? []).map(toSchemaError);
   }
 }
 
 function keyOf(group: string, version: string, kind: string): string {
   return `${group}/${version}/${kind}`;
+}
+
+/**
+ * A failed oneOf (CRDs write "at most one of these fields" that way) also lists why each branch
+ * failed, which says nothing to people: the oneOf error alone stands for them.
+ */
+function withoutBranchErrors(errors: ErrorObject[]): ErrorObject[] {
+  const oneOfs = errors.filter((e) => e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  if (oneOfs.length === 0) return errors;
+  return errors.filter((e) => !oneOfs.some((p) => e.schemaPath.startsWith(p)));
 }
 
 function toSchemaError(e: ErrorObject): SchemaError {

@@ -20,6 +20,7 @@ const CEL_TWINS: { ruleId: string; cel: RegExp; ours?: RegExp }[] = [
   { ruleId: 'issuer-venafi', cel: /has\(self\.tpp\)[\s\S]*has\(self\.cloud\)/, ours: /talks to one service|neither tpp nor cloud/ },
   { ruleId: 'workload-selector-labels', cel: /key\.size\(\) != 0|!key\.contains\("\*"\)|!self\.contains\("\*"\)/ },
   { ruleId: 'istio-exclusive-fields', cel: /\(has\(self\.\w+\) \? 1 : 0\) \+/ },
+  { ruleId: 'request-authentication-jwt-rule', cel: /url\(self\)\.getScheme\(\)/, ours: /URI scheme/ },
 ];
 
 /** `.a.b`, `['a.b']` or `[0]` after the rule's own path. */
@@ -72,9 +73,19 @@ interface TwinZone {
   matches(f: Finding): boolean;
 }
 
-/** Our findings inside a value whose CRD rule of the same meaning failed are dropped: the CRD's wins. */
-export function dropCelTwins(findings: Finding[], outcomes: readonly CelOutcome[], root: YNode | null): Finding[] {
+/** Our rules that check what a CRD's structural oneOf ("only one of these fields") checks. */
+const ONE_OF_TWINS = ['istio-exclusive-fields'];
+
+/**
+ * Our findings inside a value whose CRD rule of the same meaning failed are dropped: the CRD's
+ * wins. `oneOfPaths`: values that failed a oneOf of the CRD's schema.
+ */
+export function dropCelTwins(findings: Finding[], outcomes: readonly CelOutcome[], root: YNode | null, oneOfPaths: readonly DataPath[] = []): Finding[] {
   const zones: TwinZone[] = [];
+  for (const p of oneOfPaths) {
+    const region = regionOf(root, p);
+    if (region) zones.push({ region, matches: (f) => ONE_OF_TWINS.includes(f.ruleId) });
+  }
   for (const o of outcomes) {
     if (o.status !== 'failed') continue;
     const region = regionOf(root, o.at);

@@ -39,7 +39,10 @@ export function overlayCrds(builtin: SchemaBundle, crds: readonly Crd[]): CrdOve
     for (const v of served) {
       const id = crdSchemaId(crd.group, v.name, crd.kind);
       const apiVersion = `${crd.group}/${v.name}`;
-      const current = anyCurrent ? !v.deprecated : v.storage;
+      // Istio's CRDs do not mark their old versions deprecated; meshlint's own list of which
+      // version replaced which still holds for the versions it knows.
+      const known = builtin.kinds.find((k) => k.group === crd.group && k.kind === crd.kind && k.version === v.name);
+      const current = (anyCurrent ? !v.deprecated : v.storage) && (known?.current ?? true);
       kinds.push({ group: crd.group, version: v.name, kind: crd.kind, id, current });
       if (!v.schema) {
         // No schema: the API server accepts any fields, and so does meshlint.
