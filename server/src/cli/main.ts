@@ -67,7 +67,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     identities.set(input, read.identity);
   }
   // Built once the checked files are read: CRDs among them count too.
-  const crds = loadRegistry([...args.crds, ...workspace.crds], inputs);
+  const crds = loadRegistry([...workspace.crds, ...args.crds], inputs);
   problems.push(...crds.problems);
   for (const n of crds.notes) err.write(escapeForTerminal(`meshlint: ${n}`) + '\n');
   // No length limit in the engine (the editor skips very large files and sends people to this
