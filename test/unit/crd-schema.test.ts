@@ -104,3 +104,21 @@ test('hover and completion read the CRD schema: its fields, not the built-in one
   assert.deepEqual(fieldsOfSource(crdRegistry(WITHOUT).registry), ['principals', 'namespaces']);
   assert.ok(fieldsOfSource(crdRegistry(ISTIO_CRDS).registry).includes('trustDomains'));
 });
+
+test('a CRD oneOf of alternative fields is one error naming them, and istio-exclusive-fields yields to it', () => {
+  const text = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: lb, namespace: shop}
+spec:
+  host: web.shop.svc.cluster.local
+  trafficPolicy:
+    loadBalancer:
+      simple: ROUND_ROBIN
+      consistentHash: {useSourceIp: true}
+`;
+  assert.equal(analyze(text).filter((f) => f.ruleId === 'istio-exclusive-fields').length, 1, 'ours fires without CRDs');
+  const fs = analyzeWithCrds(text, ISTIO_CRDS).filter((f) => f.severity === 'error');
+  assert.equal(fs.length, 1);
+  assert.equal(text.slice(fs[0].start, fs[0].end), 'loadBalancer');
+  assert.equal(fs[0].message, '`spec.trafficPolicy.loadBalancer` sets simple and consistentHash, which are alternatives: only one of simple, consistentHash may be set.');
+});
