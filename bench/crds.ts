@@ -11,16 +11,7 @@ import { DEFAULT_CONFIG } from '../server/src/core/config';
 import { registryWithCrds } from '../server/src/core/crd/crd-registry';
 import { builtinBundle, crdText, CERT_MANAGER_CRDS, ISTIO_CRDS } from '../test/support/crds';
 import { generateManifest } from './generate';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { arg, median } from './stats';
 
 function time(f: () => void): number {
   const t = performance.now();

@@ -38,3 +38,18 @@ export function crdRegistry(...files: string[]): CrdRegistry {
 export function analyzeWithCrds(text: string, ...files: string[]): Finding[] {
   return new Engine(crdRegistry(...files).registry).analyze(text, DEFAULT_CONFIG).findings;
 }
+
+/** An AuthorizationPolicy whose source uses trustDomains (new in Istio 1.30); line 11 column 9 is the key. */
+export const TRUST_DOMAINS_POLICY = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: from-partner
+  namespace: shop
+spec:
+  action: ALLOW
+  rules:
+  - from:
+    - source:
+        trustDomains: ["partner.example"]
+        namespaces: ["partner"]
+`;

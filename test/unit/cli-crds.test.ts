@@ -6,24 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../support/run-cli';
 import { writeTempWorkspace } from '../support/temp-workspace';
-import { CRD_FIXTURES, ISTIO_CRDS } from '../support/crds';
+import { CRD_FIXTURES, ISTIO_CRDS, TRUST_DOMAINS_POLICY } from '../support/crds';
 import { parseArgs } from '../../server/src/cli/args';
 import { parseConfigFile } from '../../server/src/core/config-file';
 
 const WITHOUT = path.join(CRD_FIXTURES, 'authorization-policy-without-trust-domains.yaml');
-const POLICY = `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: from-partner
-  namespace: shop
-spec:
-  action: ALLOW
-  rules:
-  - from:
-    - source:
-        trustDomains: ["partner.example"]
-        namespaces: ["partner"]
-`;
+const POLICY = TRUST_DOMAINS_POLICY;
 /** The unknown-field error as the small CRD words it (its source knows only these two fields). */
 const UNKNOWN = /policy\.yaml:11:9 error schema-validation Unknown field `trustDomains`.* Known fields: principals, namespaces\.\n/;
 

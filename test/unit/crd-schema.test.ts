@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { analyze } from '../support/engine';
-import { analyzeWithCrds, crdRegistry, CRD_FIXTURES, ISTIO_CRDS, CERT_MANAGER_CRDS, crdText } from '../support/crds';
+import { analyzeWithCrds, crdRegistry, CRD_FIXTURES, ISTIO_CRDS, CERT_MANAGER_CRDS, crdText, TRUST_DOMAINS_POLICY } from '../support/crds';
 import { readCrds } from '../../server/src/core/crd/read-crds';
 import { kindSchemaOf } from '../../server/src/core/editing/resource-of';
 import { propertiesOf, schemaAt } from '../../server/src/core/schema-walk';
@@ -13,18 +13,7 @@ import type { Finding } from '../../server/src/core/types';
 const WITHOUT = path.join(CRD_FIXTURES, 'authorization-policy-without-trust-domains.yaml');
 const WITH = path.join(CRD_FIXTURES, 'authorization-policy-with-trust-domains.yaml');
 
-const TRUST_DOMAINS = `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: from-partner
-  namespace: shop
-spec:
-  action: ALLOW
-  rules:
-  - from:
-    - source:
-        trustDomains: ["partner.example"]
-`;
+const TRUST_DOMAINS = TRUST_DOMAINS_POLICY;
 
 const schemaErrors = (fs: Finding[]): Finding[] => fs.filter((f) => f.ruleId === 'schema-validation' && f.severity === 'error');
 
