@@ -1,5 +1,6 @@
 // Reads the CRD files named by --crds and the config's `crds:` (files or folders of YAML) and
 // builds the schema registry from them and from CRD documents among the checked files.
+import * as path from 'node:path';
 import { SchemaRegistry } from '../core/schema';
 import { registryWithCrds } from '../core/crd/crd-registry';
 import { mayHoldCrd, type CrdText } from '../core/crd/read-crds';
@@ -30,7 +31,12 @@ export function loadRegistry(crdPaths: readonly string[], inputs: readonly Input
   const built = registryWithCrds(loadSchemas(findPackageDir(__dirname)), [...found, ...given]);
   const notes = built.notes.map((n) => `note: ${n}`);
   for (const p of crdPaths) {
-    if (!built.crds.some((c) => c.source === p || c.source.startsWith(p))) notes.push(`note: ${p} holds no Istio or cert-manager CRD`);
+    const abs = path.resolve(p);
+    const within = (source: string): boolean => {
+      const rel = path.relative(abs, path.resolve(source));
+      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    };
+    if (!built.crds.some((c) => within(c.source))) notes.push(`note: ${p} holds no Istio or cert-manager CRD`);
   }
   return { registry: built.registry, problems, notes };
 }
