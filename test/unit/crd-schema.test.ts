@@ -9,6 +9,11 @@ import { readCrds } from '../../server/src/core/crd/read-crds';
 import { kindSchemaOf } from '../../server/src/core/editing/resource-of';
 import { propertiesOf, schemaAt } from '../../server/src/core/schema-walk';
 import type { Finding } from '../../server/src/core/types';
+import { Engine } from '../../server/src/core/engine';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { hoverAt } from '../../server/src/core/hover/hover';
+import { allRuleMetas } from '../../server/src/core/rules/index';
+import { concepts } from '../support/editing';
 
 const WITHOUT = path.join(CRD_FIXTURES, 'authorization-policy-without-trust-domains.yaml');
 const WITH = path.join(CRD_FIXTURES, 'authorization-policy-with-trust-domains.yaml');
@@ -110,4 +115,13 @@ spec:
   assert.equal(fs.length, 1);
   assert.equal(text.slice(fs[0].start, fs[0].end), 'loadBalancer');
   assert.equal(fs[0].message, '`spec.trafficPolicy.loadBalancer` sets simple and consistentHash, which are alternatives: only one of simple, consistentHash may be set.');
+});
+
+test('hover on a field only the CRD knows shows the CRD schema', () => {
+  const reg = crdRegistry(ISTIO_CRDS).registry;
+  const analysis = new Engine(reg).analyze(TRUST_DOMAINS, DEFAULT_CONFIG);
+  const h = hoverAt(analysis, TRUST_DOMAINS.indexOf('trustDomains') + 2, { registry: reg, concepts: concepts(), rules: allRuleMetas() });
+  assert.ok(h);
+  assert.equal(TRUST_DOMAINS.slice(h.start, h.end), 'trustDomains');
+  assert.match(h.markdown, /^\*\*`spec\.rules\[\]\.from\[\]\.source\.trustDomains`\*\* · list of string\n\nOptional\.$/);
 });
