@@ -60,7 +60,8 @@ function main(): void {
   console.log(row('CRD first check (compiles schemas and CEL rules of kinds met)', crdFirst));
   console.log(row('CRD check (compiled)', median(crdWarm)));
   console.log(`CEL rules compiled: ${compiledAfterFirst} after the first check, ${compiledAtEnd} after ${runs} more (must be equal)`);
-  console.log(`load average before: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}; after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(`load average before: ${load(loadBefore)}; after: ${load(os.loadavg())}`);
   if (compiledAtEnd !== compiledAfterFirst) process.exitCode = 1;
 }
 

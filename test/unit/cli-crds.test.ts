@@ -52,7 +52,8 @@ test('CRD documents among the checked files are used', async () => {
 });
 
 test('a --crds path that cannot be read is an I/O error; one without mesh CRDs is a note', async () => {
-  const dir = writeTempWorkspace({ 'policy.yaml': POLICY.replace('trustDomains: ["partner.example"]', 'principals: ["partner.example/ns/a/sa/b"]'), 'other.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' });
+  const clean = POLICY.replace('trustDomains: ["partner.example"]', 'principals: ["partner.example/ns/a/sa/b"]');
+  const dir = writeTempWorkspace({ 'policy.yaml': clean, 'other.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n' });
   const missing = await runCli(['--crds', path.join(dir, 'nope.yaml'), path.join(dir, 'policy.yaml')]);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /cannot read .*nope\.yaml/);

@@ -82,7 +82,8 @@ spec:
 test('kubectl get crd -o yaml output (a v1/List) is a source, and the later definition of a kind wins', () => {
   const list = crdText(path.join(CRD_FIXTURES, 'peer-authentication-rules.yaml'));
   const crds = readCrds([crdText(WITHOUT), list, crdText(WITH)]);
-  assert.deepEqual(crds.map((c) => `${c.group}/${c.kind}`).sort(), ['security.istio.io/AuthorizationPolicy', 'security.istio.io/PeerAuthentication']);
+  const kinds = crds.map((c) => `${c.group}/${c.kind}`).sort();
+  assert.deepEqual(kinds, ['security.istio.io/AuthorizationPolicy', 'security.istio.io/PeerAuthentication']);
   assert.equal(crds.find((c) => c.kind === 'AuthorizationPolicy')?.source, WITH);
 });
 
@@ -114,7 +115,10 @@ spec:
   const fs = analyzeWithCrds(text, ISTIO_CRDS).filter((f) => f.severity === 'error');
   assert.equal(fs.length, 1);
   assert.equal(text.slice(fs[0].start, fs[0].end), 'loadBalancer');
-  assert.equal(fs[0].message, '`spec.trafficPolicy.loadBalancer` sets simple and consistentHash, which are alternatives: only one of simple, consistentHash may be set.');
+  const expected =
+    '`spec.trafficPolicy.loadBalancer` sets simple and consistentHash, which are alternatives: ' +
+    'only one of simple, consistentHash may be set.';
+  assert.equal(fs[0].message, expected);
 });
 
 test('hover on a field only the CRD knows shows the CRD schema', () => {

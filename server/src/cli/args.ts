@@ -47,7 +47,10 @@ Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or
 const SEVERITIES = ['error', 'warning', 'info', 'hint'];
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { paths: [], format: 'text', minSeverity: 'warning', fix: false, maxWarnings: undefined, config: undefined, noInlineConfig: false, crds: [], help: false, version: false };
+  const args: CliArgs = {
+    paths: [], format: 'text', minSeverity: 'warning', fix: false, maxWarnings: undefined, config: undefined,
+    noInlineConfig: false, crds: [], help: false, version: false,
+  };
   let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

@@ -27,7 +27,10 @@ export const CONFIG_FILE_RULE: RuleMeta = {
 export interface ConfigFile {
   config: Config;
   exclude: string[];
-  /** CRD files or folders as written (relative to the config file); the host reads them. Optional so hosts building a ConfigFile by hand need not set it. */
+  /**
+   * CRD files or folders as written (relative to the config file); the host reads them.
+   * Optional so hosts building a ConfigFile by hand need not set it.
+   */
   crds?: string[];
   /** Problems, with offsets in the config file's text. */
   findings: Finding[];

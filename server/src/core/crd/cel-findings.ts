@@ -80,7 +80,12 @@ const ONE_OF_TWINS = ['istio-exclusive-fields'];
  * Our findings inside a value whose CRD rule of the same meaning failed are dropped: the CRD's
  * wins. `oneOfPaths`: values that failed a oneOf of the CRD's schema.
  */
-export function dropCelTwins(findings: Finding[], outcomes: readonly CelOutcome[], root: YNode | null, oneOfPaths: readonly DataPath[] = []): Finding[] {
+export function dropCelTwins(
+  findings: Finding[],
+  outcomes: readonly CelOutcome[],
+  root: YNode | null,
+  oneOfPaths: readonly DataPath[] = [],
+): Finding[] {
   const zones: TwinZone[] = [];
   for (const p of oneOfPaths) {
     const region = regionOf(root, p);

@@ -109,7 +109,8 @@ function run(rule: CompiledRule, self: unknown): Pick<CelOutcome, 'status' | 'me
   if (result === true) return undefined;
   if (result === false) return { status: 'failed', message: messageOf(rule, self) };
   const reason = isCelError(result) || result instanceof Error ? result.message : `it gave a ${typeof result}, not true or false`;
-  return { status: 'unevaluable', message: /unbound function|overload/i.test(reason) ? `it uses a function meshlint does not implement (${reason})` : reason };
+  const unsupported = /unbound function|overload/i.test(reason);
+  return { status: 'unevaluable', message: unsupported ? `it uses a function meshlint does not implement (${reason})` : reason };
 }
 
 function messageOf(rule: CompiledRule, self: unknown): string {
