@@ -52,6 +52,9 @@ export function convertCrdSchema(root: Schema, opts: ConvertOptions): Converted 
   props.apiVersion = { description: `Always ${opts.apiVersion} for this schema.`, type: 'string', const: opts.apiVersion };
   props.kind = { description: `Always ${opts.kind}.`, type: 'string', const: opts.kind };
   if (opts.metadataRef) props.metadata = { $ref: opts.metadataRef };
+  // The API server ignores status written in a manifest (the status subresource owns it), and
+  // `kubectl get -o yaml` exports carry it: accepted as it is, as with the built-in schemas.
+  if (isSchema(props.status)) props.status = { description: props.status.description, 'x-kubernetes-preserve-unknown-fields': true };
   const required = new Set(['apiVersion', 'kind', ...(Array.isArray(schema.required) ? (schema.required as string[]) : [])]);
   return {
     schema: { ...schema, $id: opts.id, type: 'object', properties: props, required: [...required], additionalProperties: false },
