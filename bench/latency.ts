@@ -6,16 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
 import { TestLspClient } from '../test/support/lsp-client';
 import { generateManifest } from './generate';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { arg, median } from './stats';
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

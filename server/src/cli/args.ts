@@ -17,6 +17,8 @@ export interface CliArgs {
   config: string | undefined;
   /** Ignore `# meshlint-disable...` comments, so the files checked cannot silence their own findings. */
   noInlineConfig: boolean;
+  /** CRD files or folders whose schemas and rules replace the built-in ones for their kinds. */
+  crds: string[];
   help: boolean;
   version: boolean;
 }
@@ -34,6 +36,7 @@ Options:
   --max-warnings N          also fail when there are more than N warnings
   --config FILE             use this config file instead of looking for .meshlint.yaml
   --no-inline-config        ignore # meshlint-disable comments in the files checked
+  --crds PATH               validate against these CRDs (file or folder, repeatable), e.g. kubectl get crd -o yaml
   --                        end of options: what follows is a path
   -h, --help                show this help
   --version                 print the version and the Istio and cert-manager releases the schemas track
@@ -44,7 +47,10 @@ Exit codes: 0 clean, 1 errors (or more warnings than --max-warnings), 2 usage or
 const SEVERITIES = ['error', 'warning', 'info', 'hint'];
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { paths: [], format: 'text', minSeverity: 'warning', fix: false, maxWarnings: undefined, config: undefined, noInlineConfig: false, help: false, version: false };
+  const args: CliArgs = {
+    paths: [], format: 'text', minSeverity: 'warning', fix: false, maxWarnings: undefined, config: undefined,
+    noInlineConfig: false, crds: [], help: false, version: false,
+  };
   let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -99,6 +105,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       }
       case '--config':
         args.config = value();
+        break;
+      case '--crds':
+        args.crds.push(value());
         break;
       default:
         if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);

@@ -1,9 +1,9 @@
 // Entry point of the `meshlint` command: files in, findings out, exit code for CI.
 import { Engine } from '../core/engine';
-import { SchemaRegistry } from '../core/schema';
 import { allRuleMetas } from '../core/rules/index';
 import { SEVERITY_ORDER } from '../core/types';
-import { loadSchemas, findPackageDir, loadUpstreamReleases } from '../node/load-schemas';
+import { findPackageDir, loadUpstreamReleases } from '../node/load-schemas';
+import { loadRegistry } from './crds';
 import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
 import { lintTexts, fixText, type Input } from './lint';
@@ -40,9 +40,6 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 0;
   }
 
-  // No length limit in the engine (the editor skips very large files and sends people to this
-  // command): what is read is bounded by MAX_FILE_BYTES in read-file.ts instead.
-  const engine = new Engine(new SchemaRegistry(loadSchemas(findPackageDir(__dirname))), { maxFileLength: Infinity });
   const workspace = loadWorkspace(args.paths, args.config);
   if (args.noInlineConfig) workspace.config = { ...workspace.config, noInlineConfig: true };
   const config = workspace.config;
@@ -77,6 +74,13 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     decoded.set(input, file);
     identities.set(input, read.identity);
   }
+  // Built once the checked files are read: CRDs among them count too.
+  const crds = loadRegistry([...workspace.crds, ...args.crds], inputs);
+  problems.push(...crds.problems);
+  for (const n of crds.notes) err.write(escapeForTerminal(`meshlint: ${n}`) + '\n');
+  // No length limit in the engine (the editor skips very large files and sends people to this
+  // command): what is read is bounded by MAX_FILE_BYTES in read-file.ts instead.
+  const engine = new Engine(crds.registry, { maxFileLength: Infinity });
   for (const s of collected.skipped) err.write(escapeForTerminal(`meshlint: skipped ${s.path}: ${s.message}`) + '\n');
   for (const p of problems) err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n');
 

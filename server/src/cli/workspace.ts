@@ -18,17 +18,19 @@ export interface CliWorkspace {
   configFile?: Linted;
   /** Files found under folders that the config's `exclude` globs skip (explicit paths are kept). */
   keep(file: string, explicit: boolean): boolean;
+  /** CRD files or folders named by the config's `crds:`, resolved from the config file's folder. */
+  crds: string[];
   /** A readable explanation when --config names a file that cannot be read. */
   problem?: { path: string; message: string };
 }
 
 export function loadWorkspace(paths: readonly string[], explicitConfig: string | undefined, cwd: string = process.cwd()): CliWorkspace {
   const file = explicitConfig ?? discover(paths, cwd);
-  if (!file) return { config: DEFAULT_CONFIG, keep: () => true };
+  if (!file) return { config: DEFAULT_CONFIG, keep: () => true, crds: [] };
   const read = readRegularFile(file);
-  if (!read.ok) return { config: DEFAULT_CONFIG, keep: () => true, problem: { path: file, message: read.message } };
+  if (!read.ok) return { config: DEFAULT_CONFIG, keep: () => true, crds: [], problem: { path: file, message: read.message } };
   const decoded = decodeText(read.bytes);
-  if (decoded.unsupported) return { config: DEFAULT_CONFIG, keep: () => true, problem: { path: file, message: decoded.unsupported } };
+  if (decoded.unsupported) return { config: DEFAULT_CONFIG, keep: () => true, crds: [], problem: { path: file, message: decoded.unsupported } };
   const text = decoded.text;
   const parsed = parseConfigFile(text, allRuleMetas().map((m) => m.id));
   const root = path.dirname(path.resolve(file));
@@ -36,6 +38,7 @@ export function loadWorkspace(paths: readonly string[], explicitConfig: string |
   return {
     config: parsed.config,
     configFile: { path: file, text, findings: parsed.findings },
+    crds: (parsed.crds ?? []).map((c) => path.relative(cwd, path.resolve(root, c)) || '.'),
     keep: (f, explicit) => {
       if (explicit || exclude.empty) return true;
       const rel = path.relative(root, path.resolve(f));

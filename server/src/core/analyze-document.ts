@@ -6,6 +6,8 @@ import { identify, asRecord, mentionsMeshApi, type ResourceRef } from './resourc
 import { locate, valueSpan, keySpan, nearestSpan } from './locate';
 import type { SchemaRegistry } from './schema';
 import { schemaFindings, SCHEMA_RULE_ID } from './schema-findings';
+import { celFindings, dropCelTwins } from './crd/cel-findings';
+import type { CelOutcome } from './crd/cel-rules';
 import type { Config } from './config';
 import type { DocContext, DocumentRule } from './rules/lib/rule';
 import type { Finding } from './types';
@@ -67,9 +69,14 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedY
 
   const value = asRecord(parsed.value) ?? {};
   const schemaKind = deps.schemas.find(resource.group, resource.version, resource.kind);
+  let celOutcomes: CelOutcome[] = [];
+  let oneOfPaths: (string | number)[][] = [];
   if (schemaKind) {
     const errors = deps.schemas.validate(schemaKind, value);
+    oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.path);
     result.findings.push(...schemaFindings(errors, parsed.root, value, text, resource.kind));
+    celOutcomes = deps.schemas.crdRules?.evaluate(schemaKind.id, value) ?? [];
+    result.findings.push(...celFindings(celOutcomes, parsed.root, resource.kind));
   }
 
   const ctx = makeContext(text, resource, value, parsed, deps, result.findings);
@@ -83,7 +90,7 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedY
       result.internalErrors.push(`rule ${rule.meta.id} failed: ${(err as Error).stack ?? String(err)}`);
     }
   }
-  result.findings = dropShadowedSchemaWarnings(result.findings);
+  result.findings = dropShadowedSchemaWarnings(dropCelTwins(result.findings, celOutcomes, parsed.root, oneOfPaths));
   if (deps.verifyFixes !== false) {
     // Only the finding's own rule needs to run again (schema findings come from the schema pass).
     result.findings = keepVerifiedFixes(text, parsed, result.findings, (fixed, ruleId, fixedParsed) => {

@@ -5,6 +5,7 @@
 //   maxWorkloadCertificateDuration: 24h    maxCertificateDuration: 2160h   (Go durations)
 //   rules: { <rule-id>: error|warning|info|hint|off }
 //   exclude: [ "<glob>", ... ]             (folders and files the workspace scan skips)
+//   crds: [ "<path>", ... ]                (CRD files or folders, relative to this file, see docs/crds.md)
 import { parseYaml } from './parse';
 import { keySpan, locate, valueSpan, type PathSegment } from './locate';
 import { DEFAULT_CONFIG, RULE_LEVELS, type Config, type RuleLevel } from './config';
@@ -26,13 +27,18 @@ export const CONFIG_FILE_RULE: RuleMeta = {
 export interface ConfigFile {
   config: Config;
   exclude: string[];
+  /**
+   * CRD files or folders as written (relative to the config file); the host reads them.
+   * Optional so hosts building a ConfigFile by hand need not set it.
+   */
+  crds?: string[];
   /** Problems, with offsets in the config file's text. */
   findings: Finding[];
 }
 
 const LEVELS = RULE_LEVELS;
 /** The keys a `.meshlint.yaml` may hold (the editor settings mirror them; a test keeps the two in step). */
-export const CONFIG_FILE_KEYS = ['rootNamespace', 'trustDomain', 'maxWorkloadCertificateDuration', 'maxCertificateDuration', 'rules', 'exclude'];
+export const CONFIG_FILE_KEYS = ['rootNamespace', 'trustDomain', 'maxWorkloadCertificateDuration', 'maxCertificateDuration', 'rules', 'exclude', 'crds'];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function isConfigFile(uriOrPath: string): boolean {
@@ -44,7 +50,8 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
   const findings: Finding[] = [];
   const config: Config = { ...base, rules: { ...base.rules } };
   const exclude: string[] = [];
-  const out: ConfigFile = { config, exclude, findings };
+  const crds: string[] = [];
+  const out: ConfigFile = { config, exclude, crds, findings };
   const problem = (path: readonly PathSegment[], on: 'key' | 'value', severity: Severity, message: string): void => {
     const loc = locate(parsed.root, path);
     const span = (loc && (on === 'key' ? keySpan(loc) : valueSpan(loc))) ?? { start: 0, end: Math.min(1, text.length) };
@@ -100,7 +107,8 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
   duration('maxWorkloadCertificateDuration', 'maxWorkloadCertSeconds');
   duration('maxCertificateDuration', 'maxCertSeconds');
   readRules(data.rules, knownRuleIds, config, problem);
-  readExclude(data.exclude, exclude, problem);
+  readPathList('exclude', data.exclude, exclude, problem, 'a list of glob patterns, e.g. `["charts/**", "**/generated/**"]`');
+  readPathList('crds', data.crds, crds, problem, 'a list of CRD files or folders, e.g. `["crds/istio.yaml"]`');
   findings.sort((a, b) => a.start - b.start);
   return out;
 }
@@ -129,15 +137,17 @@ function readRules(raw: unknown, known: readonly string[], config: Config, probl
   }
 }
 
-function readExclude(raw: unknown, exclude: string[], problem: Problem): void {
+/** A string or a list of non-empty strings (`exclude` globs, `crds` paths). */
+function readPathList(key: string, raw: unknown, into: string[], problem: Problem, expected: string): void {
   if (raw === undefined || raw === null) return;
   const list = typeof raw === 'string' ? [raw] : raw;
   if (!Array.isArray(list)) {
-    problem(['exclude'], 'value', 'error', '`exclude` must be a list of glob patterns, e.g. `["charts/**", "**/generated/**"]`.');
+    problem([key], 'value', 'error', `\`${key}\` must be ${expected}.`);
     return;
   }
+  const what = key === 'exclude' ? 'a non-empty glob pattern' : 'a non-empty path';
   list.forEach((g, i) => {
-    if (typeof g === 'string' && g.trim() !== '') exclude.push(g.trim());
-    else problem(typeof raw === 'string' ? ['exclude'] : ['exclude', i], 'value', 'error', 'Each `exclude` entry must be a non-empty glob pattern.');
+    if (typeof g === 'string' && g.trim() !== '') into.push(g.trim());
+    else problem(typeof raw === 'string' ? [key] : [key, i], 'value', 'error', `Each \`${key}\` entry must be ${what}.`);
   });
 }

@@ -9,7 +9,7 @@ import type { Finding, Fix } from './types';
 
 export const SCHEMA_RULE_ID = 'schema-validation';
 
-function describePath(path: (string | number)[]): string {
+export function describePath(path: (string | number)[]): string {
   if (path.length === 0) return 'the resource';
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
 }
@@ -104,6 +104,19 @@ function toFinding(e: SchemaError, root: YNode | null, value: unknown, text: str
       }
       return make(loc && valueSpan(loc), `\`${where}\` must be ${article(String(e.params.type))}, not ${typeName(actual)}.`);
     }
+    case 'oneOf': {
+      const loc = locate(root, e.path);
+      const names = alternativesOf(e.schema);
+      const data = dataAt(value, e.path);
+      const set = names.filter((n) => data !== null && typeof data === 'object' && n in data);
+      const msg =
+        set.length > 1
+          ? `\`${where}\` sets ${set.join(' and ')}, which are alternatives: only one of ${names.join(', ')} may be set.`
+          : names.length > 0
+            ? `\`${where}\` must set exactly one of ${names.join(', ')}.`
+            : `\`${where}\` does not match exactly one allowed form.`;
+      return make((loc && keySpan(loc)) ?? nearestSpan(root, e.path, 'key'), msg);
+    }
     case 'anyOf': {
       const loc = locate(root, e.path);
       const actual = dataAt(value, e.path);
@@ -118,6 +131,20 @@ function toFinding(e: SchemaError, root: YNode | null, value: unknown, text: str
       return make(span, `\`${where}\` ${limitMessage(e)}.`);
     }
   }
+}
+
+/** The field names a oneOf chooses between (each branch requires one; a `not` branch allows none). */
+function alternativesOf(branches: unknown): string[] {
+  const out = new Set<string>();
+  const visit = (s: unknown): void => {
+    if (Array.isArray(s)) return s.forEach(visit);
+    if (s === null || typeof s !== 'object') return;
+    const o = s as Record<string, unknown>;
+    if (Array.isArray(o.required)) for (const r of o.required) if (typeof r === 'string') out.add(r);
+    for (const k of ['not', 'anyOf', 'allOf', 'oneOf']) if (o[k] !== undefined) visit(o[k]);
+  };
+  visit(branches);
+  return [...out];
 }
 
 function article(t: string): string {

@@ -1,6 +1,7 @@
 // The only importer of `ajv`: compiles the JSON Schemas in schemas/ lazily, one validator per
 // kind and version, and returns raw schema errors for schema-findings.ts to place and word.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { CrdRuleIndex } from './crd/cel-rules';
 
 export interface SchemaKind {
   group: string;
@@ -15,6 +16,8 @@ export interface SchemaBundle {
   kinds: SchemaKind[];
   /** Every schema document, each with its `$id`. */
   documents: object[];
+  /** Set for bundles with schemas from the user's CRDs, which ajv's strict mode would refuse for how they are written. */
+  lenient?: boolean;
 }
 
 export interface SchemaError {
@@ -36,8 +39,9 @@ export class SchemaRegistry {
   private readonly byKey = new Map<string, SchemaKind>();
   private readonly schemasById = new Map<string, object>();
 
-  constructor(readonly bundle: SchemaBundle) {
-    this.ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  /** `crdRules`: the CEL rules of kinds whose schema came from a CRD (see crd/crd-registry.ts). */
+  constructor(readonly bundle: SchemaBundle, readonly crdRules?: CrdRuleIndex) {
+    this.ajv = new Ajv({ allErrors: true, strict: !bundle.lenient, verbose: true, allowUnionTypes: true });
     for (const kw of EXTRA_KEYWORDS) this.ajv.addKeyword({ keyword: kw, schemaType: ['boolean', 'string'] });
     for (const doc of bundle.documents) {
       this.ajv.addSchema(doc);
@@ -76,12 +80,22 @@ export class SchemaRegistry {
       this.validators.set(kind.id, validator);
     }
     if (validator(value)) return [];
-    return (validator.errors ?? []).map(toSchemaError);
+    return withoutBranchErrors(validator.errors ?? []).map(toSchemaError);
   }
 }
 
 function keyOf(group: string, version: string, kind: string): string {
   return `${group}/${version}/${kind}`;
+}
+
+/**
+ * A failed oneOf (CRDs write "at most one of these fields" that way) also lists why each branch
+ * failed, which says nothing to people: the oneOf error alone stands for them.
+ */
+function withoutBranchErrors(errors: ErrorObject[]): ErrorObject[] {
+  const oneOfs = errors.filter((e) => e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  if (oneOfs.length === 0) return errors;
+  return errors.filter((e) => !oneOfs.some((p) => e.schemaPath.startsWith(p)));
 }
 
 function toSchemaError(e: ErrorObject): SchemaError {
