@@ -33,7 +33,7 @@ function changes(a: unknown, b: unknown, doc: number, path: Path, out: Change[])
 
 /** The node at `path`, or 'alias' when the way there (or the node itself) is an alias. */
 function nodeAt(doc: Document, path: Path): Node | 'alias' | undefined {
-  let node = doc.contents as Node | null;
+  let node = doc.contents;
   for (const seg of path) {
     if (isAlias(node)) return 'alias';
     if (isMap(node)) {
