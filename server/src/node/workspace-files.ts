@@ -55,6 +55,17 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     }
   }
 
+  async readTree(uri: string, within: string): Promise<{ uri: string; text: string }[]> {
+    const file = toPath(uri);
+    const stat = file ? await fs.stat(file).catch(() => undefined) : undefined;
+    if (!stat) return [];
+    // A folder reached through a link out of the workspace is refused here; its files would be one by one below.
+    if (stat.isDirectory() && !(await insideFolder(file as string, within).catch(() => false))) return [];
+    const uris = stat.isDirectory() ? await this.list(uri, []) : [uri];
+    const texts = await Promise.all(uris.map((u) => this.read(u, within)));
+    return uris.flatMap((u, i) => (texts[i] === undefined ? [] : [{ uri: u, text: texts[i] as string }]));
+  }
+
   normalize(uri: string): string {
     const file = toPath(uri);
     return file ? pathToFileURL(file).href : uri;
