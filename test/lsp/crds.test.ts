@@ -94,13 +94,18 @@ test('a CRD edited in the editor changes a CEL rule message at once', async () =
   await changed;
 });
 
-test('`crds:` in .meshlint.yaml names CRDs the index skips', async () => {
-  const { client, uriOf } = await serve({
+test('`crds:` in .meshlint.yaml names CRDs the index skips, and a change on disk under it is followed', async () => {
+  const { dir, client, uriOf } = await serve({
     '.meshlint.yaml': 'exclude: ["platform/**"]\ncrds: [platform/]\n',
     'platform/ap.yaml': WITHOUT,
     'policy.yaml': TRUST_DOMAINS_POLICY,
   });
-  await client.openAndWait(uriOf('policy.yaml'), TRUST_DOMAINS_POLICY, unknownTrustDomains);
+  const policy = uriOf('policy.yaml');
+  await client.openAndWait(policy, TRUST_DOMAINS_POLICY, unknownTrustDomains);
+  fs.writeFileSync(path.join(dir, 'platform/ap.yaml'), WITH);
+  const cleared = client.waitForDiagnostics(policy, noUnknownTrustDomains);
+  client.filesChanged([{ uri: uriOf('platform/ap.yaml'), type: 2 }]);
+  await cleared;
 });
 
 test('the meshlint.crds setting names CRDs, and taking it away restores the built-in schemas', async () => {
