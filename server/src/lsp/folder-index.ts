@@ -100,9 +100,13 @@ export class FolderIndex {
     return folder.names.names;
   }
 
-  /** All CRD texts of the workspace, in a stable order: each folder's files by URI, then its configured ones. */
+  /**
+   * All CRD texts of the workspace, in a stable order: each folder's files by URI, then its configured
+   * ones. Open files outside every folder count only when there is no folder (an editor on loose files):
+   * a CRD opened from elsewhere should not change how the workspace is checked.
+   */
   crdTexts(): CrdText[] {
-    return [this.loose, ...this.folders].flatMap((f) => [
+    return (this.folders.length > 0 ? this.folders : [this.loose]).flatMap((f) => [
       ...[...f.crdTexts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([source, text]) => ({ source, text })),
       ...f.configured.texts,
     ]);
