@@ -1,12 +1,12 @@
 // Protocol tests of CRDs in the editor: the server checks against CRDs found among the workspace's
 // files, named by `crds:` in .meshlint.yaml or by the `meshlint.crds` setting, and follows a CRD that
-// changes on disk or in the editor (schema and CEL rules), for diagnostics and hover alike.
+// changes on disk or in the editor (schema and CEL rules), for diagnostics, hover and completion alike.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { messageOf, TestLspClient } from '../support/lsp-client';
 import { writeTempWorkspace } from '../support/temp-workspace';
 import { CRD_FIXTURES, TRUST_DOMAINS_POLICY } from '../support/crds';
@@ -22,6 +22,20 @@ metadata:
 spec:
   mtls:
     mode: DISABLE
+`;
+
+/** A source being written: the cursor goes on the empty line 10, column 8. */
+const DRAFT = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: draft
+  namespace: shop
+spec:
+  rules:
+  - from:
+    - source:
+        principals: ["a"]
+${' '.repeat(8)}
 `;
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -53,6 +67,12 @@ test('a workspace CRD decides: without source.trustDomains it is an unknown fiel
   const diags = await client.openAndWait(policy, TRUST_DOMAINS_POLICY, unknownTrustDomains);
   const d = diags.find((x) => messageOf(x).startsWith('Unknown field `trustDomains`'));
   assert.deepEqual(d?.range.start, { line: 10, character: 8 }, 'on the trustDomains key');
+  // Completion reads the same CRD: the built-in schemas would offer trustDomains here.
+  const draft = uriOf('draft.yaml');
+  client.open(draft, DRAFT);
+  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: draft }, position: { line: 10, character: 8 } });
+  const labels = items.map((i) => i.label);
+  assert.ok(labels.includes('namespaces') && !labels.includes('trustDomains'), labels.join(', '));
   // The built-in schemas accept the field: this publish shows the CRD was used, and now the CRD gains it.
   fs.writeFileSync(path.join(dir, 'crds/authorization-policy.yaml'), WITH);
   const cleared = client.waitForDiagnostics(policy, noUnknownTrustDomains);
