@@ -27,7 +27,8 @@ test('package.json contributes exactly the declared settings, with their types a
   assert.deepEqual(Object.keys(properties).sort(), [...declared, ...READ_APART].map((k) => `meshlint.${k}`).sort());
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
     const p = properties[`meshlint.${key}`];
-    assert.equal(p.type, typeof value, key);
+    // JSON schema spells a list `array`, where typeof says `object`.
+    assert.equal(p.type, Array.isArray(value) ? 'array' : typeof value, key);
     assert.deepEqual(p.default, value, key);
   }
 });

@@ -3,6 +3,7 @@
 import { DEFAULT_CONFIG } from '../core/config';
 import { CONFIG_FILE_NAME, type ConfigFile } from '../core/config-file';
 import type { FileAnalysis } from '../core/engine';
+import { mayHoldCrd, type CrdText } from '../core/crd/read-crds';
 import { FactsExtractor } from '../core/workspace/extract';
 import type { FileFacts } from '../core/workspace/facts';
 import { workspaceNames, type WorkspaceNames } from '../core/workspace/queries';
@@ -28,6 +29,10 @@ export interface Folder {
   /** The scan in progress, if any. */
   scanning?: Promise<void>;
   names?: { generation: number; names: WorkspaceNames };
+  /** Texts of the indexed files that may hold CRDs, by URI. */
+  crdTexts: Map<string, string>;
+  /** The CRD files `crds:` and `meshlint.crds` name (`uris`, normalised), read. */
+  configured: { uris: string[]; texts: CrdText[] };
 }
 
 export class FolderIndex {
@@ -36,7 +41,11 @@ export class FolderIndex {
   private readonly factsKeys = new Map<string, string>();
   private readonly extractor = new FactsExtractor();
 
-  constructor(private readonly newRulesCache: () => RulesRunCache) {
+  /** `crdsChanged` hears of every change to the CRD texts among the indexed files. */
+  constructor(
+    private readonly newRulesCache: () => RulesRunCache,
+    private readonly crdsChanged: () => void = () => undefined,
+  ) {
     this.loose = this.newFolder('', true);
   }
 
@@ -67,15 +76,18 @@ export class FolderIndex {
 
   /** Indexes a file's text read from disk; false when nothing a rule could see changed. */
   setText(folder: Folder, key: string, text: string | undefined): boolean {
+    this.setCrdText(folder, key, text);
     return text === undefined ? this.removeFacts(folder, key) : this.setFacts(folder, this.extractor.ofText(key, text));
   }
 
   /** Indexes an open document from its analysis (reusing the engine's parse). */
   setAnalysis(folder: Folder, key: string, text: string, analysis: FileAnalysis): boolean {
+    this.setCrdText(folder, key, text);
     return this.setFacts(folder, this.extractor.ofAnalysis(key, text, analysis));
   }
 
   removeFacts(folder: Folder, key: string): boolean {
+    this.setCrdText(folder, key, undefined);
     this.factsKeys.delete(key);
     if (!folder.index.has(key)) return false;
     folder.index.delete(key);
@@ -86,6 +98,26 @@ export class FolderIndex {
     const generation = folder.index.generation;
     if (folder.names?.generation !== generation) folder.names = { generation, names: workspaceNames(folder.index.view()) };
     return folder.names.names;
+  }
+
+  /**
+   * All CRD texts of the workspace, in a stable order: each folder's files by URI, then its configured
+   * ones. Open files outside every folder count only when there is no folder (an editor on loose files):
+   * a CRD opened from elsewhere should not change how the workspace is checked.
+   */
+  crdTexts(): CrdText[] {
+    return (this.folders.length > 0 ? this.folders : [this.loose]).flatMap((f) => [
+      ...[...f.crdTexts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([source, text]) => ({ source, text })),
+      ...f.configured.texts,
+    ]);
+  }
+
+  private setCrdText(folder: Folder, key: string, text: string | undefined): void {
+    const crd = text !== undefined && mayHoldCrd(text) ? text : undefined;
+    if (folder.crdTexts.get(key) === crd) return;
+    if (crd === undefined) folder.crdTexts.delete(key);
+    else folder.crdTexts.set(key, crd);
+    this.crdsChanged();
   }
 
   private setFacts(folder: Folder, facts: FileFacts): boolean {
@@ -106,6 +138,8 @@ export class FolderIndex {
       ready,
       rules: this.newRulesCache(),
       published: new PublishTracker(),
+      crdTexts: new Map(),
+      configured: { uris: [], texts: [] },
     };
   }
 }

@@ -20,6 +20,8 @@ export interface MeshlintSettings {
   maxWorkloadCertificateDuration: string;
   /** Go duration, e.g. "2160h". */
   maxCertificateDuration: string;
+  /** CRD files or folders, relative to the workspace folder (docs/crds.md). */
+  crds: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<MeshlintSettings> = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Readonly<MeshlintSettings> = {
   trustDomain: '',
   maxWorkloadCertificateDuration: '',
   maxCertificateDuration: '',
+  crds: [],
 };
 
 /** Server -> client: health of the server, shown in a status item. */

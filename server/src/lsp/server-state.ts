@@ -3,6 +3,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, FileAnalysis } from '../core/engine';
+import type { SchemaBundle } from '../core/schema';
 import type { Config } from '../core/config';
 import type { DocsLink } from './diagnostics';
 import type { WorkspaceHost } from './workspace-host';
@@ -10,7 +11,10 @@ import type { WorkspaceFiles } from './workspace-files';
 import type { AnalysisLimits, Feature, LimitedAnalysis } from './budget';
 
 export interface ServerRuntime {
+  /** Replaced when the workspace's CRDs change (crd-host.ts): read it anew for every check. */
   engine: Engine;
+  /** The built-in schemas, which the workspace's CRDs are laid over; without them CRDs are not read. */
+  builtinSchemas?: SchemaBundle;
   docsLink: DocsLink;
   /** Wall clock for measuring check cost (injected so the core stays clock-free). */
   now: () => number;

@@ -2,7 +2,7 @@
 // features onto a connection that the node entry point (stdio or IPC) creates.
 import { TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification, type Connection, type InitializeResult, type ClientCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileAnalysis } from '../core/engine';
+import { Engine, type FileAnalysis } from '../core/engine';
 import { splitDocuments, type Chunk } from '../core/split';
 import type { Config } from '../core/config';
 import { SettingsStore, toConfig } from './settings';
@@ -23,6 +23,8 @@ import type { Finding } from '../core/types';
 import { analyzeWithin, DEFAULT_BUDGETS, nodeSliceClock, partialNote, PARTIAL_RULE_ID, type AnalysisLimits, type Budgets, type Feature } from './budget';
 import { DEFAULT_CONFIGURATION_TIMEOUT_MS, askConfiguration } from './config-request';
 import type { ServerRuntime, ServerState } from './server-state';
+import { CrdRegistryHost } from './crd-host';
+import { NODE_TIMERS } from './rules-cache';
 
 export type { ServerRuntime, ServerState } from './server-state';
 
@@ -44,6 +46,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   let configurationTimeoutMs = DEFAULT_CONFIGURATION_TIMEOUT_MS;
   const log = (message: string): void => connection.console.error(`meshlint: ${message}`);
   let scheduleRef: (uri: string) => void = () => undefined;
+  const builtinEngine = runtime.engine;
+  const builtinSchemas = runtime.builtinSchemas;
+  // Workspace CRDs replace the engine (a new registry, and caches that never saw the old one); every open file is checked again.
+  const crds = builtinSchemas
+    ? new CrdRegistryHost({
+        builtin: builtinSchemas,
+        texts: () => workspace.crdTexts(),
+        swap: (registry) => {
+          runtime.engine = registry ? new Engine(registry, { rules: builtinEngine.rules }) : builtinEngine;
+          for (const doc of documents.all()) scheduleRef(doc.uri);
+        },
+        log,
+        timers: NODE_TIMERS,
+      })
+    : undefined;
   const settings = new SettingsStore(connection, () => supportsConfiguration, () => configurationTimeoutMs, {
     log,
     recheck: (uri) => (documents.get(uri) ? scheduleRef(uri) : undefined),
@@ -66,6 +83,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     },
     knownRuleIds: () => allRuleMetas().map((m) => m.id),
     log,
+    crdsChanged: () => crds?.changed(),
     now: runtime.now,
   });
   let markReady: () => void = () => undefined;
@@ -121,7 +139,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const s = await settings.get(uri);
     const started = runtime.now();
     const config = toConfig(s, workspace.fileConfig(uri));
-    const superseded = (): boolean => documents.get(uri)?.version !== version;
+    const engine = runtime.engine;
+    // A newer edit, or new CRDs (whose swap scheduled another run), make this run's answer stale.
+    const superseded = (): boolean => documents.get(uri)?.version !== version || runtime.engine !== engine;
     const limited = s.enable ? await analyze(doc, config, { budgetMs: budgets.diagnostics, superseded }) : undefined;
     // A newer edit arrived meanwhile: its own run will publish.
     if (limited?.cancelled || superseded()) return runtime.now() - started;

@@ -54,7 +54,10 @@ function normalise(raw: unknown): MeshlintSettings {
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
     const v = r[key];
-    if (typeof v === typeof fallback && (typeof v !== 'object' || (v !== null && !Array.isArray(v)))) out[key] = v;
+    if (Array.isArray(fallback)) {
+      // A list of paths: its strings are kept, anything else in it is dropped.
+      if (Array.isArray(v)) out[key] = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+    } else if (typeof v === typeof fallback && (typeof v !== 'object' || (v !== null && !Array.isArray(v)))) out[key] = v;
   }
   return out as unknown as MeshlintSettings;
 }

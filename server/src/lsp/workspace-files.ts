@@ -10,6 +10,11 @@ export interface WorkspaceFiles {
    */
   read(uri: string, within?: string): Promise<string | undefined>;
   /**
+   * A file, or every YAML file under a folder (in name order), read as `read(uri, within)` reads:
+   * for paths a user names, such as CRD files. Empty when there is nothing readable there.
+   */
+  readTree?(uri: string, within: string): Promise<{ uri: string; text: string }[]>;
+  /**
    * One spelling per file, so the copy read from disk and the copy the editor opens share an index
    * entry (clients encode URIs differently, e.g. `%3A` for `:`).
    */

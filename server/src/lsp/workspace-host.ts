@@ -7,12 +7,14 @@ import type { Config } from '../core/config';
 import { CONFIG_FILE_NAME, parseConfigFile } from '../core/config-file';
 import { applyPolicy, type FileAnalysis } from '../core/engine';
 import type { Finding } from '../core/types';
+import type { CrdText } from '../core/crd/read-crds';
 import { ExcludeMatcher } from '../core/workspace/scan-policy';
 import type { WorkspaceNames } from '../core/workspace/queries';
 import { FolderIndex, NO_CONFIG, type Folder } from './folder-index';
 import type { MeshlintSettings } from './protocol';
 import { NODE_TIMERS, RulesRunCache, type RulesClock } from './rules-cache';
 import { toConfig } from './settings';
+import { readConfiguredCrds } from './configured-crds';
 import type { WorkspaceFiles } from './workspace-files';
 
 export interface WorkspaceHostDeps {
@@ -31,6 +33,8 @@ export interface WorkspaceHostDeps {
   now?: () => number;
   /** Timers for that deferred run (tests may drive them); Node's by default. */
   timers?: Pick<RulesClock, 'setTimer' | 'clearTimer'>;
+  /** The CRD texts (`crdTexts()`) may have changed. */
+  crdsChanged?(): void;
 }
 
 const SCAN_BATCH = 16;
@@ -42,7 +46,10 @@ export class WorkspaceHost {
 
   constructor(private readonly deps: WorkspaceHostDeps) {
     const clock: RulesClock = { now: deps.now, ...(deps.timers ?? NODE_TIMERS) };
-    this.index = new FolderIndex(() => new RulesRunCache(clock, (m) => deps.log(m)));
+    this.index = new FolderIndex(
+      () => new RulesRunCache(clock, (m) => deps.log(m)),
+      () => deps.crdsChanged?.(),
+    );
   }
 
   setFolders(uris: readonly string[]): void {
@@ -54,9 +61,17 @@ export class WorkspaceHost {
     await Promise.all(
       this.index.folders.map(async (f) => {
         await this.loadConfigFromDisk(f, false);
-        await this.track(f, () => this.scanNow(f));
+        await this.track(f, async () => {
+          await this.loadConfiguredCrds(f);
+          await this.scanNow(f);
+        });
       }),
     );
+  }
+
+  /** Every CRD text of the workspace, later ones winning; undefined while a folder is being scanned (half a set). */
+  crdTexts(): CrdText[] | undefined {
+    return this.index.folders.every((f) => f.ready) ? this.index.crdTexts() : undefined;
   }
 
   /** The config file's settings for a document (VS Code settings are merged over it by the caller). */
@@ -118,10 +133,12 @@ export class WorkspaceHost {
    */
   async watched(changes: readonly { uri: string; type: number }[]): Promise<void> {
     const touched = new Set<Folder>();
+    const crdPaths = new Set<Folder>();
     for (const change of changes) {
       const key = this.normalize(change.uri);
       const folder = this.index.folderOf(key);
       if (folder.uri === '') continue;
+      if (folder.configured.uris.some((u) => key === u || key.startsWith(`${u}/`))) crdPaths.add(folder);
       if (this.index.isConfigUri(folder, key)) {
         if (!folder.configOpen) await this.loadConfigFromDisk(folder, true);
         continue;
@@ -137,6 +154,7 @@ export class WorkspaceHost {
       if (this.index.setText(folder, key, await this.deps.files?.read(key, folder.uri))) touched.add(folder);
     }
     for (const folder of touched) await this.refresh(folder);
+    for (const folder of crdPaths) await this.track(folder, () => this.loadConfiguredCrds(folder));
   }
 
   /** Settings changed: the exclude list may differ (rescan), and levels may (results are keyed by config). */
@@ -225,6 +243,8 @@ export class WorkspaceHost {
   /** Re-reads the exclude globs; a change means another set of files, so the folder is scanned again. */
   private applyExclude(folder: Folder): Promise<void> {
     return this.track(folder, async () => {
+      // `crds:` and `meshlint.crds` may have changed with the exclude globs.
+      await this.loadConfiguredCrds(folder);
       const globs = [...(await this.deps.excludeFor(folder.uri)), ...folder.config.exclude];
       if (JSON.stringify(globs) !== folder.excludeKey) await this.scanNow(folder);
     });
@@ -260,5 +280,15 @@ export class WorkspaceHost {
     }
     folder.ready = true;
     this.republishAll(folder);
+    this.deps.crdsChanged?.();
+  }
+
+  /** Reads the CRD files that `crds:` in the config file and the `meshlint.crds` setting name. */
+  private async loadConfiguredCrds(folder: Folder): Promise<void> {
+    const files = this.deps.files;
+    if (folder.uri === '' || !files) return;
+    const paths = [...(folder.config.crds ?? []), ...(await this.deps.settingsFor(folder.uri)).crds];
+    folder.configured = await readConfiguredCrds(files, folder.uri, paths, folder.configured.uris, (m) => this.deps.log(m));
+    this.deps.crdsChanged?.();
   }
 }

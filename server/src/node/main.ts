@@ -28,9 +28,11 @@ export function main(): void {
   }
   const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   const packageDir = findPackageDir(__dirname);
-  const engine = new Engine(new SchemaRegistry(loadSchemas(packageDir)));
+  const builtinSchemas = loadSchemas(packageDir);
+  const engine = new Engine(new SchemaRegistry(builtinSchemas));
   startServer(connection, {
     engine,
+    builtinSchemas,
     docsLink: docsLinker(packageDir),
     now: () => performance.now(),
     concepts: loadConcepts(packageDir),

@@ -55,6 +55,21 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     }
   }
 
+  async readTree(uri: string, within: string): Promise<{ uri: string; text: string }[]> {
+    const file = toPath(uri);
+    if (!file) return [];
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat) return [];
+    // A folder reached through a link out of the workspace is refused here; its files would be one by one below.
+    if (stat.isDirectory() && !(await insideFolder(file, within).catch(() => false))) return [];
+    const uris = stat.isDirectory() ? await this.list(uri, []) : [uri];
+    const texts = await Promise.all(uris.map((u) => this.read(u, within)));
+    return uris.flatMap((u, i) => {
+      const text = texts[i];
+      return text === undefined ? [] : [{ uri: u, text }];
+    });
+  }
+
   normalize(uri: string): string {
     const file = toPath(uri);
     return file ? pathToFileURL(file).href : uri;
