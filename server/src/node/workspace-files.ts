@@ -40,13 +40,13 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     return out;
   }
 
-  async read(uri: string, within?: string): Promise<string | undefined> {
+  async read(uri: string, within?: string, maxBytes = this.limits.maxFileBytes): Promise<string | undefined> {
     const file = toPath(uri);
     if (!file) return undefined;
     try {
       if (within !== undefined && !(await insideFolder(file, within))) return undefined;
       const stat = await fs.stat(file);
-      if (!stat.isFile() || stat.size > this.limits.maxFileBytes) return undefined;
+      if (!stat.isFile() || stat.size > maxBytes) return undefined;
       const decoded = decodeText(await fs.readFile(file));
       // A file kubectl cannot read either (UTF-32...) is left out of the index rather than read as garbage.
       return decoded.unsupported ? undefined : decoded.text;
@@ -63,7 +63,9 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     // A folder reached through a link out of the workspace is refused here; its files would be one by one below.
     if (stat.isDirectory() && !(await insideFolder(file, within).catch(() => false))) return [];
     const uris = stat.isDirectory() ? await this.list(uri, []) : [uri];
-    const texts = await Promise.all(uris.map((u) => this.read(u, within)));
+    // Named CRD files are read up to the CLI's limit: `kubectl get crd -o yaml` exports of a whole
+    // release outgrow the 2 MB the workspace scan allows for one manifest.
+    const texts = await Promise.all(uris.map((u) => this.read(u, within, NAMED_FILE_MAX_BYTES)));
     return uris.flatMap((u, i) => {
       const text = texts[i];
       return text === undefined ? [] : [{ uri: u, text }];
@@ -75,6 +77,9 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     return file ? pathToFileURL(file).href : uri;
   }
 }
+
+/** The same bound as the CLI's per-file limit (cli/read-file.ts). */
+const NAMED_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Whether a file, after symbolic links, is inside the folder (itself after symbolic links). */
 async function insideFolder(file: string, folderUri: string): Promise<boolean> {
