@@ -2,7 +2,8 @@
 // merge keys included. The YAML library's own conversion looks each alias up by walking the whole
 // document, which made a file with thousands of aliases or merge keys cost seconds per keystroke.
 //
-// Same results as the library's `toJS` for the data Kubernetes can hold, with its guard against
+// Same results as the library's `toJS` for the data Kubernetes can hold (except merge keys, which
+// follow kubectl's reader: see mergeInto), with the library's guard against
 // alias bombs: an anchored node carries a weight (1 for a scalar, for an alias inside it the uses
 // of that alias's target times the target's weight, the largest one in a collection), and an alias
 // whose target's uses times weight passes MAX_ALIAS_COUNT fails the document. The library fixes a
