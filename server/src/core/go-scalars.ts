@@ -44,3 +44,13 @@ function goUnsigned(digits: string): number {
   if (/^0[0-7]+$/.test(digits)) return parseInt(digits.slice(1), 8);
   return Number(digits);
 }
+
+/**
+ * A hint for a type error on a plain scalar whose text is a YAML 1.1 boolean word: the author wrote
+ * text (`off`), kubectl sends a boolean, and "must be a string, not a boolean" alone would puzzle.
+ */
+export function yaml11Hint(written: string): string | undefined {
+  const word = BOOLEANS.get(written);
+  if (word === undefined) return undefined;
+  return ` kubectl reads the unquoted \`${written}\` as the boolean ${String(word)} (YAML 1.1): quote it ("${written}") to send the text.`;
+}
