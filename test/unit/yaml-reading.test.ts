@@ -28,7 +28,9 @@ test('merge keys: keys are applied in document order, as go-yaml v2 applies them
   const plainMap = parseYaml('c:\n  <<: {k: 1}\n').value as Record<string, unknown>;
   assert.deepEqual(plainMap.c, { k: 1 }, 'a map written in place merges too');
   assert.deepEqual((parseYaml('c: {"<<": 1}\n').value as Record<string, unknown>).c, { '<<': 1 }, 'a quoted << is a plain key');
-  assert.match(parseYaml('c:\n  <<: 3\n').problems[0]?.message ?? '', /merge key \(<<\) takes a map/);
+  const bad = parseYaml('c:\n  <<: 3\n').problems[0];
+  assert.match(bad?.message ?? '', /merge key \(<<\) takes a map/);
+  assert.equal(bad?.start, 'c:\n  <<: '.length, 'reported at the merge value');
 });
 
 test('merge keys: a path through << lands on the key in the merged map, and no fix edits it', () => {

@@ -126,7 +126,10 @@ function mergeInto(into: Record<string, unknown>, valueNode: YNode | null, built
   const values = node?.kind === 'seq' ? (built as unknown[]) : [built];
   for (let i = nodes.length - 1; i >= 0; i--) {
     const n = nodes[i];
-    if (!n || n.kind !== 'map') throw new Error('A merge key (<<) takes a map, an alias of a map or a list of them');
+    if (!n || n.kind !== 'map') {
+      const at = node?.kind === 'seq' ? (node.items[i]?.start ?? node.start) : (valueNode?.start ?? 0);
+      throw Object.assign(new Error('A merge key (<<) takes a map, an alias of a map or a list of them'), { at });
+    }
     const source = values[i] as Record<string, unknown>;
     for (const k of Object.keys(source)) {
       work.steps++;
