@@ -65,7 +65,9 @@ function isFlowEnd(c: number): boolean {
   return c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */;
 }
 
-function scan(text: string, limit: number, onComment: (length: number) => void, onColon: (at: number, leading: boolean) => void): TooDeep | undefined {
+type OnColon = (at: number, leading: boolean) => void;
+
+function scan(text: string, limit: number, onComment: (length: number) => void, onColon: OnColon): TooDeep | undefined {
   const indents: number[] = [];
   let flow = 0;
   let i = 0;

@@ -62,8 +62,8 @@ export function parseYaml(text: string): ParsedYaml {
   // printed by Node on stderr, in the middle of the CLI's output. uniqueKeys false: the library
   // compares each key with every earlier one (seconds for a map of 40,000 keys); convert() checks
   // duplicates with a set instead.
-  const options = { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error', merge: true } as const;
-  const doc = parseDocument(source, options);
+  const options = { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
+  const doc = parseDocument(source, { ...options, merge: true });
   const duplicates: YamlProblem[] = [];
   const root = doc.contents ? convert(doc.contents, new Map(), duplicates, text) : null;
   const parserErrors = doc.errors.map((e) => toProblem(e.message, e.code, e.pos, 'error', text));
