@@ -8,6 +8,7 @@ import { editTarget } from '../../server/src/core/scalar-edit';
 import { scanNesting } from '../../server/src/core/nesting-depth';
 import { work } from '../../server/src/core/work-count';
 import { analyze, offsetOf } from '../support/engine';
+import { peerAuthentication } from '../support/sample-manifests';
 
 const DEFAULTS = `base: &d
   x: 1
@@ -121,18 +122,11 @@ test('YAML 1.1 plain scalars read as go-yaml v2 resolves them', () => {
 });
 
 test('a YAML 1.1 word in a string field: the type error says how kubectl reads it', () => {
-  const text = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: shop
-spec:
-  mtls:
-    mode: off
-`;
+  const text = peerAuthentication({ mode: 'off' });
   const findings = analyze(text).filter((f) => f.ruleId === 'schema-validation');
   assert.equal(findings.length, 1, JSON.stringify(findings));
   assert.equal(findings[0].start, offsetOf(text, 'off'));
+  assert.match(text, /mode: off\n/);
   assert.match(findings[0].message, /must be a string, not a boolean\. kubectl reads the unquoted `off` as the boolean false/);
   assert.deepEqual(analyze(text.replace('off', '"off"')).filter((f) => f.ruleId === 'schema-validation' && /boolean/.test(f.message)), []);
 });
