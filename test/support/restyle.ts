@@ -6,13 +6,20 @@ import { splitDocuments } from '../../server/src/core/split';
 
 type DocStyle = (doc: Document) => void;
 
-/** Applies `style` to each document; a file the library cannot read is returned as it is. */
+/**
+ * Applies `style` to each document; a file the library cannot read, or cannot write back (a style
+ * that moves an anchor after an alias of it, in a file that already has anchors), is returned as it is.
+ */
 function perDocument(style: DocStyle): (text: string) => string {
   return (text) => {
     const docs = parseAllDocuments(text);
     if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return text;
     for (const d of docs) style(d);
-    return docs.map((d) => d.toString()).join('');
+    try {
+      return docs.map((d) => d.toString()).join('');
+    } catch {
+      return text;
+    }
   };
 }
 

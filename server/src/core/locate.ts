@@ -1,7 +1,12 @@
 // Finds the YAML nodes behind a data path (e.g. ['spec', 'mtls', 'mode']) so that findings land on
 // the exact key or value. Through an alias we keep pointing at the alias itself: the squiggle must
-// stay in the document being checked, never jump to the anchor.
-import type { YMap, YNode, YPair } from './yaml-tree';
+// stay in the document being checked, never jump to the anchor. A key merged in by `<<` is found at
+// the merged map's key: that is where it is written (a merge key has no text of its own per key).
+import type { YNode } from './yaml-tree';
+import { deref } from './find-pair';
+import { resolveKey } from './merge-keys';
+
+export { deref, scalarText, findPair } from './find-pair';
 
 export type PathSegment = string | number;
 
@@ -14,39 +19,6 @@ export interface Located {
   via: YNode | null;
 }
 
-export function deref(node: YNode | null): YNode | null {
-  let n = node;
-  for (let hops = 0; n && n.kind === 'alias' && hops < 16; hops++) n = n.target;
-  return n && n.kind === 'alias' ? null : n;
-}
-
-export function scalarText(node: YNode | null): string | undefined {
-  const n = deref(node);
-  if (!n || n.kind !== 'scalar') return undefined;
-  const v = n.value;
-  // YAML scalars are strings, numbers, booleans or null; anything else has no text of its own.
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : undefined;
-}
-
-/** Key indexes of large maps, built on first lookup: one finding per key of a 6,000-key map was quadratic. */
-const INDEXES = new WeakMap<YMap, Map<string, YPair>>();
-const INDEX_FROM = 32;
-
-export function findPair(map: YMap, key: string): YPair | undefined {
-  if (map.pairs.length < INDEX_FROM) return map.pairs.find((p) => scalarText(p.key) === key);
-  let index = INDEXES.get(map);
-  if (!index) {
-    index = new Map();
-    for (const p of map.pairs) {
-      const k = scalarText(p.key);
-      // The first pair of a name wins, as with a scan from the top.
-      if (k !== undefined && !index.has(k)) index.set(k, p);
-    }
-    INDEXES.set(map, index);
-  }
-  return index.get(key);
-}
-
 export function locate(root: YNode | null, path: readonly PathSegment[]): Located | undefined {
   let current: Located = { key: null, value: root, via: null };
   for (const seg of path) {
@@ -54,9 +26,10 @@ export function locate(root: YNode | null, path: readonly PathSegment[]): Locate
     if (!holder) return undefined;
     const via = current.via ?? (current.value && current.value.kind === 'alias' ? current.value : null);
     if (holder.kind === 'map') {
-      const pair = findPair(holder, String(seg));
-      if (!pair) return undefined;
-      current = { key: pair.key, value: pair.value, via };
+      // Through `<<` the path continues at the merged map's own key, where the value is written.
+      const found = resolveKey(holder, String(seg));
+      if (!found) return undefined;
+      current = { key: found.pair.key, value: found.pair.value, via };
     } else if (holder.kind === 'seq') {
       const idx = typeof seg === 'number' ? seg : Number(seg);
       if (!Number.isInteger(idx) || idx < 0 || idx >= holder.items.length) return undefined;

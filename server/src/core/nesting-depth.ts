@@ -4,6 +4,9 @@
 //
 // The scan errs towards counting less: brackets inside quotes, comments and block scalars, and
 // `[`/`{` in the middle of a plain scalar, are not nesting.
+//
+// The same pass notes the two spots in flow collections where kubectl's reader (go-yaml v2) and ours
+// split plain scalars differently (see flowColons below): finding them costs nothing more here.
 import { work } from './work-count';
 
 /**
@@ -25,6 +28,18 @@ export interface NestingScan {
   tooDeep?: TooDeep;
   /** Characters outside comments (read up to where the scan stopped). */
   content: number;
+  /**
+   * `:` inside a plain scalar in a flow collection, followed by `,`, `]` or `}` (`[2001:db8::]`).
+   * go-yaml ends a plain scalar only at a `:` followed by a blank (scannerc.go,
+   * `yaml_parser_scan_plain_scalar`), so the colon is part of the value; our parser ends it there.
+   */
+  flowColons: number[];
+  /**
+   * `:` starting an item of a flow collection, not followed by a blank (`[::1]`). go-yaml takes any
+   * `:` there as the value indicator (scannerc.go, `yaml_parser_fetch_next_token`) and then finds no
+   * node; our parser reads a plain scalar.
+   */
+  leadingColons: number[];
 }
 
 const SPACE = 32;
@@ -39,11 +54,20 @@ function isBlank(c: number): boolean {
 /** One pass over the document: where it first nests too deep, and how much of it is not comments. */
 export function scanNesting(text: string, limit = MAX_NESTING_DEPTH): NestingScan {
   let comments = 0;
-  const tooDeep = scan(text, limit, (length) => (comments += length));
-  return { tooDeep, content: text.length - comments };
+  const flowColons: number[] = [];
+  const leadingColons: number[] = [];
+  const onColon = (at: number, leading: boolean): number => (leading ? leadingColons : flowColons).push(at);
+  const tooDeep = scan(text, limit, (length) => (comments += length), onColon);
+  return { tooDeep, content: text.length - comments, flowColons, leadingColons };
 }
 
-function scan(text: string, limit: number, onComment: (length: number) => void): TooDeep | undefined {
+function isFlowEnd(c: number): boolean {
+  return c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */;
+}
+
+type OnColon = (at: number, leading: boolean) => void;
+
+function scan(text: string, limit: number, onComment: (length: number) => void, onColon: OnColon): TooDeep | undefined {
   const indents: number[] = [];
   let flow = 0;
   let i = 0;
@@ -60,6 +84,8 @@ function scan(text: string, limit: number, onComment: (length: number) => void):
       if (indents.length > limit) return { at: i, depth: indents.length };
     }
     let valueStart = true;
+    // Inside a plain scalar of a flow collection (only tracked there).
+    let plain = false;
     let lineEnded = false;
     while (i < n && !lineEnded) {
       work.steps++;
@@ -73,10 +99,18 @@ function scan(text: string, limit: number, onComment: (length: number) => void):
         const from = i;
         while (i < n && text.charCodeAt(i) !== LF) i++;
         onComment(i - from);
+        plain = false;
+        continue;
+      }
+      if (flow > 0 && c === 58 /* : */ && !isBlank(text.charCodeAt(i + 1))) {
+        if (plain && isFlowEnd(text.charCodeAt(i + 1))) onColon(i, false);
+        else if (!plain && valueStart) onColon(i, true);
+        if (!plain && valueStart) valueStart = false;
+        i++;
         continue;
       }
       if (c === 34 /* " */ || c === 39 /* ' */) {
-        if (flow > 0 || valueStart) {
+        if ((flow > 0 && !plain) || valueStart) {
           i = skipQuoted(text, i);
           valueStart = false;
           continue;
@@ -84,6 +118,7 @@ function scan(text: string, limit: number, onComment: (length: number) => void):
       } else if (c === 91 /* [ */ || c === 123 /* { */) {
         if (flow > 0 || valueStart) {
           flow++;
+          plain = false;
           if (flow + indents.length > limit) return { at: i, depth: flow + indents.length };
           valueStart = true;
           i++;
@@ -91,6 +126,7 @@ function scan(text: string, limit: number, onComment: (length: number) => void):
         }
       } else if (c === 93 /* ] */ || c === 125 /* } */) {
         if (flow > 0) flow--;
+        plain = false;
       } else if (flow === 0 && (c === 124 /* | */ || c === 62 /* > */) && valueStart) {
         i = skipBlockScalar(text, i, lineStart);
         lineEnded = true;
@@ -105,14 +141,19 @@ function scan(text: string, limit: number, onComment: (length: number) => void):
           if (indents.length > limit) return { at: i, depth: indents.length };
         }
         valueStart = true;
+        if (c === 58) plain = false;
         i++;
         continue;
       } else if (c === 44 /* , */ && flow > 0) {
         valueStart = true;
+        plain = false;
         i++;
         continue;
       }
-      if (!isBlank(c)) valueStart = false;
+      if (!isBlank(c)) {
+        valueStart = false;
+        if (flow > 0 && c !== 93 && c !== 125) plain = true;
+      }
       i++;
     }
   }

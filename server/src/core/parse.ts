@@ -3,6 +3,7 @@
 import { parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node as YamlNode } from 'yaml';
 import { scanNesting, MAX_NESTING_DEPTH } from './nesting-depth';
 import { plainValue } from './plain-value';
+import { goPlainScalar } from './go-scalars';
 import { work } from './work-count';
 
 export type { YNode, YPair, YMap, YSeq, YScalar, YAlias, ScalarStyle } from './yaml-tree';
@@ -46,27 +47,63 @@ export function parseYaml(text: string): ParsedYaml {
     const problem: YamlProblem = { message, start: 0, end: lineEnd > 0 ? lineEnd : 1, severity: 'error', code: 'TOO_LARGE' };
     return { root: null, value: undefined, problems: [problem] };
   }
+  const problems: YamlProblem[] = [];
+  for (const at of scan.leadingColons.slice(0, MAX_PROBLEMS)) {
+    const message =
+      'kubectl cannot read this: its YAML reader takes a `:` that starts an item inside [ ] or { } as a key indicator ' +
+      'and rejects the document. Quote the value (e.g. "::1")';
+    problems.push({ message, start: at, end: at + 1, severity: 'warning', code: 'KUBECTL_FLOW_COLON' });
+  }
+  // merge: true: kubectl's reader (YAML 1.1) resolves `<<` in every document, not only under `%YAML 1.1`.
+  // A `:` that kubectl keeps inside a flow scalar is hidden from the parser behind a placeholder of
+  // the same length (offsets unchanged) and restored in convert().
+  const source = scan.flowColons.length > 0 && !text.includes(COLON_STANDIN) ? hideColons(text, scan.flowColons) : text;
   // logLevel 'error': the library's own advice (e.g. on mappings used as keys) would otherwise be
   // printed by Node on stderr, in the middle of the CLI's output. uniqueKeys false: the library
   // compares each key with every earlier one (seconds for a map of 40,000 keys); convert() checks
   // duplicates with a set instead.
-  const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
+  const options = { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
+  const doc = parseDocument(source, { ...options, merge: true });
   const duplicates: YamlProblem[] = [];
-  const root = doc.contents ? convert(doc.contents, new Map(), duplicates) : null;
+  const root = doc.contents ? convert(doc.contents, new Map(), duplicates, text) : null;
   const parserErrors = doc.errors.map((e) => toProblem(e.message, e.code, e.pos, 'error', text));
   const errors = [...parserErrors, ...duplicates].sort((a, b) => a.start - b.start);
-  const problems = errors.slice(0, MAX_PROBLEMS);
+  problems.push(...errors.slice(0, MAX_PROBLEMS));
   for (const w of doc.warnings.slice(0, MAX_PROBLEMS)) problems.push(toProblem(w.message, w.code, w.pos, 'warning', text));
   let value: unknown;
   if (errors.length === 0) {
     try {
       value = plainValue(root, text);
     } catch (err) {
-      const at = root ? root.start : 0;
+      // A bad merge value says where it is; other failures (alias limits) have no one place.
+      const at = (err as { at?: number }).at ?? (root ? root.start : 0);
       problems.push({ message: `The document could not be read: ${(err as Error).message}`, start: at, end: at + 1, severity: 'error', code: 'TO_JS' });
     }
   }
   return { root, value, problems };
+}
+
+/** A private-use character: stands in for a `:` the parser would otherwise take as an indicator. */
+const COLON_STANDIN = '\uE000';
+
+function hideColons(text: string, at: readonly number[]): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const i of at) {
+    parts.push(text.slice(from, i), COLON_STANDIN);
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** A plain scalar's value as kubectl reads it (see go-scalars.ts and hideColons). */
+function plainScalarValue(value: unknown, start: number, end: number, text: string): unknown {
+  if (typeof value === 'string' && value.includes(COLON_STANDIN)) return value.split(COLON_STANDIN).join(':');
+  const written = typeof value === 'string' ? value : typeof value === 'number' ? text.slice(start, end) : undefined;
+  if (written === undefined) return value;
+  const go = goPlainScalar(written, value);
+  return go ? go.value : value;
 }
 
 function toProblem(message: string, code: string, pos: [number, number], severity: 'error' | 'warning', text: string): YamlProblem {
@@ -103,7 +140,7 @@ function styleOf(type: string | undefined): ScalarStyle {
  * Our tree for a parser node. `anchors` holds the latest node of each anchor name met so far in
  * document order (a node before its children), which is the node an alias refers to.
  */
-function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlProblem[]): YNode {
+function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlProblem[], text: string): YNode {
   work.steps++;
   const [start, end] = node.range ?? [0, 0];
   if (isAlias(node)) {
@@ -118,7 +155,7 @@ function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlPr
     const seen = new Set<unknown>();
     for (const item of node.items) {
       if (!isPair(item)) continue;
-      const key = item.key ? convert(item.key as YamlNode, anchors, duplicates) : null;
+      const key = item.key ? convert(item.key as YamlNode, anchors, duplicates, text) : null;
       // As the parser's own check: scalar keys with the same value (NaN never equals itself).
       if (key?.kind === 'scalar' && !Number.isNaN(key.value)) {
         if (seen.has(key.value)) {
@@ -127,7 +164,7 @@ function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlPr
         }
         seen.add(key.value);
       }
-      pairs.push({ key, value: item.value ? convert(item.value as YamlNode, anchors, duplicates) : null });
+      pairs.push({ key, value: item.value ? convert(item.value as YamlNode, anchors, duplicates, text) : null });
     }
     return out;
   }
@@ -135,11 +172,13 @@ function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlPr
     const items: (YNode | null)[] = [];
     out = { kind: 'seq', flow: Boolean(node.flow), start, end, items, ...anchor };
     if (node.anchor) anchors.set(node.anchor, out);
-    for (const item of node.items) items.push(item ? convert(item as YamlNode, anchors, duplicates) : null);
+    for (const item of node.items) items.push(item ? convert(item as YamlNode, anchors, duplicates, text) : null);
     return out;
   }
   if (isScalar(node)) {
-    out = { kind: 'scalar', value: node.value, style: styleOf(node.type), start, end, ...anchor };
+    const style = styleOf(node.type);
+    const value = style === 'plain' && node.tag === undefined ? plainScalarValue(node.value, start, end, text) : node.value;
+    out = { kind: 'scalar', value, style, start, end, ...anchor };
     if (node.anchor) anchors.set(node.anchor, out);
     return out;
   }

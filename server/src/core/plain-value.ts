@@ -2,14 +2,16 @@
 // merge keys included. The YAML library's own conversion looks each alias up by walking the whole
 // document, which made a file with thousands of aliases or merge keys cost seconds per keystroke.
 //
-// Same results as the library's `toJS` for the data Kubernetes can hold, with its guard against
+// Same results as the library's `toJS` for the data Kubernetes can hold (except merge keys, which
+// follow kubectl's reader: see mergeInto), with the library's guard against
 // alias bombs: an anchored node carries a weight (1 for a scalar, for an alias inside it the uses
 // of that alias's target times the target's weight, the largest one in a collection), and an alias
 // whose target's uses times weight passes MAX_ALIAS_COUNT fails the document. The library fixes a
 // node's weight at its first alias, we when the node is complete; they differ only when an anchor
 // inside it is aliased again in between, where ours counts what this node can really expand to.
 import type { YMap, YNode } from './yaml-tree';
-import { deref } from './locate';
+import { deref } from './find-pair';
+import { isMergeKey } from './merge-keys';
 import { work } from './work-count';
 
 /** Aliases expanding past this many nodes are treated as an attack (billion laughs), not data. */
@@ -113,25 +115,27 @@ class Builder {
   }
 }
 
-/** The parser gives `<<` this value only where merge keys are on (YAML 1.1 documents). */
-function isMergeKey(v: unknown): boolean {
-  return typeof v === 'symbol' && v.description === '<<';
-}
-
-/** Adds the keys of the merged map(s) the map does not have yet, earlier sources first. */
+/**
+ * Writes the keys of the merged map(s) into the map being built, as go-yaml v2 does (decode.go,
+ * `(*decoder).merge`): over what is already there, the list from its end so that earlier maps win.
+ * Keys written after the `<<` are assigned later and so win over merged ones.
+ */
 function mergeInto(into: Record<string, unknown>, valueNode: YNode | null, built: unknown): void {
   const node = deref(valueNode);
   const nodes = node?.kind === 'seq' ? node.items.map((i) => deref(i)) : [node];
   const values = node?.kind === 'seq' ? (built as unknown[]) : [built];
-  nodes.forEach((n, i) => {
-    if (!n || n.kind !== 'map') throw new Error('Merge sources must be maps or map aliases');
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i];
+    if (!n || n.kind !== 'map') {
+      const at = node?.kind === 'seq' ? (node.items[i]?.start ?? node.start) : (valueNode?.start ?? 0);
+      throw Object.assign(new Error('A merge key (<<) takes a map, an alias of a map or a list of them'), { at });
+    }
     const source = values[i] as Record<string, unknown>;
     for (const k of Object.keys(source)) {
       work.steps++;
-      if (Object.prototype.hasOwnProperty.call(into, k)) continue;
       Object.defineProperty(into, k, { value: source[k], writable: true, enumerable: true, configurable: true });
     }
-  });
+  }
 }
 
 /** A key as the property name the plain value gets: scalars as text, a collection key as its source. */

@@ -1,7 +1,8 @@
 // The places a fix may edit and the edits that rewrite one scalar there. A fix must change only
 // the value it names: never text an alias shares, never a block scalar's line break (the next key
 // or document would be glued on), never the quotes or comment around the value.
-import { findPair, type PathSegment } from './locate';
+import { type PathSegment } from './locate';
+import { resolveKey } from './merge-keys';
 import { parseYaml, type YNode, type YScalar } from './parse';
 import type { TextEdit } from './types';
 
@@ -45,9 +46,10 @@ export function editTarget(root: YNode | null, path: readonly PathSegment[]): Ed
     const holder = at.value;
     if (!holder) return undefined;
     if (holder.kind === 'map') {
-      const pair = findPair(holder, String(seg));
-      if (!pair) return undefined;
-      at = { key: pair.key, value: pair.value };
+      // A merged value is written in the shared map, and an own key a later `<<` overrides is not read.
+      const found = resolveKey(holder, String(seg));
+      if (!found || found.merged) return undefined;
+      at = { key: found.pair.key, value: found.pair.value };
     } else if (holder.kind === 'seq') {
       const idx = typeof seg === 'number' ? seg : Number(seg);
       if (!Number.isInteger(idx) || idx < 0 || idx >= holder.items.length) return undefined;

@@ -1,6 +1,7 @@
 // Turns raw schema errors into findings placed on the exact key or value, worded for people,
 // with a "did you mean" and a rename fix where a known name is close.
-import { locate, valueSpan, keySpan, nearestSpan, type Span } from './locate';
+import { deref, locate, valueSpan, keySpan, nearestSpan, type Span } from './locate';
+import { yaml11Hint } from './go-scalars';
 import type { YNode } from './parse';
 import type { SchemaError } from './schema';
 import { closest } from './suggest';
@@ -102,7 +103,9 @@ function toFinding(e: SchemaError, root: YNode | null, value: unknown, text: str
         const f = make(loc && valueSpan(loc), `\`${where}\` has no value. The API server drops empty fields, so this line has no effect; write ${article(String(e.params.type))} or remove it.`);
         return f && { ...f, severity: 'warning' };
       }
-      return make(loc && valueSpan(loc), `\`${where}\` must be ${article(String(e.params.type))}, not ${typeName(actual)}.`);
+      const node = deref(loc?.value ?? null);
+      const hint = node?.kind === 'scalar' && node.style === 'plain' ? yaml11Hint(text.slice(node.start, node.end)) : undefined;
+      return make(loc && valueSpan(loc), `\`${where}\` must be ${article(String(e.params.type))}, not ${typeName(actual)}.${hint ?? ''}`);
     }
     case 'oneOf': {
       const loc = locate(root, e.path);
