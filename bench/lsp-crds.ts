@@ -58,7 +58,10 @@ async function main(): Promise<void> {
   const text = generateManifest(docs);
   const lines = text.split('\n');
   const loadBefore = os.loadavg();
-  const crds = { 'crds/istio.yaml': fs.readFileSync(ISTIO_CRDS, 'utf8'), 'crds/cert-manager.yaml': fs.readFileSync(CERT_MANAGER_CRDS, 'utf8') };
+  const crds = {
+    'crds/istio.yaml': fs.readFileSync(ISTIO_CRDS, 'utf8'),
+    'crds/cert-manager.yaml': fs.readFileSync(CERT_MANAGER_CRDS, 'utf8'),
+  };
   const builtin = await start({ 'mesh.yaml': text }, text, false);
   const withCrds = await start({ 'mesh.yaml': text, ...crds }, text, true);
 

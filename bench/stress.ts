@@ -53,11 +53,24 @@ function insertAt(text: string, at: number, s: string): string {
 /** A file checked cold (as the CLI does), then once more after a one-character edit (as the editor does). */
 function coreFile(name: string, text: string, symbols = false): void {
   const engine = new Engine(registry());
-  record(`${name}: check (CLI)`, time(() => engine.analyze(text, DEFAULT_CONFIG)), 2000);
+  record(
+    `${name}: check (CLI)`,
+    time(() => engine.analyze(text, DEFAULT_CONFIG)),
+    2000,
+  );
   const edited = insertAt(text, middleLineEnd(text), 'x');
   let analysis = engine.analyze(text, DEFAULT_CONFIG);
-  record(`${name}: edit`, time(() => (analysis = engine.analyze(edited, DEFAULT_CONFIG))), 1000);
-  if (symbols) record(`${name}: symbols`, time(() => outline(analysis)), 1000);
+  record(
+    `${name}: edit`,
+    time(() => (analysis = engine.analyze(edited, DEFAULT_CONFIG))),
+    1000,
+  );
+  if (symbols)
+    record(
+      `${name}: symbols`,
+      time(() => outline(analysis)),
+      1000,
+    );
 }
 
 function core(): void {
@@ -71,12 +84,24 @@ function core(): void {
   record('completion at the end of a 40,000-character line', completion, 1000);
   const matcher = new ExcludeMatcher([BACKTRACKING_GLOB, `**/${BACKTRACKING_GLOB}/**`]);
   const name = 'a'.repeat(45);
-  record(`exclude ${BACKTRACKING_GLOB} on a 45-character name`, time(() => matcher.excludes(`${name}.yaml`)), 100);
+  record(
+    `exclude ${BACKTRACKING_GLOB} on a 45-character name`,
+    time(() => matcher.excludes(`${name}.yaml`)),
+    100,
+  );
   const longPath = `${'a'.repeat(500)}/`.repeat(8) + 'x.yaml';
-  record(`exclude ${BACKTRACKING_GLOB} on a 4,000-character path`, time(() => matcher.excludes(longPath)), 100);
+  record(
+    `exclude ${BACKTRACKING_GLOB} on a 4,000-character path`,
+    time(() => matcher.excludes(longPath)),
+    100,
+  );
   // For reference only: picomatch's regular expression on a shorter name (45 characters takes seconds).
   const pico = picomatch(BACKTRACKING_GLOB, { dot: true });
-  record(`(reference) picomatch ${BACKTRACKING_GLOB} on a 35-character name`, time(() => pico('a'.repeat(35))), Infinity);
+  record(
+    `(reference) picomatch ${BACKTRACKING_GLOB} on a 35-character name`,
+    time(() => pico('a'.repeat(35))),
+    Infinity,
+  );
 }
 
 /** Opens the text in the real server, then types one character and waits for its diagnostics. */
@@ -115,7 +140,10 @@ async function server(): Promise<void> {
     await client.request('textDocument/completion', { textDocument: { uri }, position });
     record('server completion at the end of a 40,000-character line', performance.now() - t, 1000);
   });
-  for (const [name, text] of [['7.9 MB, one document', bigDocument()], ['7.9 MB, many documents', bigManifest()]] as const) {
+  for (const [name, text] of [
+    ['7.9 MB, one document', bigDocument()],
+    ['7.9 MB, many documents', bigManifest()],
+  ] as const) {
     await serverFile(client, name, text, async (uri) => {
       const t = performance.now();
       await client.request('textDocument/documentSymbol', { textDocument: { uri } });

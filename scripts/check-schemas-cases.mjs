@@ -33,39 +33,103 @@ export const cases = [
   c('PeerAuthentication', 'selector labels list', [['set', '/spec/selector', { matchLabels: ['app'] }]], false),
   // ---- AuthorizationPolicy
   c('AuthorizationPolicy', 'action lower case', [['set', '/spec/action', 'allow']], false),
-  c('AuthorizationPolicy', 'ALLOW with rules', [['set', '/spec/rules', [{ from: [{ source: { principals: ['cluster.local/ns/a/sa/b'] } }] }]]], true),
+  c(
+    'AuthorizationPolicy',
+    'ALLOW with rules',
+    [['set', '/spec/rules', [{ from: [{ source: { principals: ['cluster.local/ns/a/sa/b'] } }] }]]],
+    true,
+  ),
   c('AuthorizationPolicy', 'empty rule', [['set', '/spec/rules', [{}]]], true),
   c('AuthorizationPolicy', 'ports as numbers', [['set', '/spec/rules', [{ to: [{ operation: { ports: [8080] } }] }]]], false),
   c('AuthorizationPolicy', 'condition without key', [['set', '/spec/rules', [{ when: [{ values: ['a'] }] }]]], false),
-  c('AuthorizationPolicy', '17 serviceAccounts', [['set', '/spec/rules', [{ from: [{ source: { serviceAccounts: Array.from({ length: 17 }, (_, i) => `ns/sa${i}`) } }] }]]], false),
-  c('AuthorizationPolicy', 'principals not a list', [['set', '/spec/rules', [{ from: [{ source: { principals: 'cluster.local/ns/a/sa/b' } }] }]]], false),
+  c(
+    'AuthorizationPolicy',
+    '17 serviceAccounts',
+    [['set', '/spec/rules', [{ from: [{ source: { serviceAccounts: Array.from({ length: 17 }, (_, i) => `ns/sa${i}`) } }] }]]],
+    false,
+  ),
+  c(
+    'AuthorizationPolicy',
+    'principals not a list',
+    [['set', '/spec/rules', [{ from: [{ source: { principals: 'cluster.local/ns/a/sa/b' } }] }]]],
+    false,
+  ),
   c('AuthorizationPolicy', 'targetRef without name', [['set', '/spec/targetRef', { kind: 'Gateway' }]], false),
   c('AuthorizationPolicy', 'targetRefs kind with a dot', [['set', '/spec/targetRefs', [{ kind: 'Gate.way', name: 'g' }]]], false),
-  c('AuthorizationPolicy', 'CUSTOM with provider', [['set', '/spec/action', 'CUSTOM'], ['set', '/spec/provider', { name: 'ext' }]], true),
+  c(
+    'AuthorizationPolicy',
+    'CUSTOM with provider',
+    [
+      ['set', '/spec/action', 'CUSTOM'],
+      ['set', '/spec/provider', { name: 'ext' }],
+    ],
+    true,
+  ),
   c('AuthorizationPolicy', 'provider name a number', [['set', '/spec/provider', { name: 3 }]], false),
   // ---- RequestAuthentication
   c('RequestAuthentication', 'empty jwksUri', [['set', '/spec/jwtRules/0/jwksUri', '']], false),
-  c('RequestAuthentication', 'header name with a space', [['set', '/spec/jwtRules/0/outputClaimToHeaders', [{ header: 'x user', claim: 'sub' }]]], false),
+  c(
+    'RequestAuthentication',
+    'header name with a space',
+    [['set', '/spec/jwtRules/0/outputClaimToHeaders', [{ header: 'x user', claim: 'sub' }]]],
+    false,
+  ),
   c('RequestAuthentication', 'fromHeaders without name', [['set', '/spec/jwtRules/0/fromHeaders', [{ prefix: 'Bearer ' }]]], false),
-  c('RequestAuthentication', 'jwt rule without issuer (only a CEL/webhook concern)', [['set', '/spec/jwtRules', [{ jwksUri: 'https://a/jwks' }]]], true),
+  c(
+    'RequestAuthentication',
+    'jwt rule without issuer (only a CEL/webhook concern)',
+    [['set', '/spec/jwtRules', [{ jwksUri: 'https://a/jwks' }]]],
+    true,
+  ),
   c('RequestAuthentication', 'forwardOriginalToken as string', [['set', '/spec/jwtRules/0/forwardOriginalToken', 'true']], false),
   // ---- DestinationRule
   c('DestinationRule', 'missing host', [['del', '/spec/host']], false),
   c('DestinationRule', 'tls mode STRICT', [['set', '/spec/trafficPolicy/tls/mode', 'STRICT']], false),
   c('DestinationRule', 'tls DISABLE', [['set', '/spec/trafficPolicy/tls', { mode: 'DISABLE' }]], true),
-  c('DestinationRule', 'insecureSkipVerify string', [['set', '/spec/trafficPolicy/tls', { mode: 'SIMPLE', insecureSkipVerify: 'yes' }]], false),
+  c(
+    'DestinationRule',
+    'insecureSkipVerify string',
+    [['set', '/spec/trafficPolicy/tls', { mode: 'SIMPLE', insecureSkipVerify: 'yes' }]],
+    false,
+  ),
   c('DestinationRule', 'subset without name', [['set', '/spec/subsets', [{ labels: { v: '1' } }]]], false),
-  c('DestinationRule', 'maxConnections above int32', [['set', '/spec/trafficPolicy/connectionPool', { tcp: { maxConnections: 2 ** 31 } }]], false),
-  c('DestinationRule', 'simple and consistentHash together', [['set', '/spec/trafficPolicy/loadBalancer', { simple: 'RANDOM', consistentHash: { useSourceIp: true } }]], true, { oracle: false, note: ONE_OF }),
+  c(
+    'DestinationRule',
+    'maxConnections above int32',
+    [['set', '/spec/trafficPolicy/connectionPool', { tcp: { maxConnections: 2 ** 31 } }]],
+    false,
+  ),
+  c(
+    'DestinationRule',
+    'simple and consistentHash together',
+    [['set', '/spec/trafficPolicy/loadBalancer', { simple: 'RANDOM', consistentHash: { useSourceIp: true } }]],
+    true,
+    { oracle: false, note: ONE_OF },
+  ),
   c('DestinationRule', 'warmup without duration', [['set', '/spec/trafficPolicy/loadBalancer', { warmup: { minimumPercent: 10 } }]], false),
-  c('DestinationRule', 'minimumPercent above 100', [['set', '/spec/trafficPolicy/loadBalancer', { warmup: { duration: '1s', minimumPercent: 101 } }]], false),
+  c(
+    'DestinationRule',
+    'minimumPercent above 100',
+    [['set', '/spec/trafficPolicy/loadBalancer', { warmup: { duration: '1s', minimumPercent: 101 } }]],
+    false,
+  ),
   c('DestinationRule', 'port number as string', [['set', '/spec/trafficPolicy/portLevelSettings', [{ port: { number: '80' } }]]], false),
-  c('DestinationRule', 'portLevelSettings port-level tls', [['set', '/spec/trafficPolicy/portLevelSettings', [{ port: { number: 80 }, tls: { mode: 'ISTIO_MUTUAL' } }]]], true),
+  c(
+    'DestinationRule',
+    'portLevelSettings port-level tls',
+    [['set', '/spec/trafficPolicy/portLevelSettings', [{ port: { number: 80 }, tls: { mode: 'ISTIO_MUTUAL' } }]]],
+    true,
+  ),
   // ---- Gateway
   c('Gateway', 'server without hosts', [['del', '/spec/servers/0/hosts']], false),
   c('Gateway', 'port without protocol', [['del', '/spec/servers/0/port/protocol']], false),
   c('Gateway', 'three credentialNames', [['set', '/spec/servers/0/tls', { mode: 'SIMPLE', credentialNames: ['a', 'b', 'c'] }]], false),
-  c('Gateway', 'minProtocolVersion spelled TLSv1.2', [['set', '/spec/servers/0/tls', { mode: 'SIMPLE', minProtocolVersion: 'TLSv1.2' }]], false),
+  c(
+    'Gateway',
+    'minProtocolVersion spelled TLSv1.2',
+    [['set', '/spec/servers/0/tls', { mode: 'SIMPLE', minProtocolVersion: 'TLSv1.2' }]],
+    false,
+  ),
   c('Gateway', 'port number as string', [['set', '/spec/servers/0/port/number', '443']], false),
   c('Gateway', 'selector value a number', [['set', '/spec/selector', { istio: 1 }]], false),
   // ---- ServiceEntry
@@ -79,11 +143,17 @@ export const cases = [
   c('Sidecar', 'egress without hosts', [['set', '/spec/egress', [{ port: { number: 80 } }]]], false),
   c('Sidecar', 'outbound mode unknown', [['set', '/spec/outboundTrafficPolicy', { mode: 'DENY' }]], false),
   c('Sidecar', 'ingress without port', [['set', '/spec/ingress', [{ defaultEndpoint: '127.0.0.1:8080' }]]], false),
-  c('Sidecar', 'workloadSelector uses labels, not matchLabels', [['set', '/spec/workloadSelector', { matchLabels: { app: 'a' } }]], false, { oracle: true, note: UNKNOWN }),
+  c('Sidecar', 'workloadSelector uses labels, not matchLabels', [['set', '/spec/workloadSelector', { matchLabels: { app: 'a' } }]], false, {
+    oracle: true,
+    note: UNKNOWN,
+  }),
   // ---- VirtualService
   c('VirtualService', 'route without destination', [['set', '/spec/http/0/route', [{ weight: 100 }]]], false),
   c('VirtualService', 'destination without host', [['set', '/spec/http/0/route', [{ destination: { subset: 'v1' } }]]], false),
-  c('VirtualService', 'uri with exact and prefix', [['set', '/spec/http/0/match', [{ uri: { exact: '/a', prefix: '/b' } }]]], true, { oracle: false, note: ONE_OF }),
+  c('VirtualService', 'uri with exact and prefix', [['set', '/spec/http/0/match', [{ uri: { exact: '/a', prefix: '/b' } }]]], true, {
+    oracle: false,
+    note: ONE_OF,
+  }),
   c('VirtualService', 'weight as string', [['set', '/spec/http/0/route/0/weight', '50']], false),
   c('VirtualService', 'tls route without match', [['set', '/spec/tls', [{ route: [{ destination: { host: 'a' } }] }]]], false),
   c('VirtualService', 'directResponse without status', [['set', '/spec/http/0/directResponse', { body: { string: 'x' } }]], false),
@@ -96,7 +166,10 @@ export const cases = [
   c('WorkloadGroup', 'missing template', [['del', '/spec/template']], false),
   c('WorkloadGroup', 'httpGet without port', [['set', '/spec/probe', { httpGet: { path: '/' } }]], false),
   c('WorkloadGroup', 'exec with empty argument', [['set', '/spec/probe', { exec: { command: [''] } }]], false),
-  c('WorkloadGroup', 'two probe kinds', [['set', '/spec/probe', { tcpSocket: { port: 1 }, grpc: { port: 1 } }]], true, { oracle: false, note: ONE_OF }),
+  c('WorkloadGroup', 'two probe kinds', [['set', '/spec/probe', { tcpSocket: { port: 1 }, grpc: { port: 1 } }]], true, {
+    oracle: false,
+    note: ONE_OF,
+  }),
   // ---- EnvoyFilter
   c('EnvoyFilter', 'applyTo unknown', [['set', '/spec/configPatches/0/applyTo', 'FILTER']], false),
   c('EnvoyFilter', 'operation unknown', [['set', '/spec/configPatches/0/patch/operation', 'UPSERT']], false),
@@ -109,7 +182,12 @@ export const cases = [
   c('Telemetry', 'sampling above 100', [['set', '/spec/tracing', [{ randomSamplingPercentage: 101 }]]], false),
   c('Telemetry', 'provider without name', [['set', '/spec/accessLogging', [{ providers: [{}] }]]], false),
   c('Telemetry', 'access logging disabled', [['set', '/spec/accessLogging', [{ disabled: true }]]], true),
-  c('Telemetry', 'tag operation unknown', [['set', '/spec/metrics', [{ overrides: [{ tagOverrides: { a: { operation: 'SET' } } }] }]]], false),
+  c(
+    'Telemetry',
+    'tag operation unknown',
+    [['set', '/spec/metrics', [{ overrides: [{ tagOverrides: { a: { operation: 'SET' } } }] }]]],
+    false,
+  ),
   // ---- WasmPlugin
   c('WasmPlugin', 'missing url', [['del', '/spec/url']], false),
   c('WasmPlugin', 'sha256 not hex', [['set', '/spec/sha256', 'xyz']], false),
@@ -121,11 +199,21 @@ export const cases = [
   c('TrafficExtension', 'phase spelled like WasmPlugin', [['set', '/spec/phase', 'UNSPECIFIED_PHASE']], false),
   c('TrafficExtension', 'targetRef (singular) unknown', [['set', '/spec/targetRef', { kind: 'Service', name: 's' }]], false),
   // ---- Certificate
-  c('Certificate', 'renewal policy unknown', [['set', '/spec/renewal', { policy: 'Never' }]], false, { oracle: true, note: 'the oracle predates cert-manager 1.21' }),
-  c('Certificate', 'renewal window without windowDuration', [['set', '/spec/renewal', { windows: [{ cron: '0 2 * * *' }] }]], false,
-    { oracle: true, note: 'the oracle predates cert-manager 1.21' }),
-  c('Certificate', 'renewal windowDuration in days', [['set', '/spec/renewal', { windows: [{ cron: '0 2 * * *', windowDuration: '1d' }] }]], false,
-    { oracle: true, note: 'the oracle predates cert-manager 1.21' }),
+  c('Certificate', 'renewal policy unknown', [['set', '/spec/renewal', { policy: 'Never' }]], false, {
+    oracle: true,
+    note: 'the oracle predates cert-manager 1.21',
+  }),
+  c('Certificate', 'renewal window without windowDuration', [['set', '/spec/renewal', { windows: [{ cron: '0 2 * * *' }] }]], false, {
+    oracle: true,
+    note: 'the oracle predates cert-manager 1.21',
+  }),
+  c(
+    'Certificate',
+    'renewal windowDuration in days',
+    [['set', '/spec/renewal', { windows: [{ cron: '0 2 * * *', windowDuration: '1d' }] }]],
+    false,
+    { oracle: true, note: 'the oracle predates cert-manager 1.21' },
+  ),
   c('Certificate', 'missing secretName', [['del', '/spec/secretName']], false),
   c('Certificate', 'issuerRef without name', [['set', '/spec/issuerRef', { kind: 'Issuer' }]], false),
   c('Certificate', 'unknown usage', [['set', '/spec/usages', ['server-auth']]], false),
@@ -144,21 +232,95 @@ export const cases = [
   c(['Issuer', 'ClusterIssuer'], 'ca without secretName', [['set', '/spec', { ca: {} }]], false),
   c(['Issuer', 'ClusterIssuer'], 'acme without server', [['set', '/spec', { acme: { privateKeySecretRef: { name: 'k' } } }]], false),
   c(['Issuer', 'ClusterIssuer'], 'vault without auth', [['set', '/spec', { vault: { server: 'https://v', path: 'pki/sign/x' } }]], false),
-  c(['Issuer', 'ClusterIssuer'], 'caBundle not base64', [['set', '/spec', { acme: { server: 'https://a', privateKeySecretRef: { name: 'k' }, caBundle: '???' } }]], false),
+  c(
+    ['Issuer', 'ClusterIssuer'],
+    'caBundle not base64',
+    [['set', '/spec', { acme: { server: 'https://a', privateKeySecretRef: { name: 'k' }, caBundle: '???' } }]],
+    false,
+  ),
   c(['Issuer', 'ClusterIssuer'], 'selfSigned empty', [['set', '/spec', { selfSigned: {} }]], true),
-  c(['Issuer', 'ClusterIssuer'], 'two issuer types (left to the webhook rules)', [['set', '/spec', { selfSigned: {}, ca: { secretName: 's' } }]], true),
-  c(['Issuer', 'ClusterIssuer'], 'quantity as a fraction', [['set', '/spec', solverWith({ resources: { limits: { cpu: 0.5 } } })]], false,
-    { oracle: true, note: 'the CRD declares int-or-string for quantities; the oracle accepts any number' }),
-  c(['Issuer', 'ClusterIssuer'], 'quantity string', [['set', '/spec', solverWith({ resources: { requests: { memory: '64Mi', cpu: 1 } } })]], true),
-  c(['Issuer', 'ClusterIssuer'], 'bad quantity string', [['set', '/spec', solverWith({ resources: { requests: { memory: '64 MB' } } })]], false),
-  c(['Issuer', 'ClusterIssuer'], 'toleration operator unknown', [['set', '/spec', solverWith({ tolerations: [{ operator: 'Matches' }] })]], true,
-    { oracle: false, note: 'the 1.21 CRD and the webhook leave core/v1 enums unchecked (the solver pod fails later); the oracle copies them' }),
-  c(['Issuer', 'ClusterIssuer'], 'vault aws without role', [['set', '/spec', { vault: { server: 'https://v', path: 'pki/sign/x', auth: { aws: { region: 'eu-west-1' } } } }]], false,
-    { oracle: true, note: 'the oracle predates cert-manager 1.21 and ignores the aws block' }),
-  c(['Issuer', 'ClusterIssuer'], 'venafi ngts without tsgID', [['set', '/spec', { venafi: { zone: 'z', ngts: { credentialsRef: { name: 'n' } } } }]], false,
-    { oracle: true, note: 'the oracle predates cert-manager 1.21 and ignores the ngts block' }),
-  c(['Issuer', 'ClusterIssuer'], 'parentRef port 0', [['set', '/spec', { acme: { server: 'https://a', privateKeySecretRef: { name: 'k' }, solvers: [{ http01: { gatewayHTTPRoute: { parentRefs: [{ name: 'g', port: 0 }] } } }] } }]], false),
-  c(['Issuer', 'ClusterIssuer'], 'webhook config free-form', [['set', '/spec', { acme: { server: 'https://a', privateKeySecretRef: { name: 'k' }, solvers: [{ dns01: { webhook: { groupName: 'g', solverName: 's', config: [1, 'a'] } } }] } }]], true),
+  c(
+    ['Issuer', 'ClusterIssuer'],
+    'two issuer types (left to the webhook rules)',
+    [['set', '/spec', { selfSigned: {}, ca: { secretName: 's' } }]],
+    true,
+  ),
+  c(['Issuer', 'ClusterIssuer'], 'quantity as a fraction', [['set', '/spec', solverWith({ resources: { limits: { cpu: 0.5 } } })]], false, {
+    oracle: true,
+    note: 'the CRD declares int-or-string for quantities; the oracle accepts any number',
+  }),
+  c(
+    ['Issuer', 'ClusterIssuer'],
+    'quantity string',
+    [['set', '/spec', solverWith({ resources: { requests: { memory: '64Mi', cpu: 1 } } })]],
+    true,
+  ),
+  c(
+    ['Issuer', 'ClusterIssuer'],
+    'bad quantity string',
+    [['set', '/spec', solverWith({ resources: { requests: { memory: '64 MB' } } })]],
+    false,
+  ),
+  c(
+    ['Issuer', 'ClusterIssuer'],
+    'toleration operator unknown',
+    [['set', '/spec', solverWith({ tolerations: [{ operator: 'Matches' }] })]],
+    true,
+    {
+      oracle: false,
+      note: 'the 1.21 CRD and the webhook leave core/v1 enums unchecked (the solver pod fails later); the oracle copies them',
+    },
+  ),
+  c(
+    ['Issuer', 'ClusterIssuer'],
+    'vault aws without role',
+    [['set', '/spec', { vault: { server: 'https://v', path: 'pki/sign/x', auth: { aws: { region: 'eu-west-1' } } } }]],
+    false,
+    { oracle: true, note: 'the oracle predates cert-manager 1.21 and ignores the aws block' },
+  ),
+  c(
+    ['Issuer', 'ClusterIssuer'],
+    'venafi ngts without tsgID',
+    [['set', '/spec', { venafi: { zone: 'z', ngts: { credentialsRef: { name: 'n' } } } }]],
+    false,
+    { oracle: true, note: 'the oracle predates cert-manager 1.21 and ignores the ngts block' },
+  ),
+  c(
+    ['Issuer', 'ClusterIssuer'],
+    'parentRef port 0',
+    [
+      [
+        'set',
+        '/spec',
+        {
+          acme: {
+            server: 'https://a',
+            privateKeySecretRef: { name: 'k' },
+            solvers: [{ http01: { gatewayHTTPRoute: { parentRefs: [{ name: 'g', port: 0 }] } } }],
+          },
+        },
+      ],
+    ],
+    false,
+  ),
+  c(
+    ['Issuer', 'ClusterIssuer'],
+    'webhook config free-form',
+    [
+      [
+        'set',
+        '/spec',
+        {
+          acme: {
+            server: 'https://a',
+            privateKeySecretRef: { name: 'k' },
+            solvers: [{ dns01: { webhook: { groupName: 'g', solverName: 's', config: [1, 'a'] } } }],
+          },
+        },
+      ],
+    ],
+    true,
+  ),
   // ---- Order / Challenge
   c(['Order', 'Challenge'], 'missing metadata', [['del', '/metadata']], false),
   c('Order', 'missing request', [['del', '/spec/request']], false),
@@ -170,8 +332,20 @@ export const cases = [
   c('Bundle', 'empty pkcs12 password', [['set', '/spec/target/additionalFormats', { pkcs12: { key: 'k', password: '' } }]], true),
   c('Bundle', 'empty jks password', [['set', '/spec/target/additionalFormats', { jks: { key: 'k', password: '' } }]], false),
   c('Bundle', 'empty target metadata', [['set', '/spec/target/configMap', { key: 'k', metadata: {} }]], false),
-].map((x) => (x.kinds.some((k) => ['Gateway', 'ServiceEntry', 'Sidecar', 'VirtualService', 'WorkloadEntry', 'WorkloadGroup', 'DestinationRule'].includes(k)) ? { versions: ISTIO_NET, ...x } : x));
+].map((x) =>
+  x.kinds.some((k) =>
+    ['Gateway', 'ServiceEntry', 'Sidecar', 'VirtualService', 'WorkloadEntry', 'WorkloadGroup', 'DestinationRule'].includes(k),
+  )
+    ? { versions: ISTIO_NET, ...x }
+    : x,
+);
 
 function solverWith(podSpec) {
-  return { acme: { server: 'https://a', privateKeySecretRef: { name: 'k' }, solvers: [{ http01: { ingress: { podTemplate: { spec: podSpec } } } }] } };
+  return {
+    acme: {
+      server: 'https://a',
+      privateKeySecretRef: { name: 'k' },
+      solvers: [{ http01: { ingress: { podTemplate: { spec: podSpec } } } }],
+    },
+  };
 }

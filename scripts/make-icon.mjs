@@ -16,7 +16,12 @@ const NODE = colour('#16a34a');
 
 // Shield outline: flat top with rounded shoulders, straight sides, curved to a point at the bottom.
 function shieldPolygon() {
-  const points = [[52, 58], [128, 34], [204, 58], [204, 128]];
+  const points = [
+    [52, 58],
+    [128, 34],
+    [204, 58],
+    [204, 128],
+  ];
   for (let t = 0; t <= 1; t += 0.05) {
     // quadratic curve from (204,128) through control (200,196) to the tip (128,230)
     const x = (1 - t) ** 2 * 204 + 2 * (1 - t) * t * 200 + t * t * 128;
@@ -53,8 +58,16 @@ function nearSegment(x, y, [ax, ay], [bx, by], halfWidth) {
   return (x - ax - t * (bx - ax)) ** 2 + (y - ay - t * (by - ay)) ** 2 <= halfWidth ** 2;
 }
 
-const MESH = [[128, 84], [88, 156], [168, 156]];
-const LINKS = [[0, 1], [1, 2], [2, 0]];
+const MESH = [
+  [128, 84],
+  [88, 156],
+  [168, 156],
+];
+const LINKS = [
+  [0, 1],
+  [1, 2],
+  [2, 0],
+];
 
 /** Colour and alpha at a sub-pixel, painting back to front. */
 function sample(x, y) {
@@ -78,7 +91,10 @@ for (let y = 0; y < SIZE; y++) {
     for (let sy = 0; sy < SAMPLES; sy++) {
       for (let sx = 0; sx < SAMPLES; sx++) {
         const [r, g, b, a] = sample(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES);
-        sum[0] += r * a; sum[1] += g * a; sum[2] += b * a; sum[3] += a;
+        sum[0] += r * a;
+        sum[1] += g * a;
+        sum[2] += b * a;
+        sum[3] += a;
       }
     }
     const offset = y * (SIZE * 4 + 1) + 1 + x * 4;

@@ -23,7 +23,10 @@ function clientFactory(context: vscode.ExtensionContext, output: vscode.LogOutpu
         configurationSection: 'meshlint',
         // Manifests feed the workspace index; .meshlint.yaml is named too, since globs may skip dot-files.
         // The session disposes them with this client: the language client leaves them open.
-        fileEvents: [own(vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}')), own(vscode.workspace.createFileSystemWatcher('**/.meshlint.yaml'))],
+        fileEvents: [
+          own(vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}')),
+          own(vscode.workspace.createFileSystemWatcher('**/.meshlint.yaml')),
+        ],
       },
       // Tells the server that this client already sends file events, so it registers no watchers of its own.
       initializationOptions: { watchesYamlFiles: true },

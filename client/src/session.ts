@@ -18,7 +18,10 @@ export type ClientFactory<C extends Startable> = (own: <D extends Disposable>(re
 export class ClientSession<C extends Startable> implements Disposable {
   private current?: { client: C; owned: Disposable[] };
 
-  constructor(private readonly create: ClientFactory<C>, private readonly onStarted: (client: C) => void = () => undefined) {}
+  constructor(
+    private readonly create: ClientFactory<C>,
+    private readonly onStarted: (client: C) => void = () => undefined,
+  ) {}
 
   get client(): C | undefined {
     return this.current?.client;

@@ -18,8 +18,7 @@ export const int32 = (description, extra = {}) =>
   withDesc(description, { type: 'integer', minimum: -2147483648, maximum: 2147483647, ...extra });
 
 /** uint32 in the CRD (Istio's google.protobuf.UInt32Value and proto uint32). */
-export const uint32 = (description, extra = {}) =>
-  withDesc(description, { type: 'integer', minimum: 0, maximum: 4294967295, ...extra });
+export const uint32 = (description, extra = {}) => withDesc(description, { type: 'integer', minimum: 0, maximum: 4294967295, ...extra });
 
 /** int64: JavaScript numbers cannot express the full range, so no bounds beyond `integer`. */
 export const int64 = (description, extra = {}) => withDesc(description, { type: 'integer', ...extra });
@@ -32,8 +31,7 @@ export const arr = (description, items, extra = {}) => withDesc(description, { t
 export const strs = (description, extra = {}, itemExtra = {}) => arr(description, { type: 'string', ...itemExtra }, extra);
 
 /** Object used as a map from free-form keys to `values`. */
-export const map = (description, values, extra = {}) =>
-  withDesc(description, { type: 'object', additionalProperties: values, ...extra });
+export const map = (description, values, extra = {}) => withDesc(description, { type: 'object', additionalProperties: values, ...extra });
 
 export const strMap = (description, extra = {}, valueExtra = {}) => map(description, { type: 'string', ...valueExtra }, extra);
 

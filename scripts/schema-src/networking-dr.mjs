@@ -32,15 +32,26 @@ const connectionPool = obj('Limits on connections and requests to each upstream 
 
 const consistentHash = obj('Sticky sessions: hash a request attribute to pick the same host. Set exactly one hash key.', {
   httpHeaderName: str('Hash on this request header.'),
-  httpCookie: obj('Hash on a cookie, creating it when missing.', {
-    name: str('Cookie name.'),
-    path: str('Cookie path.'),
-    ttl: duration('Lifetime of the generated cookie.'),
-    attributes: arr('Extra cookie attributes.', obj('One cookie attribute.', {
-      name: str('Attribute name.'),
-      value: str('Attribute value.'),
-    }, { required: ['name'] })),
-  }, { required: ['name'] }),
+  httpCookie: obj(
+    'Hash on a cookie, creating it when missing.',
+    {
+      name: str('Cookie name.'),
+      path: str('Cookie path.'),
+      ttl: duration('Lifetime of the generated cookie.'),
+      attributes: arr(
+        'Extra cookie attributes.',
+        obj(
+          'One cookie attribute.',
+          {
+            name: str('Attribute name.'),
+            value: str('Attribute value.'),
+          },
+          { required: ['name'] },
+        ),
+      ),
+    },
+    { required: ['name'] },
+  ),
   useSourceIp: bool('Hash on the source IP address.'),
   httpQueryParameterName: str('Hash on this query parameter.'),
   ringHash: obj('Use the ring hash algorithm.', { minimumRingSize: int('Minimum ring size.', { minimum: 0 }) }),
@@ -49,14 +60,20 @@ const consistentHash = obj('Sticky sessions: hash a request attribute to pick th
 });
 
 const localityLb = obj('Locality-aware load balancing and failover.', {
-  distribute: arr('Explicit traffic split between localities.', obj('Split for traffic from one locality.', {
-    from: str('Origin locality region/zone/subzone; * wildcards allowed.'),
-    to: map('Destination localities and their percentage weights (summing to 100).', uint32()),
-  })),
-  failover: arr('Where traffic goes when a region has no healthy endpoints.', obj('One failover pair.', {
-    from: str('Origin region.'),
-    to: str('Region to fail over to.'),
-  })),
+  distribute: arr(
+    'Explicit traffic split between localities.',
+    obj('Split for traffic from one locality.', {
+      from: str('Origin locality region/zone/subzone; * wildcards allowed.'),
+      to: map('Destination localities and their percentage weights (summing to 100).', uint32()),
+    }),
+  ),
+  failover: arr(
+    'Where traffic goes when a region has no healthy endpoints.',
+    obj('One failover pair.', {
+      from: str('Origin region.'),
+      to: str('Region to fail over to.'),
+    }),
+  ),
   failoverPriority: strs('Ordered labels used to prefer endpoints that share them with the client.'),
   enabled: bool('Turn locality load balancing on or off here, overriding the mesh setting.'),
 });
@@ -66,11 +83,15 @@ const loadBalancer = obj('How requests are spread over the hosts. Set simple or 
   consistentHash,
   localityLbSetting: localityLb,
   warmupDurationSecs: duration('Deprecated: slow-start window for new hosts; use warmup.duration.'),
-  warmup: obj('Slow start: new hosts get gradually more traffic.', {
-    duration: duration('Length of the warm-up window.'),
-    minimumPercent: num('Traffic share a new host starts at, 0..100.', { minimum: 0, maximum: 100 }),
-    aggression: num('Shape of the ramp; 1 is linear.', { minimum: 0 }),
-  }, { required: ['duration'] }),
+  warmup: obj(
+    'Slow start: new hosts get gradually more traffic.',
+    {
+      duration: duration('Length of the warm-up window.'),
+      minimumPercent: num('Traffic share a new host starts at, 0..100.', { minimum: 0, maximum: 100 }),
+      aggression: num('Shape of the ramp; 1 is linear.', { minimum: 0 }),
+    },
+    { required: ['duration'] },
+  ),
 });
 
 const outlierDetection = obj('Ejects hosts that keep failing from the load-balancing pool.', {
@@ -85,21 +106,44 @@ const outlierDetection = obj('Ejects hosts that keep failing from the load-balan
   minHealthPercent: int32('Outlier detection stops when fewer than this percentage of hosts are healthy.'),
 });
 
-const clientTls = concept('destination-rule-tls', obj(
-  'TLS the client sidecar uses towards the destination. For traffic inside the mesh use ISTIO_MUTUAL (or leave it out: auto mTLS picks it).', {
-    mode: concept('destination-rule-tls', enm(
-      'ISTIO_MUTUAL: mesh mTLS with Istio-issued workload certificates (the zero-trust default). DISABLE: plaintext, which a STRICT destination rejects. ' +
-      'SIMPLE: one-way TLS to an external server; MUTUAL: TLS with your own client certificate. SIMPLE and MUTUAL need a CA (caCertificates or credentialName) to verify the server.',
-      ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'])),
-    clientCertificate: str('Path of the client certificate file for MUTUAL mode (inside the proxy).'),
-    privateKey: str('Path of the client private key file for MUTUAL mode (inside the proxy).'),
-    caCertificates: concept('destination-rule-tls', str('Path of the CA bundle used to verify the server certificate. Without it (or credentialName) the server is not authenticated.')),
-    credentialName: concept('gateway-credentials', str('Kubernetes Secret holding the client certificate, key and CA (egress gateways and sidecars with secret access).')),
-    subjectAltNames: concept('workload-identity', strs('Accepted identities in the server certificate; restricts which servers are trusted.')),
-    sni: str('SNI sent in the TLS handshake.'),
-    insecureSkipVerify: concept('destination-rule-tls', bool('Skip server certificate and SAN verification. Turns TLS into encryption without authentication: anyone on the path can impersonate the server.')),
-    caCrl: str('Path of a certificate revocation list used when verifying the server.'),
-  }));
+const clientTls = concept(
+  'destination-rule-tls',
+  obj(
+    'TLS the client sidecar uses towards the destination. For traffic inside the mesh use ISTIO_MUTUAL (or leave it out: auto mTLS picks it).',
+    {
+      mode: concept(
+        'destination-rule-tls',
+        enm(
+          'ISTIO_MUTUAL: mesh mTLS with Istio-issued workload certificates (the zero-trust default). DISABLE: plaintext, which a STRICT destination rejects. ' +
+            'SIMPLE: one-way TLS to an external server; MUTUAL: TLS with your own client certificate. SIMPLE and MUTUAL need a CA (caCertificates or credentialName) to verify the server.',
+          ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'],
+        ),
+      ),
+      clientCertificate: str('Path of the client certificate file for MUTUAL mode (inside the proxy).'),
+      privateKey: str('Path of the client private key file for MUTUAL mode (inside the proxy).'),
+      caCertificates: concept(
+        'destination-rule-tls',
+        str('Path of the CA bundle used to verify the server certificate. Without it (or credentialName) the server is not authenticated.'),
+      ),
+      credentialName: concept(
+        'gateway-credentials',
+        str('Kubernetes Secret holding the client certificate, key and CA (egress gateways and sidecars with secret access).'),
+      ),
+      subjectAltNames: concept(
+        'workload-identity',
+        strs('Accepted identities in the server certificate; restricts which servers are trusted.'),
+      ),
+      sni: str('SNI sent in the TLS handshake.'),
+      insecureSkipVerify: concept(
+        'destination-rule-tls',
+        bool(
+          'Skip server certificate and SAN verification. Turns TLS into encryption without authentication: anyone on the path can impersonate the server.',
+        ),
+      ),
+      caCrl: str('Path of a certificate revocation list used when verifying the server.'),
+    },
+  ),
+);
 
 const portSelector = obj('Port the settings apply to.', { number: uint32('Port number.') });
 
@@ -112,13 +156,20 @@ const trafficPolicyBase = {
 
 const trafficPolicy = obj('Load balancing, connection limits, outlier detection and TLS for traffic to the destination.', {
   ...trafficPolicyBase,
-  portLevelSettings: arr('Overrides for individual ports; they replace, not merge with, the top-level settings.',
-    obj('Settings for one port.', { port: portSelector, ...trafficPolicyBase }), { maxItems: 4096 }),
-  tunnel: obj('Tunnel TCP over HTTP CONNECT or POST through a proxy.', {
-    protocol: str('CONNECT (default) or POST.'),
-    targetHost: str('Host to tunnel to.'),
-    targetPort: uint32('Port to tunnel to.'),
-  }, { required: ['targetHost', 'targetPort'] }),
+  portLevelSettings: arr(
+    'Overrides for individual ports; they replace, not merge with, the top-level settings.',
+    obj('Settings for one port.', { port: portSelector, ...trafficPolicyBase }),
+    { maxItems: 4096 },
+  ),
+  tunnel: obj(
+    'Tunnel TCP over HTTP CONNECT or POST through a proxy.',
+    {
+      protocol: str('CONNECT (default) or POST.'),
+      targetHost: str('Host to tunnel to.'),
+      targetPort: uint32('Port to tunnel to.'),
+    },
+    { required: ['targetHost', 'targetPort'] },
+  ),
   proxyProtocol: obj('Send the PROXY protocol header upstream.', { version: enm('PROXY protocol version.', ['V1', 'V2']) }),
   retryBudget: obj('Cap on concurrent retries relative to active requests.', {
     percent: num('Retries allowed as a percentage of active requests, 0..100.', { minimum: 0, maximum: 100 }),
@@ -126,20 +177,32 @@ const trafficPolicy = obj('Load balancing, connection limits, outlier detection 
   }),
 });
 
-const subset = obj('A named group of endpoints (e.g. a version) that routes can target.', {
-  name: str('Subset name referenced from VirtualService routes.'),
-  labels: strMap('Endpoint labels that select the members of the subset.'),
-  trafficPolicy: ref(N('TrafficPolicy'), 'Policy for this subset; overrides the top-level one.'),
-}, { required: ['name'] });
+const subset = obj(
+  'A named group of endpoints (e.g. a version) that routes can target.',
+  {
+    name: str('Subset name referenced from VirtualService routes.'),
+    labels: strMap('Endpoint labels that select the members of the subset.'),
+    trafficPolicy: ref(N('TrafficPolicy'), 'Policy for this subset; overrides the top-level one.'),
+  },
+  { required: ['name'] },
+);
 
-const destinationRuleSpec = concept('destination-rule-tls', obj(
-  'Policies applied to traffic for a service after routing: TLS towards it, load balancing, connection limits and subsets.', {
-    host: str('Service the rule applies to: a short name (resolved in the rule\'s namespace) or, better, a fully qualified name like reviews.shop.svc.cluster.local.'),
-    trafficPolicy: ref(N('TrafficPolicy')),
-    subsets: arr('Named subsets of the service\'s endpoints.', subset),
-    exportTo: strs('Namespaces that see this rule: "." for its own, "*" for all (default).'),
-    workloadSelector: ref(C('WorkloadSelector'), 'Limits the rule to these client workloads (only in the same namespace).'),
-  }, { required: ['host'] }));
+const destinationRuleSpec = concept(
+  'destination-rule-tls',
+  obj(
+    'Policies applied to traffic for a service after routing: TLS towards it, load balancing, connection limits and subsets.',
+    {
+      host: str(
+        "Service the rule applies to: a short name (resolved in the rule's namespace) or, better, a fully qualified name like reviews.shop.svc.cluster.local.",
+      ),
+      trafficPolicy: ref(N('TrafficPolicy')),
+      subsets: arr("Named subsets of the service's endpoints.", subset),
+      exportTo: strs('Namespaces that see this rule: "." for its own, "*" for all (default).'),
+      workloadSelector: ref(C('WorkloadSelector'), 'Limits the rule to these client workloads (only in the same namespace).'),
+    },
+    { required: ['host'] },
+  ),
+);
 
 export const destinationRuleDefs = {
   ConnectionPoolSettings: connectionPool,

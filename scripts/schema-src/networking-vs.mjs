@@ -9,11 +9,15 @@ const stringMatch = obj('String match: set exactly one of exact, prefix or regex
   regex: str('RE2 regular expression matching the whole value.'),
 });
 
-const destination = obj('A service (and optionally subset and port) to send traffic to.', {
-  host: str('Service name from the registry; prefer the fully qualified name, e.g. reviews.shop.svc.cluster.local.'),
-  subset: str('Subset defined in the DestinationRule for this host.'),
-  port: obj('Port of the destination service.', { number: uint32('Port number.') }),
-}, { required: ['host'] });
+const destination = obj(
+  'A service (and optionally subset and port) to send traffic to.',
+  {
+    host: str('Service name from the registry; prefer the fully qualified name, e.g. reviews.shop.svc.cluster.local.'),
+    subset: str('Subset defined in the DestinationRule for this host.'),
+    port: obj('Port of the destination service.', { number: uint32('Port number.') }),
+  },
+  { required: ['host'] },
+);
 
 const headerOps = obj('Header changes.', {
   set: strMap('Headers to set, replacing existing values.'),
@@ -50,11 +54,18 @@ const httpMatch = obj('Conditions on the request; all set fields must match.', {
 const httpRoute = obj('Rules for HTTP traffic; the first rule whose match fits is used.', {
   name: str('Name of the route, used in logs.'),
   match: arr('Conditions; any one may match. Omitted matches everything.', httpMatch),
-  route: arr('Weighted destinations.', obj('A destination with a weight.', {
-    destination: ref(N('Destination')),
-    weight: int32('Relative share of traffic.'),
-    headers: ref(N('Headers')),
-  }, { required: ['destination'] })),
+  route: arr(
+    'Weighted destinations.',
+    obj(
+      'A destination with a weight.',
+      {
+        destination: ref(N('Destination')),
+        weight: int32('Relative share of traffic.'),
+        headers: ref(N('Headers')),
+      },
+      { required: ['destination'] },
+    ),
+  ),
   redirect: obj('Answer with a redirect instead of routing. Set port or derivePort, not both.', {
     uri: str('Replacement path.'),
     authority: str('Replacement host.'),
@@ -63,13 +74,17 @@ const httpRoute = obj('Rules for HTTP traffic; the first rule whose match fits i
     scheme: str('Replacement scheme, e.g. https.'),
     redirectCode: uint32('Status code; default 301.'),
   }),
-  directResponse: obj('Answer directly with a fixed response.', {
-    status: uint32('HTTP status code.'),
-    body: obj('Response body: set string or bytes.', {
-      string: str('Body as text.'),
-      bytes: str('Body as base64-encoded bytes.', { pattern: BASE64 }),
-    }),
-  }, { required: ['status'] }),
+  directResponse: obj(
+    'Answer directly with a fixed response.',
+    {
+      status: uint32('HTTP status code.'),
+      body: obj('Response body: set string or bytes.', {
+        string: str('Body as text.'),
+        bytes: str('Body as base64-encoded bytes.', { pattern: BASE64 }),
+      }),
+    },
+    { required: ['status'] },
+  ),
   delegate: obj('Hand the route over to another VirtualService.', {
     name: str('Name of the delegate VirtualService.'),
     namespace: str('Its namespace; default the same.'),
@@ -106,10 +121,17 @@ const httpRoute = obj('Rules for HTTP traffic; the first rule whose match fits i
     }),
   }),
   mirror: ref(N('Destination'), 'Copy requests to this destination as well (responses ignored).'),
-  mirrors: arr('Several mirror destinations.', obj('A mirror destination.', {
-    destination: ref(N('Destination')),
-    percentage: ref(N('Percent')),
-  }, { required: ['destination'] })),
+  mirrors: arr(
+    'Several mirror destinations.',
+    obj(
+      'A mirror destination.',
+      {
+        destination: ref(N('Destination')),
+        percentage: ref(N('Percent')),
+      },
+      { required: ['destination'] },
+    ),
+  ),
   mirrorPercentage: ref(N('Percent'), 'Share of requests mirrored; default 100.'),
   mirrorPercent: uint32('Deprecated: use mirrorPercentage.'),
   mirror_percent: uint32('Deprecated: use mirrorPercentage.'),
@@ -126,32 +148,63 @@ const httpRoute = obj('Rules for HTTP traffic; the first rule whose match fits i
   headers: ref(N('Headers')),
 });
 
-const l4Match = (d, extra, opts) => obj(d, {
-  destinationSubnets: strs('Destination IPs or subnets.'),
-  ...matchLabelsSource,
-  ...extra,
-}, opts);
-const routeDestination = obj('A destination with a weight.', {
-  destination: ref(N('Destination')),
-  weight: int32('Relative share of traffic.'),
-}, { required: ['destination'] });
+const l4Match = (d, extra, opts) =>
+  obj(
+    d,
+    {
+      destinationSubnets: strs('Destination IPs or subnets.'),
+      ...matchLabelsSource,
+      ...extra,
+    },
+    opts,
+  );
+const routeDestination = obj(
+  'A destination with a weight.',
+  {
+    destination: ref(N('Destination')),
+    weight: int32('Relative share of traffic.'),
+  },
+  { required: ['destination'] },
+);
 
 const virtualServiceSpec = obj('How requests for a set of hosts are routed: matching, splitting, retries, rewrites and faults.', {
-  hosts: strs('Hosts this routing applies to: service names or external host names. Short names are resolved in the VirtualService\'s namespace.'),
+  hosts: strs(
+    "Hosts this routing applies to: service names or external host names. Short names are resolved in the VirtualService's namespace.",
+  ),
   gateways: strs('Gateways (namespace/name) and/or the reserved word mesh (all sidecars) this applies to; default mesh.'),
   http: arr('Routes for HTTP, HTTP/2 and gRPC traffic.', httpRoute),
-  tls: arr('Routes for TLS traffic that is passed through, by SNI.', obj('A TLS passthrough route.', {
-    match: arr('Conditions; any one may match.', l4Match('Conditions on the TLS connection.', {
-      sniHosts: strs('SNI values to match.'),
-    }, { required: ['sniHosts'] })),
-    route: arr('Destinations.', routeDestination),
-  }, { required: ['match'] })),
-  tcp: arr('Routes for opaque TCP traffic.', obj('A TCP route.', {
-    match: arr('Conditions; any one may match.', l4Match('Conditions on the TCP connection.', {
-      sourceSubnet: str('Deprecated source subnet.'),
-    })),
-    route: arr('Destinations.', routeDestination),
-  })),
+  tls: arr(
+    'Routes for TLS traffic that is passed through, by SNI.',
+    obj(
+      'A TLS passthrough route.',
+      {
+        match: arr(
+          'Conditions; any one may match.',
+          l4Match(
+            'Conditions on the TLS connection.',
+            {
+              sniHosts: strs('SNI values to match.'),
+            },
+            { required: ['sniHosts'] },
+          ),
+        ),
+        route: arr('Destinations.', routeDestination),
+      },
+      { required: ['match'] },
+    ),
+  ),
+  tcp: arr(
+    'Routes for opaque TCP traffic.',
+    obj('A TCP route.', {
+      match: arr(
+        'Conditions; any one may match.',
+        l4Match('Conditions on the TCP connection.', {
+          sourceSubnet: str('Deprecated source subnet.'),
+        }),
+      ),
+      route: arr('Destinations.', routeDestination),
+    }),
+  ),
   exportTo: strs('Namespaces that see this routing: "." for its own, "*" for all (default).'),
 });
 

@@ -21,7 +21,10 @@ async function main(): Promise<number> {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
   const vsix = path.resolve(process.argv[2] ?? path.join(repoRoot, `${pkg.name}-${pkg.version}.vsix`));
   const testsPath = path.join(repoRoot, 'out', 'test', 'e2e', 'suite', 'index.js');
-  for (const [file, hint] of [[vsix, 'npm run package'], [testsPath, 'npm run build']] as const) {
+  for (const [file, hint] of [
+    [vsix, 'npm run package'],
+    [testsPath, 'npm run build'],
+  ] as const) {
     if (!fs.existsSync(file)) throw new Error(`${file} missing. Run: ${hint}`);
   }
   const bin = findCodeServer(repoRoot);
@@ -34,9 +37,10 @@ async function main(): Promise<number> {
   const workspace = path.join(runDir, 'workspace');
   fs.cpSync(path.join(repoRoot, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
 
-  const screenshots = process.env.MESHLINT_E2E_SCREENSHOTS === '1'
-    ? { imagesDir: path.join(repoRoot, 'docs', 'images'), signalDir: path.join(runDir, 'shots') }
-    : undefined;
+  const screenshots =
+    process.env.MESHLINT_E2E_SCREENSHOTS === '1'
+      ? { imagesDir: path.join(repoRoot, 'docs', 'images'), signalDir: path.join(runDir, 'shots') }
+      : undefined;
   if (screenshots) fs.mkdirSync(screenshots.signalDir, { recursive: true });
   const env = codeServerEnv(dirs, screenshots ? { [SCREENSHOT_DIR_ENV]: screenshots.signalDir } : {});
 
@@ -49,7 +53,10 @@ async function main(): Promise<number> {
   const timer = setTimeout(() => timeout.abort(new Error(`the run exceeded ${timeoutMs} ms (MESHLINT_E2E_TIMEOUT_MS)`)), timeoutMs);
   try {
     console.log(`e2e: code-server on 127.0.0.1:${server.port}, extension at ${path.relative(runDir, extensionPath)}`);
-    ({ code, summary } = await runSuiteInBrowser({ port: server.port, workspace, extensionPath, testsPath, screenshots, verbose }, timeout.signal));
+    ({ code, summary } = await runSuiteInBrowser(
+      { port: server.port, workspace, extensionPath, testsPath, screenshots, verbose },
+      timeout.signal,
+    ));
   } finally {
     clearTimeout(timer);
     await server.stop();
@@ -71,7 +78,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`\ne2e: ERROR ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(`\ne2e: ERROR ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(2);
   },
 );

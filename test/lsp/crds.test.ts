@@ -57,7 +57,8 @@ async function serve(files: Record<string, string>, settings: Record<string, unk
   return { dir, client, uriOf: (name: string) => pathToFileURL(path.join(dir, name)).href };
 }
 
-const unknownTrustDomains = (d: Diagnostic[]) => d.some((x) => x.code === 'schema-validation' && messageOf(x).startsWith('Unknown field `trustDomains`'));
+const unknownTrustDomains = (d: Diagnostic[]) =>
+  d.some((x) => x.code === 'schema-validation' && messageOf(x).startsWith('Unknown field `trustDomains`'));
 const noUnknownTrustDomains = (d: Diagnostic[]) => !unknownTrustDomains(d);
 const celMessage = (text: string) => (d: Diagnostic[]) => d.some((x) => x.code === 'schema-validation' && messageOf(x).endsWith(text));
 
@@ -70,7 +71,10 @@ test('a workspace CRD decides: without source.trustDomains it is an unknown fiel
   // Completion reads the same CRD: the built-in schemas would offer trustDomains here.
   const draft = uriOf('draft.yaml');
   client.open(draft, DRAFT);
-  const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: draft }, position: { line: 10, character: 8 } });
+  const items = await client.request<CompletionItem[]>('textDocument/completion', {
+    textDocument: { uri: draft },
+    position: { line: 10, character: 8 },
+  });
   const labels = items.map((i) => i.label);
   assert.ok(labels.includes('namespaces') && !labels.includes('trustDomains'), labels.join(', '));
   // The built-in schemas accept the field: this publish shows the CRD was used, and now the CRD gains it.
@@ -91,12 +95,20 @@ test('a CRD with the field is clean, and hover describes the field from that CRD
     '                              trustDomains:\n                                description: Trust domains our partners sign with.\n',
   );
   assert.notEqual(described, WITH);
-  const { client, uriOf } = await serve({ 'crds/ap.yaml': described, 'crds/peer.yaml': PEER_RULES, 'legacy.yaml': DISABLED, 'policy.yaml': TRUST_DOMAINS_POLICY });
+  const { client, uriOf } = await serve({
+    'crds/ap.yaml': described,
+    'crds/peer.yaml': PEER_RULES,
+    'legacy.yaml': DISABLED,
+    'policy.yaml': TRUST_DOMAINS_POLICY,
+  });
   // One registry holds both CRDs: the CEL message shows it is in use (the built-in schemas accept trustDomains too).
   await client.openAndWait(uriOf('legacy.yaml'), DISABLED, celMessage('mode DISABLE is not allowed in this cluster'));
   const policy = uriOf('policy.yaml');
   await client.openAndWait(policy, TRUST_DOMAINS_POLICY, noUnknownTrustDomains);
-  const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: policy }, position: { line: 10, character: 10 } });
+  const hover = await client.request<Hover | null>('textDocument/hover', {
+    textDocument: { uri: policy },
+    position: { line: 10, character: 10 },
+  });
   const text = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
   assert.match(text, /Trust domains our partners sign with\./);
 });

@@ -60,7 +60,10 @@ test('a broken file does not stop the server answering for the next file', async
   const broken = 'file:///tmp/meshlint-lsp/broken.yaml';
   const junk = `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\n\u0000\u0007: [{{\n\t- x: *nope\n`;
   const bd: Diagnostic[] = await client.openAndWait(broken, junk, (d) => d.length > 0);
-  assert.ok(bd.every((d) => d.code === 'yaml-syntax' || d.code === 'helm-template'), JSON.stringify(bd));
+  assert.ok(
+    bd.every((d) => d.code === 'yaml-syntax' || d.code === 'helm-template'),
+    JSON.stringify(bd),
+  );
 
   const good = 'file:///tmp/meshlint-lsp/after-broken.yaml';
   assert.equal((await client.openAndWait(good, PERMISSIVE, (d) => d.length > 0))[0].code, 'peer-authentication-permissive');

@@ -44,7 +44,11 @@ async function hover(uri: string, position: Position): Promise<Hover | null> {
 
 async function complete(uri: string, position: Position, triggerCharacter?: string): Promise<CompletionItem[]> {
   const context = triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 };
-  const r = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position, context });
+  const r = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+    textDocument: { uri },
+    position,
+    context,
+  });
   const items = Array.isArray(r) ? r : (r?.items ?? []);
   return [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
 }
@@ -98,7 +102,10 @@ test('completion of enum values: empty value after `mode: `, after the colon, pa
   const text = PA.replace('mode: PERMISSIVE', 'mode: ');
   await client.openAndWait(uri, text);
   const items = await complete(uri, { line: 7, character: 10 }, ' ');
-  assert.deepEqual(items.map((i) => i.label), ['STRICT', 'UNSET', 'DISABLE', 'PERMISSIVE']);
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['STRICT', 'UNSET', 'DISABLE', 'PERMISSIVE'],
+  );
   assert.equal(items[0].kind, CompletionItemKind.EnumMember);
   assert.equal(items[0].preselect, true);
   assert.equal(accept(text, items[0]), PA.replace('PERMISSIVE', 'STRICT'));
@@ -123,7 +130,10 @@ test('completion of keys: under spec, nested, and in list items, with indentatio
   const text = `${PA.replace('spec:\n', 'spec:\n  \n')}`;
   await client.openAndWait(uri, text);
   const keys = await complete(uri, { line: 6, character: 2 });
-  assert.deepEqual(keys.map((i) => i.label), ['selector', 'portLevelMtls']);
+  assert.deepEqual(
+    keys.map((i) => i.label),
+    ['selector', 'portLevelMtls'],
+  );
   const selector = keys[0];
   assert.equal(selector.kind, CompletionItemKind.Property);
   assert.equal(selector.insertTextFormat, InsertTextFormat.Snippet);
@@ -136,10 +146,16 @@ test('completion of keys: under spec, nested, and in list items, with indentatio
   const apText = `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: x\n  namespace: shop\nspec:\n  action: ALLOW\n  rules:\n    - \n`;
   await client.openAndWait(ap, apText);
   const ruleKeys = await complete(ap, { line: 8, character: 6 });
-  assert.deepEqual(ruleKeys.map((i) => i.label), ['from', 'to', 'when']);
+  assert.deepEqual(
+    ruleKeys.map((i) => i.label),
+    ['from', 'to', 'when'],
+  );
   assert.equal(accept(apText, ruleKeys[0]), apText.replace('    - \n', '    - from:\n        - \n'));
   const actions = await complete(ap, { line: 6, character: 10 });
-  assert.deepEqual(actions.map((i) => i.label), ['ALLOW', 'DENY', 'AUDIT', 'CUSTOM']);
+  assert.deepEqual(
+    actions.map((i) => i.label),
+    ['ALLOW', 'DENY', 'AUDIT', 'CUSTOM'],
+  );
   client.close(ap);
 });
 
@@ -148,7 +164,10 @@ test('completion in a document that does not parse, and of apiVersion/kind in an
   const text = `${PA.replace('mode: PERMISSIVE', 'mode: ')}  selector: [app\n  portLevelMtls:\n    8080: {mode: }\n`;
   await client.openAndWait(uri, text);
   const items = await complete(uri, { line: 7, character: 10 });
-  assert.deepEqual(items.map((i) => i.label), ['STRICT', 'UNSET', 'DISABLE', 'PERMISSIVE']);
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['STRICT', 'UNSET', 'DISABLE', 'PERMISSIVE'],
+  );
   client.close(uri);
 
   const empty = 'file:///tmp/meshlint-lsp-editing/complete-empty.yaml';
@@ -157,7 +176,10 @@ test('completion in a document that does not parse, and of apiVersion/kind in an
   const pa = kinds.find((i) => i.label === 'PeerAuthentication' && i.detail === 'security.istio.io/v1');
   assert.ok(pa, kinds.map((i) => `${i.label} ${i.detail}`).join(', '));
   assert.equal(pa.kind, CompletionItemKind.Class);
-  assert.match((pa.textEdit as TextEdit).newText, /^apiVersion: security\.istio\.io\/v1\nkind: PeerAuthentication\nmetadata:\n {2}name: \$\{1:name\}/);
+  assert.match(
+    (pa.textEdit as TextEdit).newText,
+    /^apiVersion: security\.istio\.io\/v1\nkind: PeerAuthentication\nmetadata:\n {2}name: \$\{1:name\}/,
+  );
   client.close(empty);
 });
 
@@ -166,13 +188,35 @@ test('document symbols of a multi-document file: one per resource, on its own li
   const text = `${PA.replace('PERMISSIVE', 'STRICT')}---\napiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  host: api.shop.svc.cluster.local\n  trafficPolicy:\n    tls:\n      mode: ISTIO_MUTUAL\n---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: api\n  namespace: shop\nspec:\n  secretName: api-tls\n  dnsNames:\n    - api.shop.svc\n  issuerRef:\n    name: mesh-ca\n    kind: ClusterIssuer\n`;
   await client.openAndWait(uri, text);
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-  assert.deepEqual(symbols.map((s) => s.name), ['PeerAuthentication shop/default', 'DestinationRule shop/api', 'Certificate shop/api']);
-  assert.deepEqual(symbols.map((s) => [s.range.start.line, s.range.end.line]), [[0, 7], [9, 18], [20, 31]]);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['PeerAuthentication shop/default', 'DestinationRule shop/api', 'Certificate shop/api'],
+  );
+  assert.deepEqual(
+    symbols.map((s) => [s.range.start.line, s.range.end.line]),
+    [
+      [0, 7],
+      [9, 18],
+      [20, 31],
+    ],
+  );
   assert.deepEqual(symbols[1].selectionRange, { start: { line: 12, character: 8 }, end: { line: 12, character: 11 } });
-  assert.deepEqual(symbols[0].children?.map((c) => c.name), ['mtls']);
-  assert.deepEqual(symbols[1].children?.map((c) => c.name), ['host', 'trafficPolicy']);
-  assert.deepEqual(symbols[1].children?.[1].children?.map((c) => c.name), ['tls']);
-  assert.deepEqual(symbols[2].children?.map((c) => c.name), ['secretName', 'dnsNames', 'issuerRef']);
+  assert.deepEqual(
+    symbols[0].children?.map((c) => c.name),
+    ['mtls'],
+  );
+  assert.deepEqual(
+    symbols[1].children?.map((c) => c.name),
+    ['host', 'trafficPolicy'],
+  );
+  assert.deepEqual(
+    symbols[1].children?.[1].children?.map((c) => c.name),
+    ['tls'],
+  );
+  assert.deepEqual(
+    symbols[2].children?.map((c) => c.name),
+    ['secretName', 'dnsNames', 'issuerRef'],
+  );
   client.close(uri);
 });
 

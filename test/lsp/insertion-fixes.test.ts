@@ -39,10 +39,16 @@ test('adding the common name to dnsNames inserts one list item and clears the fi
   assert.ok(fix?.edit?.changes, JSON.stringify(actions));
   const edits = fix.edit.changes[uri];
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, CERT), edits);
-  assert.equal(fixed, CERT.replace('    - api.shop.svc # short form\n', '    - api.shop.svc # short form\n    - api.shop.svc.cluster.local\n'));
+  assert.equal(
+    fixed,
+    CERT.replace('    - api.shop.svc # short form\n', '    - api.shop.svc # short form\n    - api.shop.svc.cluster.local\n'),
+  );
 
   const cleared = client.waitForDiagnostics(uri, (_d, p) => p.version === 2);
   client.changeByEdits(uri, edits);
-  assert.deepEqual((await cleared).map((d) => d.code), []);
+  assert.deepEqual(
+    (await cleared).map((d) => d.code),
+    [],
+  );
   client.close(uri);
 });

@@ -86,13 +86,19 @@ test('a client that never answers workspace/configuration gets diagnostics with 
     [['peer-authentication-permissive', 2]],
   );
   assert.ok(asked > 0, 'the server did ask');
-  assert.ok(logs.some((m) => /no answer to workspace\/configuration within 50 ms; using the default settings/.test(m)), JSON.stringify(logs));
+  assert.ok(
+    logs.some((m) => /no answer to workspace\/configuration within 50 ms; using the default settings/.test(m)),
+    JSON.stringify(logs),
+  );
 });
 
 test('a file event through a symbolic link out of the workspace is ignored', async () => {
   const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'meshlint-outside-'));
   // Outside the workspace: a STRICT policy for the orders workload that would clear the finding if read.
-  fs.writeFileSync(path.join(outside, 'strict.yaml'), peerAuthentication({ name: 'orders-api', namespace: 'orders', app: 'orders-api', mode: 'STRICT' }));
+  fs.writeFileSync(
+    path.join(outside, 'strict.yaml'),
+    peerAuthentication({ name: 'orders-api', namespace: 'orders', app: 'orders-api', mode: 'STRICT' }),
+  );
   const dir = writeTempWorkspace({ 'deny.yaml': DENY_SANDBOX, 'orders.yaml': ordersWithMode('PERMISSIVE') }, 'meshlint-limits-');
   fs.symlinkSync(path.join(outside, 'strict.yaml'), path.join(dir, 'strict.yaml'));
   fs.symlinkSync(outside, path.join(dir, 'linked'), 'dir');
@@ -153,12 +159,19 @@ test('a spent time budget gives partial diagnostics with a note, then the rest',
   assert.match(messageOf(note), /stopped after \d of 4 YAML documents of this file \(time budget\); results are partial/);
   const all = await complete;
   assert.equal(all.filter((x) => x.code === 'check-partial').length, 0, 'the note goes once the whole file is checked');
-  assert.ok(statuses.some((m) => /checking stopped after/.test(m)), JSON.stringify(statuses));
+  assert.ok(
+    statuses.some((m) => /checking stopped after/.test(m)),
+    JSON.stringify(statuses),
+  );
 
   // The outline of a new file within a 0 ms budget: the first document, and a note in the status.
   const other = 'file:///tmp/meshlint-limits/three.yaml';
   client.open(other, manyPolicies(3).replace(/pa-/g, 'other-'));
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: other } });
   assert.ok(symbols.length >= 1 && symbols.length <= 3);
-  if (symbols.length < 3) assert.ok(statuses.some((m) => /the outline stopped after/.test(m)), JSON.stringify(statuses));
+  if (symbols.length < 3)
+    assert.ok(
+      statuses.some((m) => /the outline stopped after/.test(m)),
+      JSON.stringify(statuses),
+    );
 });

@@ -11,7 +11,6 @@ import { writeTempWorkspace } from '../support/temp-workspace';
 
 const RULE = 'authorization-identity-without-strict';
 
-
 const cleanups: (() => Promise<void> | void)[] = [];
 after(async () => {
   for (const c of cleanups) await c();

@@ -16,7 +16,6 @@ const RULE = 'authorization-identity-without-strict';
 
 const DENY = `# Keep the sandbox away from the orders API.\n${DENY_SANDBOX}`;
 
-
 const WORKLOAD_STRICT = peerAuthentication({ name: 'orders-api', namespace: 'orders', app: 'orders-api', mode: 'STRICT' });
 
 let dir: string;
@@ -179,7 +178,11 @@ spec:
   assert.ok(add?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
   const withPolicy = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), add.edit.changes[uri]);
   assert.ok(withPolicy.startsWith(text.slice(0, text.indexOf('---\napiVersion: apps/v1'))), 'everything before the insertion is unchanged');
-  assert.ok(withPolicy.includes('---\n# Deny by default in shop: only what an ALLOW policy names gets through.\napiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: allow-nothing\n  namespace: shop\nspec: {}\n---\napiVersion: apps/v1'));
+  assert.ok(
+    withPolicy.includes(
+      '---\n# Deny by default in shop: only what an ALLOW policy names gets through.\napiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: allow-nothing\n  namespace: shop\nspec: {}\n---\napiVersion: apps/v1',
+    ),
+  );
   const cleared = client.waitForDiagnostics(uri, (d, p) => p.version === 2 && lacks('namespace-default-deny-missing')(d));
   client.change(uri, [{ text: withPolicy }]);
   await cleared;

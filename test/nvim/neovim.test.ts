@@ -35,7 +35,10 @@ function runNvim(file: string, tmp: string): Promise<{ code: number | null; stde
     env: {
       ...process.env,
       // No user config, plugins or state from this machine.
-      XDG_CONFIG_HOME: xdg('config'), XDG_DATA_HOME: xdg('data'), XDG_STATE_HOME: xdg('state'), XDG_CACHE_HOME: xdg('cache'),
+      XDG_CONFIG_HOME: xdg('config'),
+      XDG_DATA_HOME: xdg('data'),
+      XDG_STATE_HOME: xdg('state'),
+      XDG_CACHE_HOME: xdg('cache'),
       MESHLINT_NVIM_OUT: path.join(tmp, 'result.json'),
       MESHLINT_NVIM_EXPECT: RULE,
       MESHLINT_NVIM_TIMEOUT_MS: String(TIMEOUT_MS),
@@ -74,13 +77,18 @@ test('Neovim shows meshlint diagnostics and clears them after the edit', async (
 
   // `    mode: PERMISSIVE` is line 9 of the fixture: 0-based line 8, the value starts at column 10.
   const finding = result.first!.find((d) => d.code === RULE);
-  assert.deepEqual(
-    finding && { lnum: finding.lnum, col: finding.col, end_lnum: finding.end_lnum, end_col: finding.end_col },
-    { lnum: 8, col: 10, end_lnum: 8, end_col: 20 },
-  );
+  assert.deepEqual(finding && { lnum: finding.lnum, col: finding.col, end_lnum: finding.end_lnum, end_col: finding.end_col }, {
+    lnum: 8,
+    col: 10,
+    end_lnum: 8,
+    end_col: 20,
+  });
   assert.equal(finding!.severity, 2, 'a warning (vim.diagnostic.severity.WARN)');
   assert.match(finding!.message, /PERMISSIVE/);
   assert.ok(result.text!.includes('    mode: STRICT'), 'the edit reached the buffer');
-  assert.equal(result.after_edit!.some((d) => d.code === RULE), false);
+  assert.equal(
+    result.after_edit!.some((d) => d.code === RULE),
+    false,
+  );
   fs.rmSync(tmp, { recursive: true, force: true });
 });

@@ -32,7 +32,11 @@ const GOOD_LABEL = /^#\s*(Fixed|After|Added by the fix)\b/;
 /** Markdown files whose examples are checked, relative to the package root. */
 export function docPages(root: string): string[] {
   const dir = (d: string): string[] =>
-    fs.readdirSync(path.join(root, d)).filter((f) => f.endsWith('.md')).sort().map((f) => `${d}/${f}`);
+    fs
+      .readdirSync(path.join(root, d))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => `${d}/${f}`);
   return [...dir('docs/rules'), ...dir('docs/concepts'), ...dir('docs'), 'README.md'];
 }
 
@@ -52,7 +56,11 @@ export function yamlFences(markdown: string): { line: number; body: string }[] {
 }
 
 function labelOf(doc: string): Role | undefined {
-  const first = doc.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const first =
+    doc
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   if (BAD_LABEL.test(first)) return 'bad';
   if (GOOD_LABEL.test(first)) return 'good';
   return undefined;

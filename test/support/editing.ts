@@ -20,5 +20,8 @@ export function cursorAt(textWithCursor: string): { text: string; offset: number
 }
 
 export function readSnippets(): Record<string, { prefix: string | string[]; body: string | string[]; description?: string }> {
-  return JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'snippets', 'yaml.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description?: string }>;
+  return JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'snippets', 'yaml.json'), 'utf8')) as Record<
+    string,
+    { prefix: string; body: string[]; description?: string }
+  >;
 }

@@ -65,7 +65,8 @@ export function fixedTextProblem(before: string, after: string, single: boolean)
   if (was.length !== now.length) return `${was.length} documents became ${now.length}`;
   const found: Change[] = [];
   for (let i = 0; i < was.length; i++) {
-    if (now[i].errors.length > was[i].errors.length) return `document ${i + 1} no longer parses: ${now[i].errors[0].message.split('\n')[0]}`;
+    if (now[i].errors.length > was[i].errors.length)
+      return `document ${i + 1} no longer parses: ${now[i].errors[0].message.split('\n')[0]}`;
     if (was[i].errors.length > 0) continue;
     changes(was[i].toJS({ maxAliasCount: -1 }), now[i].toJS({ maxAliasCount: -1 }), i, [], found);
   }
@@ -76,9 +77,11 @@ export function fixedTextProblem(before: string, after: string, single: boolean)
     if (c.kind === 'changed' && old && isCollection(old)) return `${where}: a ${isMap(old) ? 'mapping' : 'list'} was replaced`;
   }
   if (single && found.length > 0) {
-    if (found.filter((c) => c.kind === 'changed').length > 1) return `one fix rewrote ${found.length} values: ${found.map((c) => c.path.join('.')).join(', ')}`;
+    if (found.filter((c) => c.kind === 'changed').length > 1)
+      return `one fix rewrote ${found.length} values: ${found.map((c) => c.path.join('.')).join(', ')}`;
     const parent = (c: Change): string => `${c.doc}:${c.path.slice(0, -1).join('.')}`;
-    if (found.some((c) => parent(c) !== parent(found[0]))) return `one fix changed unrelated places: ${found.map((c) => c.path.join('.')).join(', ')}`;
+    if (found.some((c) => parent(c) !== parent(found[0])))
+      return `one fix changed unrelated places: ${found.map((c) => c.path.join('.')).join(', ')}`;
   }
   const kept = commentsOf(after);
   const lost = commentsOf(before).find((c) => !kept.includes(c));

@@ -2,8 +2,20 @@
 // editor would, and waits for the server's own events (never for a fixed time).
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type CancellationToken, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CancellationToken,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type {
+  CodeAction,
+  Diagnostic,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
 import { PACKAGE_DIR } from './engine';
 
 export class TestLspClient {
@@ -19,7 +31,9 @@ export class TestLspClient {
   readonly exited: Promise<number | null>;
 
   constructor(extraArgs: string[] = []) {
-    this.child = spawn(process.execPath, [path.join(PACKAGE_DIR, 'bin', 'meshlint-server.js'), '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [path.join(PACKAGE_DIR, 'bin', 'meshlint-server.js'), '--stdio', ...extraArgs], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.child.stderr?.on('data', (b: Buffer) => this.stderr.push(b.toString()));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     if (!this.child.stdout || !this.child.stdin) throw new Error('server stdio not available');
@@ -34,7 +48,13 @@ export class TestLspClient {
       }
     });
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((i) => (i.section === 'meshlint' ? this.settings : i.section?.startsWith('meshlint.') ? (this.settings[i.section.slice('meshlint.'.length)] ?? null) : null)),
+      p.items.map((i) =>
+        i.section === 'meshlint'
+          ? this.settings
+          : i.section?.startsWith('meshlint.')
+            ? (this.settings[i.section.slice('meshlint.'.length)] ?? null)
+            : null,
+      ),
     );
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('meshlint/status', () => undefined);
@@ -62,9 +82,21 @@ export class TestLspClient {
   }
 
   /** Resolves with the first publish for `uri` (after this call) that satisfies `check`. */
-  waitForDiagnostics(uri: string, check: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  waitForDiagnostics(
+    uri: string,
+    check: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(uri)?.diagnostics)}\n${this.stderr.join('')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(uri)?.diagnostics)}\n${this.stderr.join('')}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({
         uri,
         check: (p) => check(p.diagnostics, p),
@@ -82,7 +114,11 @@ export class TestLspClient {
   }
 
   /** Opens `uri` and resolves with its first publish that satisfies `check` (watched from before the open). */
-  openAndWait(uri: string, text: string, check: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+  openAndWait(
+    uri: string,
+    text: string,
+    check: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true,
+  ): Promise<Diagnostic[]> {
     const published = this.waitForDiagnostics(uri, check);
     this.open(uri, text);
     return published;
@@ -97,7 +133,10 @@ export class TestLspClient {
 
   /** Sends a code action's edits as the next change of `uri`, as an editor does when one is applied. */
   changeByEdits(uri: string, edits: TextEdit[]): number {
-    return this.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
+    return this.change(
+      uri,
+      edits.map((e) => ({ range: e.range, text: e.newText })),
+    );
   }
 
   /** The diagnostics of the last publish for `uri` (empty when none came yet). */

@@ -4,7 +4,16 @@
 import type { SchemaRegistry } from '../../server/src/core/schema';
 import { childSchema, resolve, typeOf, type Schema } from './schema-walk';
 
-export const MUTATIONS = ['wrong-type', 'unknown-key', 'out-of-range', 'wrong-enum', 'bad-pattern', 'missing-required', 'null-value', 'add-generated'] as const;
+export const MUTATIONS = [
+  'wrong-type',
+  'unknown-key',
+  'out-of-range',
+  'wrong-enum',
+  'bad-pattern',
+  'missing-required',
+  'null-value',
+  'add-generated',
+] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
 /** Random choices drawn by fast-check; the mutation itself is a pure function of them. */
@@ -117,7 +126,12 @@ export function generate(registry: SchemaRegistry, schema: Schema | undefined, p
 }
 
 /** The mutated document, or undefined when the base document offers no place for this mutation. */
-export function mutate(registry: SchemaRegistry, base: Record<string, unknown>, root: Schema, plan: Plan): Record<string, unknown> | undefined {
+export function mutate(
+  registry: SchemaRegistry,
+  base: Record<string, unknown>,
+  root: Schema,
+  plan: Plan,
+): Record<string, unknown> | undefined {
   const doc = structuredClone(base);
   const all = sites(registry, doc, root);
   const choose = <T>(list: T[]): T | undefined => (list.length ? list[plan.target % list.length] : undefined);
@@ -140,7 +154,15 @@ export function mutate(registry: SchemaRegistry, base: Record<string, unknown>, 
       return doc;
     }
     case 'out-of-range': {
-      const site = choose(all.filter((s) => s.schema && ['minimum', 'maximum', 'maxLength', 'minLength', 'maxItems', 'minProperties', 'maxProperties'].some((k) => typeof s.schema?.[k] === 'number')));
+      const site = choose(
+        all.filter(
+          (s) =>
+            s.schema &&
+            ['minimum', 'maximum', 'maxLength', 'minLength', 'maxItems', 'minProperties', 'maxProperties'].some(
+              (k) => typeof s.schema?.[k] === 'number',
+            ),
+        ),
+      );
       if (!site || !site.schema) return undefined;
       const s = site.schema;
       let value: unknown;
@@ -149,7 +171,9 @@ export function mutate(registry: SchemaRegistry, base: Record<string, unknown>, 
       else if (typeof s.maxLength === 'number') value = 'a'.repeat(s.maxLength + 1);
       else if (typeof s.minLength === 'number' && s.minLength > 0) value = '';
       else if (typeof s.maxItems === 'number') {
-        const item = Array.isArray(getAt(doc, site.path)) ? (getAt(doc, site.path) as unknown[])[0] : generate(registry, s.items as Schema, plan.pick);
+        const item = Array.isArray(getAt(doc, site.path))
+          ? (getAt(doc, site.path) as unknown[])[0]
+          : generate(registry, s.items as Schema, plan.pick);
         if (item === undefined) return undefined;
         value = Array.from({ length: s.maxItems + 1 }, () => structuredClone(item));
       } else if (typeof s.minProperties === 'number' && s.minProperties > 0) value = {};
@@ -158,7 +182,9 @@ export function mutate(registry: SchemaRegistry, base: Record<string, unknown>, 
       return doc;
     }
     case 'wrong-enum': {
-      const site = choose(all.filter((s) => Array.isArray(s.schema?.enum) && (s.schema?.enum as unknown[]).every((v) => typeof v === 'string')));
+      const site = choose(
+        all.filter((s) => Array.isArray(s.schema?.enum) && (s.schema?.enum as unknown[]).every((v) => typeof v === 'string')),
+      );
       if (!site) return undefined;
       const values = site.schema?.enum as string[];
       const candidate = plan.pick % 2 === 0 ? values[plan.pick % values.length].toLowerCase() : 'NOT_A_VALUE';
@@ -173,7 +199,9 @@ export function mutate(registry: SchemaRegistry, base: Record<string, unknown>, 
       return doc;
     }
     case 'missing-required': {
-      const site = choose(all.filter((s) => s.present && Array.isArray(resolve(registry, s.schema)?.required) && isObject(getAt(doc, s.path))));
+      const site = choose(
+        all.filter((s) => s.present && Array.isArray(resolve(registry, s.schema)?.required) && isObject(getAt(doc, s.path))),
+      );
       const holder = site ? (getAt(doc, site.path) as Record<string, unknown>) : undefined;
       const required = ((resolve(registry, site?.schema)?.required ?? []) as string[]).filter((k) => holder && k in holder);
       if (!site || !required.length) return undefined;

@@ -14,7 +14,11 @@ export interface OracleError {
 
 export type OracleValidate = ((data: unknown) => boolean) & { errors?: OracleError[] | null };
 
-const pascal = (s: string): string => s.split(/[.-]/).map((p) => p[0].toUpperCase() + p.slice(1)).join('');
+const pascal = (s: string): string =>
+  s
+    .split(/[.-]/)
+    .map((p) => p[0].toUpperCase() + p.slice(1))
+    .join('');
 
 /** Module file of one kind's validator inside node_modules/@kubernetes-models. */
 function oracleFile(group: string, version: string, kind: string): string {

@@ -1,7 +1,20 @@
 // Rewrites a YAML file in another style that YAML reads back as the same data (block scalars with
 // header comments, flow collections, anchors and aliases, quotes, CRLF, a byte order mark, tabs in
 // comments, explicit document markers), so fix tests see the shapes authors really write.
-import { parseAllDocuments, visit, isAlias, isCollection, isScalar, isMap, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  parseAllDocuments,
+  visit,
+  isAlias,
+  isCollection,
+  isScalar,
+  isMap,
+  isSeq,
+  type Document,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { splitDocuments } from '../../server/src/core/split';
 
 type DocStyle = (doc: Document) => void;

@@ -19,7 +19,9 @@ export function analyzeWorkspace(files: readonly WorkspaceFile[], base: Config =
   const out = new Map<string, Finding[]>();
   const { config, configFile, findings } = workspaceConfig(files, base);
   if (configFile) out.set(configFile.file, findings);
-  const manifests = files.filter((f) => f !== configFile).map((f) => ({ uri: f.file, text: f.text, analysis: engine.analyze(f.text, config) }));
+  const manifests = files
+    .filter((f) => f !== configFile)
+    .map((f) => ({ uri: f.file, text: f.text, analysis: engine.analyze(f.text, config) }));
   const ws = checkWorkspace(manifests, config);
   for (const m of manifests) out.set(m.uri, mergeFindings(m.analysis?.findings ?? [], ws.byUri.get(m.uri) ?? []));
   return out;
@@ -32,6 +34,10 @@ export function workspaceConfig(
 ): { config: Config; configFile?: WorkspaceFile; findings: Finding[] } {
   const configFile = files.find((f) => isConfigFile(f.file));
   if (!configFile) return { config: base, findings: [] };
-  const parsed = parseConfigFile(configFile.text, allRuleMetas().map((m) => m.id), base);
+  const parsed = parseConfigFile(
+    configFile.text,
+    allRuleMetas().map((m) => m.id),
+    base,
+  );
   return { config: parsed.config, configFile, findings: parsed.findings };
 }

@@ -54,7 +54,7 @@ spec:
     name: shop-ca
 ${extra}`;
 
-test('certificate-duration: the limits are inclusive where cert-manager\'s are (1h and 5m pass)', () => {
+test("certificate-duration: the limits are inclusive where cert-manager's are (1h and 5m pass)", () => {
   assert.deepEqual(only(analyze(cert('  duration: 1h\n  renewBefore: 5m\n')), 'certificate-duration'), []);
   assert.equal(only(analyze(cert('  duration: 59m59s\n')), 'certificate-duration').length, 1);
   assert.equal(only(analyze(cert('  duration: 2h\n  renewBefore: 4m59s\n')), 'certificate-duration').length, 1);
@@ -74,14 +74,18 @@ test('certificate-private-key: size 0 or unset means the default and is accepted
   assert.deepEqual(only(analyze(cert('  privateKey:\n    algorithm: Ed25519\n    size: 4096\n')), 'certificate-private-key'), []);
 });
 
-test('the guide\'s manifests (examples/guide) carry only information-level deprecation notes', () => {
+test("the guide's manifests (examples/guide) carry only information-level deprecation notes", () => {
   const dir = path.join(PACKAGE_DIR, 'examples', 'guide');
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'));
   assert.ok(files.length >= 3);
   for (const file of files) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     const loud = analyze(text).filter((f) => f.severity === 'error' || f.severity === 'warning');
-    assert.deepEqual(loud.map((f) => `${f.ruleId}: ${f.message}`), [], file);
+    assert.deepEqual(
+      loud.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+      file,
+    );
     for (const f of analyze(text)) assert.equal(f.severity === 'info' || f.severity === 'hint', true, `${file}: ${f.ruleId}`);
   }
 });

@@ -80,8 +80,14 @@ test('a map of many keys parses in linear steps and a duplicate key is reported 
   assert.ok(r.ratio < 2.3, `${JSON.stringify(r.steps)}`);
   const dupText = 'a: 1\nb: 2\na: 3\n{x: 1, x: 2}: 4\n';
   const dup = parseYaml(dupText);
-  const expected = [['DUPLICATE_KEY', dupText.indexOf('a: 3')], ['DUPLICATE_KEY', dupText.indexOf('x: 2')]];
-  assert.deepEqual(dup.problems.map((p) => [p.code, p.start]), expected);
+  const expected = [
+    ['DUPLICATE_KEY', dupText.indexOf('a: 3')],
+    ['DUPLICATE_KEY', dupText.indexOf('x: 2')],
+  ];
+  assert.deepEqual(
+    dup.problems.map((p) => [p.code, p.start]),
+    expected,
+  );
   assert.equal(dup.value, undefined, 'a document with a duplicate key has no value, as before');
   assert.deepEqual(parseYaml('.nan: 1\n.nan: 2\n').problems, [], 'NaN never equals itself');
 });
@@ -102,7 +108,10 @@ test('deep nesting is refused before the parser, where it gets too deep', () => 
   const text = `${HEADER}a: "${'['.repeat(3000)}"\nb: |\n  ${'{'.repeat(3000)}\n# ${'['.repeat(3000)}\nc: x${'['.repeat(3000)}\n`;
   assert.deepEqual(parseYaml(text).problems, []);
   const analysis = newEngine().analyze(flow(40_000), DEFAULT_CONFIG);
-  assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['yaml-syntax']);
+  assert.deepEqual(
+    analysis.findings.map((f) => f.ruleId),
+    ['yaml-syntax'],
+  );
 });
 
 test('a document over the size limit is refused without parsing; a long comment is not content', () => {
@@ -140,7 +149,10 @@ test('completion in a document over the size limit reads nothing', () => {
   const text = `${HEADER}spec:\n${'  a: b\n'.repeat(MAX_DOCUMENT_LENGTH / 7 + 10)}  m`;
   const deps = { registry: registry(), trustDomain: 'cluster.local' };
   let items: unknown[] = [];
-  assert.equal(countSteps(() => (items = completeAt(text, text.length, deps))), 0);
+  assert.equal(
+    countSteps(() => (items = completeAt(text, text.length, deps))),
+    0,
+  );
   assert.deepEqual(items, []);
   assert.ok(completeAt(`${HEADER}spec:\n  m`, HEADER.length + 8, deps).length > 0, 'a normal document still completes');
 });

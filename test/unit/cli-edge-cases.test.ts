@@ -54,14 +54,28 @@ test('a folder whose name starts with .. is inside the root: SARIF paths and exc
   const dir = writeTempWorkspace({ '..staging/pa.yaml': peerAuthentication(), '.meshlint.yaml': 'exclude: ["..staging"]\n' });
   const file = path.join(dir, '..staging', 'pa.yaml');
   const sarif = JSON.parse(
-    formatSarif([{ path: file, findings: [] }, { path: file, findings: [{ ruleId: 'x', severity: 'warning', message: 'm', start: 0, end: 1, line: 1, column: 1, endLine: 1, endColumn: 2 }] }], [], () => true, {
-      version: '0',
-      homepage: 'h',
-      docsBase: 'd',
-      root: dir,
-    }),
+    formatSarif(
+      [
+        { path: file, findings: [] },
+        {
+          path: file,
+          findings: [{ ruleId: 'x', severity: 'warning', message: 'm', start: 0, end: 1, line: 1, column: 1, endLine: 1, endColumn: 2 }],
+        },
+      ],
+      [],
+      () => true,
+      {
+        version: '0',
+        homepage: 'h',
+        docsBase: 'd',
+        root: dir,
+      },
+    ),
   ) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[] }[] };
-  assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: '..staging/pa.yaml', uriBaseId: 'SRCROOT' });
+  assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation, {
+    uri: '..staging/pa.yaml',
+    uriBaseId: 'SRCROOT',
+  });
   assert.equal(loadWorkspace([dir], undefined).keep(file, false), false);
 });
 
@@ -73,7 +87,11 @@ test('the server reads files from disk without their byte order mark', async () 
 });
 
 test('a reader that stops early (| head) ends the CLI quietly with its exit code', async () => {
-  const child = spawn(process.execPath, [path.join(PACKAGE_DIR, 'bin', 'meshlint.js'), '--format', 'sarif', path.join(PACKAGE_DIR, 'examples', 'broken')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(PACKAGE_DIR, 'bin', 'meshlint.js'), '--format', 'sarif', path.join(PACKAGE_DIR, 'examples', 'broken')],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   child.stdout.destroy();
   let err = '';
   child.stderr.on('data', (b: Buffer) => (err += b.toString()));
@@ -87,7 +105,10 @@ test('a linked folder that points back up is not walked into: each file is check
   fs.symlinkSync('..', path.join(dir, 'team', 'up'));
   const res = await runCli([dir, '--format', 'json']);
   const report = JSON.parse(res.out) as { files: { path: string }[] };
-  assert.deepEqual(report.files.map((f) => path.relative(dir, f.path)), [path.join('team', 'pa.yaml')]);
+  assert.deepEqual(
+    report.files.map((f) => path.relative(dir, f.path)),
+    [path.join('team', 'pa.yaml')],
+  );
   assert.equal(res.code, 0, res.err);
 });
 

@@ -49,5 +49,8 @@ test('json and sarif escape what JSON.stringify leaves raw, and read back to the
 });
 
 test('each kind of unsafe character has a readable escape', () => {
-  assert.equal(escapeForTerminal('a\tb\r\n\u0000\u007f\u0085\u00a0\u200f\u2028\u2066é'), 'a\\tb\\r\\n\\x00\\x7F\\x85\u00a0\\u200F\\u2028\\u2066é');
+  assert.equal(
+    escapeForTerminal('a\tb\r\n\u0000\u007f\u0085\u00a0\u200f\u2028\u2066é'),
+    'a\\tb\\r\\n\\x00\\x7F\\x85\u00a0\\u200F\\u2028\\u2066é',
+  );
 });

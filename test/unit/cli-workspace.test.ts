@@ -19,7 +19,10 @@ test('npx meshlint examples/ shows workspace findings too', async () => {
 });
 
 test('a finding that needs two files, and it goes when the other file changes', async () => {
-  const dir = writeTempWorkspace({ 'deny.yaml': DENY_SANDBOX, 'orders.yaml': peerAuthentication({ namespace: 'orders', mode: 'PERMISSIVE' }) });
+  const dir = writeTempWorkspace({
+    'deny.yaml': DENY_SANDBOX,
+    'orders.yaml': peerAuthentication({ namespace: 'orders', mode: 'PERMISSIVE' }),
+  });
   const res = await runCli([dir]);
   assert.match(res.out, /deny\.yaml:11:13 warning authorization-identity-without-strict /);
   fs.writeFileSync(path.join(dir, 'orders.yaml'), peerAuthentication({ namespace: 'orders', mode: 'STRICT' }));
@@ -41,7 +44,10 @@ test('.meshlint.yaml is found above the checked folder: levels, root namespace a
 });
 
 test('a malformed .meshlint.yaml is reported on itself and the defaults apply', async () => {
-  const dir = writeTempWorkspace({ '.meshlint.yaml': 'rules:\n  peer-authentication-permissive: loud\n', 'pa.yaml': peerAuthentication({ namespace: 'shop', mode: 'PERMISSIVE' }) });
+  const dir = writeTempWorkspace({
+    '.meshlint.yaml': 'rules:\n  peer-authentication-permissive: loud\n',
+    'pa.yaml': peerAuthentication({ namespace: 'shop', mode: 'PERMISSIVE' }),
+  });
   const res = await runCli([dir]);
   assert.match(res.out, /\.meshlint\.yaml:2:35 error meshlint-config /);
   assert.match(res.out, /pa\.yaml:8:11 warning peer-authentication-permissive /);

@@ -52,7 +52,9 @@ test('--fix applies safe fixes in place and keeps every comment', async () => {
 test('--format json lists findings with positions', async () => {
   const dir = writeTempWorkspace({ 'pa.yaml': PERMISSIVE });
   const res = await runCli([dir, '--format', 'json']);
-  const parsed = JSON.parse(res.out) as { files: { path: string; findings: { ruleId: string; line: number; column: number; fixable: boolean }[] }[] };
+  const parsed = JSON.parse(res.out) as {
+    files: { path: string; findings: { ruleId: string; line: number; column: number; fixable: boolean }[] }[];
+  };
   assert.equal(parsed.files[0].findings[0].ruleId, 'peer-authentication-permissive');
   assert.equal(parsed.files[0].findings[0].line, 8);
   assert.equal(parsed.files[0].findings[0].column, 11);
@@ -61,7 +63,9 @@ test('--format json lists findings with positions', async () => {
 
 test('--format sarif is valid SARIF 2.1.0 with rule metadata and help links', async () => {
   const res = await runCli([path.join(PACKAGE_DIR, 'examples'), '--format', 'sarif']);
-  const log = JSON.parse(res.out) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
+  const log = JSON.parse(res.out) as {
+    runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[];
+  };
   const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
   // The published schema has a language-tag pattern that is only valid without the u flag.
   const ajv = new Ajv4({ allErrors: true, strict: false, unicodeRegExp: false });

@@ -89,14 +89,20 @@ test('keys under spec: all valid ones, minus those written, with a placeholder f
 
 test('keys: scalars insert `key: `, lists `- `, required keys first and filled in', () => {
   const mtls = complete(`${PA}  mtls:\n    §\n`);
-  assert.deepEqual(mtls.items.map((i) => i.insertText), ['mode: ']);
+  assert.deepEqual(
+    mtls.items.map((i) => i.insertText),
+    ['mode: '],
+  );
   const cert = complete(`${CERT}  §\n`);
   assert.equal(cert.items[0].label, 'issuerRef');
   assert.equal(cert.items[0].detail, 'required');
   assert.equal(cert.items[0].insertText, 'issuerRef:\n  name: $1');
   assert.ok(!labels(cert.items).includes('secretName'), 'present key left out');
   assert.equal(cert.items.find((i) => i.label === 'dnsNames')?.insertText, 'dnsNames:\n  - $1');
-  const after = apply(cert.text, cert.items.find((i) => i.label === 'dnsNames')!);
+  const after = apply(
+    cert.text,
+    cert.items.find((i) => i.label === 'dnsNames')!,
+  );
   assert.equal(after, `${CERT}  dnsNames:\n    - \n`);
 });
 
@@ -178,7 +184,8 @@ test('namespaces, issuers and selector labels from the workspace', () => {
 });
 
 test('gateway credentials from Secrets and Certificates, the Gateway namespace first', () => {
-  const gw = 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: istio-system\nspec:\n  servers:\n    - port:\n        number: 443\n        name: https\n        protocol: HTTPS\n      hosts: [shop.example.com]\n      tls:\n        mode: SIMPLE\n        credentialName: §\n';
+  const gw =
+    'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: istio-system\nspec:\n  servers:\n    - port:\n        number: 443\n        name: https\n        protocol: HTTPS\n      hosts: [shop.example.com]\n      tls:\n        mode: SIMPLE\n        credentialName: §\n';
   assert.deepEqual(labels(complete(gw).items), ['shop-example-com-tls', 'api-tls']);
 });
 

@@ -16,7 +16,10 @@ function conceptUses(): { concept: string; values: string[] }[] {
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if (typeof o['x-meshlint-concept'] === 'string') {
-      out.push({ concept: o['x-meshlint-concept'], values: Array.isArray(o.enum) ? o.enum.filter((v): v is string => typeof v === 'string') : [] });
+      out.push({
+        concept: o['x-meshlint-concept'],
+        values: Array.isArray(o.enum) ? o.enum.filter((v): v is string => typeof v === 'string') : [],
+      });
     }
     Object.values(o).forEach(visit);
   };
@@ -51,7 +54,10 @@ test('enum values of the security fields have a section on their concept page', 
 });
 
 test('the page parser splits title, summary, example and value sections, ignoring headings in code', () => {
-  const c = parseConcept('x', '# Title\n\nIntro one.\n\nIntro two.\n\n## Example\n\n```yaml\n# not a heading\na: 1\n```\n\n## Values\n\n### `ON`\nOn text.\n\n### OFF\nOff text.\n\n## More\nMore text.\n');
+  const c = parseConcept(
+    'x',
+    '# Title\n\nIntro one.\n\nIntro two.\n\n## Example\n\n```yaml\n# not a heading\na: 1\n```\n\n## Values\n\n### `ON`\nOn text.\n\n### OFF\nOff text.\n\n## More\nMore text.\n',
+  );
   assert.equal(c.title, 'Title');
   assert.equal(c.summary, 'Intro one.\n\nIntro two.');
   assert.equal(c.example, '```yaml\n# not a heading\na: 1\n```');

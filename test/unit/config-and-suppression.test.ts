@@ -32,7 +32,8 @@ test('a complete config file sets every value', () => {
 });
 
 test('bad entries keep their default, each with a finding on its key or value', () => {
-  const text = 'rootNamespace: 42\nmaxCertificateDuration: -1h\nrules:\n  peer-authentication-permissve: off\n  peer-authentication-disable: [error]\nexclude: {a: b}\ncolour: blue\n';
+  const text =
+    'rootNamespace: 42\nmaxCertificateDuration: -1h\nrules:\n  peer-authentication-permissve: off\n  peer-authentication-disable: [error]\nexclude: {a: b}\ncolour: blue\n';
   const { config, findings } = parseConfigFile(text, IDS);
   assert.equal(config.rootNamespace, DEFAULT_CONFIG.rootNamespace);
   assert.equal(config.maxCertSeconds, DEFAULT_CONFIG.maxCertSeconds);
@@ -70,8 +71,15 @@ test('the suppression comment goes above the line, indented like it, and silence
   assert.deepEqual(analyze(fixed), []);
   // A second rule on the same line joins the existing directive instead of stacking another line.
   const again = suppressionEdits(fixed, docsOf(fixed), fixed.indexOf('PERMISSIVE '), 'some-other-rule');
-  assert.equal(applyEdits(fixed, again), fixed.replace('peer-authentication-permissive\n', 'peer-authentication-permissive some-other-rule\n'));
-  assert.deepEqual(suppressionEdits(fixed, docsOf(fixed), fixed.indexOf('PERMISSIVE '), 'peer-authentication-permissive'), [], 'already suppressed');
+  assert.equal(
+    applyEdits(fixed, again),
+    fixed.replace('peer-authentication-permissive\n', 'peer-authentication-permissive some-other-rule\n'),
+  );
+  assert.deepEqual(
+    suppressionEdits(fixed, docsOf(fixed), fixed.indexOf('PERMISSIVE '), 'peer-authentication-permissive'),
+    [],
+    'already suppressed',
+  );
   const crlf = PERMISSIVE.replace(/\n/g, '\r\n');
   const crlfFixed = applyEdits(crlf, suppressionEdits(crlf, docsOf(crlf), crlf.indexOf('PERMISSIVE'), f.ruleId));
   assert.ok(crlfFixed.includes('    # meshlint-disable-next-line peer-authentication-permissive\r\n    mode:'));
@@ -106,13 +114,22 @@ spec:
 test('findings follow an edit above them and drop when the edit touches them', () => {
   const text = PERMISSIVE;
   const f = only(analyze(text), 'peer-authentication-permissive')[0];
-  const withRelated: Finding = { ...f, related: [{ uri: 'file:///a.yaml', start: 0, end: 10, message: 'x', range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 10 } }] };
+  const withRelated: Finding = {
+    ...f,
+    related: [
+      { uri: 'file:///a.yaml', start: 0, end: 10, message: 'x', range: { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 10 } },
+    ],
+  };
   const after = `# note\n${text}`;
   const moved = shiftFindings([withRelated], 'file:///b.yaml', offsetMapBetween(text, after));
   assert.equal(covered(after, moved[0]), 'PERMISSIVE');
   assert.equal(moved[0].fixes?.[0].edits[0].start, moved[0].start);
   assert.deepEqual(moved[0].related, withRelated.related, 'places in other files stay');
-  for (const typed of [text.replace('PERMISSIVE', 'PERMISSIV'), text.replace('PERMISSIVE', 'STRICT'), text.replace('PERMISSIVE #', 'PERMISSIVEX #')]) {
+  for (const typed of [
+    text.replace('PERMISSIVE', 'PERMISSIV'),
+    text.replace('PERMISSIVE', 'STRICT'),
+    text.replace('PERMISSIVE #', 'PERMISSIVEX #'),
+  ]) {
     assert.deepEqual(shiftFindings([f], 'file:///b.yaml', offsetMapBetween(text, typed)), [], 'an edit touching the finding drops it');
   }
 });

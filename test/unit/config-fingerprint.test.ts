@@ -26,7 +26,13 @@ test('a field added to Config later is covered without listing it', () => {
 
 test('the order of keys does not matter', () => {
   const a: Config = { ...DEFAULT_CONFIG, rules: { a: 'off', b: 'error' } };
-  const b: Config = { maxCertSeconds: a.maxCertSeconds, rules: { b: 'error', a: 'off' }, trustDomain: a.trustDomain, rootNamespace: a.rootNamespace, maxWorkloadCertSeconds: a.maxWorkloadCertSeconds };
+  const b: Config = {
+    maxCertSeconds: a.maxCertSeconds,
+    rules: { b: 'error', a: 'off' },
+    trustDomain: a.trustDomain,
+    rootNamespace: a.rootNamespace,
+    maxWorkloadCertSeconds: a.maxWorkloadCertSeconds,
+  };
   assert.equal(configFingerprint(a), configFingerprint(b));
   assert.equal(checkFingerprint(a), checkFingerprint(b));
 });

@@ -78,9 +78,9 @@ const OUR_EXTRA_CHECKS: Record<string, string> = {
 const ORACLE_EXTRA_CHECKS: Record<string, string> = {
   'oracle:not-served':
     'a kind newer than the @kubernetes-models packages (TrafficExtension, Istio 1.30): no validator there; schema-drift.test.ts checks it against the upstream CRD',
-  'oracle:enum@/spec/keystores/pkcs12/profile': 'Modern2026 (cert-manager 1.21) is newer than the oracle\'s enum',
+  'oracle:enum@/spec/keystores/pkcs12/profile': "Modern2026 (cert-manager 1.21) is newer than the oracle's enum",
   'oracle:null-field':
-    'a field written without a value: the API server drops it before validating (so an optional one is accepted, as we accept it with a warning); the oracle checks null against the field\'s type or enum',
+    "a field written without a value: the API server drops it before validating (so an optional one is accepted, as we accept it with a warning); the oracle checks null against the field's type or enum",
 };
 
 interface Doc {
@@ -119,7 +119,10 @@ function schemaCauses(errors: SchemaError[], value: unknown): string[] {
 /** Why the oracle rejects the value, one cause per error; a null field is recognised as such. */
 function oracleCauses(errors: OracleError[] | null | undefined, value: unknown): string[] {
   return (errors ?? []).map((e) => {
-    const keys = e.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const keys = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
     const parent = dataAt(value, keys.slice(0, -1));
     const isField = keys.length > 0 && parent !== null && typeof parent === 'object' && !Array.isArray(parent);
     if (isField && dataAt(value, keys) === null) return 'oracle:null-field';
@@ -133,7 +136,9 @@ async function judge(text: string): Promise<Verdict | undefined> {
   if (!r || !r.mesh || result.syntax.some((f) => f.severity === 'error')) return undefined;
   if (result.findings.some((f) => f.ruleId === 'helm-template')) return undefined;
   const value = result.parsed.value;
-  const ourErrors = result.findings.filter((f) => f.severity === 'error' && (f.ruleId === 'schema-validation' || API_RULE_IDS.has(f.ruleId)));
+  const ourErrors = result.findings.filter(
+    (f) => f.severity === 'error' && (f.ruleId === 'schema-validation' || API_RULE_IDS.has(f.ruleId)),
+  );
   const kind = registry().find(r.group, r.version, r.kind);
   const causes = new Set<string>();
   for (const f of ourErrors) if (f.ruleId !== 'schema-validation') causes.add(`rule:${f.ruleId}`);
@@ -152,7 +157,9 @@ async function judge(text: string): Promise<Verdict | undefined> {
 /** A documented reason for the disagreement, or undefined when it is unexplained (a bug). */
 function explain(v: Verdict): string | undefined {
   if (!v.ours && v.oracle) {
-    const reasons = v.ourCauses.map((c) => (c.startsWith('rule:') ? RULE_ORIGINS[c.slice(5)] && `rule: ${c.slice(5)}` : OUR_EXTRA_CHECKS[c] && c));
+    const reasons = v.ourCauses.map((c) =>
+      c.startsWith('rule:') ? RULE_ORIGINS[c.slice(5)] && `rule: ${c.slice(5)}` : OUR_EXTRA_CHECKS[c] && c,
+    );
     return reasons.length && reasons.every(Boolean) ? [...new Set(reasons)].sort().join(' + ') : undefined;
   }
   if (v.ours && !v.oracle) {
@@ -163,9 +170,15 @@ function explain(v: Verdict): string | undefined {
 }
 
 function fileDocs(): Doc[] {
-  const files = [...yamlFilesUnder(path.join(PACKAGE_DIR, 'test', 'fixtures')), ...yamlFilesUnder(path.join(PACKAGE_DIR, 'examples'))].sort();
+  const files = [
+    ...yamlFilesUnder(path.join(PACKAGE_DIR, 'test', 'fixtures')),
+    ...yamlFilesUnder(path.join(PACKAGE_DIR, 'examples')),
+  ].sort();
   return files.flatMap((file) =>
-    splitDocuments(fs.readFileSync(file, 'utf8')).map((chunk, i) => ({ source: `${path.relative(PACKAGE_DIR, file)}#${i}`, text: chunk.text })),
+    splitDocuments(fs.readFileSync(file, 'utf8')).map((chunk, i) => ({
+      source: `${path.relative(PACKAGE_DIR, file)}#${i}`,
+      text: chunk.text,
+    })),
   );
 }
 
@@ -179,14 +192,15 @@ function generatedDocs(): Doc[] {
     splitDocuments(fs.readFileSync(file, 'utf8')).forEach((chunk, i) => {
       const value = analyzeDocument(chunk.text, { schemas: reg, rules: [], config: DEFAULT_CONFIG }).parsed.value;
       const id = identify(value);
-      if (id && id.group === k.group && id.version === k.version && id.kind === k.kind) bases.push({ value: value as Record<string, unknown>, root, name: `${k.group}/${k.version}/${k.kind}#${i}` });
+      if (id && id.group === k.group && id.version === k.version && id.kind === k.kind)
+        bases.push({ value: value as Record<string, unknown>, root, name: `${k.group}/${k.version}/${k.kind}#${i}` });
     });
   }
   assert.ok(bases.length > 0, 'no base documents under test/fixtures/schemas');
-  const plans = fc.sample(
-    fc.record<Plan>({ base: fc.nat(), mutation: fc.constantFrom(...MUTATIONS), target: fc.nat(), pick: fc.nat() }),
-    { seed: SEED, numRuns: GENERATED * 3 },
-  );
+  const plans = fc.sample(fc.record<Plan>({ base: fc.nat(), mutation: fc.constantFrom(...MUTATIONS), target: fc.nat(), pick: fc.nat() }), {
+    seed: SEED,
+    numRuns: GENERATED * 3,
+  });
   const docs: Doc[] = [];
   for (const plan of plans) {
     if (docs.length >= GENERATED) break;

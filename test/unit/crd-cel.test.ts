@@ -59,7 +59,7 @@ test('an unsupported function is one info note per document, never an error; old
 
 test('a rule that does not compile is a note, not an error', () => {
   const broken = crdText(RULES);
-  broken.text = broken.text.replace('self.all(key, int(key) > 1024)', 'self.all(key, ')
+  broken.text = broken.text.replace('self.all(key, int(key) > 1024)', 'self.all(key, ');
   const reg = registryWithCrds(builtinBundle(), [broken]).registry;
   const fs = new Engine(reg).analyze(peer(['80']), DEFAULT_CONFIG).findings;
   assert.deepEqual(errors(fs), []);
@@ -92,7 +92,10 @@ spec:
   assert.equal(ours.length, 2, 'without CRDs: the combination and the entry format');
   const fs = errors(analyzeWithCrds(text, ISTIO_CRDS));
   const combination = fs.filter((f) => /Cannot set serviceAccounts with namespaces or principals/.test(f.message));
-  assert.deepEqual(combination.map((f) => [f.ruleId, at(text, f)]), [['schema-validation', 'source']]);
+  assert.deepEqual(
+    combination.map((f) => [f.ruleId, at(text, f)]),
+    [['schema-validation', 'source']],
+  );
   const format = fs.filter((f) => f.ruleId === 'authorization-policy-service-accounts' && at(text, f) === '"shop/web/extra"');
   assert.equal(format.length, 1, 'the format check is not a twin');
 });
@@ -108,7 +111,10 @@ spec:
     cloud: {apiTokenSecretRef: {name: token, key: k}}
 `;
   const fs = errors(analyzeWithCrds(text, CERT_MANAGER_CRDS));
-  assert.deepEqual(fs.map((f) => [f.ruleId, at(text, f)]).sort(), [['issuer-venafi', '""'], ['schema-validation', 'venafi']]);
+  assert.deepEqual(fs.map((f) => [f.ruleId, at(text, f)]).sort(), [
+    ['issuer-venafi', '""'],
+    ['schema-validation', 'venafi'],
+  ]);
   assert.match(fs.find((f) => f.ruleId === 'schema-validation')?.message ?? '', /exactly one of tpp, cloud, or ngts must be configured/);
 });
 

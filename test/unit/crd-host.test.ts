@@ -52,7 +52,10 @@ test('changes close together make one rebuild; the same texts again make none', 
   h.fire();
   assert.equal(h.swaps.length, 1);
   assert.ok(h.swaps[0]?.bundle, 'a registry from the CRD');
-  assert.ok(h.logs.some((l) => l.includes('AuthorizationPolicy.security.istio.io (crds/ap.yaml)')), h.logs.join('\n'));
+  assert.ok(
+    h.logs.some((l) => l.includes('AuthorizationPolicy.security.istio.io (crds/ap.yaml)')),
+    h.logs.join('\n'),
+  );
   h.update([{ source: 'crds/ap.yaml', text: WITHOUT }]);
   assert.equal(h.swaps.length, 1, 'equal texts (new strings) do not rebuild');
   h.update([{ source: 'crds/ap.yaml', text: WITH }]);

@@ -37,7 +37,10 @@ test('source.trustDomains is an unknown field with a CRD that lacks it, on its k
 test('a CRD replaces only the kinds it defines: other kinds keep the built-in schemas', () => {
   const pa = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: {name: a}\nspec:\n  mtls: {mode: STRICT}\n  bogus: 1\n';
   const ours = schemaErrors(analyze(pa)).map((f) => f.message);
-  assert.deepEqual(schemaErrors(analyzeWithCrds(pa, WITHOUT)).map((f) => f.message), ours);
+  assert.deepEqual(
+    schemaErrors(analyzeWithCrds(pa, WITHOUT)).map((f) => f.message),
+    ours,
+  );
   assert.equal(ours.length, 1);
 });
 
@@ -47,7 +50,10 @@ test('a version the CRD does not serve is unknown-api-version naming the served 
   assert.equal(fs.length, 1);
   assert.match(fs[0].message, /version `v1beta1`; served versions: v1\.$/);
   // The built-in schemas serve v1beta1, so without the CRD the same document is fine.
-  assert.deepEqual(analyze(beta).filter((f) => f.ruleId === 'unknown-api-version'), []);
+  assert.deepEqual(
+    analyze(beta).filter((f) => f.ruleId === 'unknown-api-version'),
+    [],
+  );
 });
 
 test('structural rules: nullable, int-or-string, preserve-unknown-fields and status pass; a wrong type fails', () => {

@@ -29,11 +29,15 @@ test('the docs have complete examples of both kinds to check', () => {
 });
 
 test('every YAML example parses', () => {
-  const broken = sides.flatMap((s) => analyze(s.text).filter((f) => f.ruleId === 'yaml-syntax').map((f) => `${s.where}: ${show(f)}`));
+  const broken = sides.flatMap((s) =>
+    analyze(s.text)
+      .filter((f) => f.ruleId === 'yaml-syntax')
+      .map((f) => `${s.where}: ${show(f)}`),
+  );
   assert.deepEqual(broken, []);
 });
 
-test('a complete flagged example makes its page\'s rule fire', () => {
+test("a complete flagged example makes its page's rule fire", () => {
   const silent: string[] = [];
   for (const side of sides.filter((s) => s.complete && s.role === 'bad')) {
     const found = findingsOf(side);

@@ -8,19 +8,21 @@ import { GO_PARSE_DURATION_INVALID, GO_PARSE_DURATION_OK, GO_PARSE_DURATION_OVER
 
 const GO_PARSE_DURATION_ERRORS = [...GO_PARSE_DURATION_INVALID, ...GO_PARSE_DURATION_OVERFLOW];
 
-test('every duration Go parses gives Go\'s nanoseconds', () => {
-  const wrong = GO_PARSE_DURATION_OK.filter(([text, nanos]) => parseDurationNanos(text) !== nanos)
-    .map(([text, nanos]) => `${JSON.stringify(text)}: got ${parseDurationNanos(text)}, Go gives ${nanos}`);
+test("every duration Go parses gives Go's nanoseconds", () => {
+  const wrong = GO_PARSE_DURATION_OK.filter(([text, nanos]) => parseDurationNanos(text) !== nanos).map(
+    ([text, nanos]) => `${JSON.stringify(text)}: got ${parseDurationNanos(text)}, Go gives ${nanos}`,
+  );
   assert.deepEqual(wrong, []);
 });
 
 test('every duration Go rejects is rejected', () => {
-  const accepted = GO_PARSE_DURATION_ERRORS.filter((text) => parseDurationNanos(text) !== undefined)
-    .map((text) => `${JSON.stringify(text)} -> ${parseDurationNanos(text)}`);
+  const accepted = GO_PARSE_DURATION_ERRORS.filter((text) => parseDurationNanos(text) !== undefined).map(
+    (text) => `${JSON.stringify(text)} -> ${parseDurationNanos(text)}`,
+  );
   assert.deepEqual(accepted, []);
 });
 
-test('the reason for a rejection follows Go\'s table: not a duration, or too large', () => {
+test("the reason for a rejection follows Go's table: not a duration, or too large", () => {
   for (const text of GO_PARSE_DURATION_INVALID) assert.equal(durationRejection(text), 'syntax', JSON.stringify(text));
   for (const text of GO_PARSE_DURATION_OVERFLOW) assert.equal(durationRejection(text), 'range', text);
   for (const [text] of GO_PARSE_DURATION_OK) assert.equal(durationRejection(text), undefined, text);
@@ -50,12 +52,15 @@ test('Go does not trim: spaces around a duration are an error', () => {
   for (const text of [' 24h', '24h ', '24 h', '- 5s']) assert.equal(parseDuration(text), undefined, JSON.stringify(text));
 });
 
-test('a duration beyond Go\'s range is reported as unreadable, not judged as an endless lifetime', () => {
+test("a duration beyond Go's range is reported as unreadable, not judged as an endless lifetime", () => {
   const duration = `1${'0'.repeat(399)}h`;
   const spec = { secretName: 'api-tls', dnsNames: ['api.example.com'], issuerRef: { name: 'shop-ca' }, duration };
   const metadata = { name: 'api', namespace: 'shop' };
   const text = JSON.stringify({ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata, spec });
   const found = analyze(text).filter((f) => f.ruleId.startsWith('certificate-'));
-  assert.deepEqual(found.map((f) => [f.ruleId, f.severity]), [['certificate-duration', 'error']]);
+  assert.deepEqual(
+    found.map((f) => [f.ruleId, f.severity]),
+    [['certificate-duration', 'error']],
+  );
   assert.match(found[0].message, /about 292 years/);
 });

@@ -49,7 +49,10 @@ test('the suppression comment for the first line goes after a byte order mark', 
   assert.ok(finding);
   const fixed = applyEdits(text, suppressionEdits(text, documentsOf(analysis), finding.start, finding.ruleId));
   assert.ok(fixed.startsWith('\uFEFF# meshlint-disable-next-line unknown-api-version\napiVersion:'), JSON.stringify(fixed.slice(0, 80)));
-  assert.deepEqual(analyze(fixed).map((f) => f.ruleId), ['peer-authentication-permissive']);
+  assert.deepEqual(
+    analyze(fixed).map((f) => f.ruleId),
+    ['peer-authentication-permissive'],
+  );
 });
 
 test('a suppression comment above the last line of a CRLF file without a final newline ends in CRLF', () => {
@@ -57,7 +60,10 @@ test('a suppression comment above the last line of a CRLF file without a final n
   const analysis = newEngine().analyze(text, DEFAULT_CONFIG);
   const [finding] = analysis.findings;
   const fixed = applyEdits(text, suppressionEdits(text, documentsOf(analysis), finding.start, finding.ruleId));
-  assert.ok(fixed.endsWith('    # meshlint-disable-next-line peer-authentication-permissive\r\n    mode: PERMISSIVE'), JSON.stringify(fixed.slice(-90)));
+  assert.ok(
+    fixed.endsWith('    # meshlint-disable-next-line peer-authentication-permissive\r\n    mode: PERMISSIVE'),
+    JSON.stringify(fixed.slice(-90)),
+  );
   assert.doesNotMatch(fixed, /[^\r]\n/);
 });
 
@@ -89,7 +95,10 @@ test('an exclude glob with an unclosed bracket or brace matches itself literally
 
 test('a suppression comment naming only ids that are not rule ids silences nothing', () => {
   const typo = PERMISSIVE.replace('    mode:', '    # meshlint-disable-next-line PeerAuthentication-Permissive\n    mode:');
-  assert.deepEqual(analyze(typo).map((f) => f.ruleId), ['peer-authentication-permissive']);
+  assert.deepEqual(
+    analyze(typo).map((f) => f.ruleId),
+    ['peer-authentication-permissive'],
+  );
   const bare = PERMISSIVE.replace('    mode:', '    # meshlint-disable-next-line\n    mode:');
   assert.deepEqual(analyze(bare), [], 'no ids still means every rule');
 });

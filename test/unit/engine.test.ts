@@ -99,7 +99,10 @@ test('broken YAML is reported at its real position and other documents are still
   const fs = analyze(text);
   const syntax = only(fs, 'yaml-syntax');
   assert.ok(syntax.length >= 1);
-  assert.ok(lineCol(text, syntax[0].start).line >= 6 && lineCol(text, syntax[0].start).line <= 7, `syntax error at ${JSON.stringify(lineCol(text, syntax[0].start))}`);
+  assert.ok(
+    lineCol(text, syntax[0].start).line >= 6 && lineCol(text, syntax[0].start).line <= 7,
+    `syntax error at ${JSON.stringify(lineCol(text, syntax[0].start))}`,
+  );
   assert.equal(only(fs, 'peer-authentication-permissive').length, 1);
 });
 
@@ -137,7 +140,10 @@ spec:
 
   const helm = `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  mtls:\n    mode: "{{ .Values.mode }}"\n`;
   const hf = analyze(helm);
-  assert.ok(hf.every((f) => f.severity === 'info' || f.ruleId === 'yaml-syntax'), JSON.stringify(hf));
+  assert.ok(
+    hf.every((f) => f.severity === 'info' || f.ruleId === 'yaml-syntax'),
+    JSON.stringify(hf),
+  );
 });
 
 test('an edit re-checks only the document it touched', () => {
@@ -158,7 +164,10 @@ test('an edit re-checks only the document it touched', () => {
 test('config levels and suppression comments', () => {
   assert.equal(analyze(PERMISSIVE, { ...DEFAULT_CONFIG, rules: { 'peer-authentication-permissive': 'off' } }).length, 0);
   assert.equal(analyze(PERMISSIVE, { ...DEFAULT_CONFIG, rules: { 'peer-authentication-permissive': 'error' } })[0].severity, 'error');
-  const nextLine = PERMISSIVE.replace('    mode: PERMISSIVE', '    # meshlint-disable-next-line peer-authentication-permissive\n    mode: PERMISSIVE');
+  const nextLine = PERMISSIVE.replace(
+    '    mode: PERMISSIVE',
+    '    # meshlint-disable-next-line peer-authentication-permissive\n    mode: PERMISSIVE',
+  );
   assert.deepEqual(analyze(nextLine), []);
   const otherRule = PERMISSIVE.replace('    mode: PERMISSIVE', '    # meshlint-disable-next-line some-other-rule\n    mode: PERMISSIVE');
   assert.equal(analyze(otherRule).length, 1);

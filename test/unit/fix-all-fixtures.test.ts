@@ -13,7 +13,12 @@ const files = fs
   .readdirSync(FIXTURE_ROOT)
   .flatMap((rule) => {
     const dir = path.join(FIXTURE_ROOT, rule, 'invalid');
-    return fs.existsSync(dir) ? fs.readdirSync(dir).filter(isFixtureFile).map((f) => path.join(dir, f)) : [];
+    return fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter(isFixtureFile)
+          .map((f) => path.join(dir, f))
+      : [];
   })
   .sort();
 
@@ -31,8 +36,16 @@ for (const file of files) {
       text = applyEdits(text, edits);
     }
     const after = analyze(text);
-    assert.deepEqual(after.filter((f) => f.ruleId === 'yaml-syntax').map((f) => f.message), [], 'the result parses');
-    assert.deepEqual(after.filter((f) => f.fixes?.some((x) => x.safe)).map((f) => `${f.ruleId}: ${f.message}`), [], 'no safe fix is left');
+    assert.deepEqual(
+      after.filter((f) => f.ruleId === 'yaml-syntax').map((f) => f.message),
+      [],
+      'the result parses',
+    );
+    assert.deepEqual(
+      after.filter((f) => f.fixes?.some((x) => x.safe)).map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+      'no safe fix is left',
+    );
     for (const c of comments(original)) assert.ok(text.includes(c), `comment kept: ${c}`);
   });
 }

@@ -34,14 +34,14 @@ function apply(text: string, edit: TextEdit | undefined): string {
   return applyEdits(text, [edit]);
 }
 
-test('appends to a block list at the items\' indentation, after a trailing comment', () => {
+test("appends to a block list at the items' indentation, after a trailing comment", () => {
   const text = 'spec:\n  dnsNames:\n    - a.svc # first\n    - b.svc # second\n  issuerRef: {}\n';
   const out = apply(text, appendSeqItem(ctxFor(text), ['spec', 'dnsNames'], 'c.svc'));
   assert.equal(out, 'spec:\n  dnsNames:\n    - a.svc # first\n    - b.svc # second\n    - c.svc\n  issuerRef: {}\n');
   assert.deepEqual(parseYaml(out).value, { spec: { dnsNames: ['a.svc', 'b.svc', 'c.svc'], issuerRef: {} } });
 });
 
-test('appends to a list written at the key\'s own indentation and at the end of the text', () => {
+test("appends to a list written at the key's own indentation and at the end of the text", () => {
   const text = 'usages:\n- server auth';
   assert.equal(apply(text, appendSeqItem(ctxFor(text), ['usages'], 'client auth')), 'usages:\n- server auth\n- client auth');
 });
@@ -56,7 +56,10 @@ test('appends to flow lists, empty or not', () => {
 
 test('appends several items to a block list as one insertion', () => {
   const text = 'usages:\n  - code signing\nnext: 1\n';
-  assert.equal(apply(text, appendSeqItems(ctxFor(text), ['usages'], ['server auth', 'client auth'])), 'usages:\n  - code signing\n  - server auth\n  - client auth\nnext: 1\n');
+  assert.equal(
+    apply(text, appendSeqItems(ctxFor(text), ['usages'], ['server auth', 'client auth'])),
+    'usages:\n  - code signing\n  - server auth\n  - client auth\nnext: 1\n',
+  );
 });
 
 test('keeps CRLF line endings', () => {
@@ -67,13 +70,22 @@ test('keeps CRLF line endings', () => {
 test('inserts an entry after a sibling, below its nested block', () => {
   const text = 'spec:\n  commonName: a.example.com # cn\n  issuerRef:\n    name: ca\n';
   const ctx = ctxFor(text);
-  assert.equal(apply(text, insertAfterEntry(ctx, ['spec'], 'commonName', ['dnsNames:', '  - a.example.com'])), 'spec:\n  commonName: a.example.com # cn\n  dnsNames:\n    - a.example.com\n  issuerRef:\n    name: ca\n');
-  assert.equal(apply(text, appendEntry(ctx, ['spec'], ['duration: 24h'])), 'spec:\n  commonName: a.example.com # cn\n  issuerRef:\n    name: ca\n  duration: 24h\n');
+  assert.equal(
+    apply(text, insertAfterEntry(ctx, ['spec'], 'commonName', ['dnsNames:', '  - a.example.com'])),
+    'spec:\n  commonName: a.example.com # cn\n  dnsNames:\n    - a.example.com\n  issuerRef:\n    name: ca\n',
+  );
+  assert.equal(
+    apply(text, appendEntry(ctx, ['spec'], ['duration: 24h'])),
+    'spec:\n  commonName: a.example.com # cn\n  issuerRef:\n    name: ca\n  duration: 24h\n',
+  );
 });
 
-test('inserts into a map that starts on a list item\'s line', () => {
+test("inserts into a map that starts on a list item's line", () => {
   const text = 'servers:\n  - hosts: [a]\n    port:\n      number: 80\n';
-  assert.equal(apply(text, appendEntry(ctxFor(text), ['servers', 0], ['tls:', '  httpsRedirect: true'])), 'servers:\n  - hosts: [a]\n    port:\n      number: 80\n    tls:\n      httpsRedirect: true\n');
+  assert.equal(
+    apply(text, appendEntry(ctxFor(text), ['servers', 0], ['tls:', '  httpsRedirect: true'])),
+    'servers:\n  - hosts: [a]\n    port:\n      number: 80\n    tls:\n      httpsRedirect: true\n',
+  );
 });
 
 test('refuses what it cannot do cleanly: flow maps, aliases, missing paths', () => {

@@ -41,6 +41,10 @@ for (const fc of cases) {
 test('every fix output file belongs to a fixture file', () => {
   const fixtureFiles = new Set(cases.flatMap((fc) => fc.files.map((f) => f.file.replace(/\.ya?ml$/, ''))));
   const orphans = outputFilesOnDisk().filter((f) => !fixtureFiles.has(f.replace(/\.fixed\.ya?ml$|\.fixes\.txt$/, '')));
-  assert.deepEqual(orphans.map((f) => path.relative(FIXTURE_ROOT, f)), [], `output files without a fixture: ${UPDATE}`);
+  assert.deepEqual(
+    orphans.map((f) => path.relative(FIXTURE_ROOT, f)),
+    [],
+    `output files without a fixture: ${UPDATE}`,
+  );
   assert.ok(wanted.size > 0 || cases.length === 0, 'the fixtures produce fix outputs');
 });

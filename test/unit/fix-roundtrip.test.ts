@@ -59,7 +59,8 @@ const MAY_LOSE: Record<string, (title: string) => boolean> = {
 };
 
 /** Titles of the fixes offered, sorted, to compare one style's offer with the file as written. */
-const offered = (findings: readonly Finding[]): string[] => findings.flatMap((f) => (f.fixes ?? []).map((x) => `${f.ruleId}: ${x.title}`)).sort();
+const offered = (findings: readonly Finding[]): string[] =>
+  findings.flatMap((f) => (f.fixes ?? []).map((x) => `${f.ruleId}: ${x.title}`)).sort();
 
 function lostFixes(asWritten: readonly string[], now: readonly string[], style: string): string[] {
   const left = [...now];

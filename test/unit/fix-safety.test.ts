@@ -93,7 +93,10 @@ test('fix: the alias shares the anchor, so neither copy is fixed', () => {
 
 test('"Add to dnsNames" never writes a second dnsNames key', () => {
   assert.equal(fixed(cert('  dnsNames: ~\n'), 'certificate-common-name-not-in-dns-names'), cert('  dnsNames: [web.example.com]\n'));
-  assert.equal(fixed(cert('  dnsNames: null # none yet\n'), 'certificate-common-name-not-in-dns-names'), cert('  dnsNames: [web.example.com] # none yet\n'));
+  assert.equal(
+    fixed(cert('  dnsNames: null # none yet\n'), 'certificate-common-name-not-in-dns-names'),
+    cert('  dnsNames: [web.example.com] # none yet\n'),
+  );
   assert.equal(fixed(cert('  dnsNames:\n'), 'certificate-common-name-not-in-dns-names'), undefined);
   assert.equal(fixed(cert('  dnsNames: web.example.org\n'), 'certificate-common-name-not-in-dns-names'), undefined);
   assert.equal(fixed(cert(''), 'certificate-common-name-not-in-dns-names'), cert('  dnsNames:\n    - web.example.com\n'));
@@ -108,7 +111,10 @@ test('"Add to dnsNames" leaves an anchored list that an alias repeats alone', ()
   const text = cert('  dnsNames: &names\n    - web.example.org\n  emailAddresses: *names\n');
   assert.equal(fixed(text, 'certificate-common-name-not-in-dns-names'), undefined);
   const lone = cert('  dnsNames: &names\n    - web.example.org\n');
-  assert.equal(fixed(lone, 'certificate-common-name-not-in-dns-names'), cert('  dnsNames: &names\n    - web.example.org\n    - web.example.com\n'));
+  assert.equal(
+    fixed(lone, 'certificate-common-name-not-in-dns-names'),
+    cert('  dnsNames: &names\n    - web.example.org\n    - web.example.com\n'),
+  );
 });
 
 test('meshlint --fix fixes the block scalars and leaves aliases intact', async () => {

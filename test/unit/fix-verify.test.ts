@@ -60,26 +60,53 @@ function ruleWith(edit: (text: string) => TextEdit[], fires: (mode: unknown) => 
     meta: { id: 'test-rule', category: 'hygiene', defaultSeverity: 'warning', summary: 'test', fixable: true },
     check(ctx) {
       const mode = (ctx.value.spec as Record<string, unknown> | undefined)?.mode;
-      if (fires(mode)) ctx.report({ path: ['spec', 'mode'], message: 'bad mode', fixes: [{ title: 'fix it', edits: edit(ctx.text), safe: true }] });
+      if (fires(mode))
+        ctx.report({ path: ['spec', 'mode'], message: 'bad mode', fixes: [{ title: 'fix it', edits: edit(ctx.text), safe: true }] });
     },
   };
 }
 
 const DOC = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: x\nspec:\n  mode: bad\n  next: 1\n';
 const fixesOf = (rule: DocumentRule, text = DOC): Finding['fixes'] =>
-  analyzeDocument(text, { schemas: registry(), rules: [rule], config: DEFAULT_CONFIG }).findings.find((f) => f.ruleId === 'test-rule')?.fixes;
+  analyzeDocument(text, { schemas: registry(), rules: [rule], config: DEFAULT_CONFIG }).findings.find((f) => f.ruleId === 'test-rule')
+    ?.fixes;
 
 test('a fix is offered only when it passes: parses, keeps the rest, removes its finding', () => {
   assert.equal(fixesOf(ruleWith((t) => maybeAt(t, 'bad', 'good')))?.length, 1);
   assert.equal(fixesOf(ruleWith((t) => maybeAt(t, 'bad\n', 'good'))), undefined, 'glues the next key on');
-  assert.equal(fixesOf(ruleWith((t) => maybeAt(t, 'bad', 'worse'), (m) => m === 'bad' || m === 'worse')), undefined, 'the finding stays');
+  assert.equal(
+    fixesOf(
+      ruleWith(
+        (t) => maybeAt(t, 'bad', 'worse'),
+        (m) => m === 'bad' || m === 'worse',
+      ),
+    ),
+    undefined,
+    'the finding stays',
+  );
   assert.equal(fixesOf(ruleWith((t) => maybeAt(t, 'bad\n  next: 1', 'good'))), undefined, 'drops a key');
-  assert.equal(fixesOf(ruleWith((t) => [at(t, 'bad', 'worse')], (m) => m === 'bad' || m === 'worse')), undefined, 'a rule throws on the fixed text');
+  assert.equal(
+    fixesOf(
+      ruleWith(
+        (t) => [at(t, 'bad', 'worse')],
+        (m) => m === 'bad' || m === 'worse',
+      ),
+    ),
+    undefined,
+    'a rule throws on the fixed text',
+  );
 });
 
 test('--fix refuses to write a text that fails the contract, and says why', () => {
   const text = 'a: bad\nb: 1\n';
-  const finding: Finding = { ruleId: 'r', severity: 'warning', message: 'm', start: 3, end: 6, fixes: [{ title: 't', safe: true, edits: [at(text, 'bad\n', 'good')] }] };
+  const finding: Finding = {
+    ruleId: 'r',
+    severity: 'warning',
+    message: 'm',
+    start: 3,
+    end: 6,
+    fixes: [{ title: 't', safe: true, edits: [at(text, 'bad\n', 'good')] }],
+  };
   // An engine whose rule offers an unverified fix: what a future rule bug would look like.
   const engine = { analyze: (t: string) => ({ findings: t === text ? [finding] : [] }) } as unknown as Engine;
   const out = fixText(engine, text, DEFAULT_CONFIG);

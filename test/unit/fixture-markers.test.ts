@@ -10,7 +10,7 @@ test('a marker states rule, count, column and message fragment; expect+N points 
   const text = [
     'a: 1 # expect: rule-a',
     'b: 2 # expect: rule-a x2, rule-b @col=4 "say \'so\'"',
-    "c: | # expect+2: rule-c 'say \"so\"'",
+    'c: | # expect+2: rule-c \'say "so"\'',
     '  x',
     '  y',
   ].join('\n');

@@ -19,7 +19,11 @@ function tsFiles(dir: string): string[] {
 /** The relative module specifiers of a file: `import … from`, `export … from`, `import('…')`, `require('…')`. */
 export function relativeImports(source: string): string[] {
   const out: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^'";]*?\bfrom\s*['"](\.[^'"]*)['"]/g, /\bimport\s*['"](\.[^'"]*)['"]/g, /\b(?:import|require)\s*\(\s*['"](\.[^'"]*)['"]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s[^'";]*?\bfrom\s*['"](\.[^'"]*)['"]/g,
+    /\bimport\s*['"](\.[^'"]*)['"]/g,
+    /\b(?:import|require)\s*\(\s*['"](\.[^'"]*)['"]\s*\)/g,
+  ];
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   for (const re of patterns) for (const m of code.matchAll(re)) out.push(m[1]);
   return out;
@@ -103,7 +107,15 @@ test('the cycle finder sees a deliberate cycle, a self-import, and no cycle in a
     ['e.ts', ['e.ts']],
   ]);
   assert.deepEqual(cycles(graph), [['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
-  assert.deepEqual(cycles(new Map([['x.ts', ['y.ts']], ['y.ts', []]])), []);
+  assert.deepEqual(
+    cycles(
+      new Map([
+        ['x.ts', ['y.ts']],
+        ['y.ts', []],
+      ]),
+    ),
+    [],
+  );
 });
 
 test('the import parser reads every relative form and skips packages and comments', () => {

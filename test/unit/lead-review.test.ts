@@ -19,11 +19,15 @@ test('changing a rule level reuses every cached document (levels apply after che
   assert.ok(off.documents.every((d) => d.reused));
   assert.equal(off.findings.filter((f) => f.ruleId === 'peer-authentication-permissive').length, 0);
   const changed = engine.analyze(text, { ...DEFAULT_CONFIG, trustDomain: 'example.org' });
-  assert.ok(changed.documents.every((d) => !d.reused), 'a setting rules read does invalidate');
+  assert.ok(
+    changed.documents.every((d) => !d.reused),
+    'a setting rules read does invalidate',
+  );
 });
 
 test('the template note covers the placeholder on its line, never the lines after an unclosed one', () => {
-  const text = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: "{{ .Release.Name"\n  namespace: x\nspec:\n  mtls:\n    mode: "}}"\n';
+  const text =
+    'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: "{{ .Release.Name"\n  namespace: x\nspec:\n  mtls:\n    mode: "}}"\n';
   const [note] = analyze(text).filter((f) => f.ruleId === 'helm-template');
   assert.ok(note);
   assert.equal(covered(text, note), '{{ .Release.Name"');
@@ -49,7 +53,9 @@ test('an internal error exits 2, not 1 (which means findings)', () => {
     fs.copyFileSync(path.join(PACKAGE_DIR, 'bin', 'meshlint.js'), path.join(copy, 'bin', 'meshlint.js'));
     fs.copyFileSync(path.join(PACKAGE_DIR, 'dist', 'cli.js'), path.join(copy, 'dist', 'cli.js'));
     fs.writeFileSync(path.join(copy, 'schemas', 'index.json'), '{ not json');
-    const res = spawnSync(process.execPath, [path.join(copy, 'bin', 'meshlint.js'), path.join(PACKAGE_DIR, 'examples', 'guide')], { encoding: 'utf8' });
+    const res = spawnSync(process.execPath, [path.join(copy, 'bin', 'meshlint.js'), path.join(PACKAGE_DIR, 'examples', 'guide')], {
+      encoding: 'utf8',
+    });
     assert.equal(res.status, 2, res.stderr);
     assert.match(res.stderr, /meshlint: internal error/);
   } finally {

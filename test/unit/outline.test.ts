@@ -50,8 +50,14 @@ function contains(outer: { start: number; end: number }, inner: { start: number;
 
 test('one symbol per resource, named Kind namespace/name, in file order; plain YAML is skipped', () => {
   const s = symbols();
-  assert.deepEqual(s.map((x) => x.name), ['PeerAuthentication shop/default', 'Gateway public', 'ClusterIssuer mesh-ca']);
-  assert.deepEqual(s.map((x) => x.detail), ['security.istio.io/v1', 'networking.istio.io/v1', 'cert-manager.io/v1']);
+  assert.deepEqual(
+    s.map((x) => x.name),
+    ['PeerAuthentication shop/default', 'Gateway public', 'ClusterIssuer mesh-ca'],
+  );
+  assert.deepEqual(
+    s.map((x) => x.detail),
+    ['security.istio.io/v1', 'networking.istio.io/v1', 'cert-manager.io/v1'],
+  );
 });
 
 test('each resource spans its own document and selects its name', () => {
@@ -72,13 +78,28 @@ test('each resource spans its own document and selects its name', () => {
 
 test('children are the spec sections, then their entries; ranges nest', () => {
   const [pa, gw] = symbols();
-  assert.deepEqual(pa.children.map((c) => c.name), ['selector', 'mtls', 'portLevelMtls']);
-  assert.deepEqual(pa.children[1].children.map((c) => [c.name, c.detail]), [['mode', 'STRICT']]);
-  assert.deepEqual(pa.children[2].children.map((c) => c.name), ['9090']);
+  assert.deepEqual(
+    pa.children.map((c) => c.name),
+    ['selector', 'mtls', 'portLevelMtls'],
+  );
+  assert.deepEqual(
+    pa.children[1].children.map((c) => [c.name, c.detail]),
+    [['mode', 'STRICT']],
+  );
+  assert.deepEqual(
+    pa.children[2].children.map((c) => c.name),
+    ['9090'],
+  );
   const servers = gw.children[0];
   assert.equal(servers.name, 'servers');
   assert.equal(servers.kind, 'list');
-  assert.deepEqual(servers.children.map((c) => [c.name, c.detail]), [['#1', 'port 443'], ['#2', 'port 80']]);
+  assert.deepEqual(
+    servers.children.map((c) => [c.name, c.detail]),
+    [
+      ['#1', 'port 443'],
+      ['#2', 'port 80'],
+    ],
+  );
   const check = (parent: OutlineSymbol): void => {
     for (const c of parent.children) {
       assert.ok(contains(parent, c), `${c.name} inside ${parent.name}`);

@@ -41,7 +41,10 @@ for (const { dir, registered, others } of RULE_FOLDERS) {
   test(`${dir}: every file is a rule named for its id and registered; every registered rule has its file`, () => {
     const problems: string[] = [];
     const fromFiles = new Set<unknown>();
-    for (const name of fs.readdirSync(path.join(PACKAGE_DIR, dir)).filter((n) => !others.includes(n)).sort()) {
+    for (const name of fs
+      .readdirSync(path.join(PACKAGE_DIR, dir))
+      .filter((n) => !others.includes(n))
+      .sort()) {
       if (!name.endsWith('.ts')) {
         problems.push(`${name}: only rule files belong here (helpers go to rules/lib/)`);
         continue;
@@ -82,7 +85,10 @@ test('no rule file imports another rule file or the registry (shared code lives 
 
 test('every fixture folder belongs to a rule id', () => {
   const ids = new Set(metas.map((m) => m.id));
-  assert.deepEqual(fixtureRuleIds().filter((id) => !ids.has(id)), []);
+  assert.deepEqual(
+    fixtureRuleIds().filter((id) => !ids.has(id)),
+    [],
+  );
 });
 
 for (const meta of metas) {
@@ -91,7 +97,8 @@ for (const meta of metas) {
     assert.ok(fs.existsSync(page), `missing ${page}`);
     const body = fs.readFileSync(page, 'utf8');
     assert.ok(body.startsWith(`# ${meta.id}\n`), 'the page title is the rule id');
-    for (const heading of ['## What it flags', '## Why it matters for zero trust', '## How to fix']) assert.ok(body.includes(heading), `${meta.id}.md lacks "${heading}"`);
+    for (const heading of ['## What it flags', '## Why it matters for zero trust', '## How to fix'])
+      assert.ok(body.includes(heading), `${meta.id}.md lacks "${heading}"`);
   });
 
   if (NO_FIXTURES[meta.id]) continue;
@@ -131,7 +138,8 @@ for (const meta of metas) {
     let fixesSeen = 0;
     for (const fc of fixtureCases(meta.id, 'invalid')) {
       const before = analyzeWorkspace(fc.files);
-      const count = (results: Map<string, Finding[]>): number => [...results.values()].reduce((n, fs) => n + fs.filter((f) => f.ruleId === meta.id).length, 0);
+      const count = (results: Map<string, Finding[]>): number =>
+        [...results.values()].reduce((n, fs) => n + fs.filter((f) => f.ruleId === meta.id).length, 0);
       for (const fx of fc.files) {
         for (const finding of (before.get(fx.file) ?? []).filter((f) => f.ruleId === meta.id)) {
           for (const fix of finding.fixes ?? []) {
@@ -139,7 +147,11 @@ for (const meta of metas) {
             const after = applyEdits(fx.text, fix.edits);
             const res = analyzeWorkspace(withText(fc, fx.file, after));
             const own = res.get(fx.file) ?? [];
-            assert.deepEqual(own.filter((f) => f.ruleId === 'yaml-syntax').map(describe(after)), [], `${fx.file}: "${fix.title}" breaks the YAML`);
+            assert.deepEqual(
+              own.filter((f) => f.ruleId === 'yaml-syntax').map(describe(after)),
+              [],
+              `${fx.file}: "${fix.title}" breaks the YAML`,
+            );
             assert.equal(count(res), count(before) - 1, `${fx.file}: "${fix.title}" should remove exactly its finding`);
             assertOnlyEditedRangeChanged(fx.text, after, fix.edits);
             for (const c of comments(fx.text)) assert.ok(after.includes(c), `${fx.file}: "${fix.title}" lost the comment ${c}`);

@@ -32,7 +32,10 @@ test('rows are ordered by category, then registry order; pipes and angle bracket
   const lines = ruleIndexTable(sample).split('\n');
   assert.equal(lines[0], '| Rule | Category | Severity | Fix | Summary | Docs |');
   assert.equal(lines[2], '| `a-rule` | yaml | error | no | Broken. | [docs](docs/rules/a-rule.md) |');
-  assert.equal(lines[3], '| `b-rule` | zero-trust | warning | yes | Uses a \\| pipe and &lt;ns&gt;/&lt;sa&gt;. | [docs](docs/rules/b-rule.md) |');
+  assert.equal(
+    lines[3],
+    '| `b-rule` | zero-trust | warning | yes | Uses a \\| pipe and &lt;ns&gt;/&lt;sa&gt;. | [docs](docs/rules/b-rule.md) |',
+  );
 });
 
 test('the splice replaces only the text between the markers', () => {

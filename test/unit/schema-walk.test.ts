@@ -3,7 +3,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { registry } from '../support/engine';
-import { conceptOf, descriptionOf, enumOf, propertiesOf, resolve, resolveRef, schemaAt, shapeOf, typeLabel, type JsonSchema } from '../../server/src/core/schema-walk';
+import {
+  conceptOf,
+  descriptionOf,
+  enumOf,
+  propertiesOf,
+  resolve,
+  resolveRef,
+  schemaAt,
+  shapeOf,
+  typeLabel,
+  type JsonSchema,
+} from '../../server/src/core/schema-walk';
 
 const reg = registry();
 function root(id: string): JsonSchema {
@@ -53,6 +64,9 @@ test('a description written beside a $ref wins over the shared definition', () =
 test('type labels for maps, int-or-string and objects', () => {
   assert.equal(typeLabel(reg, schemaAt(reg, PA, ['spec', 'selector', 'matchLabels']) ?? {}), 'map of string to string');
   assert.equal(typeLabel(reg, schemaAt(reg, PA, ['spec', 'mtls']) ?? {}), 'object');
-  assert.equal(typeLabel(reg, { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] }), 'integer or string');
+  assert.equal(
+    typeLabel(reg, { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] }),
+    'integer or string',
+  );
   assert.equal(shapeOf(reg, schemaAt(reg, PA, ['spec', 'portLevelMtls']) ?? {}), 'object');
 });

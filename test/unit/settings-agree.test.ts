@@ -43,7 +43,8 @@ test('the .meshlint.yaml keys are the settings that change findings, plus exclud
 
 test('the docs name every setting and every config key', () => {
   const editors = fs.readFileSync(path.join(PACKAGE_DIR, 'docs', 'editors.md'), 'utf8');
-  for (const key of declared.filter((k) => k !== 'enable')) assert.ok(editors.includes(`\`${key}\``), `docs/editors.md does not name ${key}`);
+  for (const key of declared.filter((k) => k !== 'enable'))
+    assert.ok(editors.includes(`\`${key}\``), `docs/editors.md does not name ${key}`);
   const workspace = fs.readFileSync(path.join(PACKAGE_DIR, 'docs', 'workspace.md'), 'utf8');
   for (const key of CONFIG_FILE_KEYS) assert.match(workspace, new RegExp(`^${key}:`, 'm'), `docs/workspace.md's example lacks ${key}`);
   assert.ok(workspace.includes(RULE_LEVELS.join(' | ')), 'docs/workspace.md lists the rule levels');

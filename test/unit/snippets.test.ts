@@ -32,7 +32,9 @@ function e2eWorkspace(): { file: string; text: string }[] {
 const body = (b: string | string[]): string => (Array.isArray(b) ? b.join('\n') : b);
 
 test('package.json contributes the snippet file for YAML', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { contributes: { snippets?: { language: string; path: string }[] } };
+  const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as {
+    contributes: { snippets?: { language: string; path: string }[] };
+  };
   const entry = manifest.contributes.snippets?.find((s) => s.language === 'yaml');
   assert.ok(entry);
   assert.equal(path.normalize(entry.path), path.normalize('./snippets/yaml.json'));
@@ -55,7 +57,11 @@ test('the snippets cover the safe patterns the editor should make easy', () => {
     ['CA chain', /selfSigned: \{\}[\s\S]*isCA: true[\s\S]*ca:\n {4}secretName:/],
     ['Gateway TLS', /kind: Certificate[\s\S]*kind: Gateway[\s\S]*credentialName: \$1-tls/],
   ];
-  for (const [what, re] of need) assert.ok(kinds.some((k) => re.test(k)), `no snippet for ${what}`);
+  for (const [what, re] of need)
+    assert.ok(
+      kinds.some((k) => re.test(k)),
+      `no snippet for ${what}`,
+    );
 });
 
 for (const [name, snippet] of Object.entries(snippets)) {
@@ -74,7 +80,11 @@ for (const [name, snippet] of Object.entries(snippets)) {
     for (const files of [[], e2eWorkspace()]) {
       const all = analyzeWorkspace([...files, { file: 'snippet.yaml', text }]).get('snippet.yaml') ?? [];
       const unexpected = all.filter((f) => !(f.severity === 'info' && ABOUT_THE_REST_OF_THE_FOLDER.has(f.ruleId)));
-      assert.deepEqual(unexpected.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`), [], `with ${files.length} other files`);
+      assert.deepEqual(
+        unexpected.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`),
+        [],
+        `with ${files.length} other files`,
+      );
     }
   });
 }

@@ -26,10 +26,16 @@ test('markers need column 0 and a following space or line end', () => {
 test('an end marker closes its document and directives join the next one', () => {
   const text = 'a: 1\n...\n%YAML 1.2\n---\nb: 2\n';
   const chunks = splitDocuments(text);
-  assert.deepEqual(chunks.map((c) => c.text), ['a: 1\n...\n', '%YAML 1.2\n---\nb: 2\n']);
+  assert.deepEqual(
+    chunks.map((c) => c.text),
+    ['a: 1\n...\n', '%YAML 1.2\n---\nb: 2\n'],
+  );
 });
 
 test('CRLF line endings split the same way', () => {
   const text = 'a: 1\r\n---\r\nb: 2\r\n';
-  assert.deepEqual(splitDocuments(text).map((c) => c.text), ['a: 1\r\n', '---\r\nb: 2\r\n']);
+  assert.deepEqual(
+    splitDocuments(text).map((c) => c.text),
+    ['a: 1\r\n', '---\r\nb: 2\r\n'],
+  );
 });

@@ -20,7 +20,10 @@ test('no comment hides yaml-syntax: blanket, block or named', () => {
   assert.deepEqual(ids(DUPLICATE_KEY), ['yaml-syntax']);
   assert.deepEqual(ids(`# meshlint-disable\n${DUPLICATE_KEY}`), ['yaml-syntax']);
   assert.deepEqual(ids(DUPLICATE_KEY.replace('    mode: PERMISSIVE', '    mode: PERMISSIVE # meshlint-disable-line')), ['yaml-syntax']);
-  assert.deepEqual(ids(DUPLICATE_KEY.replace('    mode: PERMISSIVE', '    # meshlint-disable-next-line yaml-syntax\n    mode: PERMISSIVE')), ['yaml-syntax']);
+  assert.deepEqual(
+    ids(DUPLICATE_KEY.replace('    mode: PERMISSIVE', '    # meshlint-disable-next-line yaml-syntax\n    mode: PERMISSIVE')),
+    ['yaml-syntax'],
+  );
   assert.deepEqual(ids(`# meshlint-disable yaml-syntax\n${DUPLICATE_KEY}`), ['yaml-syntax']);
   // The config's level still switches it off: that is the team's setting, not the file's.
   assert.deepEqual(ids(DUPLICATE_KEY, { ...DEFAULT_CONFIG, rules: { 'yaml-syntax': 'off' } }), []);

@@ -20,7 +20,9 @@ const pa = (mode: string): string => peerAuthentication({ namespace: 'orders', m
 class MemoryFiles implements WorkspaceFiles {
   constructor(readonly files: Map<string, string>) {}
   list(folderUri: string, exclude: readonly string[]): Promise<string[]> {
-    return Promise.resolve([...this.files.keys()].filter((u) => u.startsWith(`${folderUri}/`) && !exclude.some((g) => u.includes(`/${g.replace('/**', '')}/`))));
+    return Promise.resolve(
+      [...this.files.keys()].filter((u) => u.startsWith(`${folderUri}/`) && !exclude.some((g) => u.includes(`/${g.replace('/**', '')}/`))),
+    );
   }
   read(uri: string): Promise<string | undefined> {
     return Promise.resolve(this.files.get(uri));
@@ -48,7 +50,12 @@ class ManualTimers {
   }
 }
 
-function setup(files: Record<string, string>, settings: Partial<MeshlintSettings> & { exclude?: string[] } = {}, clock?: () => number, timers?: ManualTimers) {
+function setup(
+  files: Record<string, string>,
+  settings: Partial<MeshlintSettings> & { exclude?: string[] } = {},
+  clock?: () => number,
+  timers?: ManualTimers,
+) {
   const disk = new Map(Object.entries(files).map(([k, v]) => [`${ROOT}/${k}`, v]));
   const republished: string[] = [];
   let onRepublish: (() => void) | undefined;
@@ -145,7 +152,11 @@ test('a costly rules run waits for a pause in typing; meanwhile findings move wi
   // A second edit replaces the pending run rather than adding one.
   await w.publish('deny.yaml', `${edited}# and one below\n`);
   assert.equal(timers.pending.size, 1);
-  assert.deepEqual([...timers.pending.values()].map((p) => p.ms), [200], 'twice the last run, 100 ms');
+  assert.deepEqual(
+    [...timers.pending.values()].map((p) => p.ms),
+    [200],
+    'twice the last run, 100 ms',
+  );
   assert.deepEqual(w.republished, []);
   const republished = w.nextRepublish();
   timers.fireAll();

@@ -102,7 +102,12 @@ test('replacing a file replaces all its facts; deleting it removes them', () => 
   index.set(factsOfText('file:///ws/b.yaml', DEPLOYMENT));
   assert.equal(index.view().all('peer-authentication').length, 1);
   const before = index.generation;
-  index.set(factsOfText('file:///ws/a.yaml', `${peerAuthentication({ namespace: 'orders', mode: 'STRICT' })}---\n${peerAuthentication({ name: 'api', namespace: 'orders', app: 'api', mode: 'DISABLE' })}`));
+  index.set(
+    factsOfText(
+      'file:///ws/a.yaml',
+      `${peerAuthentication({ namespace: 'orders', mode: 'STRICT' })}---\n${peerAuthentication({ name: 'api', namespace: 'orders', app: 'api', mode: 'DISABLE' })}`,
+    ),
+  );
   assert.ok(index.generation > before);
   assert.equal(index.view().all('peer-authentication').length, 2);
   index.set(factsOfText('file:///ws/a.yaml', '# emptied\n'));
@@ -131,9 +136,18 @@ test('effective mTLS: workload policy over namespace policy over the mesh-wide o
   assert.equal(eff?.level, 'workload');
   assert.equal(eff?.site.uri, 'wl');
   // Pods only known to carry app=api (e.g. behind a Service): another workload policy might match them.
-  index.set(factsOfText('wl2', peerAuthentication({ name: 'api-v2', namespace: 'orders', app: 'api-v2', mode: 'STRICT' }).replace('app: api-v2', 'version: v2')));
+  index.set(
+    factsOfText(
+      'wl2',
+      peerAuthentication({ name: 'api-v2', namespace: 'orders', app: 'api-v2', mode: 'STRICT' }).replace('app: api-v2', 'version: v2'),
+    ),
+  );
   assert.equal(effectiveMtls(index.view(), DEFAULT_CONFIG, { namespace: 'orders', labels: { app: 'web' }, exact: false }), undefined);
-  assert.equal(effectiveMtls(index.view(), { ...DEFAULT_CONFIG, rootNamespace: 'mesh' }, { namespace: 'shop', labels: {}, exact: true }), undefined, 'the root namespace comes from the config');
+  assert.equal(
+    effectiveMtls(index.view(), { ...DEFAULT_CONFIG, rootNamespace: 'mesh' }, { namespace: 'shop', labels: {}, exact: true }),
+    undefined,
+    'the root namespace comes from the config',
+  );
 });
 
 test('the read API lists accounts, namespaces, issuers, labels and secrets', () => {
@@ -165,7 +179,13 @@ test('workspace findings respect levels and suppression comments of the file the
   assert.equal(checkWorkspace(inputs, DEFAULT_CONFIG).byUri.get('deny.yaml')?.[0].ruleId, rule);
   assert.equal(checkWorkspace(inputs, { ...DEFAULT_CONFIG, rules: { [rule]: 'off' } }).byUri.get('deny.yaml'), undefined);
   assert.equal(checkWorkspace(inputs, { ...DEFAULT_CONFIG, rules: { [rule]: 'error' } }).byUri.get('deny.yaml')?.[0].severity, 'error');
-  const suppressed = [{ uri: 'deny.yaml', text: DENY_SANDBOX.replace('            namespaces', `            # meshlint-disable-next-line ${rule}\n            namespaces`) }, inputs[1]];
+  const suppressed = [
+    {
+      uri: 'deny.yaml',
+      text: DENY_SANDBOX.replace('            namespaces', `            # meshlint-disable-next-line ${rule}\n            namespaces`),
+    },
+    inputs[1],
+  ];
   assert.equal(checkWorkspace(suppressed, DEFAULT_CONFIG).byUri.get('deny.yaml'), undefined);
 });
 

@@ -64,7 +64,11 @@ spec:
   assert.match(findings[0].message, /Unknown field `mtl`/);
   assert.deepEqual(findings[0].fixes ?? [], [], 'no fix is offered through a merged map');
   const clean = text.replace('mtl:', 'mtls:');
-  assert.deepEqual(analyze(clean).filter((f) => f.severity === 'error'), [], '`<<` is not reported as an unknown field');
+  assert.deepEqual(
+    analyze(clean).filter((f) => f.severity === 'error'),
+    [],
+    '`<<` is not reported as an unknown field',
+  );
 });
 
 test('flow collections: IPv6 addresses with a trailing :: are one value, as in go-yaml', () => {
@@ -86,13 +90,19 @@ spec:
         - source:
             ipBlocks: [10.0.0.1, 2001:db8::]
 `;
-  assert.deepEqual(analyze(policy).filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+  assert.deepEqual(
+    analyze(policy).filter((f) => f.severity === 'error' || f.severity === 'warning'),
+    [],
+  );
 });
 
 test('flow collections: an item starting with : is flagged, since kubectl rejects it', () => {
   const r = parseYaml('a: [::1]\nb: ["::1"]\nc: [10.0.0.1]\n');
   assert.deepEqual((r.value as Record<string, unknown>).a, ['::1']);
-  assert.deepEqual(r.problems.map((p) => [p.code, p.severity, p.start]), [['KUBECTL_FLOW_COLON', 'warning', 4]]);
+  assert.deepEqual(
+    r.problems.map((p) => [p.code, p.severity, p.start]),
+    [['KUBECTL_FLOW_COLON', 'warning', 4]],
+  );
   assert.deepEqual(parseYaml('a: ::1\nb:\n  - ::1\n').problems, [], 'outside [ ] and { } a leading : is a plain scalar for both');
 });
 
@@ -109,10 +119,32 @@ test('flow colon scan stays one linear pass', () => {
 
 test('YAML 1.1 plain scalars read as go-yaml v2 resolves them', () => {
   const cases: [string, unknown][] = [
-    ['yes', true], ['Yes', true], ['ON', true], ['y', true], ['no', false], ['Off', false], ['N', false],
-    ['0777', 511], ['0o17', 15], ['0x1F', 31], ['-0x10', -16], ['0b101', 5], ['1_000', 1000], ['1_0.5', 10.5],
-    ['09', 9], ['-0', 0], ['+12', 12], ['.5', 0.5], ['~', null], ['true', true], ['1:20', '1:20'],
-    ['"yes"', 'yes'], ["'0777'", '0777'], ['!!str on', 'on'], ['yesterday', 'yesterday'], ['0x', '0x'],
+    ['yes', true],
+    ['Yes', true],
+    ['ON', true],
+    ['y', true],
+    ['no', false],
+    ['Off', false],
+    ['N', false],
+    ['0777', 511],
+    ['0o17', 15],
+    ['0x1F', 31],
+    ['-0x10', -16],
+    ['0b101', 5],
+    ['1_000', 1000],
+    ['1_0.5', 10.5],
+    ['09', 9],
+    ['-0', 0],
+    ['+12', 12],
+    ['.5', 0.5],
+    ['~', null],
+    ['true', true],
+    ['1:20', '1:20'],
+    ['"yes"', 'yes'],
+    ["'0777'", '0777'],
+    ['!!str on', 'on'],
+    ['yesterday', 'yesterday'],
+    ['0x', '0x'],
   ];
   for (const [written, expected] of cases) {
     const value = (parseYaml(`v: ${written}\n`).value as Record<string, unknown>).v;
@@ -128,5 +160,8 @@ test('a YAML 1.1 word in a string field: the type error says how kubectl reads i
   assert.equal(findings[0].start, offsetOf(text, 'off'));
   assert.match(text, /mode: off\n/);
   assert.match(findings[0].message, /must be a string, not a boolean\. kubectl reads the unquoted `off` as the boolean false/);
-  assert.deepEqual(analyze(text.replace('off', '"off"')).filter((f) => f.ruleId === 'schema-validation' && /boolean/.test(f.message)), []);
+  assert.deepEqual(
+    analyze(text.replace('off', '"off"')).filter((f) => f.ruleId === 'schema-validation' && /boolean/.test(f.message)),
+    [],
+  );
 });

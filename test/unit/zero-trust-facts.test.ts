@@ -14,7 +14,17 @@ import { analyze, covered, only, PACKAGE_DIR } from '../support/engine';
 import { peerAuthentication } from '../support/sample-manifests';
 
 test('principal shapes Istio accepts', () => {
-  for (const p of ['*', 'cluster.local/ns/a/sa/b', 'cluster.local/ns/a/sa/*', 'cluster.local/ns/*', 'cluster.local*', '*/ns/a/sa/b', '*/sa/b', '*b', '*a/b']) {
+  for (const p of [
+    '*',
+    'cluster.local/ns/a/sa/b',
+    'cluster.local/ns/a/sa/*',
+    'cluster.local/ns/*',
+    'cluster.local*',
+    '*/ns/a/sa/b',
+    '*/sa/b',
+    '*b',
+    '*a/b',
+  ]) {
     assert.equal(principalShape(p).problem, undefined, p);
   }
   assert.equal(principalShape('cluster.local/ns/a/sa/b').trustDomain, 'cluster.local');
@@ -24,7 +34,17 @@ test('principal shapes Istio accepts', () => {
 });
 
 test('principal shapes that never match', () => {
-  for (const p of ['b', 'ns/a/sa/b', 'td/ns/a/sa', 'td/ns/a/sa/b/c', 'td/namespace/a/sa/b', 'td/ns/*/sa/b', '*ns/a*', 'td/ns/a/serviceaccount/*', '*/ns/a/s/b']) {
+  for (const p of [
+    'b',
+    'ns/a/sa/b',
+    'td/ns/a/sa',
+    'td/ns/a/sa/b/c',
+    'td/namespace/a/sa/b',
+    'td/ns/*/sa/b',
+    '*ns/a*',
+    'td/ns/a/serviceaccount/*',
+    '*/ns/a/s/b',
+  ]) {
     assert.ok(principalShape(p).problem, p);
   }
 });
@@ -50,16 +70,21 @@ test('Go durations written by fixes parse back to the same seconds', () => {
 });
 
 test('in-cluster hosts for DestinationRules', () => {
-  for (const h of ['reviews', 'reviews.shop.svc', 'reviews.shop.svc.cluster.local', '*.local', '*', '*.shop.svc.cluster.local']) assert.ok(isInClusterHost(h), h);
+  for (const h of ['reviews', 'reviews.shop.svc', 'reviews.shop.svc.cluster.local', '*.local', '*', '*.shop.svc.cluster.local'])
+    assert.ok(isInClusterHost(h), h);
   for (const h of ['api.example.com', '*.example.com']) assert.ok(!isInClusterHost(h), h);
 });
 
-test('the guide\'s manifests stay clean of warnings and errors', () => {
+test("the guide's manifests stay clean of warnings and errors", () => {
   const dir = path.join(PACKAGE_DIR, 'examples', 'guide');
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     const loud = analyze(text).filter((f) => f.severity === 'error' || f.severity === 'warning');
-    assert.deepEqual(loud.map((f) => `${f.ruleId}: ${f.message}`), [], file);
+    assert.deepEqual(
+      loud.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+      file,
+    );
   }
 });
 
@@ -74,15 +99,20 @@ test('the root namespace comes from the config', () => {
 });
 
 test('the trust domain comes from the config', () => {
-  const text = 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: p\n  namespace: a\nspec:\n  rules:\n    - from:\n        - source:\n            principals: ["corp.example/ns/a/sa/b"]\n';
+  const text =
+    'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: p\n  namespace: a\nspec:\n  rules:\n    - from:\n        - source:\n            principals: ["corp.example/ns/a/sa/b"]\n';
   const found = only(analyze(text), 'authorization-policy-trust-domain');
   assert.equal(found.length, 1);
   assert.equal(covered(text, found[0]), '"corp.example/ns/a/sa/b"');
-  assert.equal(only(analyze(text, mergeConfig(DEFAULT_CONFIG, { trustDomain: 'corp.example' })), 'authorization-policy-trust-domain').length, 0);
+  assert.equal(
+    only(analyze(text, mergeConfig(DEFAULT_CONFIG, { trustDomain: 'corp.example' })), 'authorization-policy-trust-domain').length,
+    0,
+  );
 });
 
 test('certificate limits come from the config', () => {
-  const cert = (duration: string): string => `apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n  namespace: a\nspec:\n  secretName: c\n  duration: ${duration}\n  dnsNames: [c.a.svc.cluster.local]\n  issuerRef:\n    name: ca\n    kind: ClusterIssuer\n`;
+  const cert = (duration: string): string =>
+    `apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n  namespace: a\nspec:\n  secretName: c\n  duration: ${duration}\n  dnsNames: [c.a.svc.cluster.local]\n  issuerRef:\n    name: ca\n    kind: ClusterIssuer\n`;
   assert.equal(only(analyze(cert('24h')), 'certificate-lifetime-too-long').length, 0);
   assert.equal(only(analyze(cert('48h')), 'certificate-lifetime-too-long').length, 1);
   const relaxed = mergeConfig(DEFAULT_CONFIG, { maxWorkloadCertSeconds: 72 * 3600 });
@@ -92,6 +122,10 @@ test('certificate limits come from the config', () => {
 test('the allow-nothing policy never warns, whatever its spelling', () => {
   for (const spec of ['spec: {}', 'spec:\n  action: ALLOW', 'spec:\n  rules: []', 'spec:\n  selector:\n    matchLabels:\n      app: a']) {
     const text = `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: allow-nothing\n  namespace: a\n${spec}\n`;
-    assert.deepEqual(analyze(text).map((f) => f.ruleId), [], spec);
+    assert.deepEqual(
+      analyze(text).map((f) => f.ruleId),
+      [],
+      spec,
+    );
   }
 });

@@ -48,8 +48,16 @@ const SEVERITIES = ['error', 'warning', 'info', 'hint'];
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = {
-    paths: [], format: 'text', minSeverity: 'warning', fix: false, maxWarnings: undefined, config: undefined,
-    noInlineConfig: false, crds: [], help: false, version: false,
+    paths: [],
+    format: 'text',
+    minSeverity: 'warning',
+    fix: false,
+    maxWarnings: undefined,
+    config: undefined,
+    noInlineConfig: false,
+    crds: [],
+    help: false,
+    version: false,
   };
   let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {

@@ -5,7 +5,9 @@ import type { FileReport, Located } from './report';
 export function formatJson(reports: readonly FileReport[], shown: (f: Located) => boolean): string {
   const files = reports.map((r) => ({
     path: r.path,
-    findings: r.findings.filter(shown).map(({ fixes, related: _related, ...rest }) => ({ ...rest, fixable: Boolean(fixes?.some((x) => x.safe)) })),
+    findings: r.findings
+      .filter(shown)
+      .map(({ fixes, related: _related, ...rest }) => ({ ...rest, fixable: Boolean(fixes?.some((x) => x.safe)) })),
   }));
   return `${escapeJsonForTerminal(JSON.stringify({ files }, null, 2))}\n`;
 }

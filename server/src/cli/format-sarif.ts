@@ -18,7 +18,12 @@ export interface SarifOptions {
   root: string;
 }
 
-export function formatSarif(reports: readonly FileReport[], rules: readonly RuleMeta[], shown: (f: Located) => boolean, opts: SarifOptions): string {
+export function formatSarif(
+  reports: readonly FileReport[],
+  rules: readonly RuleMeta[],
+  shown: (f: Located) => boolean,
+  opts: SarifOptions,
+): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = reports.flatMap((r) =>
     r.findings.filter(shown).map((f) => ({

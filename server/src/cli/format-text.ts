@@ -5,7 +5,9 @@ import type { FileReport, Located } from './report';
 
 export function formatText(reports: readonly FileReport[], shown: (f: Located) => boolean, minSeverity: string): string {
   const out: string[] = [];
-  for (const r of reports) for (const f of r.findings.filter(shown)) out.push(escapeForTerminal(`${r.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`));
+  for (const r of reports)
+    for (const f of r.findings.filter(shown))
+      out.push(escapeForTerminal(`${r.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}`));
   const all = reports.flatMap((r) => r.findings);
   const count = (s: Located['severity']): number => all.filter((f) => f.severity === s).length;
   const hidden = all.filter((f) => !shown(f)).length;

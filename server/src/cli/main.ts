@@ -21,7 +21,11 @@ const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
 const DOCS_BASE = `${HOMEPAGE}/blob/main/docs/rules`;
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
@@ -115,7 +119,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const reports: FileReport[] = linted.map((l) => ({ path: l.path, findings: locateFindings(l.text, l.findings) }));
   const shown = (f: Located): boolean => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[args.minSeverity];
   if (args.format === 'json') out.write(formatJson(reports, shown));
-  else if (args.format === 'sarif') out.write(formatSarif(reports, allRuleMetas(), shown, { version: VERSION, homepage: HOMEPAGE, docsBase: DOCS_BASE, root: process.cwd() }));
+  else if (args.format === 'sarif')
+    out.write(
+      formatSarif(reports, allRuleMetas(), shown, { version: VERSION, homepage: HOMEPAGE, docsBase: DOCS_BASE, root: process.cwd() }),
+    );
   else out.write(formatText(reports, shown, args.minSeverity));
 
   if (problems.length > 0) return 2;

@@ -92,7 +92,10 @@ function readUpTo(fd: number, limit: number, sizeHint: number): Buffer | undefin
 }
 
 /** A stream's bytes up to `limit`; beyond it reading stops (the writer sees a closed pipe). */
-export function readStreamUpTo(stream: Readable, limit: number = MAX_FILE_BYTES): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
+export function readStreamUpTo(
+  stream: Readable,
+  limit: number = MAX_FILE_BYTES,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; message: string }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let length = 0;

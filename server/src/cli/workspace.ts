@@ -30,9 +30,13 @@ export function loadWorkspace(paths: readonly string[], explicitConfig: string |
   const read = readRegularFile(file);
   if (!read.ok) return { config: DEFAULT_CONFIG, keep: () => true, crds: [], problem: { path: file, message: read.message } };
   const decoded = decodeText(read.bytes);
-  if (decoded.unsupported) return { config: DEFAULT_CONFIG, keep: () => true, crds: [], problem: { path: file, message: decoded.unsupported } };
+  if (decoded.unsupported)
+    return { config: DEFAULT_CONFIG, keep: () => true, crds: [], problem: { path: file, message: decoded.unsupported } };
   const text = decoded.text;
-  const parsed = parseConfigFile(text, allRuleMetas().map((m) => m.id));
+  const parsed = parseConfigFile(
+    text,
+    allRuleMetas().map((m) => m.id),
+  );
   const root = path.dirname(path.resolve(file));
   const exclude = new ExcludeMatcher(parsed.exclude);
   return {

@@ -57,7 +57,8 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedY
     result.findings.push({
       ruleId: HELM_RULE_ID,
       severity: 'info',
-      message: 'This document contains template syntax ({{ }}), so meshlint skips its checks. Lint the rendered output instead, e.g. `helm template . | meshlint -`.',
+      message:
+        'This document contains template syntax ({{ }}), so meshlint skips its checks. Lint the rendered output instead, e.g. `helm template . | meshlint -`.',
       start: helmAt,
       end: helmEnd(text, helmAt),
     });
@@ -94,7 +95,11 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedY
   if (deps.verifyFixes !== false) {
     // Only the finding's own rule needs to run again (schema findings come from the schema pass).
     result.findings = keepVerifiedFixes(text, parsed, result.findings, (fixed, ruleId, fixedParsed) => {
-      const again = analyzeDocument(fixed, { ...deps, rules: deps.rules.filter((r) => r.meta.id === ruleId), verifyFixes: false }, fixedParsed);
+      const again = analyzeDocument(
+        fixed,
+        { ...deps, rules: deps.rules.filter((r) => r.meta.id === ruleId), verifyFixes: false },
+        fixedParsed,
+      );
       return again.internalErrors.length > 0 ? undefined : again.findings;
     });
   }

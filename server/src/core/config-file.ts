@@ -38,7 +38,15 @@ export interface ConfigFile {
 
 const LEVELS = RULE_LEVELS;
 /** The keys a `.meshlint.yaml` may hold (the editor settings mirror them; a test keeps the two in step). */
-export const CONFIG_FILE_KEYS = ['rootNamespace', 'trustDomain', 'maxWorkloadCertificateDuration', 'maxCertificateDuration', 'rules', 'exclude', 'crds'];
+export const CONFIG_FILE_KEYS = [
+  'rootNamespace',
+  'trustDomain',
+  'maxWorkloadCertificateDuration',
+  'maxCertificateDuration',
+  'rules',
+  'exclude',
+  'crds',
+];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function isConfigFile(uriOrPath: string): boolean {
@@ -61,21 +69,37 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
   if (parsed.problems.some((p) => p.severity === 'error')) {
     // Positions past the last written character (an unclosed bracket) are moved onto it by parseYaml.
     for (const p of parsed.problems) {
-      findings.push({ ruleId: CONFIG_FILE_RULE.id, severity: 'error', message: `YAML: ${p.message.replace(/\.$/, '')}. meshlint uses its defaults until this is fixed.`, start: p.start, end: p.end });
+      findings.push({
+        ruleId: CONFIG_FILE_RULE.id,
+        severity: 'error',
+        message: `YAML: ${p.message.replace(/\.$/, '')}. meshlint uses its defaults until this is fixed.`,
+        start: p.start,
+        end: p.end,
+      });
     }
     return out;
   }
   const value = parsed.value;
   if (value === null || value === undefined) return out;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    problem([], 'value', 'error', 'The config file must be a map of settings (rootNamespace, trustDomain, rules, ...); meshlint uses its defaults.');
+    problem(
+      [],
+      'value',
+      'error',
+      'The config file must be a map of settings (rootNamespace, trustDomain, rules, ...); meshlint uses its defaults.',
+    );
     return out;
   }
   const data = value as Record<string, unknown>;
   for (const key of Object.keys(data)) {
     if (CONFIG_FILE_KEYS.includes(key)) continue;
     const guess = closest(key, CONFIG_FILE_KEYS);
-    problem([key], 'key', 'warning', `Unknown setting \`${key}\`, ignored.${guess ? ` Did you mean \`${guess}\`?` : ` Known settings: ${CONFIG_FILE_KEYS.join(', ')}.`}`);
+    problem(
+      [key],
+      'key',
+      'warning',
+      `Unknown setting \`${key}\`, ignored.${guess ? ` Did you mean \`${guess}\`?` : ` Known settings: ${CONFIG_FILE_KEYS.join(', ')}.`}`,
+    );
   }
 
   const str = (key: string): string | undefined => {
@@ -90,7 +114,13 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
   const root = str('rootNamespace');
   if (root !== undefined) {
     if (DNS_LABEL.test(root) && root.length <= 63) config.rootNamespace = root;
-    else problem(['rootNamespace'], 'value', 'error', `\`${root}\` is not a namespace name (lower-case letters, digits and '-', at most 63); the default \`${base.rootNamespace}\` applies.`);
+    else
+      problem(
+        ['rootNamespace'],
+        'value',
+        'error',
+        `\`${root}\` is not a namespace name (lower-case letters, digits and '-', at most 63); the default \`${base.rootNamespace}\` applies.`,
+      );
   }
   const trust = str('trustDomain');
   if (trust !== undefined) config.trustDomain = trust;

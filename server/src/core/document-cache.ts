@@ -12,7 +12,10 @@ export class DocumentCache<V> {
   private readonly map = new Map<string, V>();
   private chars = 0;
 
-  constructor(private readonly limit = 20_000, private readonly maxChars = DEFAULT_MAX_CHARS) {}
+  constructor(
+    private readonly limit = 20_000,
+    private readonly maxChars = DEFAULT_MAX_CHARS,
+  ) {}
 
   get(key: string): V | undefined {
     const v = this.map.get(key);

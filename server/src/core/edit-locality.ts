@@ -133,7 +133,8 @@ export function unexplainedChange(
     if (before && after) {
       // The value itself was rewritten: only a scalar may be, since a mapping or list that stops
       // being one loses every entry inside it.
-      if (before.value && before.value.kind !== 'scalar') return `${where} stops being a ${before.value.kind === 'map' ? 'mapping' : 'list'}`;
+      if (before.value && before.value.kind !== 'scalar')
+        return `${where} stops being a ${before.value.kind === 'map' ? 'mapping' : 'list'}`;
       const oldSpan = before.value ? written(oldText, before.value) : before.entry;
       if (!oldEdits.some((e) => rewrites(oldSpan, e))) return `${where} changes, but the fix does not edit it`;
       if (after.value && !newEdits.some((e) => touches(after.value as YNode, e))) return `${where} changes outside the fix's text`;

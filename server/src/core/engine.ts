@@ -67,7 +67,10 @@ export class Engine {
   private readonly cacheLimit: number;
   private readonly maxFileLength: number;
 
-  constructor(readonly schemas: SchemaRegistry, options: EngineOptions = {}) {
+  constructor(
+    readonly schemas: SchemaRegistry,
+    options: EngineOptions = {},
+  ) {
     this.rules = options.rules ?? DOCUMENT_RULES;
     // The cache bounds the text it holds (document-cache.ts); the count must let every document of
     // the largest file checked (8M characters of small documents) stay, or a check spread over

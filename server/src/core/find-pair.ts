@@ -34,4 +34,3 @@ export function findPair(map: YMap, key: string): YPair | undefined {
   }
   return index.get(key);
 }
-

@@ -84,7 +84,13 @@ export function findingGone(finding: Finding, edits: readonly TextEdit[], after:
 export type Reanalyze = (text: string, ruleId: string, parsed: ParsedYaml) => readonly Finding[] | undefined;
 
 /** Why `fix` must not be offered for `finding` in `text` (one document), or undefined. */
-export function fixProblem(text: string, finding: Finding, fix: Fix, reanalyze: Reanalyze, parse: (text: string) => ParsedYaml = parseYaml): string | undefined {
+export function fixProblem(
+  text: string,
+  finding: Finding,
+  fix: Fix,
+  reanalyze: Reanalyze,
+  parse: (text: string) => ParsedYaml = parseYaml,
+): string | undefined {
   const after = applyEdits(text, fix.edits);
   const problem = editProblem(text, fix.edits, after, parse);
   if (problem) return problem;

@@ -33,7 +33,8 @@ export function goPlainScalar(text: string, parsed: unknown): GoReading | undefi
   const plain = text.replace(/_/g, '');
   let value: number | undefined;
   const int = GO_INT.exec(plain);
-  if (int) value = (int[1] === '-' ? -goUnsigned(int[2]) : goUnsigned(int[2])) + 0; // + 0: no -0
+  if (int)
+    value = (int[1] === '-' ? -goUnsigned(int[2]) : goUnsigned(int[2])) + 0; // + 0: no -0
   else if (GO_FLOAT.test(plain)) value = Number(plain);
   if (value === undefined || Object.is(value, parsed)) return undefined;
   return { value };

@@ -62,7 +62,7 @@ export function scanNesting(text: string, limit = MAX_NESTING_DEPTH): NestingSca
 }
 
 function isFlowEnd(c: number): boolean {
-  return c === 44 /* , */ || c === 93 /* ] */ || c === 125 /* } */;
+  return c === 44 /* , */ || c === 93 /* ] */ || c === 125; /* } */
 }
 
 type OnColon = (at: number, leading: boolean) => void;
@@ -127,11 +127,11 @@ function scan(text: string, limit: number, onComment: (length: number) => void, 
       } else if (c === 93 /* ] */ || c === 125 /* } */) {
         if (flow > 0) flow--;
         plain = false;
-      } else if (flow === 0 && (c === 124 /* | */ || c === 62 /* > */) && valueStart) {
+      } else if (flow === 0 && (c === 124 /* | */ || c === 62) /* > */ && valueStart) {
         i = skipBlockScalar(text, i, lineStart);
         lineEnded = true;
         continue;
-      } else if ((c === 45 /* - */ || c === 63 /* ? */ || c === 58 /* : */) && isBlank(text.charCodeAt(i + 1))) {
+      } else if ((c === 45 /* - */ || c === 63 /* ? */ || c === 58) /* : */ && isBlank(text.charCodeAt(i + 1))) {
         // `- ` and `? ` open a compact block collection on the same line; after `: ` a value starts.
         if (flow === 0 && c !== 58 && valueStart) {
           // The collection inside starts where the content after the indicator does.

@@ -77,7 +77,13 @@ export function parseYaml(text: string): ParsedYaml {
     } catch (err) {
       // A bad merge value says where it is; other failures (alias limits) have no one place.
       const at = (err as { at?: number }).at ?? (root ? root.start : 0);
-      problems.push({ message: `The document could not be read: ${(err as Error).message}`, start: at, end: at + 1, severity: 'error', code: 'TO_JS' });
+      problems.push({
+        message: `The document could not be read: ${(err as Error).message}`,
+        start: at,
+        end: at + 1,
+        severity: 'error',
+        code: 'TO_JS',
+      });
     }
   }
   return { root, value, problems };

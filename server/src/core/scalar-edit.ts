@@ -72,7 +72,10 @@ export function editableScalar(root: YNode | null, path: readonly PathSegment[],
 /** A string written as a plain scalar when YAML reads it back unchanged, else double-quoted. */
 export function yamlScalar(value: string): string {
   const plain = /^[A-Za-z0-9_/][A-Za-z0-9 _./-]*$/.test(value) && !/\s$/.test(value);
-  const ambiguous = /^(true|false|yes|no|on|off|y|n|null|~)$/i.test(value) || /^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(value) || /^0[xo]/i.test(value);
+  const ambiguous =
+    /^(true|false|yes|no|on|off|y|n|null|~)$/i.test(value) ||
+    /^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(value) ||
+    /^0[xo]/i.test(value);
   return plain && !ambiguous ? value : JSON.stringify(value);
 }
 

@@ -12,7 +12,10 @@ export const SCHEMA_RULE_ID = 'schema-validation';
 
 export function describePath(path: (string | number)[]): string {
   if (path.length === 0) return 'the resource';
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 function typeName(v: unknown): string {
@@ -33,7 +36,14 @@ function dataAt(value: unknown, path: (string | number)[]): unknown {
 }
 
 /** A fix that writes `newText` over the key or value at `path`, when that text may be edited in place. */
-function rewrite(root: YNode | null, text: string, path: (string | number)[], on: 'key' | 'value', newText: string, title: string): Fix[] | undefined {
+function rewrite(
+  root: YNode | null,
+  text: string,
+  path: (string | number)[],
+  on: 'key' | 'value',
+  newText: string,
+  title: string,
+): Fix[] | undefined {
   const node = editableScalar(root, path, on);
   const edits = node && replaceScalar(text, node, newText);
   return edits ? [{ title, edits, safe: false, preferred: true }] : undefined;
@@ -48,7 +58,14 @@ export function schemaFindings(errors: SchemaError[], root: YNode | null, value:
     // An int-or-string mismatch yields one type error per branch plus the anyOf: keep the anyOf.
     if (e.keyword === 'type' && anyOfPaths.has(e.path.join('/'))) continue;
     // A value of the wrong type also fails its enum or pattern; the type is the real mistake.
-    if (e.keyword !== 'type' && e.keyword !== 'anyOf' && e.keyword !== 'required' && e.keyword !== 'additionalProperties' && typePaths.has(e.path.join('/'))) continue;
+    if (
+      e.keyword !== 'type' &&
+      e.keyword !== 'anyOf' &&
+      e.keyword !== 'required' &&
+      e.keyword !== 'additionalProperties' &&
+      typePaths.has(e.path.join('/'))
+    )
+      continue;
     const f = toFinding(e, root, value, text, kind);
     if (!f) continue;
     const key = `${f.start}:${f.end}:${f.message}`;
@@ -100,7 +117,10 @@ function toFinding(e: SchemaError, root: YNode | null, value: unknown, text: str
       if (actual === null) {
         // The API server drops null fields of structural schemas before validating, so `mode:`
         // with nothing after it is accepted and silently means "not set": worth a warning, not an error.
-        const f = make(loc && valueSpan(loc), `\`${where}\` has no value. The API server drops empty fields, so this line has no effect; write ${article(String(e.params.type))} or remove it.`);
+        const f = make(
+          loc && valueSpan(loc),
+          `\`${where}\` has no value. The API server drops empty fields, so this line has no effect; write ${article(String(e.params.type))} or remove it.`,
+        );
         return f && { ...f, severity: 'warning' };
       }
       const node = deref(loc?.value ?? null);
@@ -125,7 +145,9 @@ function toFinding(e: SchemaError, root: YNode | null, value: unknown, text: str
       const actual = dataAt(value, e.path);
       const ps = e.parentSchema;
       const intOrString = ps && ps['x-kubernetes-int-or-string'] === true;
-      const msg = intOrString ? `\`${where}\` must be an integer or a string, not ${typeName(actual)}.` : `\`${where}\` does not match any allowed form.`;
+      const msg = intOrString
+        ? `\`${where}\` must be an integer or a string, not ${typeName(actual)}.`
+        : `\`${where}\` does not match any allowed form.`;
       return make(loc && valueSpan(loc), msg);
     }
     default: {
@@ -151,8 +173,18 @@ function alternativesOf(branches: unknown): string[] {
 }
 
 function article(t: string): string {
-  const names: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list' };
-  return t.split(',').map((x) => names[x] ?? x).join(' or ');
+  const names: Record<string, string> = {
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'true or false',
+    object: 'a mapping',
+    array: 'a list',
+  };
+  return t
+    .split(',')
+    .map((x) => names[x] ?? x)
+    .join(' or ');
 }
 
 function limitMessage(e: SchemaError): string {

@@ -54,10 +54,11 @@ function branches(source: SchemaSource, schema: JsonSchema): JsonSchema[] {
   const out: JsonSchema[] = [];
   for (const kw of ['anyOf', 'oneOf', 'allOf']) {
     const list = schema[kw];
-    if (Array.isArray(list)) for (const b of list) {
-      const r = resolve(source, b);
-      if (r) out.push(r);
-    }
+    if (Array.isArray(list))
+      for (const b of list) {
+        const r = resolve(source, b);
+        if (r) out.push(r);
+      }
   }
   return out;
 }

@@ -40,7 +40,10 @@ export class SchemaRegistry {
   private readonly schemasById = new Map<string, object>();
 
   /** `crdRules`: the CEL rules of kinds whose schema came from a CRD (see crd/crd-registry.ts). */
-  constructor(readonly bundle: SchemaBundle, readonly crdRules?: CrdRuleIndex) {
+  constructor(
+    readonly bundle: SchemaBundle,
+    readonly crdRules?: CrdRuleIndex,
+  ) {
     this.ajv = new Ajv({ allErrors: true, strict: !bundle.lenient, verbose: true, allowUnionTypes: true });
     for (const kw of EXTRA_KEYWORDS) this.ajv.addKeyword({ keyword: kw, schemaType: ['boolean', 'string'] });
     for (const doc of bundle.documents) {

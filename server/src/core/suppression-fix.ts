@@ -25,7 +25,10 @@ export function suppressionEdits(text: string, documents: readonly ParsedDocumen
     const last = startOfLine(text, Math.max(span.start, span.end - 1));
     const next = endOfLine(text, last);
     const eol = eolAt(text, first);
-    const enable = next < text.length ? { start: next + 1, end: next + 1, newText: `${indent}# meshlint-enable ${ruleId}${eol}` } : { start: text.length, end: text.length, newText: `${eol}${indent}# meshlint-enable ${ruleId}${eol}` };
+    const enable =
+      next < text.length
+        ? { start: next + 1, end: next + 1, newText: `${indent}# meshlint-enable ${ruleId}${eol}` }
+        : { start: text.length, end: text.length, newText: `${eol}${indent}# meshlint-enable ${ruleId}${eol}` };
     return [{ start: first, end: first, newText: `${indent}# meshlint-disable ${ruleId}${eol}` }, enable];
   }
   // Add the id to a directive already on the line above rather than stacking a second one.
@@ -39,14 +42,26 @@ export function suppressionEdits(text: string, documents: readonly ParsedDocumen
       return [{ start: at, end: at, newText: ` ${ruleId}` }];
     }
   }
-  return [{ start: lineStart, end: lineStart, newText: `${indentAt(text, lineStart)}# meshlint-disable-next-line ${ruleId}${eolAt(text, lineStart)}` }];
+  return [
+    {
+      start: lineStart,
+      end: lineStart,
+      newText: `${indentAt(text, lineStart)}# meshlint-disable-next-line ${ruleId}${eolAt(text, lineStart)}`,
+    },
+  ];
 }
 
 /**
  * The outermost scalar or flow collection holding `offset` that began on an earlier line than the
  * finding's (file offsets), or undefined when a comment line can go right above the finding.
  */
-function multiLineValueAround(root: YNode | null, rel: number, text: string, docStart: number, lineStart: number): { start: number; end: number } | undefined {
+function multiLineValueAround(
+  root: YNode | null,
+  rel: number,
+  text: string,
+  docStart: number,
+  lineStart: number,
+): { start: number; end: number } | undefined {
   let node: YNode | null = root;
   for (let depth = 0; node && depth < 256; depth++) {
     const start = docStart + node.start;

@@ -45,7 +45,11 @@ export const nodeSliceClock = (now: () => number): SliceClock => ({
  * limit hits. Each run first walks the documents already checked (cached, but not free on a huge
  * file): a slice lasts at least twice that walk, so the walks never take most of the time.
  */
-export async function analyzeWithin(run: (shouldStop: () => boolean) => FileAnalysis, limits: AnalysisLimits, clock: SliceClock): Promise<LimitedAnalysis> {
+export async function analyzeWithin(
+  run: (shouldStop: () => boolean) => FileAnalysis,
+  limits: AnalysisLimits,
+  clock: SliceClock,
+): Promise<LimitedAnalysis> {
   const deadline = clock.now() + limits.budgetMs;
   const unwanted = (): boolean => Boolean(limits.token?.isCancellationRequested || limits.superseded?.());
   let walk = 0;

@@ -22,7 +22,8 @@ export async function readConfiguredCrds(
   if (!files.readTree) return { uris, texts };
   for (const [i, uri] of uris.entries()) {
     const read = await files.readTree(uri, folderUri);
-    if (read.length === 0 && !previous.includes(uri)) log(`CRD path ${paths[i]}: nothing readable there inside the workspace folder ${folderUri}`);
+    if (read.length === 0 && !previous.includes(uri))
+      log(`CRD path ${paths[i]}: nothing readable there inside the workspace folder ${folderUri}`);
     texts.push(...read.map((r) => ({ source: r.uri, text: r.text })));
   }
   return { uris, texts };

@@ -38,7 +38,10 @@ export function toDiagnostic(doc: TextDocument, f: Finding, docsLink: DocsLink):
   if (f.related?.length) {
     d.relatedInformation = f.related
       .filter((r) => r.uri === undefined)
-      .map((r) => ({ location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } }, message: r.message }));
+      .map((r) => ({
+        location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
+        message: r.message,
+      }));
   }
   return d;
 }

@@ -3,7 +3,12 @@
 // protocol error the handler chose (a cancelled request) still goes to the client as such.
 import { ResponseError, type Connection } from 'vscode-languageserver';
 
-export function guard<A extends unknown[], R>(connection: Connection, name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+export function guard<A extends unknown[], R>(
+  connection: Connection,
+  name: string,
+  fallback: R,
+  fn: (...args: A) => R | Promise<R>,
+): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
       return await fn(...args);

@@ -7,7 +7,10 @@ import { allRuleMetas } from '../core/rules/index';
 import type { ServerState } from './server-state';
 import { cancelledError } from './budget';
 
-export function hoverHandler(state: ServerState, capabilities: () => ClientCapabilities): (params: HoverParams, token?: CancellationToken) => Promise<Hover | null> {
+export function hoverHandler(
+  state: ServerState,
+  capabilities: () => ClientCapabilities,
+): (params: HoverParams, token?: CancellationToken) => Promise<Hover | null> {
   const concepts = new ConceptLibrary(state.runtime.concepts ?? {});
   const rules = allRuleMetas();
   return async (params, token) => {

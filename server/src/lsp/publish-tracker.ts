@@ -32,5 +32,7 @@ export class PublishTracker {
 
 /** What a client would see of a file's workspace findings: enough to tell whether to publish again. */
 function signature(findings: readonly Finding[]): string {
-  return JSON.stringify(findings.map((f) => [f.ruleId, f.severity, f.message, f.start, f.end, f.related?.map((r) => [r.uri, r.start, r.end])]));
+  return JSON.stringify(
+    findings.map((f) => [f.ruleId, f.severity, f.message, f.start, f.end, f.related?.map((r) => [r.uri, r.start, r.end])]),
+  );
 }

@@ -9,7 +9,13 @@ export function withCrossFileRelated(diagnostic: Diagnostic, finding: Finding, s
     r.uri !== undefined && r.range
       ? [
           {
-            location: { uri: r.uri, range: { start: { line: r.range.startLine, character: r.range.startCharacter }, end: { line: r.range.endLine, character: r.range.endCharacter } } },
+            location: {
+              uri: r.uri,
+              range: {
+                start: { line: r.range.startLine, character: r.range.startCharacter },
+                end: { line: r.range.endLine, character: r.range.endCharacter },
+              },
+            },
             message: r.message,
           },
         ]

@@ -27,7 +27,10 @@ export class RulesRunCache {
   private lastCost = 0;
   private timer: unknown;
 
-  constructor(private readonly clock: RulesClock, private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly clock: RulesClock,
+    private readonly log: (message: string) => void,
+  ) {}
 
   /** True once a run has cost more than an edit may wait for. */
   get costly(): boolean {

@@ -14,7 +14,10 @@ export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastCostMs = new Map<string, number>();
 
-  constructor(private readonly run: (uri: string) => Promise<number>, private readonly options: SchedulerOptions = { minDelayMs: 1, maxDelayMs: 250 }) {}
+  constructor(
+    private readonly run: (uri: string) => Promise<number>,
+    private readonly options: SchedulerOptions = { minDelayMs: 1, maxDelayMs: 250 },
+  ) {}
 
   schedule(uri: string): void {
     this.cancel(uri);

@@ -1,6 +1,14 @@
 // The language server, independent of transport: wires documents, settings, validation and
 // features onto a connection that the node entry point (stdio or IPC) creates.
-import { TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeWatchedFilesNotification, type Connection, type InitializeResult, type ClientCapabilities } from 'vscode-languageserver';
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  type Connection,
+  type InitializeResult,
+  type ClientCapabilities,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type FileAnalysis } from '../core/engine';
 import { splitDocuments, type Chunk } from '../core/split';
@@ -20,7 +28,16 @@ import { withCrossFileRelated } from './related-locations';
 import { mergeFindings } from '../core/workspace/check-workspace';
 import { allRuleMetas } from '../core/rules/index';
 import type { Finding } from '../core/types';
-import { analyzeWithin, DEFAULT_BUDGETS, nodeSliceClock, partialNote, PARTIAL_RULE_ID, type AnalysisLimits, type Budgets, type Feature } from './budget';
+import {
+  analyzeWithin,
+  DEFAULT_BUDGETS,
+  nodeSliceClock,
+  partialNote,
+  PARTIAL_RULE_ID,
+  type AnalysisLimits,
+  type Budgets,
+  type Feature,
+} from './budget';
 import { DEFAULT_CONFIGURATION_TIMEOUT_MS, askConfiguration } from './config-request';
 import type { ServerRuntime, ServerState } from './server-state';
 import { CrdRegistryHost } from './crd-host';
@@ -61,10 +78,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         timers: NODE_TIMERS,
       })
     : undefined;
-  const settings = new SettingsStore(connection, () => supportsConfiguration, () => configurationTimeoutMs, {
-    log,
-    recheck: (uri) => (documents.get(uri) ? scheduleRef(uri) : undefined),
-  });
+  const settings = new SettingsStore(
+    connection,
+    () => supportsConfiguration,
+    () => configurationTimeoutMs,
+    {
+      log,
+      recheck: (uri) => (documents.get(uri) ? scheduleRef(uri) : undefined),
+    },
+  );
 
   const workspace = new WorkspaceHost({
     files: runtime.workspaceFiles,
@@ -95,7 +117,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   const analyze = (doc: TextDocument, config: Config, limits: AnalysisLimits) => {
     const text = doc.getText();
     let chunks: Chunk[] | undefined;
-    return analyzeWithin((shouldStop) => runtime.engine.analyze(text, config, { shouldStop, chunks: (chunks ??= splitDocuments(text)) }), limits, slices);
+    return analyzeWithin(
+      (shouldStop) => runtime.engine.analyze(text, config, { shouldStop, chunks: (chunks ??= splitDocuments(text)) }),
+      limits,
+      slices,
+    );
   };
   let partialShown = false;
   const status = (params: StatusParams): void => sent(connection.sendNotification(STATUS_NOTIFICATION, params));
@@ -173,8 +199,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     workspace.setFolders(folders);
     const options = (params.initializationOptions ?? {}) as InitOptions;
     const budget = options.timeBudgetMs;
-    if (typeof budget === 'number' && budget >= 0) budgets = Object.fromEntries(Object.keys(DEFAULT_BUDGETS).map((k) => [k, budget])) as Budgets;
-    if (typeof options.configurationTimeoutMs === 'number' && options.configurationTimeoutMs >= 0) configurationTimeoutMs = options.configurationTimeoutMs;
+    if (typeof budget === 'number' && budget >= 0)
+      budgets = Object.fromEntries(Object.keys(DEFAULT_BUDGETS).map((k) => [k, budget])) as Budgets;
+    if (typeof options.configurationTimeoutMs === 'number' && options.configurationTimeoutMs >= 0)
+      configurationTimeoutMs = options.configurationTimeoutMs;
     registerWatchers = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) && !options.watchesYamlFiles;
     return {
       capabilities: {
@@ -195,7 +223,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     if (registerWatchers) {
       // A client may still refuse; an unhandled rejection would end the server.
       connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.meshlint.yaml' }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.meshlint.yaml' }],
+        })
         .catch((err: unknown) => log(`file watcher registration failed: ${(err as Error).message}`));
     }
   });
@@ -222,7 +252,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   const capabilities = (): ClientCapabilities => clientCapabilities;
   connection.onCodeAction(guard(connection, 'code actions', [], codeActionHandler(state)));
   connection.onHover(guard(connection, 'hover', null, hoverHandler(state, capabilities)));
-  connection.onCompletion(guard(connection, 'completion', [], completionHandler(state, capabilities, (uri) => workspace.names(uri))));
+  connection.onCompletion(
+    guard(
+      connection,
+      'completion',
+      [],
+      completionHandler(state, capabilities, (uri) => workspace.names(uri)),
+    ),
+  );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
 
   documents.listen(connection);

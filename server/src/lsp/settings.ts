@@ -25,11 +25,16 @@ export class SettingsStore {
     if (!this.supportsConfiguration()) return Promise.resolve(DEFAULT_SETTINGS);
     let p = this.perUri.get(uri);
     if (!p) {
-      const asked: Promise<MeshlintSettings> = askConfiguration(this.connection, { scopeUri: uri, section: 'meshlint' }, this.timeoutMs(), (value) => {
-        if (this.perUri.get(uri) !== asked) return;
-        this.perUri.set(uri, Promise.resolve(normalise(value)));
-        this.events.recheck(uri);
-      }).then(({ value, timedOut }) => {
+      const asked: Promise<MeshlintSettings> = askConfiguration(
+        this.connection,
+        { scopeUri: uri, section: 'meshlint' },
+        this.timeoutMs(),
+        (value) => {
+          if (this.perUri.get(uri) !== asked) return;
+          this.perUri.set(uri, Promise.resolve(normalise(value)));
+          this.events.recheck(uri);
+        },
+      ).then(({ value, timedOut }) => {
         if (timedOut && !this.warned) {
           this.warned = true;
           this.events.log(`no answer to workspace/configuration within ${this.timeoutMs()} ms; using the default settings`);

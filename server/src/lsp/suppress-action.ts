@@ -25,7 +25,11 @@ export function suppressActions(doc: TextDocument, params: CodeActionParams, ana
       title: `Suppress ${diag.code} on this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diag],
-      edit: { changes: { [doc.uri]: edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+      edit: {
+        changes: {
+          [doc.uri]: edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })),
+        },
+      },
     });
   }
   return out;

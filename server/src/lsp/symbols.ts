@@ -1,6 +1,13 @@
 // LSP document symbols: the core outline (one symbol per resource, spec sections as children) as
 // a hierarchy, or as a flat list with container names for clients that want SymbolInformation.
-import { SymbolKind, type CancellationToken, type ClientCapabilities, type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation } from 'vscode-languageserver';
+import {
+  SymbolKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  type SymbolInformation,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { outline, type OutlineKind, type OutlineSymbol } from '../core/outline/outline';
 import type { ServerState } from './server-state';
@@ -14,10 +21,10 @@ const KINDS: Record<OutlineKind, SymbolKind> = {
   field: SymbolKind.Property,
 };
 
-export function symbolsHandler(state: ServerState, capabilities: () => ClientCapabilities): (
-  params: DocumentSymbolParams,
-  token?: CancellationToken,
-) => Promise<DocumentSymbol[] | SymbolInformation[]> {
+export function symbolsHandler(
+  state: ServerState,
+  capabilities: () => ClientCapabilities,
+): (params: DocumentSymbolParams, token?: CancellationToken) => Promise<DocumentSymbol[] | SymbolInformation[]> {
   return async (params, token) => {
     const doc = state.documents.get(params.textDocument.uri);
     if (!doc) return [];
@@ -29,7 +36,12 @@ export function symbolsHandler(state: ServerState, capabilities: () => ClientCap
     if (capabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) return symbols.map((s) => toDocumentSymbol(doc, s));
     const flat: SymbolInformation[] = [];
     const walk = (s: OutlineSymbol, container?: string): void => {
-      flat.push({ name: s.name, kind: KINDS[s.kind], location: { uri: doc.uri, range: range(doc, s.start, s.end) }, containerName: container });
+      flat.push({
+        name: s.name,
+        kind: KINDS[s.kind],
+        location: { uri: doc.uri, range: range(doc, s.start, s.end) },
+        containerName: container,
+      });
       for (const c of s.children) walk(c, s.name);
     };
     symbols.forEach((s) => walk(s));

@@ -84,7 +84,9 @@ export class WorkspaceHost {
     const key = this.normalize(uri);
     const folder = this.index.folderOf(key);
     this.open.set(key, uri);
-    const changed = this.index.indexable(folder, key) ? this.index.setAnalysis(folder, key, text, analysis) : this.index.removeFacts(folder, key);
+    const changed = this.index.indexable(folder, key)
+      ? this.index.setAnalysis(folder, key, text, analysis)
+      : this.index.removeFacts(folder, key);
     if (!folder.ready) return [];
     if (changed && folder.rules.costly) {
       // A large workspace: keep typing fast. The last findings follow the edit now; the rules run
@@ -169,7 +171,8 @@ export class WorkspaceHost {
     if (!this.index.isConfigUri(folder, key)) return undefined;
     folder.configOpen = true;
     this.open.set(key, uri);
-    if (this.setConfig(folder, text)) this.applyExclude(folder).catch((err: unknown) => this.deps.log(`workspace scan failed: ${(err as Error).stack ?? String(err)}`));
+    if (this.setConfig(folder, text))
+      this.applyExclude(folder).catch((err: unknown) => this.deps.log(`workspace scan failed: ${(err as Error).stack ?? String(err)}`));
     return folder.config.findings;
   }
 

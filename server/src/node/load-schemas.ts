@@ -23,7 +23,8 @@ export function loadSchemas(packageDir: string = findPackageDir()): SchemaBundle
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.json') && full !== path.join(root, 'index.json')) documents.push(JSON.parse(fs.readFileSync(full, 'utf8')) as object);
+      else if (entry.name.endsWith('.json') && full !== path.join(root, 'index.json'))
+        documents.push(JSON.parse(fs.readFileSync(full, 'utf8')) as object);
     }
   };
   walk(root);

@@ -70,11 +70,11 @@ export function codeServerEnv(dirs: CodeServerDirs, extra: Record<string, string
 }
 
 export function installVsix(bin: string, dirs: CodeServerDirs, env: NodeJS.ProcessEnv, vsix: string): string {
-  execFileSync(
-    bin,
-    ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix],
-    { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 },
-  );
+  execFileSync(bin, ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+  });
   const manifest = JSON.parse(fs.readFileSync(path.join(dirs.extensions, 'extensions.json'), 'utf8')) as Array<{
     identifier: { id: string };
     relativeLocation: string;
@@ -112,13 +112,17 @@ export async function startCodeServer(
   const child = spawn(
     bin,
     [
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--user-data-dir', dirs.userData,
-      '--extensions-dir', dirs.extensions,
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
       ...(process.env.MESHLINT_E2E_VERBOSE === '1' ? ['--log', 'trace'] : []),
       workspace,
     ],

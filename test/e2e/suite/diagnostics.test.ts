@@ -35,7 +35,10 @@ describe('diagnostics and quick fix', () => {
     await vscode.commands.executeCommand('hideCodeActionWidget');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', uri, finding.range, vscode.CodeActionKind.QuickFix.value,
+      'vscode.executeCodeActionProvider',
+      uri,
+      finding.range,
+      vscode.CodeActionKind.QuickFix.value,
     );
     const fix = actions.find((a) => a.title === 'Set mode to STRICT');
     assert.ok(fix?.edit, `quick fix offered; got: ${actions.map((a) => a.title).join(', ') || '(none)'}`);

@@ -40,7 +40,10 @@ export function meshlintDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 export function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
   if (diagnostics.length === 0) return '(none)';
   return diagnostics
-    .map((d) => `${ruleId(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`)
+    .map(
+      (d) =>
+        `${ruleId(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`,
+    )
     .join('\n  ');
 }
 
@@ -68,7 +71,11 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       finish();
       const seen = describeDiagnostics(meshlintDiagnostics(uri));
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} on ${path.basename(uri.fsPath)}; meshlint diagnostics now:\n  ${seen}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} on ${path.basename(uri.fsPath)}; meshlint diagnostics now:\n  ${seen}`,
+        ),
+      );
     }, timeoutMs);
     const finish = () => {
       clearTimeout(timer);
@@ -96,7 +103,12 @@ export async function replaceDocument(document: vscode.TextDocument, text: strin
 }
 
 /** Resolves once `event` fires with a value matching `predicate`, or rejects after the timeout. */
-export function nextEvent<T>(event: vscode.Event<T>, predicate: (value: T) => boolean, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+export function nextEvent<T>(
+  event: vscode.Event<T>,
+  predicate: (value: T) => boolean,
+  what: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();

@@ -6,14 +6,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeDiagnostics, EXTENSION_ID, hasRule, openFixture, replaceDocument, waitForDiagnostics } from './helpers';
 
-const SEED = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: catalog\nspec:\n  mtls:\n    mode: PERMISSIVE\n';
+const SEED =
+  'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: catalog\nspec:\n  mtls:\n    mode: PERMISSIVE\n';
 
 /** Snippet names from the installed extension's contributed snippet files for YAML. */
 function contributedSnippetNames(): string[] {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is installed`);
-  const contributions = (extension.packageJSON as { contributes?: { snippets?: { language: string; path: string }[] } })
-    .contributes?.snippets ?? [];
+  const contributions =
+    (extension.packageJSON as { contributes?: { snippets?: { language: string; path: string }[] } }).contributes?.snippets ?? [];
   const files = contributions.filter((c) => c.language === 'yaml').map((c) => path.join(extension.extensionPath, c.path));
   return files.flatMap((file) => Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')) as object));
 }
@@ -38,10 +39,13 @@ describe('snippets', () => {
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'yaml', name });
       assert.notEqual(editor.document.getText(), SEED, 'the snippet replaced the seed');
       assert.match(editor.document.getText(), /^kind: /m, `snippet text:\n${editor.document.getText()}`);
-      const diagnostics = await waitForDiagnostics(uri, (all) => !all.some(serious), 'no warnings or errors', 10_000)
-        .catch((error: Error) => {
-          throw new Error(`${error.message}\nsnippet text:\n${editor.document.getText()}\n${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`);
-        });
+      const diagnostics = await waitForDiagnostics(uri, (all) => !all.some(serious), 'no warnings or errors', 10_000).catch(
+        (error: Error) => {
+          throw new Error(
+            `${error.message}\nsnippet text:\n${editor.document.getText()}\n${describeDiagnostics(vscode.languages.getDiagnostics(uri))}`,
+          );
+        },
+      );
       assert.ok(!diagnostics.some(serious));
     });
   }

@@ -32,7 +32,12 @@ export interface Placement {
 }
 
 /** `key: ` for scalars; `key:` plus an indented line with a placeholder for maps and lists. */
-export function keySnippet(source: SchemaSource, name: string, schema: JsonSchema | undefined, at: Placement): { text: string; snippet: boolean } {
+export function keySnippet(
+  source: SchemaSource,
+  name: string,
+  schema: JsonSchema | undefined,
+  at: Placement,
+): { text: string; snippet: boolean } {
   const key = yamlString(name);
   if (at.keyOnly) return { text: key, snippet: false };
   const shape = schema ? shapeOf(source, schema) : 'any';

@@ -10,7 +10,13 @@ import type { Suggestion } from './types';
 /** Fields people should rarely write by hand: listed, but after everything else. */
 const DEMOTED = /^(Deprecated|Old spelling|Set by the API server|Written by the controller)/;
 
-export function keyItems(source: SchemaSource, parent: JsonSchema, path: readonly PathSegment[], ctx: CursorContext, fileOffset: number): Suggestion[] {
+export function keyItems(
+  source: SchemaSource,
+  parent: JsonSchema,
+  path: readonly PathSegment[],
+  ctx: CursorContext,
+  fileOffset: number,
+): Suggestion[] {
   const required = new Set(requiredOf(parent));
   const out: Suggestion[] = [];
   propertiesOf(source, parent).forEach(([name, schema], order) => {

@@ -22,27 +22,43 @@ function isLabelSelector(path: readonly PathSegment[], kind: string | undefined)
   return kind === 'Gateway' && path.length === 2 && path[0] === 'spec' && holder === 'selector';
 }
 
-function candidates(path: readonly PathSegment[], slot: CursorContext['slot'], ctx: CursorContext, hints: WorkspaceHints, trustDomain: string): Candidate[] {
+function candidates(
+  path: readonly PathSegment[],
+  slot: CursorContext['slot'],
+  ctx: CursorContext,
+  hints: WorkspaceHints,
+  trustDomain: string,
+): Candidate[] {
   const scalar = (p: PathSegment[]): string | undefined => ctx.scalars.get(pathKey(p));
   const kind = scalar(['kind']);
   const namespace = scalar(['metadata', 'namespace']);
   const listField = typeof last(path) === 'number' ? last(path, 2) : undefined;
-  const sameNamespace = <T extends { namespace?: string }>(xs: readonly T[]): T[] => (namespace === undefined ? [...xs] : xs.filter((x) => x.namespace === namespace));
+  const sameNamespace = <T extends { namespace?: string }>(xs: readonly T[]): T[] =>
+    namespace === undefined ? [...xs] : xs.filter((x) => x.namespace === namespace);
 
   if (slot !== 'key') {
     if (listField === 'principals' || listField === 'notPrincipals') {
-      return hints.serviceAccounts.map((sa) => ({ label: `${trustDomain}/ns/${sa.namespace}/sa/${sa.name}`, detail: `ServiceAccount ${sa.namespace}/${sa.name}` }));
+      return hints.serviceAccounts.map((sa) => ({
+        label: `${trustDomain}/ns/${sa.namespace}/sa/${sa.name}`,
+        detail: `ServiceAccount ${sa.namespace}/${sa.name}`,
+      }));
     }
     if (listField === 'serviceAccounts' || listField === 'notServiceAccounts') {
       return hints.serviceAccounts.map((sa) => ({ label: `${sa.namespace}/${sa.name}`, detail: 'ServiceAccount' }));
     }
-    if (listField === 'namespaces' || listField === 'notNamespaces' || (path.length === 2 && path[0] === 'metadata' && path[1] === 'namespace')) {
+    if (
+      listField === 'namespaces' ||
+      listField === 'notNamespaces' ||
+      (path.length === 2 && path[0] === 'metadata' && path[1] === 'namespace')
+    ) {
       return hints.namespaces.map((ns) => ({ label: ns, detail: 'namespace' }));
     }
     if (last(path) === 'name' && last(path, 2) === 'issuerRef') {
       const refKind = scalar([...path.slice(0, -1), 'kind']);
       const cluster = refKind === 'ClusterIssuer';
-      const issuers = hints.issuers.filter((i) => i.cluster === cluster && (cluster || namespace === undefined || i.namespace === namespace));
+      const issuers = hints.issuers.filter(
+        (i) => i.cluster === cluster && (cluster || namespace === undefined || i.namespace === namespace),
+      );
       return issuers.map((i) => ({ label: i.name, detail: i.cluster ? 'ClusterIssuer' : `Issuer in ${i.namespace ?? 'this namespace'}` }));
     }
     if (last(path) === 'credentialName' || (listField === 'credentialNames' && typeof last(path) === 'number')) {
@@ -54,7 +70,10 @@ function candidates(path: readonly PathSegment[], slot: CursorContext['slot'], c
     const labelKey = last(path);
     if (typeof labelKey === 'string' && isLabelSelector(path.slice(0, -1), kind)) {
       const pool = kind === 'Gateway' ? hints.workloads : sameNamespace(hints.workloads);
-      return uniq(pool.map((w) => w.labels[labelKey]).filter((v): v is string => v !== undefined)).map((v) => ({ label: v, detail: `label ${labelKey}` }));
+      return uniq(pool.map((w) => w.labels[labelKey]).filter((v): v is string => v !== undefined)).map((v) => ({
+        label: v,
+        detail: `label ${labelKey}`,
+      }));
     }
     return [];
   }
@@ -71,7 +90,12 @@ function uniq(xs: string[]): string[] {
   return [...new Set(xs)].sort();
 }
 
-export function workspaceItems(ctx: CursorContext, hints: WorkspaceHints | undefined, trustDomain: string, fileOffset: number): Suggestion[] {
+export function workspaceItems(
+  ctx: CursorContext,
+  hints: WorkspaceHints | undefined,
+  trustDomain: string,
+  fileOffset: number,
+): Suggestion[] {
   if (!hints) return [];
   const found = candidates(ctx.path, ctx.slot, ctx, hints, trustDomain);
   const seen = new Set<string>();

@@ -37,9 +37,23 @@ export interface ConvertOptions {
 
 /** Keywords whose value is copied as it is. */
 const PLAIN = [
-  'description', 'title', 'type', 'enum', 'minimum', 'maximum', 'multipleOf', 'minLength', 'maxLength',
-  'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'required',
-  'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string',
+  'description',
+  'title',
+  'type',
+  'enum',
+  'minimum',
+  'maximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'required',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-int-or-string',
 ];
 
 const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -75,7 +89,10 @@ function convert(node: unknown, path: string[], w: Walk): Schema {
   const out: Schema = {};
   for (const k of PLAIN) if (node[k] !== undefined) out[k] = node[k];
   // OpenAPI 3.0 writes exclusive bounds as booleans beside minimum/maximum; JSON Schema 7 as numbers.
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (node[flag] === true && typeof node[bound] === 'number') {
       out[flag] = node[bound];
       delete out[bound];

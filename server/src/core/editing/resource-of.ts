@@ -14,7 +14,12 @@ export function resourceFromTree(root: YNode | null): ResourceRef | undefined {
   return resourceFromFields(text('apiVersion'), text('kind'), text('metadata', 'name'), text('metadata', 'namespace'));
 }
 
-export function resourceFromFields(apiVersion: string | undefined, kind: string | undefined, name?: string, namespace?: string): ResourceRef | undefined {
+export function resourceFromFields(
+  apiVersion: string | undefined,
+  kind: string | undefined,
+  name?: string,
+  namespace?: string,
+): ResourceRef | undefined {
   if (!apiVersion || !kind) return undefined;
   const metadata: Record<string, string> = {};
   if (name !== undefined) metadata.name = name;

@@ -90,7 +90,13 @@ export function readLine(line: string): YamlLine {
   const content = line.slice(col);
   const key = matchKey(content);
   if (key) {
-    return { indent, dashes, contentCol: col, key: { name: key.name, col }, rest: withoutProperties(stripComment(content.slice(key.length)).trim()) };
+    return {
+      indent,
+      dashes,
+      contentCol: col,
+      key: { name: key.name, col },
+      rest: withoutProperties(stripComment(content.slice(key.length)).trim()),
+    };
   }
   return { indent, dashes, contentCol: col, rest: stripComment(content).trim() };
 }

@@ -59,7 +59,8 @@ function schemaSections(hit: NodeHit, ks: KindSchema, deps: HoverDeps): string[]
   if (!schema) return [];
   const parent = schemaAt(registry, ks.root, hit.path.slice(0, -1));
   // List items carry no concept of their own: the list's concept covers them (usages, principals).
-  const concept = conceptFor(schema, deps) ?? (typeof hit.path[hit.path.length - 1] === 'number' && parent ? conceptFor(parent, deps) : undefined);
+  const concept =
+    conceptFor(schema, deps) ?? (typeof hit.path[hit.path.length - 1] === 'number' && parent ? conceptFor(parent, deps) : undefined);
   const out: string[] = [];
   const value = hit.on === 'value' && hit.value !== undefined && hit.value !== null ? formatValue(hit.value) : undefined;
   const allowed = enumOf(schema)?.map(formatValue);

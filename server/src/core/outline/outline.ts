@@ -176,7 +176,10 @@ function itemLabel(node: YNode): string | undefined {
     const n = scalarText(findPair(portValue, 'number')?.value ?? null);
     if (n !== undefined) return `port ${n}`;
   }
-  const keys = node.pairs.slice(0, 5).map((p) => scalarText(p.key)).filter((k): k is string => k !== undefined);
+  const keys = node.pairs
+    .slice(0, 5)
+    .map((p) => scalarText(p.key))
+    .filter((k): k is string => k !== undefined);
   return keys.length > 0 ? keys.join(', ') : undefined;
 }
 

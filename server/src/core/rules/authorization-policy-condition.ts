@@ -4,8 +4,18 @@ import { hasItems, listAt, stringAt } from './lib/go-values';
 import { policyRules } from './lib/authorization-policy-walk';
 
 const EXACT_KEYS = [
-  'source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'source.trustDomain', 'request.auth.principal',
-  'request.auth.audiences', 'request.auth.presenter', 'destination.ip', 'destination.port', 'connection.sni',
+  'source.ip',
+  'remote.ip',
+  'source.namespace',
+  'source.principal',
+  'source.serviceAccount',
+  'source.trustDomain',
+  'request.auth.principal',
+  'request.auth.audiences',
+  'request.auth.presenter',
+  'destination.ip',
+  'destination.port',
+  'connection.sni',
 ];
 /** Keys that take a [name] suffix; Istio accepts any key starting with one of these that ends in [name]. */
 const MAP_PREFIXES = ['request.headers', 'request.experimental.inline.headers', 'request.auth.claims', 'experimental.envoy.filters.'];
@@ -41,7 +51,10 @@ export const rule: DocumentRule = {
         const key = stringAt(when.value, 'key');
         if (typeof when.value.key !== 'string') continue; // missing or wrong type: schema error
         if (key === '') {
-          ctx.report({ path: [...when.path, 'key'], message: 'The Istio webhook rejects an empty condition key. Write an attribute such as request.headers[x-team] or source.ip.' });
+          ctx.report({
+            path: [...when.path, 'key'],
+            message: 'The Istio webhook rejects an empty condition key. Write an attribute such as request.headers[x-team] or source.ip.',
+          });
           continue;
         }
         const problem = keyProblem(key);
@@ -54,7 +67,10 @@ export const rule: DocumentRule = {
         for (const field of ['values', 'notValues']) {
           listAt(when.value, field).forEach((v, i) => {
             if (v !== '') return;
-            ctx.report({ path: [...when.path, field, i], message: `The Istio webhook rejects an empty string in ${field} ("empty value not allowed"). Remove the entry or write the value to match; "*" matches any non-empty value.` });
+            ctx.report({
+              path: [...when.path, field, i],
+              message: `The Istio webhook rejects an empty string in ${field} ("empty value not allowed"). Remove the entry or write the value to match; "*" matches any non-empty value.`,
+            });
           });
         }
         if (!hasItems(when.value, 'values') && !hasItems(when.value, 'notValues')) {

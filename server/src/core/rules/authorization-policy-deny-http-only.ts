@@ -6,8 +6,20 @@ import { isSet } from './lib/go-values';
 import { policyAction, policyRules } from './lib/authorization-policy-walk';
 
 /** Source fields a plain TCP connection still has (everything but requestPrincipals). */
-const TCP_SOURCE_FIELDS = ['principals', 'notPrincipals', 'ipBlocks', 'notIpBlocks', 'namespaces', 'notNamespaces', 'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts',
-  'trustDomains', 'notTrustDomains'];
+const TCP_SOURCE_FIELDS = [
+  'principals',
+  'notPrincipals',
+  'ipBlocks',
+  'notIpBlocks',
+  'namespaces',
+  'notNamespaces',
+  'remoteIpBlocks',
+  'notRemoteIpBlocks',
+  'serviceAccounts',
+  'notServiceAccounts',
+  'trustDomains',
+  'notTrustDomains',
+];
 
 export const rule: DocumentRule = {
   meta: {

@@ -38,7 +38,8 @@ export const rule: DocumentRule = {
         path: [...op.path, 'paths'],
         on: 'key',
         severity: 'info',
-        message: 'A DENY on listed paths blocks only the spellings it names: "/ADMIN/" or "//admin/" can reach a backend that treats them as "/admin/". Where you can, deny everything except the known-good paths with `notPaths`, or allow the paths callers need with an ALLOW policy.',
+        message:
+          'A DENY on listed paths blocks only the spellings it names: "/ADMIN/" or "//admin/" can reach a backend that treats them as "/admin/". Where you can, deny everything except the known-good paths with `notPaths`, or allow the paths callers need with an ALLOW policy.',
       });
     }
   },

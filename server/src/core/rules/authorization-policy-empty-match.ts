@@ -49,7 +49,11 @@ export const rule: DocumentRule = {
               : 'Name what is matched, e.g. methods: ["GET"] or ports: ["8080"], or remove the to block to match any operation.'),
         });
       }
-      emptyStrings(body, fields.filter((f) => f !== 'serviceAccounts' && f !== 'notServiceAccounts'), [...entry.path, inner]);
+      emptyStrings(
+        body,
+        fields.filter((f) => f !== 'serviceAccounts' && f !== 'notServiceAccounts'),
+        [...entry.path, inner],
+      );
     };
     for (const rule of policyRules(ctx.value)) {
       for (const from of rule.from) block(from, 'source', SOURCE_FIELDS, 'from');

@@ -6,7 +6,30 @@ import { policyAction } from './lib/authorization-policy-walk';
 import { closest } from '../suggest';
 import { setValueEdits } from './lib/fix-edits';
 
-const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'SEARCH', 'REPORT', 'MKACTIVITY', 'CHECKOUT', 'MERGE', 'PURGE'];
+const KNOWN_METHODS = [
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'CONNECT',
+  'OPTIONS',
+  'TRACE',
+  'PATCH',
+  'PROPFIND',
+  'PROPPATCH',
+  'MKCOL',
+  'COPY',
+  'MOVE',
+  'LOCK',
+  'UNLOCK',
+  'SEARCH',
+  'REPORT',
+  'MKACTIVITY',
+  'CHECKOUT',
+  'MERGE',
+  'PURGE',
+];
 
 export const rule: DocumentRule = {
   meta: {
@@ -33,7 +56,16 @@ export const rule: DocumentRule = {
         ctx.report({
           path: site.path,
           message: `HTTP methods are matched exactly and in upper case: "${m}" is not one, ${effect}. Write "${suggestion}".`,
-          fixes: edits ? [{ title: `Change to ${suggestion}`, edits, safe: lowerCase && upper === suggestion && KNOWN_METHODS.includes(upper), preferred: true }] : undefined,
+          fixes: edits
+            ? [
+                {
+                  title: `Change to ${suggestion}`,
+                  edits,
+                  safe: lowerCase && upper === suggestion && KNOWN_METHODS.includes(upper),
+                  preferred: true,
+                },
+              ]
+            : undefined,
         });
       }
     }

@@ -29,7 +29,8 @@ export const rule: DocumentRule = {
     id: 'authorization-policy-service-accounts',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'serviceAccounts cannot be combined with principals or namespaces in one source, and must be <namespace>/<name> without wildcards.',
+    summary:
+      'serviceAccounts cannot be combined with principals or namespaces in one source, and must be <namespace>/<name> without wildcards.',
     fixable: false,
   },
   kinds: ['security.istio.io/AuthorizationPolicy'],

@@ -14,7 +14,8 @@ export const rule: DocumentRule = {
     id: 'certificate-duration',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'duration must be at least 1h; renewBefore at least 5m and less than duration; not both renewBefore and renewBeforePercentage.',
+    summary:
+      'duration must be at least 1h; renewBefore at least 5m and less than duration; not both renewBefore and renewBeforePercentage.',
     fixable: false,
   },
   kinds: ['cert-manager.io/Certificate'],
@@ -28,9 +29,10 @@ export const rule: DocumentRule = {
       const seconds = parseDuration(raw);
       if (seconds !== undefined) return seconds;
       const shown = raw.length > 40 ? `${raw.slice(0, 37)}...` : raw;
-      const why = durationRejection(raw) === 'range'
-        ? ': Go durations end at 2562047h (about 292 years), so the request is rejected. Write a realistic lifetime, e.g. 2160h.'
-        : ', so the request is rejected. Write a Go duration with units, e.g. 24h, 90m or 2160h (days are not a unit).';
+      const why =
+        durationRejection(raw) === 'range'
+          ? ': Go durations end at 2562047h (about 292 years), so the request is rejected. Write a realistic lifetime, e.g. 2160h.'
+          : ', so the request is rejected. Write a Go duration with units, e.g. 24h, 90m or 2160h (days are not a unit).';
       ctx.report({ path: ['spec', field], message: `cert-manager cannot read "${shown}" as a duration${why}` });
       return 'bad';
     };
@@ -51,14 +53,18 @@ export const rule: DocumentRule = {
         ctx.report({
           path: ['spec', field],
           on: 'key',
-          message: 'cert-manager\'s webhook rejects renewBefore together with renewBeforePercentage ("mutually exclusive"). Keep one: renewBefore for a fixed margin, renewBeforePercentage for a share of the lifetime.',
+          message:
+            'cert-manager\'s webhook rejects renewBefore together with renewBeforePercentage ("mutually exclusive"). Keep one: renewBefore for a fixed margin, renewBeforePercentage for a share of the lifetime.',
         });
       }
     }
     if (renewBefore !== undefined) {
       const where: PathSegment[] = ['spec', 'renewBefore'];
       if (renewBefore < MIN_RENEW_BEFORE) {
-        ctx.report({ path: where, message: `cert-manager's webhook rejects renewBefore ${formatDuration(renewBefore)}: the minimum is 5m. Renew well before expiry, e.g. a third of the lifetime.` });
+        ctx.report({
+          path: where,
+          message: `cert-manager's webhook rejects renewBefore ${formatDuration(renewBefore)}: the minimum is 5m. Renew well before expiry, e.g. a third of the lifetime.`,
+        });
       } else if (renewBefore >= lifetime) {
         ctx.report({
           path: where,

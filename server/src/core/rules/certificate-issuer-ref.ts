@@ -20,16 +20,16 @@ export const rule: DocumentRule = {
     if (ref.name === '') {
       ctx.report({
         path: ['spec', 'issuerRef', 'name'],
-        message: 'cert-manager\'s webhook rejects an empty issuerRef.name ("must be specified"). Name the Issuer (same namespace) or ClusterIssuer that signs this certificate.',
+        message:
+          'cert-manager\'s webhook rejects an empty issuerRef.name ("must be specified"). Name the Issuer (same namespace) or ClusterIssuer that signs this certificate.',
       });
     }
     const group = stringAt(ref, 'group');
     const kind = stringAt(ref, 'kind');
     if (group !== '' && group !== OWN_GROUP) return; // external issuers define their own kinds
     if (kind === '' || kind === 'Issuer' || kind === 'ClusterIssuer') return;
-    const hint = group === ''
-      ? ` If ${kind} belongs to an external issuer, set issuerRef.group to its API group (e.g. awspca.cert-manager.io).`
-      : '';
+    const hint =
+      group === '' ? ` If ${kind} belongs to an external issuer, set issuerRef.group to its API group (e.g. awspca.cert-manager.io).` : '';
     ctx.report({
       path: ['spec', 'issuerRef', 'kind'],
       message: `cert-manager's webhook rejects kind "${kind}": with group ${group || '(empty)'} it "must be one of Issuer or ClusterIssuer".${hint}`,

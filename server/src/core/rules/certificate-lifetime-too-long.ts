@@ -26,8 +26,15 @@ export const rule: DocumentRule = {
     const max = kind ? ctx.config.maxWorkloadCertSeconds : ctx.config.maxCertSeconds;
     if (life <= max) return;
     const written = typeof spec.duration === 'string';
-    const what = kind === 'spiffe' ? 'This workload certificate (it carries a SPIFFE ID)' : kind ? 'This workload certificate (only in-cluster service names)' : 'This certificate';
-    const lifetime = written ? `lives ${formatDuration(life)}` : `has no duration, so cert-manager issues it for its default ${formatDuration(life)}`;
+    const what =
+      kind === 'spiffe'
+        ? 'This workload certificate (it carries a SPIFFE ID)'
+        : kind
+          ? 'This workload certificate (only in-cluster service names)'
+          : 'This certificate';
+    const lifetime = written
+      ? `lives ${formatDuration(life)}`
+      : `has no duration, so cert-manager issues it for its default ${formatDuration(life)}`;
     const limit = `${formatDuration(max)}${kind ? ' for workload certificates' : ''}`;
     const fix = lifetimeFix(ctx, spec, max, written);
     ctx.report({
@@ -46,7 +53,12 @@ function identityKey(spec: Record<string, unknown>): string {
 }
 
 /** Set (or add) the duration to the limit; not safe: renewal load and issuer rate limits change. */
-function lifetimeFix(ctx: Parameters<DocumentRule['check']>[0], spec: Record<string, unknown>, max: number, written: boolean): Fix | undefined {
+function lifetimeFix(
+  ctx: Parameters<DocumentRule['check']>[0],
+  spec: Record<string, unknown>,
+  max: number,
+  written: boolean,
+): Fix | undefined {
   const renew = typeof spec.renewBefore === 'string' ? parseDuration(spec.renewBefore) : undefined;
   // A renewBefore at or beyond the new lifetime would be rejected by cert-manager's webhook.
   if (renew !== undefined && renew >= max) return undefined;

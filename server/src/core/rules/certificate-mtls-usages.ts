@@ -7,7 +7,21 @@ import { appendSeqItems } from './lib/fix-insert';
 import type { Fix } from '../types';
 
 /** cert-manager usages that become extended key usages in the certificate. */
-const EXTENDED = ['any', 'server auth', 'client auth', 'code signing', 'email protection', 's/mime', 'ipsec end system', 'ipsec tunnel', 'ipsec user', 'timestamping', 'ocsp signing', 'microsoft sgc', 'netscape sgc'];
+const EXTENDED = [
+  'any',
+  'server auth',
+  'client auth',
+  'code signing',
+  'email protection',
+  's/mime',
+  'ipsec end system',
+  'ipsec tunnel',
+  'ipsec user',
+  'timestamping',
+  'ocsp signing',
+  'microsoft sgc',
+  'netscape sgc',
+];
 
 export const rule: DocumentRule = {
   meta: {

@@ -20,14 +20,16 @@ export const rule: DocumentRule = {
       ctx.report({
         path: ['spec', 'nameConstraints'],
         on: 'key',
-        message: 'cert-manager\'s webhook rejects nameConstraints on a leaf certificate ("isCa should be true when nameConstraints is set"). Set isCA: true if this is an intermediate CA, or remove nameConstraints.',
+        message:
+          'cert-manager\'s webhook rejects nameConstraints on a leaf certificate ("isCa should be true when nameConstraints is set"). Set isCA: true if this is an intermediate CA, or remove nameConstraints.',
       });
     }
     if (!isSet(constraints, 'permitted') && !isSet(constraints, 'excluded')) {
       ctx.report({
         path: ['spec', 'nameConstraints'],
         on: 'key',
-        message: 'cert-manager\'s webhook rejects nameConstraints without permitted or excluded ("either permitted or excluded must be set"). List the names this CA may sign under permitted, e.g. dnsDomains: [".shop.svc.cluster.local"].',
+        message:
+          'cert-manager\'s webhook rejects nameConstraints without permitted or excluded ("either permitted or excluded must be set"). List the names this CA may sign under permitted, e.g. dnsDomains: [".shop.svc.cluster.local"].',
       });
     }
   },

@@ -20,7 +20,8 @@ export const rule: DocumentRule = {
     const fix = setValueFix(ctx, path, 'Always', 'Set rotationPolicy to Always', true);
     ctx.report({
       path,
-      message: 'With rotationPolicy Never, every renewed certificate reuses the same private key: short lifetimes no longer limit the damage of a leaked key. Use Always (cert-manager\'s default since 1.18), so each renewal generates a fresh key.',
+      message:
+        "With rotationPolicy Never, every renewed certificate reuses the same private key: short lifetimes no longer limit the damage of a leaked key. Use Always (cert-manager's default since 1.18), so each renewal generates a fresh key.",
       fixes: fix ? [fix] : undefined,
     });
   },

@@ -19,9 +19,15 @@ export const rule: DocumentRule = {
     if (name !== '' && name.length <= 253 && DNS_SUBDOMAIN.test(name)) return;
     ctx.report({
       path: ['spec', 'secretName'],
-      message: name === ''
-        ? 'cert-manager\'s webhook rejects an empty secretName ("must be specified"). Name the Secret to store the key pair in, e.g. backend-tls.'
-        : `cert-manager's webhook rejects "${name}": a Secret name is lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters. E.g. ${name.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'backend-tls'}.`,
+      message:
+        name === ''
+          ? 'cert-manager\'s webhook rejects an empty secretName ("must be specified"). Name the Secret to store the key pair in, e.g. backend-tls.'
+          : `cert-manager's webhook rejects "${name}": a Secret name is lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters. E.g. ${
+              name
+                .toLowerCase()
+                .replace(/[^a-z0-9.-]+/g, '-')
+                .replace(/^[-.]+|[-.]+$/g, '') || 'backend-tls'
+            }.`,
     });
   },
 };

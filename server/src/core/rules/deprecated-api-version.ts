@@ -27,19 +27,23 @@ export const rule: DocumentRule = {
     const blocked = ctx.schemas.validate(target, relabelled).length > 0;
     const edits = blocked ? undefined : setValueEdits(ctx, ['apiVersion'], newApiVersion);
     const fixes: Fix[] | undefined = edits
-      ? [{
-          title: `Use ${newApiVersion}`,
-          edits,
-          // Not in "fix all": clusters running Istio older than 1.22 do not serve v1 yet.
-          safe: false,
-          preferred: true,
-        }]
+      ? [
+          {
+            title: `Use ${newApiVersion}`,
+            edits,
+            // Not in "fix all": clusters running Istio older than 1.22 do not serve v1 yet.
+            safe: false,
+            preferred: true,
+          },
+        ]
       : undefined;
     ctx.report({
       path: ['apiVersion'],
       message:
         `${r.apiVersion} is deprecated for ${r.kind}; Istio serves the same resource as ${newApiVersion}. ` +
-        (fixes ? `Switch to ${newApiVersion} (needs Istio 1.22 or later in the cluster).` : `Switch to ${newApiVersion} once the fields this document uses are valid there.`),
+        (fixes
+          ? `Switch to ${newApiVersion} (needs Istio 1.22 or later in the cluster).`
+          : `Switch to ${newApiVersion} once the fields this document uses are valid there.`),
       fixes,
     });
   },

@@ -49,13 +49,24 @@ export const rule: DocumentRule = {
     for (const [key, v] of Object.entries(ctx.value)) {
       if (key === 'metadata') continue;
       if (v === null && root && requiredOf(root).includes(key)) {
-        ctx.report({ path: [key], on: 'key', message: `\`${key}\` is required but has no value. The API server drops empty fields, so it answers that ${key} is missing. Write the ${key} block.` });
+        ctx.report({
+          path: [key],
+          on: 'key',
+          message: `\`${key}\` is required but has no value. The API server drops empty fields, so it answers that ${key} is missing. Write the ${key} block.`,
+        });
       } else walk(v, resolve(ctx.schemas, props[key]), [key]);
     }
   },
 };
 
 function describe(s: Schema | undefined): string {
-  const names: Record<string, string> = { string: 'string value', integer: 'number', number: 'number', boolean: 'true or false', object: 'mapping', array: 'list' };
+  const names: Record<string, string> = {
+    string: 'string value',
+    integer: 'number',
+    number: 'number',
+    boolean: 'true or false',
+    object: 'mapping',
+    array: 'list',
+  };
   return (typeof s?.type === 'string' && names[s.type]) || 'value';
 }

@@ -18,10 +18,15 @@ export const rule: DocumentRule = {
   kinds: ['networking.istio.io/Gateway'],
   check(ctx) {
     const servers = gatewayServers(ctx);
-    const secure = servers.filter((s) => s.protocol === 'HTTPS' || (s.protocol === 'TLS' && s.tls?.mode !== 'PASSTHROUGH' && s.tls?.mode !== 'AUTO_PASSTHROUGH'));
+    const secure = servers.filter(
+      (s) => s.protocol === 'HTTPS' || (s.protocol === 'TLS' && s.tls?.mode !== 'PASSTHROUGH' && s.tls?.mode !== 'AUTO_PASSTHROUGH'),
+    );
     for (const server of servers) {
       if (server.protocol !== 'HTTP' || server.tls?.httpsRedirect === true) continue;
-      const shared = sharedHost(server.hosts, secure.flatMap((s) => s.hosts));
+      const shared = sharedHost(
+        server.hosts,
+        secure.flatMap((s) => s.hosts),
+      );
       if (shared === undefined) continue;
       const fix = redirectFix(ctx, server.path, server.tls !== undefined);
       ctx.report({
@@ -51,7 +56,9 @@ function sharedHost(plain: string[], secure: string[]): string | undefined {
 }
 
 function redirectFix(ctx: DocContext, serverPath: PathSegment[], hasTls: boolean): Fix | undefined {
-  const edit = hasTls ? appendEntry(ctx, [...serverPath, 'tls'], ['httpsRedirect: true']) : appendEntry(ctx, serverPath, ['tls:', '  httpsRedirect: true']);
+  const edit = hasTls
+    ? appendEntry(ctx, [...serverPath, 'tls'], ['httpsRedirect: true'])
+    : appendEntry(ctx, serverPath, ['tls:', '  httpsRedirect: true']);
   // Not in "fix all": a load balancer health check on plain HTTP would start receiving redirects.
   return edit ? { title: 'Redirect HTTP to HTTPS', edits: [edit], safe: false, preferred: true } : undefined;
 }

@@ -28,7 +28,7 @@ export const rule: DocumentRule = {
       const mutual = mode !== 'SIMPLE';
       if (files && (!mutual || filled('caCertificates'))) continue;
       const missing = !files
-        ? 'no certificate: neither credentialName (a Secret, e.g. a cert-manager Certificate\'s secretName) nor serverCertificate and privateKey'
+        ? "no certificate: neither credentialName (a Secret, e.g. a cert-manager Certificate's secretName) nor serverCertificate and privateKey"
         : 'no CA to verify client certificates (caCertificates)';
       ctx.report({
         path: [...server.path, 'tls', 'mode'],

@@ -35,7 +35,8 @@ export const rule: DocumentRule = {
     id: 'issuer-acme-solvers',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'Each ACME solver sets exactly one of http01 or dns01, with exactly one HTTP01 method or DNS01 provider and complete Secret references.',
+    summary:
+      'Each ACME solver sets exactly one of http01 or dns01, with exactly one HTTP01 method or DNS01 provider and complete Secret references.',
     fixable: false,
   },
   kinds: ISSUER_KINDS,
@@ -48,9 +49,18 @@ export const rule: DocumentRule = {
       const http = isSet(solver, 'http01');
       const dns = isSet(solver, 'dns01');
       if (!http && !dns) {
-        ctx.report({ path, message: 'cert-manager\'s webhook rejects a solver with no type ("no solver type configured"). Add http01 (e.g. http01: { ingress: { ingressClassName: nginx } }) or dns01 with your DNS provider.' });
+        ctx.report({
+          path,
+          message:
+            'cert-manager\'s webhook rejects a solver with no type ("no solver type configured"). Add http01 (e.g. http01: { ingress: { ingressClassName: nginx } }) or dns01 with your DNS provider.',
+        });
       } else if (http && dns) {
-        ctx.report({ path: [...path, 'dns01'], on: 'key', message: 'cert-manager\'s webhook rejects a solver with both http01 and dns01 ("may not specify more than one solver type"). Split them into two solvers, using selector to choose which domains each one answers.' });
+        ctx.report({
+          path: [...path, 'dns01'],
+          on: 'key',
+          message:
+            'cert-manager\'s webhook rejects a solver with both http01 and dns01 ("may not specify more than one solver type"). Split them into two solvers, using selector to choose which domains each one answers.',
+        });
       }
       const http01 = recordAt(solver, 'http01');
       if (http01) {
@@ -59,20 +69,30 @@ export const rule: DocumentRule = {
           ctx.report({
             path: [...path, 'http01'],
             on: 'key',
-            message: methods.length === 0
-              ? 'cert-manager\'s webhook rejects http01 with neither ingress nor gatewayHTTPRoute ("no HTTP01 solver type configured"). Add one of them.'
-              : 'cert-manager\'s webhook rejects http01 with both ingress and gatewayHTTPRoute ("only 1 HTTP01 solver type may be configured"). Keep one.',
+            message:
+              methods.length === 0
+                ? 'cert-manager\'s webhook rejects http01 with neither ingress nor gatewayHTTPRoute ("no HTTP01 solver type configured"). Add one of them.'
+                : 'cert-manager\'s webhook rejects http01 with both ingress and gatewayHTTPRoute ("only 1 HTTP01 solver type may be configured"). Keep one.',
           });
         }
         const ingress = recordAt(http01, 'ingress');
-        const naming = ['class', 'ingressClassName', 'name'].filter((f) => (f === 'name' ? stringAt(ingress, f) !== '' : isSet(ingress, f)));
+        const naming = ['class', 'ingressClassName', 'name'].filter((f) =>
+          f === 'name' ? stringAt(ingress, f) !== '' : isSet(ingress, f),
+        );
         if (naming.length > 1) {
-          ctx.report({ path: [...path, 'http01', 'ingress', naming[1]], on: 'key', message: `cert-manager's webhook rejects ${naming.join(' with ')} ("only one of 'ingressClassName', 'name' or 'class' should be specified"). Keep ingressClassName, or name to reuse an existing Ingress.` });
+          ctx.report({
+            path: [...path, 'http01', 'ingress', naming[1]],
+            on: 'key',
+            message: `cert-manager's webhook rejects ${naming.join(' with ')} ("only one of 'ingressClassName', 'name' or 'class' should be specified"). Keep ingressClassName, or name to reuse an existing Ingress.`,
+          });
         }
         for (const kind of ['ingress', 'gatewayHTTPRoute']) {
           const type = stringAt(recordAt(http01, kind), 'serviceType');
           if (type === '' || type === 'ClusterIP' || type === 'NodePort') continue;
-          ctx.report({ path: [...path, 'http01', kind, 'serviceType'], message: `cert-manager's webhook rejects serviceType ${type} for the solver: it "must be empty, "ClusterIP" or "NodePort"".` });
+          ctx.report({
+            path: [...path, 'http01', kind, 'serviceType'],
+            message: `cert-manager's webhook rejects serviceType ${type} for the solver: it "must be empty, "ClusterIP" or "NodePort"".`,
+          });
         }
       }
       const dns01 = recordAt(solver, 'dns01');
@@ -81,20 +101,33 @@ export const rule: DocumentRule = {
   },
 };
 
-function checkDns01(dns01: Record<string, unknown>, base: PathSegment[], report: (input: { path: PathSegment[]; on?: 'key' | 'value'; message: string }) => void): void {
+function checkDns01(
+  dns01: Record<string, unknown>,
+  base: PathSegment[],
+  report: (input: { path: PathSegment[]; on?: 'key' | 'value'; message: string }) => void,
+): void {
   let count = 0;
   let first = '';
   for (const { name, exclusive } of PROVIDERS) {
     if (!isSet(dns01, name)) continue;
     if (count > 0 && exclusive) {
-      report({ path: [...base, name], on: 'key', message: `cert-manager's webhook rejects ${name} next to ${first} ("may not specify more than one provider type"). Use one DNS provider per solver; add a second solver for the other zone.` });
+      report({
+        path: [...base, name],
+        on: 'key',
+        message: `cert-manager's webhook rejects ${name} next to ${first} ("may not specify more than one provider type"). Use one DNS provider per solver; add a second solver for the other zone.`,
+      });
       continue;
     }
     if (count === 0) first = name;
     count++;
   }
   if (count === 0) {
-    report({ path: base, on: 'key', message: 'cert-manager\'s webhook rejects dns01 with no provider ("no DNS01 provider configured"). Add your DNS provider block, e.g. cloudflare or route53.' });
+    report({
+      path: base,
+      on: 'key',
+      message:
+        'cert-manager\'s webhook rejects dns01 with no provider ("no DNS01 provider configured"). Add your DNS provider block, e.g. cloudflare or route53.',
+    });
   }
   for (const [provider, refs] of Object.entries(SECRET_REFS)) {
     const body = recordAt(dns01, provider);
@@ -118,12 +151,35 @@ function checkDns01(dns01: Record<string, unknown>, base: PathSegment[], report:
   if (cloudflare) {
     const apiKey = isSet(cloudflare, 'apiKeySecretRef');
     const token = isSet(cloudflare, 'apiTokenSecretRef');
-    if (apiKey && token) report({ path: [...base, 'cloudflare', 'apiKeySecretRef'], on: 'key', message: 'cert-manager\'s webhook rejects apiKeySecretRef with apiTokenSecretRef. Keep apiTokenSecretRef: a scoped API token is safer than the global API key.' });
-    if (!apiKey && !token) report({ path: [...base, 'cloudflare'], on: 'key', message: 'cert-manager\'s webhook rejects cloudflare without apiTokenSecretRef or apiKeySecretRef. Add apiTokenSecretRef naming a Secret with a token scoped to DNS edits.' });
-    if (apiKey && stringAt(cloudflare, 'email') === '') report({ path: [...base, 'cloudflare', 'apiKeySecretRef'], on: 'key', message: 'cert-manager\'s webhook rejects apiKeySecretRef without email: the global API key needs the account email. Add email, or switch to apiTokenSecretRef.' });
+    if (apiKey && token)
+      report({
+        path: [...base, 'cloudflare', 'apiKeySecretRef'],
+        on: 'key',
+        message:
+          "cert-manager's webhook rejects apiKeySecretRef with apiTokenSecretRef. Keep apiTokenSecretRef: a scoped API token is safer than the global API key.",
+      });
+    if (!apiKey && !token)
+      report({
+        path: [...base, 'cloudflare'],
+        on: 'key',
+        message:
+          "cert-manager's webhook rejects cloudflare without apiTokenSecretRef or apiKeySecretRef. Add apiTokenSecretRef naming a Secret with a token scoped to DNS edits.",
+      });
+    if (apiKey && stringAt(cloudflare, 'email') === '')
+      report({
+        path: [...base, 'cloudflare', 'apiKeySecretRef'],
+        on: 'key',
+        message:
+          "cert-manager's webhook rejects apiKeySecretRef without email: the global API key needs the account email. Add email, or switch to apiTokenSecretRef.",
+      });
   }
   const route53 = recordAt(dns01, 'route53');
   if (route53 && stringAt(route53, 'accessKeyID') !== '' && isSet(route53, 'accessKeyIDSecretRef')) {
-    report({ path: [...base, 'route53', 'accessKeyIDSecretRef'], on: 'key', message: 'cert-manager\'s webhook rejects accessKeyID together with accessKeyIDSecretRef. Keep accessKeyIDSecretRef, or better, use ambient credentials (IRSA) and neither.' });
+    report({
+      path: [...base, 'route53', 'accessKeyIDSecretRef'],
+      on: 'key',
+      message:
+        "cert-manager's webhook rejects accessKeyID together with accessKeyIDSecretRef. Keep accessKeyIDSecretRef, or better, use ambient credentials (IRSA) and neither.",
+    });
   }
 }

@@ -9,7 +9,8 @@ export const rule: DocumentRule = {
     id: 'issuer-acme',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'An ACME issuer needs server and privateKeySecretRef.name; caBundle excludes skipTLSVerify; external account binding needs keyID and a Secret key.',
+    summary:
+      'An ACME issuer needs server and privateKeySecretRef.name; caBundle excludes skipTLSVerify; external account binding needs keyID and a Secret key.',
     fixable: false,
   },
   kinds: ISSUER_KINDS,
@@ -18,27 +19,43 @@ export const rule: DocumentRule = {
     if (!acme) return;
     const base = ['spec', 'acme'];
     if (acme.server === '') {
-      ctx.report({ path: [...base, 'server'], message: 'cert-manager\'s webhook rejects an empty acme.server ("acme server URL is a required field"). Write the directory URL, e.g. https://acme-v02.api.letsencrypt.org/directory.' });
+      ctx.report({
+        path: [...base, 'server'],
+        message:
+          'cert-manager\'s webhook rejects an empty acme.server ("acme server URL is a required field"). Write the directory URL, e.g. https://acme-v02.api.letsencrypt.org/directory.',
+      });
     }
     if (recordAt(acme, 'privateKeySecretRef')?.name === '') {
-      ctx.report({ path: [...base, 'privateKeySecretRef', 'name'], message: 'cert-manager\'s webhook rejects an empty privateKeySecretRef.name. Name the Secret where cert-manager keeps the ACME account key, e.g. letsencrypt-account.' });
+      ctx.report({
+        path: [...base, 'privateKeySecretRef', 'name'],
+        message:
+          "cert-manager's webhook rejects an empty privateKeySecretRef.name. Name the Secret where cert-manager keeps the ACME account key, e.g. letsencrypt-account.",
+      });
     }
     if (stringAt(acme, 'caBundle') !== '' && acme.skipTLSVerify === true) {
       ctx.report({
         path: [...base, 'skipTLSVerify'],
         on: 'key',
-        message: 'cert-manager\'s webhook rejects caBundle with skipTLSVerify ("mutually exclusive"). Remove skipTLSVerify: with caBundle set, the ACME server\'s certificate is verified against it, which is what you want.',
+        message:
+          'cert-manager\'s webhook rejects caBundle with skipTLSVerify ("mutually exclusive"). Remove skipTLSVerify: with caBundle set, the ACME server\'s certificate is verified against it, which is what you want.',
       });
     }
     const eab = recordAt(acme, 'externalAccountBinding');
     if (!eab) return;
-    if (eab.keyID === '') ctx.report({ path: [...base, 'externalAccountBinding', 'keyID'], message: 'cert-manager\'s webhook rejects an empty externalAccountBinding.keyID. Write the key ID your ACME CA gave you.' });
+    if (eab.keyID === '')
+      ctx.report({
+        path: [...base, 'externalAccountBinding', 'keyID'],
+        message: "cert-manager's webhook rejects an empty externalAccountBinding.keyID. Write the key ID your ACME CA gave you.",
+      });
     const ref = recordAt(eab, 'keySecretRef');
     if (!ref) return;
     for (const field of ['name', 'key']) {
       if (stringAt(ref, field) !== '' || (field === 'name' && ref.name === undefined)) continue; // a missing name is a schema error
       ctx.report({
-        path: ref[field] === undefined ? [...base, 'externalAccountBinding', 'keySecretRef'] : [...base, 'externalAccountBinding', 'keySecretRef', field],
+        path:
+          ref[field] === undefined
+            ? [...base, 'externalAccountBinding', 'keySecretRef']
+            : [...base, 'externalAccountBinding', 'keySecretRef', field],
         on: ref[field] === undefined ? 'key' : 'value',
         message: `cert-manager's webhook rejects externalAccountBinding.keySecretRef without ${field} ("secret ${field} is required"). Name the ${field === 'name' ? 'Secret' : 'key inside the Secret'} that holds the HMAC key.`,
       });

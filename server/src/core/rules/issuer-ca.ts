@@ -18,13 +18,17 @@ export const rule: DocumentRule = {
     if (ca.secretName === '') {
       ctx.report({
         path: ['spec', 'ca', 'secretName'],
-        message: 'cert-manager\'s webhook rejects an empty ca.secretName. Name the kubernetes.io/tls Secret that holds the CA certificate and key (for a ClusterIssuer, in the cert-manager namespace).',
+        message:
+          "cert-manager's webhook rejects an empty ca.secretName. Name the kubernetes.io/tls Secret that holds the CA certificate and key (for a ClusterIssuer, in the cert-manager namespace).",
       });
     }
     for (const field of ['ocspServers', 'issuingCertificateURLs']) {
       listAt(ca, field).forEach((v, i) => {
         if (v !== '') return;
-        ctx.report({ path: ['spec', 'ca', field, i], message: `cert-manager's webhook rejects an empty URL in ${field}. Write the full URL, e.g. http://ocsp.example.com, or remove the entry.` });
+        ctx.report({
+          path: ['spec', 'ca', field, i],
+          message: `cert-manager's webhook rejects an empty URL in ${field}. Write the full URL, e.g. http://ocsp.example.com, or remove the entry.`,
+        });
       });
     }
   },

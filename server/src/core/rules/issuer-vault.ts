@@ -20,20 +20,28 @@ export const rule: DocumentRule = {
     const base = ['spec', 'vault'];
     for (const field of ['server', 'path']) {
       if (vault[field] !== '') continue;
-      ctx.report({ path: [...base, field], message: `cert-manager's webhook rejects an empty vault.${field}. ${field === 'server' ? 'Write the Vault address, e.g. https://vault.example.com:8200.' : 'Write the PKI signing path, e.g. pki/sign/my-role.'}` });
+      ctx.report({
+        path: [...base, field],
+        message: `cert-manager's webhook rejects an empty vault.${field}. ${field === 'server' ? 'Write the Vault address, e.g. https://vault.example.com:8200.' : 'Write the PKI signing path, e.g. pki/sign/my-role.'}`,
+      });
     }
     if (stringAt(vault, 'caBundle') !== '' && isSet(vault, 'caBundleSecretRef')) {
       ctx.report({
         path: [...base, 'caBundleSecretRef'],
         on: 'key',
-        message: 'cert-manager\'s webhook rejects caBundle together with caBundleSecretRef. Keep one source for the CA that verifies Vault\'s certificate.',
+        message:
+          "cert-manager's webhook rejects caBundle together with caBundleSecretRef. Keep one source for the CA that verifies Vault's certificate.",
       });
     }
     const cert = isSet(vault, 'clientCertSecretRef');
     const key = isSet(vault, 'clientKeySecretRef');
     if (cert !== key) {
       const [has, missing] = cert ? ['clientCertSecretRef', 'clientKeySecretRef'] : ['clientKeySecretRef', 'clientCertSecretRef'];
-      ctx.report({ path: [...base, has], on: 'key', message: `cert-manager's webhook rejects ${has} without ${missing}: mutual TLS to Vault needs both the client certificate and its key. Add ${missing}.` });
+      ctx.report({
+        path: [...base, has],
+        on: 'key',
+        message: `cert-manager's webhook rejects ${has} without ${missing}: mutual TLS to Vault needs both the client certificate and its key. Add ${missing}.`,
+      });
     }
     const auth = recordAt(vault, 'auth');
     if (!auth) return; // a missing auth block is a schema error
@@ -41,18 +49,31 @@ export const rule: DocumentRule = {
       ctx.report({
         path: [...base, 'auth'],
         on: 'key',
-        message: 'cert-manager\'s webhook rejects Vault auth with no method ("please supply one of: appRole, kubernetes, tokenSecretRef, clientCertificate"). Prefer kubernetes with serviceAccountRef: short-lived tokens, nothing long-lived in a Secret.',
+        message:
+          'cert-manager\'s webhook rejects Vault auth with no method ("please supply one of: appRole, kubernetes, tokenSecretRef, clientCertificate"). Prefer kubernetes with serviceAccountRef: short-lived tokens, nothing long-lived in a Secret.',
       });
     }
     const appRole = recordAt(auth, 'appRole');
     if (appRole) {
-      if (appRole.roleId === '') ctx.report({ path: [...base, 'auth', 'appRole', 'roleId'], message: 'cert-manager\'s webhook rejects an empty appRole.roleId. Write the AppRole role ID.' });
-      if (recordAt(appRole, 'secretRef')?.name === '') ctx.report({ path: [...base, 'auth', 'appRole', 'secretRef', 'name'], message: 'cert-manager\'s webhook rejects an empty appRole.secretRef.name. Name the Secret holding the AppRole secret ID.' });
+      if (appRole.roleId === '')
+        ctx.report({
+          path: [...base, 'auth', 'appRole', 'roleId'],
+          message: "cert-manager's webhook rejects an empty appRole.roleId. Write the AppRole role ID.",
+        });
+      if (recordAt(appRole, 'secretRef')?.name === '')
+        ctx.report({
+          path: [...base, 'auth', 'appRole', 'secretRef', 'name'],
+          message: "cert-manager's webhook rejects an empty appRole.secretRef.name. Name the Secret holding the AppRole secret ID.",
+        });
     }
     const kube = recordAt(auth, 'kubernetes');
     if (kube) {
       const path = [...base, 'auth', 'kubernetes'];
-      if (kube.role === '') ctx.report({ path: [...path, 'role'], message: 'cert-manager\'s webhook rejects an empty kubernetes.role. Write the Vault role cert-manager logs in as.' });
+      if (kube.role === '')
+        ctx.report({
+          path: [...path, 'role'],
+          message: "cert-manager's webhook rejects an empty kubernetes.role. Write the Vault role cert-manager logs in as.",
+        });
       const viaSecret = stringAt(recordAt(kube, 'secretRef'), 'name') !== '';
       const viaAccount = isSet(kube, 'serviceAccountRef');
       if (viaSecret === viaAccount) {
@@ -61,10 +82,14 @@ export const rule: DocumentRule = {
           on: 'key',
           message: viaSecret
             ? 'cert-manager\'s webhook rejects kubernetes auth with both secretRef and serviceAccountRef ("please supply one of"). Keep serviceAccountRef: its tokens are short-lived.'
-            : 'cert-manager\'s webhook rejects kubernetes auth without secretRef or serviceAccountRef. Add serviceAccountRef: { name: <service-account> } so cert-manager requests a short-lived token.',
+            : "cert-manager's webhook rejects kubernetes auth without secretRef or serviceAccountRef. Add serviceAccountRef: { name: <service-account> } so cert-manager requests a short-lived token.",
         });
       }
-      if (recordAt(kube, 'serviceAccountRef')?.name === '') ctx.report({ path: [...path, 'serviceAccountRef', 'name'], message: 'cert-manager\'s webhook rejects an empty serviceAccountRef.name. Name the ServiceAccount whose token is used.' });
+      if (recordAt(kube, 'serviceAccountRef')?.name === '')
+        ctx.report({
+          path: [...path, 'serviceAccountRef', 'name'],
+          message: "cert-manager's webhook rejects an empty serviceAccountRef.name. Name the ServiceAccount whose token is used.",
+        });
     }
   },
 };

@@ -18,19 +18,40 @@ export const rule: DocumentRule = {
     const venafi = recordAt(recordAt(ctx.value, 'spec'), 'venafi');
     if (!venafi) return;
     const base = ['spec', 'venafi'];
-    if (venafi.zone === '') ctx.report({ path: [...base, 'zone'], message: 'cert-manager\'s webhook rejects an empty venafi.zone. Write the Venafi policy zone (folder) to request certificates from.' });
+    if (venafi.zone === '')
+      ctx.report({
+        path: [...base, 'zone'],
+        message: "cert-manager's webhook rejects an empty venafi.zone. Write the Venafi policy zone (folder) to request certificates from.",
+      });
     const set = TARGETS.filter((t) => isSet(venafi, t));
     if (set.length === 0) {
-      ctx.report({ path: base, on: 'key', message: 'cert-manager\'s webhook rejects a Venafi issuer with neither tpp nor cloud ("please supply one of"). Add the tpp or cloud block for your Venafi service.' });
+      ctx.report({
+        path: base,
+        on: 'key',
+        message:
+          'cert-manager\'s webhook rejects a Venafi issuer with neither tpp nor cloud ("please supply one of"). Add the tpp or cloud block for your Venafi service.',
+      });
     }
     for (const extra of set.slice(1)) {
-      ctx.report({ path: [...base, extra], on: 'key', message: `cert-manager's webhook rejects ${extra} next to ${set[0]}: a Venafi issuer talks to one service. Create a second issuer for the other.` });
+      ctx.report({
+        path: [...base, extra],
+        on: 'key',
+        message: `cert-manager's webhook rejects ${extra} next to ${set[0]}: a Venafi issuer talks to one service. Create a second issuer for the other.`,
+      });
     }
     const tpp = recordAt(venafi, 'tpp');
     if (!tpp) return;
-    if (tpp.url === '') ctx.report({ path: [...base, 'tpp', 'url'], message: 'cert-manager\'s webhook rejects an empty tpp.url. Write the TPP address ending in /vedsdk.' });
+    if (tpp.url === '')
+      ctx.report({
+        path: [...base, 'tpp', 'url'],
+        message: "cert-manager's webhook rejects an empty tpp.url. Write the TPP address ending in /vedsdk.",
+      });
     if (stringAt(tpp, 'caBundle') !== '' && isSet(tpp, 'caBundleSecretRef')) {
-      ctx.report({ path: [...base, 'tpp', 'caBundleSecretRef'], on: 'key', message: 'cert-manager\'s webhook rejects caBundle together with caBundleSecretRef for TPP. Keep one source for the CA bundle.' });
+      ctx.report({
+        path: [...base, 'tpp', 'caBundleSecretRef'],
+        on: 'key',
+        message: "cert-manager's webhook rejects caBundle together with caBundleSecretRef for TPP. Keep one source for the CA bundle.",
+      });
     }
   },
 };

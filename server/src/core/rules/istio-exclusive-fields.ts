@@ -9,8 +9,15 @@ interface Group {
   fields: string[];
 }
 
-const LB = ['spec.trafficPolicy', 'spec.trafficPolicy.portLevelSettings.*', 'spec.subsets.*.trafficPolicy', 'spec.subsets.*.trafficPolicy.portLevelSettings.*'];
-const STRING_MATCHES = ['uri', 'scheme', 'method', 'authority', 'headers.*', 'withoutHeaders.*', 'queryParams.*'].map((f) => `spec.http.*.match.*.${f}`);
+const LB = [
+  'spec.trafficPolicy',
+  'spec.trafficPolicy.portLevelSettings.*',
+  'spec.subsets.*.trafficPolicy',
+  'spec.subsets.*.trafficPolicy.portLevelSettings.*',
+];
+const STRING_MATCHES = ['uri', 'scheme', 'method', 'authority', 'headers.*', 'withoutHeaders.*', 'queryParams.*'].map(
+  (f) => `spec.http.*.match.*.${f}`,
+);
 const EXACT_PREFIX_REGEX = ['exact', 'prefix', 'regex'];
 
 const GROUPS: Record<string, Group[]> = {
@@ -28,7 +35,9 @@ const GROUPS: Record<string, Group[]> = {
   ],
   'networking.istio.io/WorkloadGroup': [{ at: 'spec.probe', fields: ['httpGet', 'tcpSocket', 'grpc', 'exec'] }],
   'extensions.istio.io/TrafficExtension': [{ at: 'spec', fields: ['wasm', 'lua'] }],
-  'networking.istio.io/EnvoyFilter': [{ at: 'spec.configPatches.*.match', fields: ['listener', 'routeConfiguration', 'cluster', 'waypoint'] }],
+  'networking.istio.io/EnvoyFilter': [
+    { at: 'spec.configPatches.*.match', fields: ['listener', 'routeConfiguration', 'cluster', 'waypoint'] },
+  ],
   'telemetry.istio.io/Telemetry': [
     { at: 'spec.tracing.*.customTags.*', fields: ['literal', 'environment', 'header', 'formatter'] },
     { at: 'spec.metrics.*.overrides.*.match', fields: ['metric', 'customMetric'] },

@@ -3,7 +3,6 @@ import type { DocumentRule } from './lib/rule';
 import { POLICY_KINDS } from './lib/kinds';
 import { hasItems, isSet, recordAt } from './lib/go-values';
 
-
 export const rule: DocumentRule = {
   meta: {
     id: 'policy-target-one-of',

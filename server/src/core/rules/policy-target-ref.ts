@@ -6,7 +6,12 @@ import { listAt, recordAt, stringAt } from './lib/go-values';
 import { POLICY_KINDS } from './lib/kinds';
 
 /** Group/kind pairs Istio accepts as policy targets (empty group means core). */
-const SUPPORTED = ['core/Service', 'networking.istio.io/ServiceEntry', 'gateway.networking.k8s.io/Gateway', 'gateway.networking.k8s.io/GatewayClass'];
+const SUPPORTED = [
+  'core/Service',
+  'networking.istio.io/ServiceEntry',
+  'gateway.networking.k8s.io/Gateway',
+  'gateway.networking.k8s.io/GatewayClass',
+];
 
 export const rule: DocumentRule = {
   meta: {

@@ -27,7 +27,8 @@ export const rule: DocumentRule = {
         const fix = setValueFix(ctx, path, `https${uri.slice(4)}`, 'Use https', false);
         ctx.report({
           path,
-          message: 'The signing keys are fetched over plain http, so anyone who can intercept or spoof that request can substitute their own keys and forge tokens that pass validation. Serve the JWKS over https.',
+          message:
+            'The signing keys are fetched over plain http, so anyone who can intercept or spoof that request can substitute their own keys and forge tokens that pass validation. Serve the JWKS over https.',
           fixes: fix ? [fix] : undefined,
         });
       }

@@ -22,7 +22,8 @@ export const rule: DocumentRule = {
       if (stringAt(jwt, 'issuer') === '' && uri === '') {
         ctx.report({
           path: ['spec', 'jwtRules', i],
-          message: 'The Istio webhook rejects a JWT rule without issuer or jwksUri ("issuer or jwksUri must be non-empty string"). Set issuer to the token\'s iss claim, e.g. https://accounts.example.com.',
+          message:
+            'The Istio webhook rejects a JWT rule without issuer or jwksUri ("issuer or jwksUri must be non-empty string"). Set issuer to the token\'s iss claim, e.g. https://accounts.example.com.',
         });
       }
       if (!uriField || uri === '') return;

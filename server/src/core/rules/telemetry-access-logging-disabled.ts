@@ -17,7 +17,12 @@ export const rule: DocumentRule = {
     const spec = asRecord(ctx.value.spec);
     const logging = spec?.accessLogging;
     if (!Array.isArray(logging)) return;
-    const scope = spec?.selector || spec?.targetRef || spec?.targetRefs ? 'the selected workloads' : ctx.resource.namespace === ctx.config.rootNamespace ? 'the whole mesh' : 'every workload in this namespace';
+    const scope =
+      spec?.selector || spec?.targetRef || spec?.targetRefs
+        ? 'the selected workloads'
+        : ctx.resource.namespace === ctx.config.rootNamespace
+          ? 'the whole mesh'
+          : 'every workload in this namespace';
     logging.forEach((entry, i) => {
       if (asRecord(entry)?.disabled !== true) return;
       const path = ['spec', 'accessLogging', i, 'disabled'];

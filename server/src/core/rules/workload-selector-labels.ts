@@ -31,7 +31,11 @@ export const rule: DocumentRule = {
     for (const [key, value] of Object.entries(labels ?? {})) {
       const path: PathSegment[] = ['spec', field, 'matchLabels', key];
       if (key === '') {
-        ctx.report({ path, on: 'key', message: 'The API server rejects an empty label key in a workload selector. Write the label name, e.g. app.' });
+        ctx.report({
+          path,
+          on: 'key',
+          message: 'The API server rejects an empty label key in a workload selector. Write the label name, e.g. app.',
+        });
       } else if (key.includes('*')) {
         ctx.report({
           path,

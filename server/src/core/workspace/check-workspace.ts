@@ -23,7 +23,11 @@ export interface WorkspaceCheck {
   index: WorkspaceIndex;
 }
 
-export function checkWorkspace(inputs: readonly WorkspaceInput[], config: Config, rules: readonly WorkspaceRule[] = WORKSPACE_RULES): WorkspaceCheck {
+export function checkWorkspace(
+  inputs: readonly WorkspaceInput[],
+  config: Config,
+  rules: readonly WorkspaceRule[] = WORKSPACE_RULES,
+): WorkspaceCheck {
   const index = new WorkspaceIndex();
   const texts = new Map<string, string>();
   for (const input of inputs) {

@@ -46,7 +46,15 @@ export class DocReader {
     const lines = this.lines();
     const s = lines.position(this.offset + start);
     const e = lines.position(this.offset + end);
-    return { uri: this.uri, start: this.offset + start, end: this.offset + end, line: s.line, character: s.character, endLine: e.line, endCharacter: e.character };
+    return {
+      uri: this.uri,
+      start: this.offset + start,
+      end: this.offset + end,
+      line: s.line,
+      character: s.character,
+      endLine: e.line,
+      endCharacter: e.character,
+    };
   }
 
   /** The plain value at a path. */
@@ -91,7 +99,8 @@ export class DocReader {
     const rec = asRecord(this.get(path));
     if (!rec) return undefined;
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(rec)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+    for (const [k, v] of Object.entries(rec))
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
     return out;
   }
 }

@@ -45,7 +45,11 @@ export function effectiveMtls(view: WorkspaceView, config: Config, target: PodsT
     const d = pa.selector && labelsMatch(pa.selector.labels, target.labels) ? decided(pa, 'workload') : undefined;
     if (d) return d;
   }
-  if (!target.exact && selecting.some((pa) => pa.selector && !labelsMatch(pa.selector.labels, target.labels) && mayMatch(pa.selector.labels, target.labels))) return undefined;
+  if (
+    !target.exact &&
+    selecting.some((pa) => pa.selector && !labelsMatch(pa.selector.labels, target.labels) && mayMatch(pa.selector.labels, target.labels))
+  )
+    return undefined;
   return namespaceMtls(view, config, target.namespace);
 }
 
@@ -53,7 +57,9 @@ export function effectiveMtls(view: WorkspaceView, config: Config, target: PodsT
 export function workloadMtls(view: WorkspaceView, config: Config, w: WorkloadFact): EffectiveMtls | undefined {
   const namespace = w.namespace;
   if (namespace === undefined) return undefined;
-  return view.memo(`mtls\u0000${config.rootNamespace}\u0000${w.uri}\u0000${w.site.start}`, () => effectiveMtls(view, config, { namespace, labels: w.podLabels, exact: true }));
+  return view.memo(`mtls\u0000${config.rootNamespace}\u0000${w.uri}\u0000${w.site.start}`, () =>
+    effectiveMtls(view, config, { namespace, labels: w.podLabels, exact: true }),
+  );
 }
 
 /** The mode pods of a namespace get when no workload-level policy selects them. */

@@ -103,7 +103,12 @@ function certManagerFact(r: DocReader, base: BaseFields): Fact | undefined {
         type: 'certificate',
         secretName: base.kind === 'Certificate' ? r.ref(['spec', 'secretName']) : undefined,
         issuer: name
-          ? { name, kind: kind || 'Issuer', kindSite: kind ? r.innerSite(['spec', 'issuerRef', 'kind']) : undefined, group: group || 'cert-manager.io' }
+          ? {
+              name,
+              kind: kind || 'Issuer',
+              kindSite: kind ? r.innerSite(['spec', 'issuerRef', 'kind']) : undefined,
+              group: group || 'cert-manager.io',
+            }
           : undefined,
       };
     }
@@ -136,5 +141,12 @@ function podWorkload(r: DocReader, base: BaseFields, template: PathSegment[]): W
 }
 
 function vmWorkload(r: DocReader, base: BaseFields, labelsPath: PathSegment[], saPath: PathSegment[]): WorkloadFact {
-  return { ...base, type: 'workload', podLabels: r.labels(labelsPath) ?? {}, serviceAccountName: r.ref(saPath), hostNetwork: false, pod: false };
+  return {
+    ...base,
+    type: 'workload',
+    podLabels: r.labels(labelsPath) ?? {},
+    serviceAccountName: r.ref(saPath),
+    hostNetwork: false,
+    pod: false,
+  };
 }

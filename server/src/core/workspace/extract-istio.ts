@@ -2,7 +2,17 @@
 // TLS, Telemetry access logging, gateway credentials, and the label selectors that bind them to pods.
 import type { PathSegment } from '../locate';
 import type { DocReader } from './doc-reader';
-import type { AuthorizationPolicyFact, DestinationRuleFact, Fact, GatewayFact, IdentityUse, PeerAuthenticationFact, SelectorFact, TlsModeUse, ValueRef } from './facts';
+import type {
+  AuthorizationPolicyFact,
+  DestinationRuleFact,
+  Fact,
+  GatewayFact,
+  IdentityUse,
+  PeerAuthenticationFact,
+  SelectorFact,
+  TlsModeUse,
+  ValueRef,
+} from './facts';
 
 type BaseFields = Pick<Fact, 'uri' | 'group' | 'kind' | 'name' | 'namespace' | 'site' | 'namespaceSite' | 'docEnd'>;
 
@@ -28,7 +38,12 @@ export function istioFact(r: DocReader, base: BaseFields): Fact | undefined {
     case 'AuthorizationPolicy':
       return authorizationPolicy(r, base);
     case 'RequestAuthentication':
-      return { ...base, type: 'request-authentication', selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'), targeted: hasTargetRef(r) };
+      return {
+        ...base,
+        type: 'request-authentication',
+        selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'),
+        targeted: hasTargetRef(r),
+      };
     case 'DestinationRule':
       return destinationRule(r, base);
     case 'Telemetry':
@@ -139,13 +154,20 @@ function destinationRule(r: DocReader, base: BaseFields): DestinationRuleFact {
     const name = r.str(['spec', 'subsets', i, 'name']);
     policyModes(['spec', 'subsets', i, 'trafficPolicy'], name ?? String(i));
   });
-  return { ...base, type: 'destination-rule', host: r.ref(['spec', 'host']), tlsModes, selector: selectorAt(r, ['spec', 'workloadSelector'], 'matchLabels') };
+  return {
+    ...base,
+    type: 'destination-rule',
+    host: r.ref(['spec', 'host']),
+    tlsModes,
+    selector: selectorAt(r, ['spec', 'workloadSelector'], 'matchLabels'),
+  };
 }
 
 function telemetry(r: DocReader, base: BaseFields): Fact {
   const entries = r.list(['spec', 'accessLogging']);
   let accessLogging: 'enabled' | 'disabled' | 'absent' = 'absent';
-  if (entries.length > 0) accessLogging = entries.some((_e, i) => r.get(['spec', 'accessLogging', i, 'disabled']) !== true) ? 'enabled' : 'disabled';
+  if (entries.length > 0)
+    accessLogging = entries.some((_e, i) => r.get(['spec', 'accessLogging', i, 'disabled']) !== true) ? 'enabled' : 'disabled';
   return { ...base, type: 'telemetry', selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'), accessLogging };
 }
 

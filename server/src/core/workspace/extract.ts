@@ -156,7 +156,8 @@ function documentFacts(uri: string, doc: SourceDocument): Fact[] {
     namespaceSite: r.site(['metadata', 'namespace']),
     docEnd: doc.text.length,
   };
-  const fact = (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ?? clusterFact(r, base) ?? { ...base, type: 'other' as const };
+  const fact = (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ??
+    clusterFact(r, base) ?? { ...base, type: 'other' as const };
   return [fact];
 }
 

@@ -31,7 +31,7 @@ export class Glob {
   constructor(readonly pattern: string) {
     const expanded = pattern.length <= MAX_PATTERN_LENGTH ? expandBraces(pattern) : undefined;
     const compiled = expanded?.map(compile);
-    this.alternatives = compiled && compiled.every((c) => c !== undefined) ? (compiled) : [literal(pattern)];
+    this.alternatives = compiled && compiled.every((c) => c !== undefined) ? compiled : [literal(pattern)];
   }
 
   /** Whether the whole text matches. */

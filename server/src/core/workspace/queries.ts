@@ -30,7 +30,13 @@ export function workspaceNames(view: WorkspaceView): WorkspaceNames {
   for (const c of view.all('certificate')) addSecret(c.namespace, c.secretName?.value);
 
   const issuers = new Map<string, { name: string; namespace?: string; cluster: boolean }>();
-  for (const i of view.all('issuer')) if (i.name) issuers.set(`${i.cluster}/${i.namespace ?? ''}/${i.name}`, { name: i.name, namespace: i.cluster ? undefined : i.namespace, cluster: i.cluster });
+  for (const i of view.all('issuer'))
+    if (i.name)
+      issuers.set(`${i.cluster}/${i.namespace ?? ''}/${i.name}`, {
+        name: i.name,
+        namespace: i.cluster ? undefined : i.namespace,
+        cluster: i.cluster,
+      });
 
   const byKey = <T>(m: Map<string, T>): T[] => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   return {

@@ -14,7 +14,13 @@ export interface WorkspaceResult {
 }
 
 export function relatedAt(at: Site, message: string): RelatedLocation {
-  return { uri: at.uri, start: at.start, end: at.end, message, range: { startLine: at.line, startCharacter: at.character, endLine: at.endLine, endCharacter: at.endCharacter } };
+  return {
+    uri: at.uri,
+    start: at.start,
+    end: at.end,
+    message,
+    range: { startLine: at.line, startCharacter: at.character, endLine: at.endLine, endCharacter: at.endCharacter },
+  };
 }
 
 export function runWorkspaceRules(view: WorkspaceView, config: Config, rules: readonly WorkspaceRule[]): WorkspaceResult {

@@ -60,7 +60,11 @@ export function stringItems(clause: Clause, names: readonly string[]): StringSit
 }
 
 /** Values of conditions on `key` (e.g. `source.principal`), from `values` and `notValues`. */
-export function conditionValues(ctx: DocContext, key: string, which: readonly ('values' | 'notValues')[] = ['values', 'notValues']): StringSite[] {
+export function conditionValues(
+  ctx: DocContext,
+  key: string,
+  which: readonly ('values' | 'notValues')[] = ['values', 'notValues'],
+): StringSite[] {
   return conditions(ctx)
     .filter((c) => c.fields.key === key)
     .flatMap((c) => stringItems(c, which));

@@ -31,15 +31,34 @@ export function policyRules(value: Record<string, unknown>): PolicyRule[] {
   return listAt(recordAt(value, 'spec'), 'rules').map((item, index) => {
     const rule = asRecord(item);
     const path: PathSegment[] = ['spec', 'rules', index];
-    return { value: rule, raw: item, path, index, from: entries(rule, 'from', path), to: entries(rule, 'to', path), when: entries(rule, 'when', path) };
+    return {
+      value: rule,
+      raw: item,
+      path,
+      index,
+      from: entries(rule, 'from', path),
+      to: entries(rule, 'to', path),
+      when: entries(rule, 'when', path),
+    };
   });
 }
 
 /** Source fields that carry peer identity or addresses (everything except request principals). */
 export const SOURCE_FIELDS = [
-  'principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces',
-  'serviceAccounts', 'notServiceAccounts', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks',
-  'trustDomains', 'notTrustDomains', // Istio 1.30
+  'principals',
+  'notPrincipals',
+  'requestPrincipals',
+  'notRequestPrincipals',
+  'namespaces',
+  'notNamespaces',
+  'serviceAccounts',
+  'notServiceAccounts',
+  'ipBlocks',
+  'notIpBlocks',
+  'remoteIpBlocks',
+  'notRemoteIpBlocks',
+  'trustDomains',
+  'notTrustDomains', // Istio 1.30
 ];
 
 export const OPERATION_FIELDS = ['hosts', 'notHosts', 'ports', 'notPorts', 'methods', 'notMethods', 'paths', 'notPaths'];

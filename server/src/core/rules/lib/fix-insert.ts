@@ -14,7 +14,9 @@ export function appendSeqItems(ctx: DocContext, path: readonly PathSegment[], it
   if (!first || items.length === 1) return first;
   const seq = holder(ctx, path, 'seq');
   // After the first item, each further one is written the way an item after an existing one is.
-  const rest = items.slice(1).map((item) => (seq?.flow ? `, ${yamlScalar(item)}` : first.newText.replace(/- .*$/s, `- ${yamlScalar(item)}`)));
+  const rest = items
+    .slice(1)
+    .map((item) => (seq?.flow ? `, ${yamlScalar(item)}` : first.newText.replace(/- .*$/s, `- ${yamlScalar(item)}`)));
   return { ...first, newText: first.newText + rest.join('') };
 }
 
@@ -45,7 +47,12 @@ export function appendSeqItem(ctx: DocContext, path: readonly PathSegment[], ite
  * Inserts new lines right after the entry `afterKey` of the block map at `mapPath`, at that entry's
  * indentation. `lines` are relative to it (a nested line starts with its own extra spaces).
  */
-export function insertAfterEntry(ctx: DocContext, mapPath: readonly PathSegment[], afterKey: string, lines: readonly string[]): TextEdit | undefined {
+export function insertAfterEntry(
+  ctx: DocContext,
+  mapPath: readonly PathSegment[],
+  afterKey: string,
+  lines: readonly string[],
+): TextEdit | undefined {
   const map = holder(ctx, mapPath, 'map');
   if (!map || map.flow) return undefined;
   const pair = findPair(map, afterKey);

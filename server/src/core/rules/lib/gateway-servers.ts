@@ -22,7 +22,13 @@ export function gatewayServers(ctx: DocContext): GatewayServer[] {
     if (!server) return;
     const protocol = asRecord(server.port)?.protocol;
     const hosts = Array.isArray(server.hosts) ? server.hosts.map((h) => (typeof h === 'string' ? h : '')) : [];
-    out.push({ path: ['spec', 'servers', index], index, protocol: typeof protocol === 'string' ? protocol.toUpperCase() : '', hosts, tls: asRecord(server.tls) });
+    out.push({
+      path: ['spec', 'servers', index],
+      index,
+      protocol: typeof protocol === 'string' ? protocol.toUpperCase() : '',
+      hosts,
+      tls: asRecord(server.tls),
+    });
   });
   return out;
 }

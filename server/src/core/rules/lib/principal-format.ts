@@ -22,7 +22,8 @@ export function principalShape(p: string): PrincipalShape {
   const segs = core.split('/');
   if (segs.length > SEGMENTS) return { problem: 'it has more segments than `<trust-domain>/ns/<namespace>/sa/<service-account>`' };
   if (!prefixForm && !suffixForm) {
-    if (segs.length !== SEGMENTS || !fits(segs, 0, true, true)) return { problem: 'it is not of the form `<trust-domain>/ns/<namespace>/sa/<service-account>`' };
+    if (segs.length !== SEGMENTS || !fits(segs, 0, true, true))
+      return { problem: 'it is not of the form `<trust-domain>/ns/<namespace>/sa/<service-account>`' };
     return { trustDomain: segs[0] };
   }
   if (prefixForm) {
@@ -31,7 +32,8 @@ export function principalShape(p: string): PrincipalShape {
     return segs.length > 1 ? { trustDomain: segs[0] } : {};
   }
   // Suffix form: `segs` end at position 4; the first one may be cut short.
-  if (!fits(segs, SEGMENTS - segs.length, false, true)) return { problem: 'its fixed part does not follow `.../ns/<namespace>/sa/<service-account>`' };
+  if (!fits(segs, SEGMENTS - segs.length, false, true))
+    return { problem: 'its fixed part does not follow `.../ns/<namespace>/sa/<service-account>`' };
   return {};
 }
 

@@ -13,7 +13,10 @@ export function ruleIndexTable(metas: readonly RuleMeta[], docsDir = 'docs/rules
   const rows = metas
     .map((m, i) => ({ m, i }))
     .sort((a, b) => rank(a.m.category) - rank(b.m.category) || a.i - b.i)
-    .map(({ m }) => `| \`${m.id}\` | ${m.category} | ${m.defaultSeverity} | ${m.fixable ? 'yes' : 'no'} | ${cell(m.summary)} | [docs](${docsDir}/${m.id}.md) |`);
+    .map(
+      ({ m }) =>
+        `| \`${m.id}\` | ${m.category} | ${m.defaultSeverity} | ${m.fixable ? 'yes' : 'no'} | ${cell(m.summary)} | [docs](${docsDir}/${m.id}.md) |`,
+    );
   return ['| Rule | Category | Severity | Fix | Summary | Docs |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -37,5 +40,9 @@ function rank(c: RuleCategory): number {
 
 /** A summary is one line of prose; a pipe would end the cell early and `<name>` would read as HTML. */
 function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }

@@ -28,7 +28,10 @@ export const rule: WorkspaceRule = {
     if (view.all('mesh-config').some((m) => m.accessLogFile)) return;
     const file = view.file(anchor.uri);
     if (!file) return;
-    const name = freeName(view.inNamespace('telemetry', root).map((t) => t.name), 'mesh-default');
+    const name = freeName(
+      view.inNamespace('telemetry', root).map((t) => t.name),
+      'mesh-default',
+    );
     ctx.report({
       at: anchor.namespaceSite ?? anchor.site,
       message: `The root namespace ${root} holds mesh policies, but no Telemetry there (nor an accessLogFile in the mesh config) turns on access logging, so no request leaves a trace of who called whom. Add a mesh-wide Telemetry with accessLogging.`,

@@ -15,7 +15,8 @@ export const rule: WorkspaceRule = {
     id: 'authorization-identity-without-strict',
     category: 'workspace',
     defaultSeverity: 'warning',
-    summary: 'A DENY on peer identity (or an ALLOW on a not* identity) protects pods that accept plaintext, which carries no identity and slips past it.',
+    summary:
+      'A DENY on peer identity (or an ALLOW on a not* identity) protects pods that accept plaintext, which carries no identity and slips past it.',
     fixable: false,
   },
   check(ctx) {

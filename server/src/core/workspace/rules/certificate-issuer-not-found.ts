@@ -36,7 +36,10 @@ export const rule: WorkspaceRule = {
         }
         const elsewhere = namespacedByName.get(name);
         if (!elsewhere && local.length === 0) continue; // the workspace does not describe this namespace's issuers
-        const guess = closest(name, local.map((i) => i.name ?? ''));
+        const guess = closest(
+          name,
+          local.map((i) => i.name ?? ''),
+        );
         ctx.report({
           at: ref.name.site,
           message: elsewhere
@@ -46,13 +49,17 @@ export const rule: WorkspaceRule = {
         });
       } else if (ref.kind === 'ClusterIssuer') {
         if (clusterByName.has(name)) continue;
-        const local = cert.namespace === undefined ? undefined : view.inNamespace('issuer', cert.namespace).find((i) => !i.cluster && i.name === name);
+        const local =
+          cert.namespace === undefined ? undefined : view.inNamespace('issuer', cert.namespace).find((i) => !i.cluster && i.name === name);
         if (local) {
           wrongKind(cert, local, 'Issuer');
           continue;
         }
         if (clusterIssuers.length === 0) continue;
-        const guess = closest(name, clusterIssuers.map((i) => i.name ?? ''));
+        const guess = closest(
+          name,
+          clusterIssuers.map((i) => i.name ?? ''),
+        );
         ctx.report({
           at: ref.name.site,
           message: `No ClusterIssuer \`${name}\` in the workspace (it defines ${clusterIssuers.map((i) => `\`${i.name}\``).join(', ')}): this certificate will never be issued.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
@@ -64,7 +71,14 @@ export const rule: WorkspaceRule = {
       const ref = cert.issuer;
       if (!ref) return;
       // kindSite excludes quotes, so replacing it keeps the author's quoting.
-      const fix = ref.kindSite ? { title: `Set issuerRef.kind to ${kind}`, edits: [{ start: ref.kindSite.start, end: ref.kindSite.end, newText: kind }], safe: false, preferred: true } : undefined;
+      const fix = ref.kindSite
+        ? {
+            title: `Set issuerRef.kind to ${kind}`,
+            edits: [{ start: ref.kindSite.start, end: ref.kindSite.end, newText: kind }],
+            safe: false,
+            preferred: true,
+          }
+        : undefined;
       ctx.report({
         at: ref.kindSite ?? ref.name.site,
         // Something of that name exists, just of the other kind: a definite mistake, not missing evidence.

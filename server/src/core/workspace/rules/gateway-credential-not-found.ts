@@ -29,7 +29,10 @@ export const rule: WorkspaceRule = {
       if (gw.selector) {
         // Many Gateways share one selector (the shared ingress): resolve each selector once.
         const labels = gw.selector.labels;
-        const podNamespaces = view.memo(`gateway-pods\u0000${JSON.stringify(Object.entries(labels).sort())}`, () => new Set(view.workloadsMatchingAnywhere(labels).flatMap((w) => (w.namespace === undefined ? [] : [w.namespace]))));
+        const podNamespaces = view.memo(
+          `gateway-pods\u0000${JSON.stringify(Object.entries(labels).sort())}`,
+          () => new Set(view.workloadsMatchingAnywhere(labels).flatMap((w) => (w.namespace === undefined ? [] : [w.namespace]))),
+        );
         for (const ns of podNamespaces) namespaces.add(ns);
         podsFound = podNamespaces.size > 0;
       }
@@ -46,7 +49,14 @@ export const rule: WorkspaceRule = {
         if (elsewhere && !podsFound) continue;
         const where = [...namespaces].join(', ');
         const guessKey = `${cred.value}\u0000${covered.join(',')}`;
-        if (!elsewhere && !guesses.has(guessKey)) guesses.set(guessKey, closest(cred.value, covered.flatMap((ns) => [...secretNamesIn(view, ns)])));
+        if (!elsewhere && !guesses.has(guessKey))
+          guesses.set(
+            guessKey,
+            closest(
+              cred.value,
+              covered.flatMap((ns) => [...secretNamesIn(view, ns)]),
+            ),
+          );
         const guess = elsewhere ? undefined : guesses.get(guessKey);
         ctx.report({
           at: cred.site,

@@ -19,13 +19,17 @@ export const rule: WorkspaceRule = {
     const { view, config } = ctx;
     const root = config.rootNamespace;
     if (meshPolicy(view, config)) return;
-    const policies = view.all('peer-authentication').length + view.all('authorization-policy').length + view.all('request-authentication').length;
+    const policies =
+      view.all('peer-authentication').length + view.all('authorization-policy').length + view.all('request-authentication').length;
     if (policies === 0) return;
     const anchor = rootAnchor(view, root);
     if (!anchor) return;
     const file = view.file(anchor.uri);
     if (!file) return;
-    const name = freeName(view.inNamespace('peer-authentication', root).map((p) => p.name), 'default');
+    const name = freeName(
+      view.inNamespace('peer-authentication', root).map((p) => p.name),
+      'default',
+    );
     const fix = addDocumentFix(
       file,
       anchor,

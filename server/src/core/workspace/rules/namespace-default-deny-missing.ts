@@ -28,7 +28,10 @@ export const rule: WorkspaceRule = {
       if (policies.some(deniesByDefault) || view.inNamespace('workload', ns).length === 0) continue;
       const file = view.file(first.uri);
       if (!file) continue;
-      const name = freeName(policies.map((p) => p.name), 'allow-nothing');
+      const name = freeName(
+        policies.map((p) => p.name),
+        'allow-nothing',
+      );
       ctx.report({
         at: first.namespaceSite ?? first.site,
         message: `Namespace ${ns} has authorization policies (e.g. ${nameOf(first)}) but none that denies by default: a workload no ALLOW policy selects accepts every request. Add the allow-nothing policy (\`spec: {}\`) and allow each caller explicitly.`,

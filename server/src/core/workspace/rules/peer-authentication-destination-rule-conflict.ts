@@ -60,7 +60,8 @@ function destinations(view: WorkspaceView, config: Config, dr: DestinationRuleFa
     if (!svc.selector || svc.namespace === undefined) continue;
     const workloads = view.workloadsMatching(svc.namespace, svc.selector);
     const pods = { namespace: svc.namespace, labels: svc.selector, exact: false };
-    if (workloads.length === 0) out.push({ mtls: () => effectiveMtls(view, config, pods), label: `the pods of Service ${svc.namespace}/${svc.name}` });
+    if (workloads.length === 0)
+      out.push({ mtls: () => effectiveMtls(view, config, pods), label: `the pods of Service ${svc.namespace}/${svc.name}` });
     for (const w of workloads) out.push({ mtls: () => workloadMtls(view, config, w), label: `${nameOf(w)} (behind Service ${svc.name})` });
   }
   return out;

@@ -24,7 +24,10 @@ export const rule: WorkspaceRule = {
       if (enforcing(view, config, ra).length > 0) continue;
       const file = view.file(ra.uri);
       if (!file) continue;
-      const name = freeName(view.inNamespace('authorization-policy', ns).map((p) => p.name), `${ra.name ?? 'jwt'}-require-token`);
+      const name = freeName(
+        view.inNamespace('authorization-policy', ns).map((p) => p.name),
+        `${ra.name ?? 'jwt'}-require-token`,
+      );
       const lines = [
         '# Requests without a valid token are rejected (RequestAuthentication alone lets them through).',
         'apiVersion: security.istio.io/v1',
@@ -54,13 +57,16 @@ function enforcing(view: WorkspaceView, config: Config, ra: RequestAuthenticatio
   const ns = ra.namespace as string;
   // A RequestAuthentication in the root namespace reaches every namespace, and so do the policies
   // each namespace writes to require its tokens.
-  const candidates = ns === config.rootNamespace ? [...view.all('authorization-policy')] : [...view.inNamespace('authorization-policy', ns)];
-  if (ns !== config.rootNamespace) candidates.push(...view.inNamespace('authorization-policy', config.rootNamespace).filter((p) => !p.selector));
+  const candidates =
+    ns === config.rootNamespace ? [...view.all('authorization-policy')] : [...view.inNamespace('authorization-policy', ns)];
+  if (ns !== config.rootNamespace)
+    candidates.push(...view.inNamespace('authorization-policy', config.rootNamespace).filter((p) => !p.selector));
   return candidates.filter((p) => p.requiresToken && !p.targeted && overlaps(p, ra));
 }
 
 function overlaps(p: AuthorizationPolicyFact, ra: RequestAuthenticationFact): boolean {
   if (!p.selector || !ra.selector) return true;
-  for (const [k, v] of Object.entries(p.selector.labels)) if (ra.selector.labels[k] !== undefined && ra.selector.labels[k] !== v) return false;
+  for (const [k, v] of Object.entries(p.selector.labels))
+    if (ra.selector.labels[k] !== undefined && ra.selector.labels[k] !== v) return false;
   return true;
 }

@@ -39,7 +39,10 @@ export const rule: WorkspaceRule = {
       const wanted = Object.entries(selector.labels)
         .map(([k, v]) => `${k}=${v}`)
         .join(', ');
-      const elsewhere = f.namespace === config.rootNamespace ? view.workloadsMatchingAnywhere(selector.labels).find((w) => w.namespace !== f.namespace) : undefined;
+      const elsewhere =
+        f.namespace === config.rootNamespace
+          ? view.workloadsMatchingAnywhere(selector.labels).find((w) => w.namespace !== f.namespace)
+          : undefined;
       const note = elsewhere
         ? ` A selector in the root namespace only applies to workloads of the root namespace; ${nameOf(elsewhere)} matches it but lives in ${elsewhere.namespace}. Move the policy to that namespace.`
         : ' Check the labels against the pod template of the workload you meant.';

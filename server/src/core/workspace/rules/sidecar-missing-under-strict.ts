@@ -23,7 +23,11 @@ export const rule: WorkspaceRule = {
       return eff?.mode === 'STRICT' ? eff : undefined;
     };
     const candidate = (w: WorkloadFact): boolean =>
-      w.pod && !w.hostNetwork && w.namespace !== undefined && !NO_INJECTION_NAMESPACES.has(w.namespace) && w.namespace !== config.rootNamespace;
+      w.pod &&
+      !w.hostNetwork &&
+      w.namespace !== undefined &&
+      !NO_INJECTION_NAMESPACES.has(w.namespace) &&
+      w.namespace !== config.rootNamespace;
 
     for (const w of view.all('workload')) {
       if (!candidate(w) || !w.inject || w.inject.value !== 'false') continue;
@@ -46,7 +50,9 @@ export const rule: WorkspaceRule = {
       const disabled = labels['istio-injection'] === 'disabled';
       if (!disabled && (labels['istio-injection'] === 'enabled' || (labels['istio.io/rev'] ?? '') !== '')) continue;
       // With injection disabled on the namespace no pod gets a sidecar; otherwise pods may opt in.
-      const uncovered = view.inNamespace('workload', name).filter((w) => candidate(w) && w.inject?.value !== 'false' && (disabled || !optsIn(w.podLabels, w.inject?.value)));
+      const uncovered = view
+        .inNamespace('workload', name)
+        .filter((w) => candidate(w) && w.inject?.value !== 'false' && (disabled || !optsIn(w.podLabels, w.inject?.value)));
       let eff: EffectiveMtls | undefined;
       let example: WorkloadFact | undefined;
       for (const w of uncovered) {
@@ -57,7 +63,9 @@ export const rule: WorkspaceRule = {
         }
       }
       if (!eff || !example) continue;
-      const how = disabled ? 'disables sidecar injection (`istio-injection: disabled`)' : 'does not enable sidecar injection (no `istio-injection: enabled` or `istio.io/rev` label)';
+      const how = disabled
+        ? 'disables sidecar injection (`istio-injection: disabled`)'
+        : 'does not enable sidecar injection (no `istio-injection: enabled` or `istio.io/rev` label)';
       ctx.report({
         at: ns.injectionSite ?? ns.site,
         // A label that is merely absent may be covered by the injector's defaults: information only.
