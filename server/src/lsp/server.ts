@@ -35,12 +35,14 @@ import {
   partialNote,
   PARTIAL_RULE_ID,
   type AnalysisLimits,
+  type LimitedAnalysis,
   type Budgets,
   type Feature,
 } from './budget';
 import { DEFAULT_CONFIGURATION_TIMEOUT_MS, askConfiguration } from './config-request';
 import type { ServerRuntime, ServerState } from './server-state';
 import { CrdRegistryHost } from './crd-host';
+import { AnalysisMemo } from './analysis-memo';
 import { NODE_TIMERS } from './rules-cache';
 
 export type { ServerRuntime, ServerState } from './server-state';
@@ -114,14 +116,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   // The folder's .meshlint.yaml sits under the VS Code settings, which win when set.
   const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), workspace.fileConfig(uri));
   const slices = nodeSliceClock(runtime.now);
-  const analyze = (doc: TextDocument, config: Config, limits: AnalysisLimits) => {
+  const memo = new AnalysisMemo();
+  const analyze = async (doc: TextDocument, config: Config, limits: AnalysisLimits): Promise<LimitedAnalysis> => {
+    const engine = runtime.engine;
+    const known = memo.get(doc.uri, doc.version, engine, config);
+    if (known) return { analysis: known, cancelled: false };
     const text = doc.getText();
     let chunks: Chunk[] | undefined;
-    return analyzeWithin(
-      (shouldStop) => runtime.engine.analyze(text, config, { shouldStop, chunks: (chunks ??= splitDocuments(text)) }),
-      limits,
-      slices,
-    );
+    const run = (shouldStop: () => boolean): FileAnalysis =>
+      engine.analyze(text, config, { shouldStop, chunks: (chunks ??= splitDocuments(text)) });
+    const result = await analyzeWithin(run, limits, slices);
+    if (!result.cancelled) memo.remember(doc.uri, doc.version, engine, config, result.analysis);
+    return result;
   };
   let partialShown = false;
   const status = (params: StatusParams): void => sent(connection.sendNotification(STATUS_NOTIFICATION, params));
@@ -245,6 +251,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   documents.onDidClose((e) => {
     scheduler.forget(e.document.uri);
     settings.forget(e.document.uri);
+    memo.forget(e.document.uri);
     sent(connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
     void guard(connection, 'workspace close', undefined, () => workspace.closed(e.document.uri))();
   });
