@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Alias, Document } from 'yaml';
 import { parseYaml, MAX_DOCUMENT_LENGTH } from '../../server/src/core/parse';
 import { MAX_NESTING_DEPTH } from '../../server/src/core/nesting-depth';
-import { MAX_ALIAS_COUNT } from '../../server/src/core/plain-value';
+import { allowedAliasRatio, excessiveAliasing } from '../../server/src/core/plain-value';
 import { countSteps } from '../../server/src/core/work-count';
 import { completeAt } from '../../server/src/core/completion/complete';
 import { outline, MAX_SYMBOLS } from '../../server/src/core/outline/outline';
@@ -64,11 +64,18 @@ test('aliases and merge keys: linear steps, and the parser is never asked to res
   assert.deepEqual((yaml11.value as Record<string, unknown>).k2, { x: 2, v: 2 }, 'YAML 1.1 merges them');
 });
 
-test('the alias guard keeps its limit: an anchor aliased once more than allowed fails the document', () => {
+test("the alias guard is kubectl's (go-yaml v2 allowedAliasRatio): many uses of an anchor pass, a bomb fails", () => {
   const uses = (n: number): string => `a: &a 1\nb: [${Array(n).fill('*a').join(', ')}]\n`;
-  // The anchor's own node counts as one use, as in the YAML library.
-  assert.deepEqual(parseYaml(uses(MAX_ALIAS_COUNT - 1)).problems, []);
-  assert.match(parseYaml(uses(MAX_ALIAS_COUNT)).problems[0]?.message ?? '', /Excessive alias count/);
+  // A flat limit of 200 uses refused this, though kubectl reads it (issue 9 review).
+  assert.deepEqual(parseYaml(uses(250)).problems, []);
+  assert.deepEqual(parseYaml(uses(20_000)).problems, [], 'a scalar alias decodes two nodes, half of them through the alias');
+  // go-yaml's thresholds, transcribed: over 100 aliased of over 1,000 decoded, ratio 0.99 falling to 0.10.
+  assert.equal(allowedAliasRatio(1000), 0.99);
+  assert.equal(allowedAliasRatio(4_000_000), 0.1);
+  assert.ok(Math.abs(allowedAliasRatio(2_200_000) - 0.545) < 1e-9);
+  assert.equal(excessiveAliasing(1000, 995), false, 'not over 1,000 decoded');
+  assert.equal(excessiveAliasing(1001, 100), false, 'not over 100 from aliases');
+  assert.equal(excessiveAliasing(1001, 992), true);
   const bomb = 'x: &a [1,1,1,1,1,1,1,1,1,1]\ny: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nz: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nw: [*c,*c,*c]\n';
   assert.match(parseYaml(bomb).problems[0]?.message ?? '', /could not be read: Excessive alias count/);
   assert.match(parseYaml('a: *nope\n').problems[0]?.message ?? '', /Unresolved alias/);

@@ -165,3 +165,14 @@ test('a YAML 1.1 word in a string field: the type error says how kubectl reads i
     [],
   );
 });
+
+test('two spellings that kubectl reads as one key are named in the duplicate-key error', () => {
+  const problems = parseYaml('metadata:\n  labels:\n    y: "a"\n    on: "c"\n    x: "d"\n    x: "e"\n').problems;
+  assert.deepEqual(
+    problems.map((p) => p.message),
+    [
+      'Map keys must be unique: `on` and `y` are the same key `true` as kubectl reads YAML (1.1); quote them to keep both',
+      'Map keys must be unique',
+    ],
+  );
+});

@@ -128,6 +128,21 @@ function toProblem(message: string, code: string, pos: [number, number], severit
   return { message: firstLine, start, end, severity, code };
 }
 
+/**
+ * A repeated key. Two different spellings can read as one key the way kubectl reads YAML 1.1
+ * (`on` and `y` are both `true`): then the message names both, since "must be unique" alone
+ * makes no sense to someone who wrote two different keys.
+ */
+function duplicateKey(first: YNode, again: YNode, text: string): YamlProblem {
+  const a = text.slice(first.start, first.end);
+  const b = text.slice(again.start, again.end);
+  const message =
+    a === b || again.kind !== 'scalar'
+      ? 'Map keys must be unique'
+      : `Map keys must be unique: \`${b}\` and \`${a}\` are the same key \`${JSON.stringify(again.value) ?? 'null'}\` as kubectl reads YAML (1.1); quote them to keep both`;
+  return { message, start: again.start, end: again.start + 1, severity: 'error', code: 'DUPLICATE_KEY' };
+}
+
 function styleOf(type: string | undefined): ScalarStyle {
   switch (type) {
     case 'QUOTE_DOUBLE':
@@ -158,17 +173,16 @@ function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlPr
     const pairs: YPair[] = [];
     out = { kind: 'map', flow: Boolean(node.flow), start, end, pairs, ...anchor };
     if (node.anchor) anchors.set(node.anchor, out);
-    const seen = new Set<unknown>();
+    /** Each key value met, with the first key node that has it. */
+    const seen = new Map<unknown, YNode>();
     for (const item of node.items) {
       if (!isPair(item)) continue;
       const key = item.key ? convert(item.key as YamlNode, anchors, duplicates, text) : null;
       // As the parser's own check: scalar keys with the same value (NaN never equals itself).
       if (key?.kind === 'scalar' && !Number.isNaN(key.value)) {
-        if (seen.has(key.value)) {
-          const message = 'Map keys must be unique';
-          duplicates.push({ message, start: key.start, end: key.start + 1, severity: 'error', code: 'DUPLICATE_KEY' });
-        }
-        seen.add(key.value);
+        const first = seen.get(key.value);
+        if (first) duplicates.push(duplicateKey(first, key, text));
+        else seen.set(key.value, key);
       }
       pairs.push({ key, value: item.value ? convert(item.value as YamlNode, anchors, duplicates, text) : null });
     }

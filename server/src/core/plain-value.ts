@@ -3,30 +3,41 @@
 // document, which made a file with thousands of aliases or merge keys cost seconds per keystroke.
 //
 // Same results as the library's `toJS` for the data Kubernetes can hold (except merge keys, which
-// follow kubectl's reader: see mergeInto), with the library's guard against
-// alias bombs: an anchored node carries a weight (1 for a scalar, for an alias inside it the uses
-// of that alias's target times the target's weight, the largest one in a collection), and an alias
-// whose target's uses times weight passes MAX_ALIAS_COUNT fails the document. The library fixes a
-// node's weight at its first alias, we when the node is complete; they differ only when an anchor
-// inside it is aliased again in between, where ours counts what this node can really expand to.
+// follow kubectl's reader: see mergeInto). Alias bombs are refused by kubectl's own rule
+// (go-yaml v2, decode.go, `(*decoder).unmarshal` and `allowedAliasRatio`): every node decoded
+// counts, an alias counts its target's whole subtree again, and the document fails once more than
+// 100 of over 1,000 decoded nodes came from aliases and their share passes the allowed ratio (99 %
+// up to 400,000 nodes, falling to 10 % at 4,000,000). A flat limit on uses (the library's, 200)
+// refused documents kubectl accepts, such as one anchor aliased 250 times.
 import type { YMap, YNode } from './yaml-tree';
 import { deref } from './find-pair';
 import { isMergeKey } from './merge-keys';
 import { work } from './work-count';
 
-/** Aliases expanding past this many nodes are treated as an attack (billion laughs), not data. */
-export const MAX_ALIAS_COUNT = 200;
-
 interface Anchored {
   value: unknown;
-  /** The definition counts as one use, as in the library. */
-  count: number;
-  weight: number;
+  /** Nodes decoded when the anchored node is decoded, its aliases expanded (0 while it is being built). */
+  size: number;
 }
 
 interface Built {
   value: unknown;
-  weight: number;
+  /** Nodes go-yaml decodes for this node, aliases inside it expanded. */
+  size: number;
+}
+
+/** go-yaml v2's share of decoded nodes that may come from aliases, for a document of `decoded` nodes. */
+export function allowedAliasRatio(decoded: number): number {
+  const low = 400_000;
+  const high = 4_000_000;
+  if (decoded <= low) return 0.99;
+  if (decoded >= high) return 0.1;
+  return 0.99 - (0.89 * (decoded - low)) / (high - low);
+}
+
+/** Whether go-yaml v2 gives up on a document after decoding `decoded` nodes, `fromAliases` of them through aliases. */
+export function excessiveAliasing(decoded: number, fromAliases: number): boolean {
+  return fromAliases > 100 && decoded > 1000 && fromAliases / decoded > allowedAliasRatio(decoded);
 }
 
 /** The plain value of a document's tree; throws (with the library's messages) where it cannot be built. */
@@ -53,6 +64,9 @@ function collectTargets(node: YNode, into: Set<YNode>): void {
 
 class Builder {
   private readonly anchored = new Map<YNode, Anchored>();
+  /** Nodes decoded so far in document order, and how many of them through aliases (go-yaml's counters). */
+  private decoded = 0;
+  private fromAliases = 0;
 
   constructor(
     private readonly targets: ReadonlySet<YNode>,
@@ -61,46 +75,50 @@ class Builder {
 
   build(node: YNode | null): Built {
     work.steps++;
-    if (!node) return { value: null, weight: 1 };
+    this.decoded++;
+    if (!node) return { value: null, size: 1 };
     if (node.kind === 'alias') return this.alias(node.target, node.name);
     if (node.kind === 'scalar') {
-      if (this.targets.has(node)) this.anchored.set(node, { value: node.value, count: 1, weight: 1 });
-      return { value: node.value, weight: 1 };
+      if (this.targets.has(node)) this.anchored.set(node, { value: node.value, size: 1 });
+      return { value: node.value, size: 1 };
     }
     const value: unknown = node.kind === 'map' ? {} : [];
     // Registered before the children: an alias inside its own anchor gets the same (circular) object.
-    const entry: Anchored | undefined = this.targets.has(node) ? { value, count: 1, weight: 0 } : undefined;
+    const entry: Anchored | undefined = this.targets.has(node) ? { value, size: 0 } : undefined;
     if (entry) this.anchored.set(node, entry);
-    let weight = 0;
+    let size = 1;
     if (node.kind === 'seq') {
       for (const item of node.items) {
         const b = this.build(item);
         (value as unknown[]).push(b.value);
-        weight = Math.max(weight, b.weight);
+        size += b.size;
       }
     } else {
-      weight = this.fillMap(node, value as Record<string, unknown>);
+      size += this.fillMap(node, value as Record<string, unknown>);
     }
-    if (entry) entry.weight = weight;
-    return { value, weight };
+    if (entry) entry.size = size;
+    return { value, size };
   }
 
   private alias(target: YNode | null, name: string): Built {
     const entry = target ? this.anchored.get(target) : undefined;
     if (!entry) throw new ReferenceError(`Unresolved alias (the anchor must be set before the alias): ${name}`);
-    entry.count++;
-    if (entry.count * entry.weight > MAX_ALIAS_COUNT) {
+    // The alias node itself was counted in build(); its target is decoded again, all of it through
+    // an alias. The share only grows while an expansion runs, so checking at its end is exact.
+    this.decoded += entry.size;
+    this.fromAliases += entry.size;
+    if (excessiveAliasing(this.decoded, this.fromAliases)) {
       throw new ReferenceError('Excessive alias count indicates a resource exhaustion attack');
     }
-    return { value: entry.value, weight: entry.count * entry.weight };
+    return { value: entry.value, size: 1 + entry.size };
   }
 
   private fillMap(node: YMap, into: Record<string, unknown>): number {
-    let weight = 0;
+    let size = 0;
     for (const pair of node.pairs) {
       const key = this.build(pair.key);
       const value = this.build(pair.value);
-      weight = Math.max(weight, key.weight, value.weight);
+      size += key.size + value.size;
       if (isMergeKey(key.value)) {
         mergeInto(into, pair.value, value.value);
         continue;
@@ -111,7 +129,7 @@ class Builder {
       if (name in into) Object.defineProperty(into, name, { value: value.value, writable: true, enumerable: true, configurable: true });
       else into[name] = value.value;
     }
-    return weight;
+    return size;
   }
 }
 
