@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseYaml } from '../../server/src/core/parse';
 import { locate, keySpan } from '../../server/src/core/locate';
-import { editTarget } from '../../server/src/core/scalar-edit';
+import { editTarget, yamlScalar } from '../../server/src/core/scalar-edit';
 import { scanNesting } from '../../server/src/core/nesting-depth';
 import { work } from '../../server/src/core/work-count';
 import { analyze, offsetOf } from '../support/engine';
@@ -175,4 +175,11 @@ test('two spellings that kubectl reads as one key are named in the duplicate-key
       'Map keys must be unique',
     ],
   );
+});
+
+test('text that fixes write is quoted wherever kubectl would read it as something other than the string', () => {
+  for (const typed of ['0b101', '0B11', '0b1_0', '1.0_0', '0x_1F', '0777', '1_000', 'on', 'Off', 'y', 'N', '~', '.inf', '1e3', '08080']) {
+    assert.equal(yamlScalar(typed), JSON.stringify(typed), typed);
+  }
+  for (const plain of ['api.example.com', 'app', 'v1.2', 'foo bar', '.hidden', 'spiffe/ns/a']) assert.equal(yamlScalar(plain), plain);
 });

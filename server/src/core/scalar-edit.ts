@@ -69,14 +69,14 @@ export function editableScalar(root: YNode | null, path: readonly PathSegment[],
   return node && node.kind === 'scalar' ? node : undefined;
 }
 
-/** A string written as a plain scalar when YAML reads it back unchanged, else double-quoted. */
+/**
+ * A string written as a plain scalar when YAML, read as kubectl reads it, gives it back unchanged;
+ * else double-quoted. The round trip through parseYaml (not a list of patterns) catches every
+ * YAML 1.1 reading: `0b101`, `1_000`, `0x_1F`, `on`.
+ */
 export function yamlScalar(value: string): string {
-  const plain = /^[A-Za-z0-9_/][A-Za-z0-9 _./-]*$/.test(value) && !/\s$/.test(value);
-  const ambiguous =
-    /^(true|false|yes|no|on|off|y|n|null|~)$/i.test(value) ||
-    /^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(value) ||
-    /^0[xo]/i.test(value);
-  return plain && !ambiguous ? value : JSON.stringify(value);
+  const plain = /^[A-Za-z0-9_/.][A-Za-z0-9 _./-]*$/.test(value) && !/\s$/.test(value);
+  return plain ? stringScalar(value) : JSON.stringify(value);
 }
 
 /**

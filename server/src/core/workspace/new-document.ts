@@ -3,7 +3,7 @@
 // what prompted it, and every existing byte of the file stays as it was.
 import type { Fix } from '../types';
 import type { Fact, FileFacts, Labels } from './facts';
-import { yamlScalar } from './yaml-scalar';
+import { yamlScalar } from '../scalar-edit';
 
 /**
  * A fix inserting `lines` (one YAML document, no `---`) after the document of `after`.
