@@ -7,30 +7,13 @@ const A = (name) => `meshlint:acme.cert-manager.io/defs#/definitions/${name}`;
 export const BASE64 = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
 const base64 = (description) => str(`${description} Base64-encoded.`, { pattern: BASE64 });
 
+// A data list, kept compact rather than one usage a line.
+// prettier-ignore
 export const keyUsages = [
-  'signing',
-  'digital signature',
-  'content commitment',
-  'key encipherment',
-  'key agreement',
-  'data encipherment',
-  'cert sign',
-  'crl sign',
-  'encipher only',
-  'decipher only',
-  'any',
-  'server auth',
-  'client auth',
-  'code signing',
-  'email protection',
-  's/mime',
-  'ipsec end system',
-  'ipsec tunnel',
-  'ipsec user',
-  'timestamping',
-  'ocsp signing',
-  'microsoft sgc',
-  'netscape sgc',
+  'signing', 'digital signature', 'content commitment', 'key encipherment', 'key agreement', 'data encipherment',
+  'cert sign', 'crl sign', 'encipher only', 'decipher only', 'any', 'server auth',
+  'client auth', 'code signing', 'email protection', 's/mime', 'ipsec end system', 'ipsec tunnel',
+  'ipsec user', 'timestamping', 'ocsp signing', 'microsoft sgc', 'netscape sgc',
 ];
 
 const secretKeySelector = obj(
