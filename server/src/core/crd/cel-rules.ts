@@ -19,6 +19,8 @@ interface CompiledSite {
   path: string[];
   schema: Schema;
   rules: CompiledRule[];
+  /** Whether a rule's text reads a field the API server hands CEL as a typed value (see TYPED_FORMATS). */
+  readsTyped: (rule: string) => boolean;
 }
 
 export type DataPath = (string | number)[];
@@ -31,6 +33,55 @@ export interface CelOutcome {
   status: 'failed' | 'unevaluable';
   /** The CRD's message for a failure; the reason for an unevaluable rule. */
   message: string;
+}
+
+/**
+ * The API server gives CEL a `format: byte` string as bytes, `duration` as a duration and `date` /
+ * `date-time` as a timestamp (k8s.io/apiserver pkg/cel/common/values.go, UnstructuredToVal); we give
+ * CEL the string as written, so `size()` counts base64 characters, not bytes. A rule over such a
+ * field that fails here may pass on the server: it is a note, never a false error.
+ */
+const TYPED_FORMATS = new Set(['byte', 'duration', 'date', 'date-time']);
+const TYPED_VALUE: Pick<CelOutcome, 'status' | 'message'> = {
+  status: 'unevaluable',
+  message: 'it reads a byte, duration or date-time field, which the API server gives CEL as a typed value and meshlint as text',
+};
+
+function typedFormatBelow(schema: unknown): boolean {
+  if (schema === null || typeof schema !== 'object') return false;
+  if (Array.isArray(schema)) return schema.some(typedFormatBelow);
+  const s = schema as Record<string, unknown>;
+  if (typeof s.format === 'string' && TYPED_FORMATS.has(s.format)) return true;
+  // Only the parts of a schema that describe values: not the CEL rules, enums or defaults.
+  return ['properties', 'items', 'additionalProperties', 'anyOf', 'allOf', 'oneOf'].some((k) =>
+    k === 'properties' && s.properties && typeof s.properties === 'object'
+      ? Object.values(s.properties).some(typedFormatBelow)
+      : typedFormatBelow(s[k]),
+  );
+}
+
+/**
+ * A test of a rule's text: true when `self` itself is typed, or when the rule names a property of
+ * the site that holds a typed field (`has(self.tpp)` on a one-of reads no such value and stays exact).
+ */
+function typedReader(schema: Schema): (rule: string) => boolean {
+  const s = schema as Record<string, unknown>;
+  if (typeof s.format === 'string' && TYPED_FORMATS.has(s.format)) return () => true;
+  const props = s.properties && typeof s.properties === 'object' ? (s.properties as Record<string, unknown>) : {};
+  const names = Object.entries(props)
+    .filter(([, v]) => typedFormatBelow(v))
+    .map(([k]) => k);
+  const elements = ['items', 'additionalProperties'].some((k) => typedFormatBelow(s[k]));
+  if (elements) return () => true;
+  if (names.length === 0) return () => false;
+  return (rule) => names.some((n) => new RegExp(`\\.${n.replace(/[^A-Za-z0-9_]/g, '')}\\b`).test(rule) && !hasOnly(rule, n));
+}
+
+/** `has(self.x)` only asks whether the field is there, which the text answers exactly. */
+function hasOnly(rule: string, name: string): boolean {
+  const uses = rule.split(`.${name}`).length - 1;
+  const hasUses = rule.split(`has(self.${name})`).length - 1;
+  return uses === hasUses;
 }
 
 /** Rules that compare with the stored object (`oldSelf`) only apply to updates; offline there is no old object. */
@@ -56,7 +107,8 @@ export class CrdRuleIndex {
         const self = toCel(data, site.schema);
         for (const rule of site.rules) {
           const outcome = run(rule, self);
-          if (outcome) out.push({ at, spec: rule.spec, ...outcome });
+          if (outcome)
+            out.push({ at, spec: rule.spec, ...(outcome.status === 'failed' && site.readsTyped(rule.spec.rule) ? TYPED_VALUE : outcome) });
         }
       }
     }
@@ -70,6 +122,7 @@ export class CrdRuleIndex {
         path: s.path,
         schema: s.schema,
         rules: s.rules.filter((r) => !TRANSITION.test(r.rule)).map(compile),
+        readsTyped: typedReader(s.schema),
       }));
       for (const s of c) this.compilations += s.rules.length;
       this.compiled.set(id, c);
