@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, covered, lineCol, newEngine, only, offsetOf, registry } from '../support/engine';
 import { peerAuthentication } from '../support/sample-manifests';
-import { Engine } from '../../server/src/core/engine';
+import { Engine, fileNote } from '../../server/src/core/engine';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 
 const PERMISSIVE = peerAuthentication({ namespace: 'shop', mode: 'PERMISSIVE # still migrating' });
@@ -183,6 +183,17 @@ test('files above the size limit get one info finding', () => {
   assert.equal(res.findings.length, 1);
   assert.equal(res.findings[0].ruleId, 'file-too-large');
   assert.equal(res.findings[0].severity, 'info');
+});
+
+test('whole-file notes (file-too-large, check-partial) follow the configured level like every finding', () => {
+  const small = new Engine(registry(), { maxFileLength: 100 });
+  const text = PERMISSIVE.repeat(3);
+  const off = { ...DEFAULT_CONFIG, rules: { 'file-too-large': 'off' as const } };
+  assert.deepEqual(small.analyze(text, off).findings, []);
+  const raised = { ...DEFAULT_CONFIG, rules: { 'file-too-large': 'warning' as const } };
+  assert.equal(small.analyze(text, raised).findings[0]?.severity, 'warning');
+  assert.deepEqual(fileNote('check-partial', 'partial', text, { ...DEFAULT_CONFIG, rules: { 'check-partial': 'off' } }), []);
+  assert.equal(fileNote('check-partial', 'partial', text, DEFAULT_CONFIG)[0]?.end, text.indexOf('\n'));
 });
 
 test('an empty value is a warning on that key: the API server drops nulls instead of rejecting them', () => {

@@ -80,7 +80,7 @@ export class Engine {
   }
 
   analyze(text: string, config: Config, options: AnalyzeOptions = {}): FileAnalysis {
-    if (text.length > this.maxFileLength) return this.tooLarge(text);
+    if (text.length > this.maxFileLength) return this.tooLarge(text, config);
     const cache = this.cacheFor(checkFingerprint(config));
     const documents: AnalyzedDocument[] = [];
     const internalErrors: string[] = [];
@@ -124,17 +124,20 @@ export class Engine {
     return cache;
   }
 
-  private tooLarge(text: string): FileAnalysis {
-    const firstLineEnd = text.indexOf('\n');
-    const finding: Finding = {
-      ruleId: TOO_LARGE_RULE_ID,
-      severity: 'info',
-      message: `This file is too large to check while editing (${text.length} characters). Run \`meshlint\` on it from the command line.`,
-      start: 0,
-      end: firstLineEnd > 0 ? firstLineEnd : Math.min(1, text.length),
-    };
-    return { documents: [], findings: [finding], internalErrors: [], isMeshFile: false };
+  private tooLarge(text: string, config: Config): FileAnalysis {
+    const message = `This file is too large to check while editing (${text.length} characters). Run \`meshlint\` on it from the command line.`;
+    return { documents: [], findings: fileNote(TOO_LARGE_RULE_ID, message, text, config), internalErrors: [], isMeshFile: false };
   }
+}
+
+/**
+ * A note about the whole file (too large, checked only in part), on its first line, under the same
+ * levels and suppressions as every finding: `off` in the config switches it off.
+ */
+export function fileNote(ruleId: string, message: string, text: string, config: Config): Finding[] {
+  const firstLineEnd = text.indexOf('\n');
+  const end = firstLineEnd > 0 ? firstLineEnd : Math.min(1, text.length);
+  return applyPolicy(text, [{ ruleId, severity: 'info', message, start: 0, end }], config);
 }
 
 /** Applies configured rule levels ("off" drops) and suppression comments to a file's findings. */

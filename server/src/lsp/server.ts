@@ -10,7 +10,7 @@ import {
   type ClientCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine, type FileAnalysis } from '../core/engine';
+import { Engine, fileNote, type FileAnalysis } from '../core/engine';
 import { splitDocuments, type Chunk } from '../core/split';
 import type { Config } from '../core/config';
 import { SettingsStore, toConfig } from './settings';
@@ -281,12 +281,7 @@ function sent(p: Promise<void>): void {
   p.catch(() => undefined);
 }
 
-/** The note at the top of a file whose check stopped early (unless switched off); the next run continues it. */
+/** The note at the top of a file whose check stopped early; the next run continues it. */
 function partialFinding(doc: TextDocument, partial: { checked: number; total: number }, config: Config): Finding[] {
-  const level = config.rules[PARTIAL_RULE_ID] ?? 'info';
-  if (level === 'off') return [];
-  const text = doc.getText();
-  const firstLineEnd = text.indexOf('\n');
-  const message = `${partialNote('diagnostics', partial)} Checking continues.`;
-  return [{ ruleId: PARTIAL_RULE_ID, severity: level, message, start: 0, end: firstLineEnd > 0 ? firstLineEnd : Math.min(1, text.length) }];
+  return fileNote(PARTIAL_RULE_ID, `${partialNote('diagnostics', partial)} Checking continues.`, doc.getText(), config);
 }
