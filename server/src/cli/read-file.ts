@@ -3,14 +3,10 @@
 // file exhausts the heap and aborts the process), standard input included.
 import * as fs from 'node:fs';
 import type { Readable } from 'node:stream';
+import { MAX_FILE_BYTES } from '../node/text-file';
 
-/**
- * 16 MiB. Checking takes about 80 bytes of memory per byte of YAML (8 MiB peaked at 640 MB), so
- * this stays within Node's default heap even on a small CI runner, while the largest manifests in
- * real use (an operator's whole CRD bundle, a chart rendered in full) are a few MiB at most; a
- * single Kubernetes object cannot exceed about 1.5 MiB anyway.
- */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+// The limit lives with the decoder: the editor's reads of named CRD files use it too.
+export { MAX_FILE_BYTES };
 
 /** Which file was read, so a later write can tell that the name still points at it. */
 export interface FileIdentity {

@@ -20,6 +20,14 @@ export interface DecodedText {
   unsupported?: string;
 }
 
+/**
+ * The largest file read in full (every CLI input, the editor's named CRD files): 16 MiB.
+ * Checking takes about 80 bytes of memory per byte of YAML (8 MiB peaked at 640 MB), so this stays within Node's default heap even on a small CI runner, while the largest manifests in
+ * real use (an operator's whole CRD bundle, a chart rendered in full) are a few MiB at most; a
+ * single Kubernetes object cannot exceed about 1.5 MiB anyway.
+ */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
 const UNSUPPORTED_HINT = 'kubectl reads UTF-8, and UTF-16 with a byte order mark; save the file as UTF-8';
 
 export function decodeText(bytes: Buffer): DecodedText {

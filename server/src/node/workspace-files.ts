@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_SCAN_LIMITS, ExcludeMatcher, isYamlFile, SKIPPED_FOLDERS, type ScanLimits } from '../core/workspace/scan-policy';
 import type { WorkspaceFiles } from '../lsp/workspace-files';
-import { decodeText } from './text-file';
+import { decodeText, MAX_FILE_BYTES } from './text-file';
 
 export class NodeWorkspaceFiles implements WorkspaceFiles {
   constructor(private readonly limits: ScanLimits = DEFAULT_SCAN_LIMITS) {}
@@ -65,7 +65,7 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     const uris = stat.isDirectory() ? await this.list(uri, []) : [uri];
     // Named CRD files are read up to the CLI's limit: `kubectl get crd -o yaml` exports of a whole
     // release outgrow the 2 MB the workspace scan allows for one manifest.
-    const texts = await Promise.all(uris.map((u) => this.read(u, within, NAMED_FILE_MAX_BYTES)));
+    const texts = await Promise.all(uris.map((u) => this.read(u, within, MAX_FILE_BYTES)));
     return uris.flatMap((u, i) => {
       const text = texts[i];
       return text === undefined ? [] : [{ uri: u, text }];
@@ -77,9 +77,6 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     return file ? pathToFileURL(file).href : uri;
   }
 }
-
-/** The same bound as the CLI's per-file limit (cli/read-file.ts). */
-const NAMED_FILE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Whether a file, after symbolic links, is inside the folder (itself after symbolic links). */
 async function insideFolder(file: string, folderUri: string): Promise<boolean> {
