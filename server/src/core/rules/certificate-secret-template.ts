@@ -41,7 +41,12 @@ export const rule: DocumentRule = {
       if (valueProblem) {
         ctx.report({
           path,
-          message: `cert-manager's webhook rejects the label value "${String(value)}": ${valueProblem}. E.g. ${String(value).replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').slice(0, 63) || 'value'}.`,
+          message: `cert-manager's webhook rejects the label value "${String(value)}": ${valueProblem}. E.g. ${
+            String(value)
+              .replace(/[^A-Za-z0-9_.-]+/g, '-')
+              .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '')
+              .slice(0, 63) || 'value'
+          }.`,
         });
       }
     }

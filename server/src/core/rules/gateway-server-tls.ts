@@ -36,7 +36,12 @@ export const rule: DocumentRule = {
       }
       if (tls) {
         for (const problem of serverTlsProblems(tls)) {
-          ctx.report({ path: [...server.path, 'tls', ...problem.at], on: problem.on, severity: problem.severity, message: problem.message });
+          ctx.report({
+            path: [...server.path, 'tls', ...problem.at],
+            on: problem.on,
+            severity: problem.severity,
+            message: problem.message,
+          });
         }
       }
       // Istio compares protocol and TLS only when the port itself is valid.

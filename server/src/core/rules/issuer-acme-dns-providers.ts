@@ -26,7 +26,8 @@ export const rule: DocumentRule = {
     id: 'issuer-acme-dns-providers',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'An ACME DNS01 provider has an empty required value, an unusable RFC 2136 nameserver or TSIG setting, or mixed Azure credentials.',
+    summary:
+      'An ACME DNS01 provider has an empty required value, an unusable RFC 2136 nameserver or TSIG setting, or mixed Azure credentials.',
     fixable: false,
   },
   kinds: ISSUER_KINDS,
@@ -40,7 +41,10 @@ export const rule: DocumentRule = {
         const body = recordAt(dns01, provider);
         for (const field of fields) {
           if (body?.[field] !== '') continue;
-          report([...base, provider, field], `cert-manager's webhook rejects an empty ${provider}.${field}. Write the value (see the provider's settings).`);
+          report(
+            [...base, provider, field],
+            `cert-manager's webhook rejects an empty ${provider}.${field}. Write the value (see the provider's settings).`,
+          );
         }
       }
       const rfc = recordAt(dns01, 'rfc2136');
@@ -62,7 +66,10 @@ function checkRfc2136(rfc: Record<string, unknown>, base: PathSegment[], report:
   }
   const algorithm = stringAt(rfc, 'tsigAlgorithm');
   if (algorithm !== '' && !TSIG_ALGORITHMS.includes(algorithm.toUpperCase())) {
-    report([...base, 'tsigAlgorithm'], `cert-manager's webhook rejects TSIG algorithm "${algorithm}". Use one of ${TSIG_ALGORITHMS.join(', ')}; HMACSHA256 or HMACSHA512 are the strong ones.`);
+    report(
+      [...base, 'tsigAlgorithm'],
+      `cert-manager's webhook rejects TSIG algorithm "${algorithm}". Use one of ${TSIG_ALGORITHMS.join(', ')}; HMACSHA256 or HMACSHA512 are the strong ones.`,
+    );
   }
   const secret = recordAt(rfc, 'tsigSecretSecretRef');
   const complete = stringAt(secret, 'name') !== '' && stringAt(secret, 'key') !== '';
@@ -74,7 +81,11 @@ function checkRfc2136(rfc: Record<string, unknown>, base: PathSegment[], report:
     );
   }
   if (complete && stringAt(rfc, 'tsigKeyName') === '') {
-    report([...base, 'tsigSecretSecretRef'], "cert-manager's webhook rejects a TSIG secret without tsigKeyName. Add the name of the TSIG key the DNS server expects.", 'key');
+    report(
+      [...base, 'tsigSecretSecretRef'],
+      "cert-manager's webhook rejects a TSIG secret without tsigKeyName. Add the name of the TSIG key the DNS server expects.",
+      'key',
+    );
   }
 }
 
@@ -85,7 +96,11 @@ function checkAzure(azure: Record<string, unknown>, base: PathSegment[], report:
     const missing = ['clientID', 'tenantID'].filter((k) => stringAt(azure, k) === '');
     if (!isSet(azure, 'clientSecretSecretRef')) missing.push('clientSecretSecretRef');
     if (missing.length > 0) {
-      report(base, `cert-manager's webhook rejects a partial service principal: ${missing.join(', ')} missing. Set clientID, tenantID and clientSecretSecretRef together, or use managedIdentity instead.`, 'key');
+      report(
+        base,
+        `cert-manager's webhook rejects a partial service principal: ${missing.join(', ')} missing. Set clientID, tenantID and clientSecretSecretRef together, or use managedIdentity instead.`,
+        'key',
+      );
     }
     if (identity) {
       report(
@@ -100,7 +115,11 @@ function checkAzure(azure: Record<string, unknown>, base: PathSegment[], report:
   const has = (k: string): boolean => stringAt(identity, k) !== '';
   const at = [...base, 'managedIdentity'];
   if (has('resourceID') && (has('clientID') || has('tenantID'))) {
-    report(at, "cert-manager's webhook rejects resourceID together with clientID or tenantID in managedIdentity. Identify the identity one way: clientID (with tenantID if needed) or resourceID.", 'key');
+    report(
+      at,
+      "cert-manager's webhook rejects resourceID together with clientID or tenantID in managedIdentity. Identify the identity one way: clientID (with tenantID if needed) or resourceID.",
+      'key',
+    );
   } else if (has('tenantID') && !has('clientID')) {
     report(at, "cert-manager's webhook rejects managedIdentity.tenantID without clientID. Add the identity's clientID.", 'key');
   }

@@ -12,7 +12,8 @@ export const rule: DocumentRule = {
     id: 'request-authentication-jwt-rule',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'A JWT rule needs an issuer or a jwksUri, one key source (an http(s) jwksUri or a readable jwks), and a timeout of 1ms or more.',
+    summary:
+      'A JWT rule needs an issuer or a jwksUri, one key source (an http(s) jwksUri or a readable jwks), and a timeout of 1ms or more.',
     fixable: false,
   },
   kinds: ['security.istio.io/RequestAuthentication'],

@@ -62,6 +62,11 @@ export function isInClusterHost(host: string): boolean {
  */
 export function skipVerifyConflicts(tls: Record<string, unknown>): string[] {
   if (tls.insecureSkipVerify !== true) return [];
-  const fields = tls.mode === 'SIMPLE' ? ['caCertificates', 'credentialName', 'subjectAltNames'] : tls.mode === 'MUTUAL' ? ['caCertificates', 'subjectAltNames'] : [];
+  const fields =
+    tls.mode === 'SIMPLE'
+      ? ['caCertificates', 'credentialName', 'subjectAltNames']
+      : tls.mode === 'MUTUAL'
+        ? ['caCertificates', 'subjectAltNames']
+        : [];
   return fields.filter((k) => (Array.isArray(tls[k]) ? (tls[k] as unknown[]).length > 0 : typeof tls[k] === 'string' && tls[k] !== ''));
 }

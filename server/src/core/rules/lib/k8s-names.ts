@@ -16,7 +16,8 @@ export function qualifiedNameProblem(key: string): string | undefined {
   }
   if (name === '') return 'the name part is empty';
   if (name.length > 63) return 'the name part is longer than 63 characters';
-  if (!NAME_PART.test(name)) return 'the name part may hold only letters, digits, "-", "_" and ".", and must start and end with a letter or digit';
+  if (!NAME_PART.test(name))
+    return 'the name part may hold only letters, digits, "-", "_" and ".", and must start and end with a letter or digit';
   return undefined;
 }
 

@@ -101,7 +101,8 @@ export function serverTlsProblems(tls: Record<string, unknown>): TlsProblem[] {
         at: ['caCrl'],
         on: 'key',
         severity: 'error',
-        message: "Istio's webhook rejects caCrl together with credentialName: the revocation list must travel in the Secret (as ca.crl). Remove caCrl.",
+        message:
+          "Istio's webhook rejects caCrl together with credentialName: the revocation list must travel in the Secret (as ca.crl). Remove caCrl.",
       });
     }
     if (mode === 'SIMPLE') {
