@@ -72,6 +72,8 @@ const RULE_ORIGINS: Record<string, string> = {
   'certificate-literal-subject': 'cert-manager validation webhook',
   'certificate-additional-output-formats': 'cert-manager validation webhook',
   'issuer-acme-dns-providers': 'cert-manager validation webhook',
+  'istio-dry-run-annotation': 'Istio validation webhook (checkDryRunAnnotation)',
+  'certificate-request-csr': 'cert-manager validation webhook (ValidateCertificateRequestSpec)',
 };
 
 /** Schema checks of ours the oracle does not make, keyed by cause (see causesOfOurs). */

@@ -44,6 +44,8 @@ import { rule as certificateSecretTemplate } from '../certificate-secret-templat
 import { rule as certificateLiteralSubject } from '../certificate-literal-subject';
 import { rule as certificateAdditionalOutputFormats } from '../certificate-additional-output-formats';
 import { rule as issuerAcmeDnsProviders } from '../issuer-acme-dns-providers';
+import { rule as istioDryRunAnnotation } from '../istio-dry-run-annotation';
+import { rule as certificateRequestCsr } from '../certificate-request-csr';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -92,4 +94,6 @@ export const API_RULES: readonly DocumentRule[] = [
   certificateLiteralSubject,
   certificateAdditionalOutputFormats,
   issuerAcmeDnsProviders,
+  istioDryRunAnnotation,
+  certificateRequestCsr,
 ];
