@@ -105,5 +105,23 @@ export const rule: DocumentRule = {
           message: "cert-manager's webhook rejects an empty serviceAccountRef.name. Name the ServiceAccount whose token is used.",
         });
     }
+    const aws = recordAt(auth, 'aws');
+    if (aws) {
+      const path = [...base, 'auth', 'aws'];
+      const account = recordAt(aws, 'serviceAccountRef');
+      if (account?.name === '')
+        ctx.report({
+          path: [...path, 'serviceAccountRef', 'name'],
+          message:
+            "cert-manager's webhook rejects an empty serviceAccountRef.name. Name the ServiceAccount whose token is exchanged for AWS credentials.",
+        });
+      if (account && stringAt(aws, 'iamRoleArn') === '')
+        ctx.report({
+          path: [...path, 'serviceAccountRef'],
+          on: 'key',
+          message:
+            "cert-manager's webhook rejects aws.serviceAccountRef without iamRoleArn: IRSA needs the IAM role to assume. Add iamRoleArn.",
+        });
+    }
   },
 };
