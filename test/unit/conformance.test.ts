@@ -64,6 +64,16 @@ const RULE_ORIGINS: Record<string, string> = {
   'issuer-vault': 'cert-manager validation webhook',
   'issuer-venafi': 'cert-manager validation webhook',
   'gateway-tls-without-certificate': 'Istio validation webhook (a TLS server needs a certificate)',
+  'gateway-server-tls': 'Istio validation webhook (validateServer, validateTLSOptions)',
+  'sidecar-ingress-tls': 'Istio validation webhook (ValidateSidecar ingress TLS, validateTLSOptions)',
+  'destination-rule-tls-settings': 'Istio validation webhook (agent ValidateTLS)',
+  'authorization-policy-path-template': 'Istio validation webhook (security.CheckValidPathTemplate)',
+  'certificate-secret-template': 'cert-manager validation webhook',
+  'certificate-literal-subject': 'cert-manager validation webhook',
+  'certificate-additional-output-formats': 'cert-manager validation webhook',
+  'issuer-acme-dns-providers': 'cert-manager validation webhook',
+  'istio-dry-run-annotation': 'Istio validation webhook (checkDryRunAnnotation)',
+  'certificate-request-csr': 'cert-manager validation webhook (ValidateCertificateRequestSpec)',
 };
 
 /** Schema checks of ours the oracle does not make, keyed by cause (see causesOfOurs). */

@@ -51,7 +51,8 @@ test('principal shapes that never match', () => {
 
 test('path patterns', () => {
   for (const p of ['*', '/', '/a', '/a/*', '*.png', '/a/{*}/b', '/a/{**}', '/{*}/x/{**}']) assert.equal(pathProblem(p), undefined, p);
-  for (const p of ['a/b', '/a/*/b', '*a*', '/a?x=1', 'a/{*}', '/{**}/a/{*}']) assert.ok(pathProblem(p), p);
+  // '/{**}/a/{*}' is refused by the webhook: authorization-policy-path-template, not this rule.
+  for (const p of ['a/b', '/a/*/b', '*a*', '/a?x=1', 'a/{*}']) assert.ok(pathProblem(p), p);
 });
 
 test('workload certificates: SPIFFE URIs, or only in-cluster names', () => {

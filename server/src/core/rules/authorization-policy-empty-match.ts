@@ -1,5 +1,5 @@
-// Empty pieces inside AuthorizationPolicy rules that Istio's webhook rejects: a from without a
-// source, an empty source or operation, and empty strings in match lists.
+// Empty pieces inside AuthorizationPolicy rules that Istio's webhook rejects: an empty from or to
+// list, a from without a source, an empty source or operation, and empty strings in match lists.
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
@@ -56,6 +56,15 @@ export const rule: DocumentRule = {
       );
     };
     for (const rule of policyRules(ctx.value)) {
+      for (const outer of ['from', 'to'] as const) {
+        const list = rule.value?.[outer];
+        if (!Array.isArray(list) || list.length > 0) continue;
+        ctx.report({
+          path: [...rule.path, outer],
+          on: 'key',
+          message: `The Istio webhook rejects an empty ${outer} list ("\`${outer}\` must not be empty"). Remove ${outer} to match any ${outer === 'from' ? 'caller' : 'operation'}, or list at least one entry.`,
+        });
+      }
       for (const from of rule.from) block(from, 'source', SOURCE_FIELDS, 'from');
       for (const to of rule.to) block(to, 'operation', OPERATION_FIELDS, 'to');
     }

@@ -2,6 +2,7 @@
 // template with `{*}` / `{**}`. Anything else (a `*` in the middle, no leading slash) never matches.
 import type { DocumentRule } from './lib/rule';
 import { operations, stringItems } from './lib/authorization-fields';
+import { pathTemplateProblem } from './lib/path-template';
 
 export const rule: DocumentRule = {
   meta: {
@@ -15,8 +16,9 @@ export const rule: DocumentRule = {
   check(ctx) {
     for (const op of operations(ctx)) {
       for (const site of stringItems(op, ['paths', 'notPaths'])) {
-        // An empty string is rejected by the webhook and reported as such.
-        const problem = site.value === '' ? undefined : pathProblem(site.value);
+        // An empty string and a malformed template are rejected by the webhook and reported as such.
+        const rejected = site.value === '' || pathTemplateProblem(site.value) !== undefined;
+        const problem = rejected ? undefined : pathProblem(site.value);
         if (!problem) continue;
         ctx.report({
           path: site.path,
@@ -40,10 +42,8 @@ export function pathProblem(p: string): string | undefined {
   return undefined;
 }
 
-/** Envoy URI templates: `{*}` is one segment, `{**}` the rest, so only the last operator may be `{**}`. */
+/** A template Istio accepts (see authorization-policy-path-template) still has to start with "/" to match. */
 function templateProblem(p: string): string | undefined {
   if (!p.startsWith('/')) return 'a path template must begin with "/"';
-  const ops = p.match(/\{\*\*?\}/g) ?? [];
-  if (ops.slice(0, -1).includes('{**}')) return '`{**}` may only be the last operator of a template';
   return undefined;
 }

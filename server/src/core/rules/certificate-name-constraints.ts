@@ -1,14 +1,15 @@
 // nameConstraints restrict what a CA may sign: only meaningful, and only accepted, on a CA
-// certificate, and only with permitted or excluded names.
+// certificate, only with permitted or excluded names, and with IP ranges written as CIDRs.
 import type { DocumentRule } from './lib/rule';
-import { isSet, recordAt } from './lib/go-values';
+import { isSet, listAt, recordAt } from './lib/go-values';
+import { isIpAddress } from '../ip-address';
 
 export const rule: DocumentRule = {
   meta: {
     id: 'certificate-name-constraints',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'nameConstraints need isCA: true and at least one of permitted or excluded.',
+    summary: 'nameConstraints need isCA: true, at least one of permitted or excluded, and ipRanges in CIDR form.',
     fixable: false,
   },
   kinds: ['cert-manager.io/Certificate'],
@@ -32,5 +33,24 @@ export const rule: DocumentRule = {
           'cert-manager\'s webhook rejects nameConstraints without permitted or excluded ("either permitted or excluded must be set"). List the names this CA may sign under permitted, e.g. dnsDomains: [".shop.svc.cluster.local"].',
       });
     }
+    for (const side of ['permitted', 'excluded']) {
+      listAt(recordAt(constraints, side), 'ipRanges').forEach((range, i) => {
+        if (typeof range !== 'string' || isGoCidr(range)) return;
+        ctx.report({
+          path: ['spec', 'nameConstraints', side, 'ipRanges', i],
+          message: `cert-manager's webhook rejects "${range}" in ${side}.ipRanges: an IP range is an address and a prefix length, e.g. 10.0.0.0/8 or fd00::/8.`,
+        });
+      });
+    }
   },
 };
+
+/** Go's net.ParseCIDR: an IP address (no zone), "/", and decimal bits within the family's width. */
+function isGoCidr(text: string): boolean {
+  const slash = text.indexOf('/');
+  if (slash < 0) return false;
+  const addr = text.slice(0, slash);
+  const bits = text.slice(slash + 1);
+  if (!isIpAddress(addr) || !/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (addr.includes(':') ? 128 : 32);
+}

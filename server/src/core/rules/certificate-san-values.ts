@@ -1,7 +1,9 @@
-// Certificate ipAddresses must be IP addresses and emailAddresses bare addresses (cert-manager parses both).
+// Certificate ipAddresses must be IP addresses, emailAddresses bare addresses, and otherNames an
+// OID with a value (cert-manager parses all three).
 import type { DocumentRule } from './lib/rule';
 import { isIpAddress } from '../ip-address';
-import { listAt, recordAt } from './lib/go-values';
+import { asRecord } from '../resources';
+import { listAt, recordAt, stringAt } from './lib/go-values';
 
 /** A bare address as Go's mail.ParseAddress returns it unchanged: no display name, brackets or spaces. */
 function bareEmail(v: string): boolean {
@@ -13,7 +15,8 @@ export const rule: DocumentRule = {
     id: 'certificate-san-values',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'Certificate ipAddresses must be IP addresses (no CIDR, no host names) and emailAddresses plain addresses.',
+    summary:
+      'Certificate ipAddresses must be IP addresses (no CIDR, no host names), emailAddresses plain addresses, otherNames an OID and a value.',
     fixable: false,
   },
   kinds: ['cert-manager.io/Certificate'],
@@ -32,6 +35,25 @@ export const rule: DocumentRule = {
         path: ['spec', 'emailAddresses', i],
         message: `cert-manager's webhook rejects "${v}" in emailAddresses: only the address itself is allowed, e.g. ops@example.com (no display name or angle brackets).`,
       });
+    });
+    listAt(spec, 'otherNames').forEach((item, i) => {
+      const other = asRecord(item);
+      if (!other) return;
+      const oid = stringAt(other, 'oid').trim();
+      // cert-manager splits on "." and reads each part as a Go integer.
+      if (!/^[+-]?\d+(\.[+-]?\d+)*$/.test(oid)) {
+        ctx.report({
+          path: other.oid === undefined ? ['spec', 'otherNames', i] : ['spec', 'otherNames', i, 'oid'],
+          message: `cert-manager's webhook rejects ${oid === '' ? 'an otherNames entry without oid' : `the OID "${oid}"`}: write dotted numbers, e.g. 1.3.6.1.4.1.311.20.2.3 (a Microsoft UPN).`,
+        });
+      }
+      if (stringAt(other, 'utf8Value') === '') {
+        ctx.report({
+          path: ['spec', 'otherNames', i],
+          message:
+            "cert-manager's webhook rejects an otherNames entry without utf8Value. Write the name's value, e.g. user@example.com for a UPN.",
+        });
+      }
     });
   },
 };

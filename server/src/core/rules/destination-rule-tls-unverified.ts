@@ -1,7 +1,7 @@
 // DestinationRule SIMPLE/MUTUAL TLS whose server certificate is not checked (insecureSkipVerify),
 // or is checked only against the proxy's OS CA bundle because no CA is given.
 import type { DocumentRule } from './lib/rule';
-import { destinationRuleTlsSites, isInClusterHost } from './lib/destination-rule-tls';
+import { destinationRuleTlsSites, isInClusterHost, skipVerifyConflicts } from './lib/destination-rule-tls';
 import { asRecord } from '../resources';
 
 export const rule: DocumentRule = {
@@ -20,6 +20,8 @@ export const rule: DocumentRule = {
       const mode = site.tls.mode;
       if (mode !== 'SIMPLE' && mode !== 'MUTUAL') continue;
       if (site.tls.insecureSkipVerify === true) {
+        // With a CA or names beside it the webhook rejects the rule; destination-rule-tls-settings says so.
+        if (skipVerifyConflicts(site.tls).length > 0) continue;
         ctx.report({
           path: [...site.path, 'insecureSkipVerify'],
           message: `insecureSkipVerify turns off the check of the server's certificate and names (${site.scope}): the traffic is encrypted, but to whoever answers. Anyone able to intercept the connection can pose as the server. Remove it and give the server's CA in caCertificates or credentialName.`,

@@ -2,8 +2,11 @@
 // Istio's validation webhook rejects it, because the listener would have nothing to serve.
 import type { DocumentRule } from './lib/rule';
 import { gatewayServers } from './lib/gateway-servers';
+import { asRecord } from '../resources';
 
 const TERMINATING = ['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL'];
+
+const filledIn = (holder: Record<string, unknown>, k: string): boolean => typeof holder[k] === 'string' && holder[k] !== '';
 
 export const rule: DocumentRule = {
   meta: {
@@ -22,13 +25,16 @@ export const rule: DocumentRule = {
       const filled = (k: string): boolean => typeof tls[k] === 'string' && tls[k] !== '';
       const names = tls.credentialNames;
       if (filled('credentialName') || (Array.isArray(names) && names.length > 0)) continue;
-      const certs = tls.tlsCertificates;
-      if (Array.isArray(certs) && certs.length > 0) continue; // each entry's files are the schema's job
-      const files = filled('serverCertificate') && filled('privateKey');
       const mutual = mode !== 'SIMPLE';
+      // With tlsCertificates every pair needs both files; MUTUAL needs the client CA either way.
+      const certs = Array.isArray(tls.tlsCertificates) && tls.tlsCertificates.length > 0 ? tls.tlsCertificates : undefined;
+      const pairs = certs ? certs.map((c) => asRecord(c) ?? {}) : [tls];
+      const files = pairs.every((p) => filledIn(p, 'serverCertificate') && filledIn(p, 'privateKey'));
       if (files && (!mutual || filled('caCertificates'))) continue;
       const missing = !files
-        ? "no certificate: neither credentialName (a Secret, e.g. a cert-manager Certificate's secretName) nor serverCertificate and privateKey"
+        ? certs
+          ? 'a tlsCertificates entry without both serverCertificate and privateKey'
+          : "no certificate: neither credentialName (a Secret, e.g. a cert-manager Certificate's secretName) nor serverCertificate and privateKey"
         : 'no CA to verify client certificates (caCertificates)';
       ctx.report({
         path: [...server.path, 'tls', 'mode'],

@@ -5,6 +5,9 @@ import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import { isSet, listAt, recordAt, stringAt } from './lib/go-values';
 import { ISSUER_KINDS } from './lib/kinds';
+import { parseDurationNanos } from '../duration';
+
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** DNS01 providers in the webhook's order, with whether a second provider after them is an error. */
 const PROVIDERS: { name: string; exclusive: boolean }[] = [
@@ -86,6 +89,23 @@ export const rule: DocumentRule = {
             message: `cert-manager's webhook rejects ${naming.join(' with ')} ("only one of 'ingressClassName', 'name' or 'class' should be specified"). Keep ingressClassName, or name to reuse an existing Ingress.`,
           });
         }
+        const className = ingress?.ingressClassName;
+        if (typeof className === 'string' && !DNS_SUBDOMAIN.test(className)) {
+          ctx.report({
+            path: [...path, 'http01', 'ingress', 'ingressClassName'],
+            message: `cert-manager's webhook rejects ingressClassName "${className}": it names an IngressClass, so it must be a lower-case DNS name (a "class" such as azure/application-gateway goes in class instead).`,
+          });
+        }
+        // The webhook stops at the first parentRef with a kind but no name, or a name but no kind.
+        const refs = listAt(recordAt(http01, 'gatewayHTTPRoute'), 'parentRefs');
+        const bad = refs.findIndex((r) => isSet(asRecord(r), 'kind') !== (stringAt(asRecord(r), 'name') !== ''));
+        if (bad >= 0) {
+          ctx.report({
+            path: [...path, 'http01', 'gatewayHTTPRoute', 'parentRefs', bad],
+            message:
+              "cert-manager's webhook rejects a parentRef with a kind but no name, or a name but no kind. Write both, e.g. { kind: Gateway, name: public }.",
+          });
+        }
         for (const kind of ['ingress', 'gatewayHTTPRoute']) {
           const type = stringAt(recordAt(http01, kind), 'serviceType');
           if (type === '' || type === 'ClusterIP' || type === 'NodePort') continue;
@@ -94,6 +114,13 @@ export const rule: DocumentRule = {
             message: `cert-manager's webhook rejects serviceType ${type} for the solver: it "must be empty, "ClusterIP" or "NodePort"".`,
           });
         }
+      }
+      const wait = solver.waitInsteadOfSelfCheck;
+      if (typeof wait === 'string' && (parseDurationNanos(wait) ?? 0n) < 0n) {
+        ctx.report({
+          path: [...path, 'waitInsteadOfSelfCheck'],
+          message: `cert-manager's webhook rejects a negative waitInsteadOfSelfCheck ("${wait}"). Write how long to wait, e.g. 2m.`,
+        });
       }
       const dns01 = recordAt(solver, 'dns01');
       if (dns01) checkDns01(dns01, [...path, 'dns01'], ctx.report.bind(ctx));

@@ -42,6 +42,14 @@ export const rule: DocumentRule = {
     }
     const eab = recordAt(acme, 'externalAccountBinding');
     if (!eab) return;
+    if (stringAt(eab, 'keyAlgorithm') !== '')
+      ctx.report({
+        path: [...base, 'externalAccountBinding', 'keyAlgorithm'],
+        on: 'key',
+        severity: 'warning',
+        message:
+          "externalAccountBinding.keyAlgorithm is deprecated and ignored: cert-manager's webhook warns, and the ACME library picks HS256. Remove it.",
+      });
     if (eab.keyID === '')
       ctx.report({
         path: [...base, 'externalAccountBinding', 'keyID'],

@@ -1,4 +1,5 @@
-// Vault issuer: server, path and one auth method; CA bundle from one place; client cert and key together.
+// Vault issuer: server, path and one auth method; CA bundle from one place; client cert and key
+// together; no `..` segment in any Vault path (cert-manager 1.21 guards against path traversal).
 import type { DocumentRule } from './lib/rule';
 import { isSet, recordAt, stringAt } from './lib/go-values';
 import { ISSUER_KINDS } from './lib/kinds';
@@ -44,6 +45,19 @@ export const rule: DocumentRule = {
       });
     }
     const auth = recordAt(vault, 'auth');
+    for (const [holder, field, at] of [
+      [vault, 'path', base],
+      [recordAt(auth, 'appRole'), 'path', [...base, 'auth', 'appRole']],
+      [recordAt(auth, 'clientCertificate'), 'mountPath', [...base, 'auth', 'clientCertificate']],
+      [recordAt(auth, 'kubernetes'), 'mountPath', [...base, 'auth', 'kubernetes']],
+      [recordAt(auth, 'aws'), 'mountPath', [...base, 'auth', 'aws']],
+    ] as const) {
+      if (!stringAt(holder, field).split('/').includes('..')) continue;
+      ctx.report({
+        path: [...at, field],
+        message: `cert-manager's webhook (1.21 and later) rejects a '..' segment in ${field}: it would step outside the intended Vault mount. Write the path without '..', e.g. ${field === 'path' && at === base ? 'pki/sign/my-role' : '/v1/auth/kubernetes'}.`,
+      });
+    }
     if (!auth) return; // a missing auth block is a schema error
     if (!AUTH_METHODS.some((m) => isSet(auth, m))) {
       ctx.report({
@@ -89,6 +103,24 @@ export const rule: DocumentRule = {
         ctx.report({
           path: [...path, 'serviceAccountRef', 'name'],
           message: "cert-manager's webhook rejects an empty serviceAccountRef.name. Name the ServiceAccount whose token is used.",
+        });
+    }
+    const aws = recordAt(auth, 'aws');
+    if (aws) {
+      const path = [...base, 'auth', 'aws'];
+      const account = recordAt(aws, 'serviceAccountRef');
+      if (account?.name === '')
+        ctx.report({
+          path: [...path, 'serviceAccountRef', 'name'],
+          message:
+            "cert-manager's webhook rejects an empty serviceAccountRef.name. Name the ServiceAccount whose token is exchanged for AWS credentials.",
+        });
+      if (account && stringAt(aws, 'iamRoleArn') === '')
+        ctx.report({
+          path: [...path, 'serviceAccountRef'],
+          on: 'key',
+          message:
+            "cert-manager's webhook rejects aws.serviceAccountRef without iamRoleArn: IRSA needs the IAM role to assume. Add iamRoleArn.",
         });
     }
   },

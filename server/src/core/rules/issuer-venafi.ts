@@ -39,6 +39,18 @@ export const rule: DocumentRule = {
         message: `cert-manager's webhook rejects ${extra} next to ${set[0]}: a Venafi issuer talks to one service. Create a second issuer for the other.`,
       });
     }
+    const ngts = recordAt(venafi, 'ngts');
+    for (const [field, path] of [
+      ['tsgID', ['tsgID']],
+      ['credentialsRef.name', ['credentialsRef', 'name']],
+    ] as const) {
+      const holder = path.length === 2 ? recordAt(ngts, path[0]) : ngts;
+      if (!ngts || holder?.[path[path.length - 1]] !== '') continue;
+      ctx.report({
+        path: [...base, 'ngts', ...path],
+        message: `cert-manager's webhook rejects an empty ngts.${field}. Write the value from your NGTS tenant.`,
+      });
+    }
     const tpp = recordAt(venafi, 'tpp');
     if (!tpp) return;
     if (tpp.url === '')

@@ -1,15 +1,19 @@
-// RequestAuthentication jwtRules: the webhook needs an issuer or a jwksUri, and fetches keys only
-// over http or https.
+// RequestAuthentication jwtRules: the webhook needs an issuer or a jwksUri, fetches keys only over
+// http or https, and must be able to read an inline jwks; the CRD allows one key source per rule
+// and a fetch timeout of at least 1ms.
 import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 import { listAt, recordAt, stringAt } from './lib/go-values';
+import { jwksProblem } from './lib/jwks';
+import { parseDurationNanos } from '../duration';
 
 export const rule: DocumentRule = {
   meta: {
     id: 'request-authentication-jwt-rule',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'A JWT rule needs an issuer or a jwksUri, and jwksUri must be an http(s) URL.',
+    summary:
+      'A JWT rule needs an issuer or a jwksUri, one key source (an http(s) jwksUri or a readable jwks), and a timeout of 1ms or more.',
     fixable: false,
   },
   kinds: ['security.istio.io/RequestAuthentication'],
@@ -25,6 +29,32 @@ export const rule: DocumentRule = {
           message:
             'The Istio webhook rejects a JWT rule without issuer or jwksUri ("issuer or jwksUri must be non-empty string"). Set issuer to the token\'s iss claim, e.g. https://accounts.example.com.',
         });
+      }
+      const sources = ['jwksUri', 'jwks_uri', 'jwks'].filter((k) => jwt[k] !== undefined && jwt[k] !== null);
+      if (sources.length > 1) {
+        ctx.report({
+          path: ['spec', 'jwtRules', i, sources[1]],
+          on: 'key',
+          message: `The API server rejects ${sources.join(' with ')} in one JWT rule (the CRD allows one key source). Keep jwksUri for keys the issuer rotates, or jwks for a fixed inline set, not both.`,
+        });
+      }
+      const jwks = jwt.jwks;
+      const unreadable = typeof jwks === 'string' && jwks !== '' ? jwksProblem(jwks) : undefined;
+      if (unreadable) {
+        ctx.report({
+          path: ['spec', 'jwtRules', i, 'jwks'],
+          message: `The Istio webhook rejects this jwks: ${unreadable}. Write a JSON Web Key Set, e.g. {"keys": [{"kty": "RSA", "n": "...", "e": "AQAB"}]}, or point jwksUri at the issuer's key set.`,
+        });
+      }
+      const timeout = jwt.timeout;
+      if (typeof timeout === 'string') {
+        const nanos = parseDurationNanos(timeout);
+        if (nanos === undefined || nanos < 1_000_000n) {
+          ctx.report({
+            path: ['spec', 'jwtRules', i, 'timeout'],
+            message: `The API server rejects timeout "${timeout}": it must be a duration of at least 1ms${nanos === undefined ? ' written with a unit' : ''}. Write e.g. 5s, or remove timeout for the default.`,
+          });
+        }
       }
       if (!uriField || uri === '') return;
       const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(uri)?.[1]?.toLowerCase();

@@ -36,6 +36,16 @@ import { rule as issuerVault } from '../issuer-vault';
 import { rule as issuerVenafi } from '../issuer-venafi';
 import { rule as emptyRequiredValue } from '../empty-required-value';
 import { rule as istioExclusiveFields } from '../istio-exclusive-fields';
+import { rule as gatewayServerTls } from '../gateway-server-tls';
+import { rule as sidecarIngressTls } from '../sidecar-ingress-tls';
+import { rule as destinationRuleTlsSettings } from '../destination-rule-tls-settings';
+import { rule as authorizationPolicyPathTemplate } from '../authorization-policy-path-template';
+import { rule as certificateSecretTemplate } from '../certificate-secret-template';
+import { rule as certificateLiteralSubject } from '../certificate-literal-subject';
+import { rule as certificateAdditionalOutputFormats } from '../certificate-additional-output-formats';
+import { rule as issuerAcmeDnsProviders } from '../issuer-acme-dns-providers';
+import { rule as istioDryRunAnnotation } from '../istio-dry-run-annotation';
+import { rule as certificateRequestCsr } from '../certificate-request-csr';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -75,4 +85,15 @@ export const API_RULES: readonly DocumentRule[] = [
   issuerCa,
   issuerVault,
   issuerVenafi,
+  // Upstream admission checks of TLS settings and cert-manager specs (issue 13)
+  gatewayServerTls,
+  sidecarIngressTls,
+  destinationRuleTlsSettings,
+  authorizationPolicyPathTemplate,
+  certificateSecretTemplate,
+  certificateLiteralSubject,
+  certificateAdditionalOutputFormats,
+  issuerAcmeDnsProviders,
+  istioDryRunAnnotation,
+  certificateRequestCsr,
 ];

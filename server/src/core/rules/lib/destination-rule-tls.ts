@@ -54,3 +54,19 @@ export function isInClusterHost(host: string): boolean {
   if (!h.includes('.')) return true;
   return h.endsWith('.svc') || h.endsWith('.svc.cluster.local') || h.endsWith('.cluster.local') || h === '*.local';
 }
+
+/**
+ * Fields Istio's webhook refuses next to `insecureSkipVerify: true` (a CA or names to verify
+ * against make no sense when verification is off). MUTUAL may keep credentialName: the Secret
+ * also carries the client certificate.
+ */
+export function skipVerifyConflicts(tls: Record<string, unknown>): string[] {
+  if (tls.insecureSkipVerify !== true) return [];
+  const fields =
+    tls.mode === 'SIMPLE'
+      ? ['caCertificates', 'credentialName', 'subjectAltNames']
+      : tls.mode === 'MUTUAL'
+        ? ['caCertificates', 'subjectAltNames']
+        : [];
+  return fields.filter((k) => (Array.isArray(tls[k]) ? (tls[k] as unknown[]).length > 0 : typeof tls[k] === 'string' && tls[k] !== ''));
+}
