@@ -36,6 +36,13 @@ import { rule as issuerVault } from '../issuer-vault';
 import { rule as issuerVenafi } from '../issuer-venafi';
 import { rule as emptyRequiredValue } from '../empty-required-value';
 import { rule as istioExclusiveFields } from '../istio-exclusive-fields';
+import { rule as serviceEntryInvalid } from '../service-entry-invalid';
+import { rule as workloadEntryInvalid } from '../workload-entry-invalid';
+import { rule as workloadGroupInvalid } from '../workload-group-invalid';
+import { rule as wasmPluginInvalid } from '../wasm-plugin-invalid';
+import { rule as envoyFilterInvalid } from '../envoy-filter-invalid';
+import { rule as telemetryTagOverride } from '../telemetry-tag-override';
+import { rule as gatewayServersInvalid } from '../gateway-servers-invalid';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -57,6 +64,13 @@ export const API_RULES: readonly DocumentRule[] = [
   authorizationPolicyValueFormat,
   authorizationPolicyDenyHttpOnly,
   requestAuthenticationJwtRule,
+  serviceEntryInvalid,
+  workloadEntryInvalid,
+  workloadGroupInvalid,
+  wasmPluginInvalid,
+  envoyFilterInvalid,
+  telemetryTagOverride,
+  gatewayServersInvalid,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,
