@@ -53,7 +53,8 @@ export const rule: DocumentRule = {
         ctx.report({
           path: [...path, 'targetPort'],
           on: 'key',
-          message: 'The webhook rejects targetPort on a Gateway: "targetPort has no impact on Gateways". Remove it; the gateway listens on number.',
+          message:
+            'The webhook rejects targetPort on a Gateway: "targetPort has no impact on Gateways". Remove it; the gateway listens on number.',
         });
       }
     });

@@ -51,7 +51,7 @@ function checkHosts(ctx: DocContext, spec: Record<string, unknown>, resolution: 
         path: ['spec', 'hosts', i],
         message:
           'The API server rejects the host "*": "hostname cannot be wildcard". Name the external host, e.g. api.example.com, ' +
-          'or a domain wildcard such as *.example.com; to let all outbound traffic through, use the mesh\'s outboundTrafficPolicy instead.',
+          "or a domain wildcard such as *.example.com; to let all outbound traffic through, use the mesh's outboundTrafficPolicy instead.",
       });
     } else if (dnsWithoutEndpoints && typeof host === 'string' && host.includes('*')) {
       ctx.report({
@@ -87,7 +87,10 @@ function checkEndpoints(ctx: DocContext, spec: Record<string, unknown>, resoluti
   }
   if (resolution === 'NONE' && isSet(spec, 'endpoints')) {
     const allIps = endpoints.every((e) => isIpAddress(stringAt(asRecord(e), 'address')));
-    const fix = spec.resolution === 'NONE' && allIps ? setValueFix(ctx, ['spec', 'resolution'], 'STATIC', 'Set resolution to STATIC', false) : undefined;
+    const fix =
+      spec.resolution === 'NONE' && allIps
+        ? setValueFix(ctx, ['spec', 'resolution'], 'STATIC', 'Set resolution to STATIC', false)
+        : undefined;
     ctx.report({
       path: ['spec', 'endpoints'],
       on: 'key',

@@ -55,7 +55,7 @@ export const rule: DocumentRule = {
         on: 'key',
         message:
           'The API server rejects value with valueFrom: HOST: "value may only be set when valueFrom is INLINE". ' +
-          'Remove value to pass the proxy\'s own variable of that name, or remove valueFrom (INLINE is the default) to pass this value.',
+          "Remove value to pass the proxy's own variable of that name, or remove valueFrom (INLINE is the default) to pass this value.",
       });
     });
     listAt(spec, 'match').forEach((item, m) => {

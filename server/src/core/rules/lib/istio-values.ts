@@ -68,7 +68,7 @@ export function workloadProblems(entry: Record<string, unknown>, path: PathSegme
       on: written ? 'value' : 'key',
       message:
         'The API server rejects a workload without an address: "Address is required". Write address: with the IP or DNS name of the workload ' +
-        '(or unix:///path for a socket), or set network: when it is reached through that network\'s gateway.',
+        "(or unix:///path for a socket), or set network: when it is reached through that network's gateway.",
     });
   }
   if (address.startsWith('unix://')) {
@@ -91,7 +91,8 @@ export function workloadProblems(entry: Record<string, unknown>, path: PathSegme
       out.push({
         path: [...path, 'ports'],
         on: 'key',
-        message: 'The API server rejects ports on a unix socket address: "UDS may not include ports". Remove ports: a socket has no port numbers.',
+        message:
+          'The API server rejects ports on a unix socket address: "UDS may not include ports". Remove ports: a socket has no port numbers.',
       });
     }
   }
