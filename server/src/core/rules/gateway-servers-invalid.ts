@@ -39,7 +39,7 @@ export const rule: DocumentRule = {
       if (first !== undefined && name !== '') {
         ctx.report({
           path: [...path, 'name'],
-          message: `The webhook rejects a second server with port name "${name}" (first used by server ${first + 1}): "port names in servers must be unique". Give this server's port its own name, e.g. ${name}-${port.number ?? i}.`,
+          message: `The webhook rejects a second server with port name "${name}" (first used by server ${first + 1}): "port names in servers must be unique". Give this server's port its own name, e.g. ${name}-${typeof port.number === 'number' ? port.number : i + 1}.`,
         });
       } else names.set(name, i);
       const protocol = protocolProblem(port.protocol);
