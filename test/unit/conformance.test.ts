@@ -43,6 +43,8 @@ const RULE_ORIGINS: Record<string, string> = {
   'envoy-filter-invalid': 'CEL rules of the EnvoyFilter CRD (waypoint match, port, targetRefs)',
   'telemetry-tag-override': 'CEL rules of the Telemetry CRD and the Istio webhook (validateTelemetryMetrics)',
   'gateway-servers-invalid': 'Istio validation webhook (ValidateGateway, validateServerPort)',
+  'istio-duration-milliseconds':
+    "CEL rules duration(self) >= duration('1ms') of the networking and telemetry CRDs, and the webhook's ValidateDuration",
   'policy-target-one-of': 'CEL rule of the policy CRDs and the Istio webhook',
   'policy-target-ref': 'CEL rules of PolicyTargetReference and the Istio webhook',
   'authorization-policy-service-accounts': 'CEL rule of the AuthorizationPolicy CRD and the Istio webhook',

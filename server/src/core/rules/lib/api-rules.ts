@@ -43,6 +43,7 @@ import { rule as wasmPluginInvalid } from '../wasm-plugin-invalid';
 import { rule as envoyFilterInvalid } from '../envoy-filter-invalid';
 import { rule as telemetryTagOverride } from '../telemetry-tag-override';
 import { rule as gatewayServersInvalid } from '../gateway-servers-invalid';
+import { rule as istioDurationMilliseconds } from '../istio-duration-milliseconds';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -71,6 +72,7 @@ export const API_RULES: readonly DocumentRule[] = [
   envoyFilterInvalid,
   telemetryTagOverride,
   gatewayServersInvalid,
+  istioDurationMilliseconds,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,
