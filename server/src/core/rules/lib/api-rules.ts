@@ -44,6 +44,7 @@ import { rule as envoyFilterInvalid } from '../envoy-filter-invalid';
 import { rule as telemetryTagOverride } from '../telemetry-tag-override';
 import { rule as gatewayServersInvalid } from '../gateway-servers-invalid';
 import { rule as istioDurationMilliseconds } from '../istio-duration-milliseconds';
+import { rule as destinationRuleInvalid } from '../destination-rule-invalid';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -73,6 +74,7 @@ export const API_RULES: readonly DocumentRule[] = [
   telemetryTagOverride,
   gatewayServersInvalid,
   istioDurationMilliseconds,
+  destinationRuleInvalid,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,
