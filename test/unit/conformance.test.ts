@@ -44,6 +44,7 @@ const RULE_ORIGINS: Record<string, string> = {
   'telemetry-tag-override': 'CEL rules of the Telemetry CRD and the Istio webhook (validateTelemetryMetrics)',
   'gateway-servers-invalid': 'Istio validation webhook (ValidateGateway, validateServerPort)',
   'destination-rule-invalid': 'Istio validation webhook (ValidateDestinationRule and its traffic policy checks)',
+  'sidecar-invalid': 'Istio validation webhook (ValidateSidecar)',
   'istio-duration-milliseconds':
     "CEL rules duration(self) >= duration('1ms') of the networking and telemetry CRDs, and the webhook's ValidateDuration",
   'policy-target-one-of': 'CEL rule of the policy CRDs and the Istio webhook',

@@ -45,6 +45,7 @@ import { rule as telemetryTagOverride } from '../telemetry-tag-override';
 import { rule as gatewayServersInvalid } from '../gateway-servers-invalid';
 import { rule as istioDurationMilliseconds } from '../istio-duration-milliseconds';
 import { rule as destinationRuleInvalid } from '../destination-rule-invalid';
+import { rule as sidecarInvalid } from '../sidecar-invalid';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -75,6 +76,7 @@ export const API_RULES: readonly DocumentRule[] = [
   gatewayServersInvalid,
   istioDurationMilliseconds,
   destinationRuleInvalid,
+  sidecarInvalid,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,
