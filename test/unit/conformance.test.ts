@@ -45,6 +45,7 @@ const RULE_ORIGINS: Record<string, string> = {
   'gateway-servers-invalid': 'Istio validation webhook (ValidateGateway, validateServerPort)',
   'destination-rule-invalid': 'Istio validation webhook (ValidateDestinationRule and its traffic policy checks)',
   'sidecar-invalid': 'Istio validation webhook (ValidateSidecar)',
+  'telemetry-tracing': 'Istio validation webhook (validateTelemetryTracing)',
   'istio-duration-milliseconds':
     "CEL rules duration(self) >= duration('1ms') of the networking and telemetry CRDs, and the webhook's ValidateDuration",
   'policy-target-one-of': 'CEL rule of the policy CRDs and the Istio webhook',

@@ -46,6 +46,7 @@ import { rule as gatewayServersInvalid } from '../gateway-servers-invalid';
 import { rule as istioDurationMilliseconds } from '../istio-duration-milliseconds';
 import { rule as destinationRuleInvalid } from '../destination-rule-invalid';
 import { rule as sidecarInvalid } from '../sidecar-invalid';
+import { rule as telemetryTracing } from '../telemetry-tracing';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -77,6 +78,7 @@ export const API_RULES: readonly DocumentRule[] = [
   istioDurationMilliseconds,
   destinationRuleInvalid,
   sidecarInvalid,
+  telemetryTracing,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,
