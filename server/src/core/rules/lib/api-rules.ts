@@ -47,6 +47,7 @@ import { rule as istioDurationMilliseconds } from '../istio-duration-millisecond
 import { rule as destinationRuleInvalid } from '../destination-rule-invalid';
 import { rule as sidecarInvalid } from '../sidecar-invalid';
 import { rule as telemetryTracing } from '../telemetry-tracing';
+import { rule as istioExportTo } from '../istio-export-to';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -79,6 +80,7 @@ export const API_RULES: readonly DocumentRule[] = [
   destinationRuleInvalid,
   sidecarInvalid,
   telemetryTracing,
+  istioExportTo,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,
