@@ -4,7 +4,7 @@ import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import { listAt, recordAt, stringAt } from './lib/go-values';
-import { portProblem, protocolProblem } from './lib/istio-values';
+import { portProblem, protocolProblem, targetPortProblem } from './lib/istio-values';
 
 export const rule: DocumentRule = {
   meta: {
@@ -49,14 +49,8 @@ export const rule: DocumentRule = {
         const problem = portProblem(port.number);
         if (problem) ctx.report({ path: [...path, 'number'], message: problem });
       }
-      if (typeof port.targetPort === 'number' && port.targetPort > 0) {
-        ctx.report({
-          path: [...path, 'targetPort'],
-          on: 'key',
-          message:
-            'The webhook rejects targetPort on a Gateway: "targetPort has no impact on Gateways". Remove it; the gateway listens on number.',
-        });
-      }
+      const target = targetPortProblem(port, path, 'Gateways');
+      if (target) ctx.report(target);
     });
   },
 };

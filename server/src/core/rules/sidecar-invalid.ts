@@ -5,7 +5,7 @@ import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import { isIpAddress } from '../ip-address';
 import { hasItems, isSet, listAt, recordAt, stringAt } from './lib/go-values';
-import { isDnsLabel, portProblem, protocolProblem } from './lib/istio-values';
+import { isDnsLabel, portProblem, protocolProblem, targetPortProblem } from './lib/istio-values';
 
 const LOOPBACK_OR_ANY = ['127.0.0.1', '0.0.0.0', '::1', '::'];
 
@@ -86,13 +86,8 @@ function checkPort(ctx: DocContext, port: Record<string, unknown>, path: PathSeg
     const problem = portProblem(port.number);
     if (problem) ctx.report({ path: [...path, 'number'], message: problem });
   }
-  if (typeof port.targetPort === 'number' && port.targetPort > 0) {
-    ctx.report({
-      path: [...path, 'targetPort'],
-      on: 'key',
-      message: 'The webhook rejects targetPort on a Sidecar listener: "targetPort has no impact on Sidecars". Remove it.',
-    });
-  }
+  const target = targetPortProblem(port, path, 'Sidecars');
+  if (target) ctx.report(target);
 }
 
 function checkBind(ctx: DocContext, bind: string, path: PathSegment[]): void {

@@ -28,6 +28,16 @@ export function protocolProblem(value: unknown): string | undefined {
   return `Istio does not know the protocol "${value}" and the API server rejects it. Write one of ${PROTOCOLS.join(', ')} (case does not matter).`;
 }
 
+/** Gateways and Sidecars listen on `number`; the webhook rejects a targetPort there ("targetPort has no impact on ..."). */
+export function targetPortProblem(port: Record<string, unknown>, path: PathSegment[], kinds: 'Gateways' | 'Sidecars'): Problem | undefined {
+  if (typeof port.targetPort !== 'number' || port.targetPort <= 0) return undefined;
+  return {
+    path: [...path, 'targetPort'],
+    on: 'key',
+    message: `The webhook rejects targetPort here: "targetPort has no impact on ${kinds}". Remove it; the listener uses number.`,
+  };
+}
+
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A Kubernetes DNS-1123 label: what the webhook's ValidatePortName asks of a port name. */
