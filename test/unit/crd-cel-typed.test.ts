@@ -9,7 +9,8 @@ import { registryWithCrds } from '../../server/src/core/crd/crd-registry';
 import { builtinBundle } from '../support/crds';
 
 // A Sidecar-shaped CRD of our own: `key` holds base64 (16 bytes are 24 characters); exactly one of
-// `a` and `b` must be set, and each of them holds a date-time.
+// `a` and `b` must be set, and each of them holds a date-time. `egress` keeps the manifests real
+// Sidecars for the per-document rules (an empty Sidecar is rejected by Istio's webhook).
 const CRD = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata: {name: sidecars.networking.istio.io}
@@ -36,10 +37,11 @@ spec:
               key: {type: string, format: byte}
               a: {type: object, properties: {since: {type: string, format: date-time}}}
               b: {type: object, properties: {since: {type: string, format: date-time}}}
+              egress: {type: array, items: {type: object, x-kubernetes-preserve-unknown-fields: true}}
 `;
 
 const manifest = (spec: string): string =>
-  `apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: s, namespace: shop}\nspec:\n${spec}`;
+  `apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata: {name: s, namespace: shop}\nspec:\n${spec}  egress: [{hosts: ["./*"]}]\n`;
 
 const engine = new Engine(registryWithCrds(builtinBundle(), [{ source: 'crd.yaml', text: CRD }]).registry);
 const loud = (text: string): string[] =>

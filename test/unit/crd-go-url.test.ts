@@ -12,8 +12,10 @@ function cel(expr: string, self: string): unknown {
 
 test('isURL accepts what Go parses as a request URI and refuses the rest', () => {
   const valid = ['https://example.com/a?b=c', '/absolute/path', 'mailto:team@example.com', 'http://[::1]:8080/x'];
-  valid.push('localhost:5000/img', 'http://h:/x');
+  valid.push('localhost:5000/img', 'http://h:/x', 'https://user:p%41ss@h/x');
   const invalid = ['relative/path', ':no-scheme', 'http://a b/', 'http://host:abc/', 'http://h/%zz', '', 'http://h/\u0007', '1http://x'];
+  // Go's validUserinfo refuses '#' before the '@', and a bad escape in the user name (Istio's wasm-invalid case "#%blah$#@").
+  invalid.push('http://#%blah$#@', 'http://us%zer@h/');
   for (const v of valid) assert.equal(cel('isURL(self)', v), true, v);
   for (const v of invalid) assert.equal(cel('isURL(self)', v), false, v);
 });

@@ -41,10 +41,18 @@ export function parseRequestUri(raw: string): GoUrl | undefined {
     rest = slash >= 0 ? rest.slice(slash) : '';
     const at = authority.lastIndexOf('@');
     host = at >= 0 ? authority.slice(at + 1) : authority;
+    if (at >= 0 && !validUserinfo(authority.slice(0, at))) return undefined;
     if (!validHost(host)) return undefined;
   }
   if (BAD_ESCAPE.test(rest)) return undefined;
   return { scheme, opaque: '', host, path: rest, rawQuery };
+}
+
+const USERINFO_CHARS = /^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/;
+
+/** Go's validUserinfo, then its unescape of the user name and password. */
+function validUserinfo(userinfo: string): boolean {
+  return USERINFO_CHARS.test(userinfo) && !BAD_ESCAPE.test(userinfo);
 }
 
 /** Go refuses ASCII control characters anywhere in a URL. */

@@ -4,15 +4,23 @@ import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { recordAt } from './lib/go-values';
 
-/** Where each kind keeps its istio.type.v1beta1.WorkloadSelector. */
-const SELECTOR_FIELD: Record<string, string> = {
-  'security.istio.io/PeerAuthentication': 'selector',
-  'security.istio.io/AuthorizationPolicy': 'selector',
-  'security.istio.io/RequestAuthentication': 'selector',
-  'telemetry.istio.io/Telemetry': 'selector',
-  'extensions.istio.io/WasmPlugin': 'selector',
-  'extensions.istio.io/TrafficExtension': 'selector',
-  'networking.istio.io/DestinationRule': 'workloadSelector',
+/**
+ * Where each kind keeps its label map: istio.type.v1beta1.WorkloadSelector (`matchLabels`), or the
+ * older networking WorkloadSelector (`labels`) of ServiceEntry, Sidecar and EnvoyFilter, which the
+ * webhook's ValidateAlphaWorkloadSelector and the CRDs' CEL rules check the same way.
+ */
+const SELECTOR_FIELD: Record<string, [string, string]> = {
+  'security.istio.io/PeerAuthentication': ['selector', 'matchLabels'],
+  'security.istio.io/AuthorizationPolicy': ['selector', 'matchLabels'],
+  'security.istio.io/RequestAuthentication': ['selector', 'matchLabels'],
+  'telemetry.istio.io/Telemetry': ['selector', 'matchLabels'],
+  'extensions.istio.io/WasmPlugin': ['selector', 'matchLabels'],
+  'extensions.istio.io/TrafficExtension': ['selector', 'matchLabels'],
+  'networking.istio.io/DestinationRule': ['workloadSelector', 'matchLabels'],
+  'networking.istio.io/ProxyConfig': ['selector', 'matchLabels'],
+  'networking.istio.io/ServiceEntry': ['workloadSelector', 'labels'],
+  'networking.istio.io/Sidecar': ['workloadSelector', 'labels'],
+  'networking.istio.io/EnvoyFilter': ['workloadSelector', 'labels'],
 };
 
 export const rule: DocumentRule = {
@@ -25,11 +33,12 @@ export const rule: DocumentRule = {
   },
   kinds: Object.keys(SELECTOR_FIELD),
   check(ctx) {
-    const field = SELECTOR_FIELD[`${ctx.resource.group}/${ctx.resource.kind}`];
-    if (!field) return;
-    const labels = recordAt(recordAt(recordAt(ctx.value, 'spec'), field), 'matchLabels');
+    const fields = SELECTOR_FIELD[`${ctx.resource.group}/${ctx.resource.kind}`];
+    if (!fields) return;
+    const [field, map] = fields;
+    const labels = recordAt(recordAt(recordAt(ctx.value, 'spec'), field), map);
     for (const [key, value] of Object.entries(labels ?? {})) {
-      const path: PathSegment[] = ['spec', field, 'matchLabels', key];
+      const path: PathSegment[] = ['spec', field, map, key];
       if (key === '') {
         ctx.report({
           path,

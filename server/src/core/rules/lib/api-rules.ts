@@ -46,6 +46,18 @@ import { rule as certificateAdditionalOutputFormats } from '../certificate-addit
 import { rule as issuerAcmeDnsProviders } from '../issuer-acme-dns-providers';
 import { rule as istioDryRunAnnotation } from '../istio-dry-run-annotation';
 import { rule as certificateRequestCsr } from '../certificate-request-csr';
+import { rule as serviceEntryInvalid } from '../service-entry-invalid';
+import { rule as workloadEntryInvalid } from '../workload-entry-invalid';
+import { rule as workloadGroupInvalid } from '../workload-group-invalid';
+import { rule as wasmPluginInvalid } from '../wasm-plugin-invalid';
+import { rule as envoyFilterInvalid } from '../envoy-filter-invalid';
+import { rule as telemetryTagOverride } from '../telemetry-tag-override';
+import { rule as gatewayServersInvalid } from '../gateway-servers-invalid';
+import { rule as istioDurationMilliseconds } from '../istio-duration-milliseconds';
+import { rule as destinationRuleInvalid } from '../destination-rule-invalid';
+import { rule as sidecarInvalid } from '../sidecar-invalid';
+import { rule as telemetryTracing } from '../telemetry-tracing';
+import { rule as istioExportTo } from '../istio-export-to';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -67,6 +79,18 @@ export const API_RULES: readonly DocumentRule[] = [
   authorizationPolicyValueFormat,
   authorizationPolicyDenyHttpOnly,
   requestAuthenticationJwtRule,
+  serviceEntryInvalid,
+  workloadEntryInvalid,
+  workloadGroupInvalid,
+  wasmPluginInvalid,
+  envoyFilterInvalid,
+  telemetryTagOverride,
+  gatewayServersInvalid,
+  istioDurationMilliseconds,
+  destinationRuleInvalid,
+  sidecarInvalid,
+  telemetryTracing,
+  istioExportTo,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,

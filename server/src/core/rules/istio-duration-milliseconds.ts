@@ -1,0 +1,91 @@
+// Istio durations below one millisecond: the CRDs' CEL rules `duration(self) >= duration('1ms')`
+// reject them, and the webhook's ValidateDuration also rejects a fraction of a millisecond.
+import type { DocumentRule } from './lib/rule';
+import type { PathSegment } from '../locate';
+import { parseDurationNanos } from '../duration';
+
+const MS = 1_000_000n;
+
+interface Site {
+  /** Dot path; "*" is every list item. */
+  at: string;
+  /** Whether the webhook's ValidateDuration checks it too (whole milliseconds only). */
+  webhook: boolean;
+}
+
+const POOL = [
+  ['connectionPool.http.idleTimeout', true],
+  ['connectionPool.tcp.connectTimeout', true],
+  ['connectionPool.tcp.maxConnectionDuration', true],
+  ['connectionPool.tcp.idleTimeout', true],
+  ['connectionPool.tcp.tcpKeepalive.time', true],
+  ['connectionPool.tcp.tcpKeepalive.interval', true],
+] as const;
+const POLICY = [
+  ...POOL,
+  ['outlierDetection.baseEjectionTime', true],
+  ['outlierDetection.interval', true],
+  ['loadBalancer.warmupDurationSecs', true],
+  ['loadBalancer.warmup.duration', false],
+] as const;
+const POLICIES = ['spec.trafficPolicy', 'spec.trafficPolicy.portLevelSettings.*', 'spec.subsets.*.trafficPolicy'];
+POLICIES.push('spec.subsets.*.trafficPolicy.portLevelSettings.*');
+
+const SITES: Record<string, Site[]> = {
+  'networking.istio.io/DestinationRule': POLICIES.flatMap((p) => POLICY.map(([f, webhook]) => ({ at: `${p}.${f}`, webhook }))),
+  'networking.istio.io/Sidecar': ['spec.inboundConnectionPool', 'spec.ingress.*.connectionPool'].flatMap((p) =>
+    POOL.map(([f, webhook]) => ({ at: `${p}.${f.replace(/^connectionPool\./, '')}`, webhook })),
+  ),
+  'networking.istio.io/VirtualService': [
+    'timeout',
+    'retries.perTryTimeout',
+    'retries.backoff',
+    'fault.delay.fixedDelay',
+    'fault.delay.exponentialDelay',
+    'corsPolicy.maxAge',
+  ].map((f) => ({ at: `spec.http.*.${f}`, webhook: false })),
+  'telemetry.istio.io/Telemetry': [{ at: 'spec.metrics.*.reportingInterval', webhook: false }],
+};
+
+/** Every string at `pattern` in `value`, with its data path. */
+function strings(value: unknown, pattern: string[], path: PathSegment[] = []): { text: string; path: PathSegment[] }[] {
+  if (pattern.length === 0) return typeof value === 'string' ? [{ text: value, path }] : [];
+  if (value === null || typeof value !== 'object') return [];
+  const [head, ...rest] = pattern;
+  if (Array.isArray(value)) return head === '*' ? value.flatMap((v, i) => strings(v, rest, [...path, i])) : [];
+  const obj = value as Record<string, unknown>;
+  return head in obj ? strings(obj[head], rest, [...path, head]) : [];
+}
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'istio-duration-milliseconds',
+    category: 'api',
+    defaultSeverity: 'error',
+    summary: 'An Istio timeout or interval below 1ms (or, where the webhook checks it, not in whole milliseconds).',
+    fixable: false,
+  },
+  kinds: Object.keys(SITES),
+  check(ctx) {
+    for (const site of SITES[`${ctx.resource.group}/${ctx.resource.kind}`] ?? []) {
+      for (const { text, path } of strings(ctx.value, site.at.split('.'))) {
+        const nanos = parseDurationNanos(text);
+        if (nanos === undefined) continue; // not a duration at all: the schema says so
+        const field = String(path[path.length - 1]);
+        if (nanos < MS) {
+          ctx.report({
+            path,
+            message:
+              `The API server rejects ${field}: ${text}: "duration must be greater than 1ms". ` +
+              `Write at least 1ms${field === 'timeout' ? '; to wait without limit, remove timeout (routes have no timeout by default)' : ''}.`,
+          });
+        } else if (site.webhook && nanos % MS !== 0n) {
+          ctx.report({
+            path,
+            message: `The webhook rejects ${field}: ${text}: "only durations to ms precision are supported". Round it to whole milliseconds, e.g. ${nanos / MS}ms.`,
+          });
+        }
+      }
+    }
+  },
+};
