@@ -36,39 +36,39 @@ interface ExplainArgs {
   config?: string;
 }
 
-function parse(argv: readonly string[]): ExplainArgs | 'help' | string {
+function parse(argv: readonly string[]): ExplainArgs | { help: true } | { error: string } {
   const rest: string[] = [];
   const out: Partial<ExplainArgs> = { format: 'text' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string | undefined => argv[++i];
-    if (a === '-h' || a === '--help') return 'help';
+    if (a === '-h' || a === '--help') return { help: true };
     if (a === '--') {
       rest.push(...argv.slice(i + 1));
       break;
     }
     if (a === '--port') {
       const v = value();
-      if (v === undefined || !/^[0-9]+$/.test(v) || Number(v) > 65535) return '--port needs a port number (0-65535)';
+      if (v === undefined || !/^[0-9]+$/.test(v) || Number(v) > 65535) return { error: '--port needs a port number (0-65535)' };
       out.port = Number(v);
     } else if (a === '--format') {
       const v = value();
-      if (v !== 'text' && v !== 'json') return '--format must be text or json';
+      if (v !== 'text' && v !== 'json') return { error: '--format must be text or json' };
       out.format = v;
     } else if (a === '--config') {
       const v = value();
-      if (!v) return '--config needs a file';
+      if (!v) return { error: '--config needs a file' };
       out.config = v;
     } else if (a === '--kind') {
       const v = value();
-      if (!v) return '--kind needs a kind';
+      if (!v) return { error: '--kind needs a kind' };
       out.kind = v;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    } else if (a.startsWith('--')) return { error: `unknown option ${a}` };
     else rest.push(a);
   }
   const target = rest.shift();
   const m = target ? /^([^/]+)\/([^/]+)$/.exec(target) : null;
-  if (!m) return 'name the workload as <namespace>/<name>';
+  if (!m) return { error: 'name the workload as <namespace>/<name>' };
   return { ...out, namespace: m[1], name: m[2], paths: rest.length > 0 ? rest : ['.'] } as ExplainArgs;
 }
 
@@ -78,17 +78,17 @@ function lines(text: string): string {
 }
 
 function refText(r: Ref): string {
-  return `${r.kind} ${r.namespace ?? ''}/${r.name} (${r.location.uri}:${r.location.line + 1})`;
+  return { error: `${r.kind} ${r.namespace ?? ''}/${r.name} (${r.location.uri}:${r.location.line + 1})` };
 }
 
 export function explainMain(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   const args = parse(argv);
-  if (args === 'help') {
+  if ('help' in args) {
     out.write(`${EXPLAIN_USAGE}\n`);
     return 0;
   }
-  if (typeof args === 'string') {
-    err.write(`meshlint explain: ${args}\n\n${EXPLAIN_USAGE}\n`);
+  if ('error' in args) {
+    err.write(`meshlint explain: ${args.error}\n\n${EXPLAIN_USAGE}\n`);
     return 2;
   }
   const workspace = loadWorkspace(args.paths, args.config);
