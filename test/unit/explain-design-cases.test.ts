@@ -224,7 +224,7 @@ test('explain exits 2 for an unknown or ambiguous name and lists the candidates'
   assert.equal(ambiguous.code, 2);
   assert.match(
     ambiguous.err,
-    /names several workloads:\n  StatefulSet shop\/cart \(.*sts\.yaml:3\)\n  Deployment shop\/cart \(.*w\.yaml:3\)\nName one with --kind/,
+    /names several workloads:\n {2}StatefulSet shop\/cart \(.*sts\.yaml:3\)\n {2}Deployment shop\/cart \(.*w\.yaml:3\)\nName one with --kind/,
   );
   const byKind = await explainJson(twice, 'shop/cart', ['--kind', 'StatefulSet']);
   assert.equal(byKind.workload.kind, 'StatefulSet');
