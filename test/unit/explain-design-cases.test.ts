@@ -235,7 +235,7 @@ test('explain prints a text answer by default', async () => {
   const dir = writeTempWorkspace({ ...base(), 'pa.yaml': pa({ ns: 'istio-system', name: 'default' }, mode('STRICT')) });
   const run = await runCli(['explain', 'shop/cart', dir]);
   assert.equal(run.code, 0, run.err);
-  assert.match(run.out, /^Workload shop\/cart \(Deployment, w\.yaml:2\), sidecar, sa default/);
+  assert.match(run.out, /^Workload shop\/cart \(Deployment, w\.yaml:3\), sidecar, sa default/);
   assert.match(
     run.out,
     /port 8080 \(and any other port\): STRICT\n\s+← mesh level: PeerAuthentication istio-system\/default \(pa\.yaml:\d+\)/,
