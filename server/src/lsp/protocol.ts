@@ -3,6 +3,7 @@
 // `meshlint.*` settings the server reads; test/unit/settings-agree.test.ts holds package.json, the
 // config file keys and the docs to it.
 import type { RuleLevel } from '../core/config';
+import type { EffectivePolicy, Ref, WorkloadName } from '../core/policy/types';
 
 export type RuleLevelSetting = RuleLevel;
 
@@ -16,6 +17,8 @@ export interface MeshlintSettings {
   rules: Record<string, RuleLevelSetting>;
   rootNamespace: string;
   trustDomain: string;
+  /** Trust domains the mesh also accepts as its own; empty: `.meshlint.yaml`, mesh config in the workspace, or none. */
+  trustDomainAliases: string[];
   /** Go duration, e.g. "24h". */
   maxWorkloadCertificateDuration: string;
   /** Go duration, e.g. "2160h". */
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: Readonly<MeshlintSettings> = {
   rules: {},
   rootNamespace: '',
   trustDomain: '',
+  trustDomainAliases: [],
   maxWorkloadCertificateDuration: '',
   maxCertificateDuration: '',
   crds: [],
@@ -52,3 +56,17 @@ export interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };
 }
+
+/** Client -> server: the effective policy of the workload under the cursor, or of one named. */
+export const EFFECTIVE_POLICY_REQUEST = 'meshlint/effectivePolicy';
+/** The same through workspace/executeCommand (arguments: one EffectivePolicyParams), for every LSP editor. */
+export const EXPLAIN_WORKLOAD_COMMAND = 'meshlint.explainWorkload';
+/** Server -> client: the workspace index changed, so effective policies may have (a tree view refreshes). */
+export const INDEX_CHANGED_NOTIFICATION = 'meshlint/indexChanged';
+
+export type EffectivePolicyParams = (
+  { textDocument: { uri: string }; position: { line: number; character: number } } | { workload: WorkloadName }
+) & { port?: number };
+
+/** null: the position is not in a workload's document, or no workload has that name. */
+export type EffectivePolicyResult = EffectivePolicy | { ambiguous: Ref[] } | null;

@@ -21,9 +21,11 @@ import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
+import { indexChangedNotifier, registerEffectivePolicy } from './effective-policy';
+import { PolicyWorkspaceHost } from './policy-host';
+import { EXPLAIN_WORKLOAD_COMMAND } from './protocol';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
 import { symbolsHandler } from './symbols';
-import { WorkspaceHost } from './workspace-host';
 import { withCrossFileRelated } from './related-locations';
 import { mergeFindings } from '../core/workspace/check-workspace';
 import { allRuleMetas } from '../core/rules/index';
@@ -90,8 +92,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     },
   );
 
-  const workspace = new WorkspaceHost({
+  const workspace = new PolicyWorkspaceHost({
     files: runtime.workspaceFiles,
+    indexChanged: indexChangedNotifier(connection),
     settingsFor: (uri) => settings.get(uri),
     excludeFor: async (folderUri) => {
       if (!supportsConfiguration || folderUri === '') return [];
@@ -217,6 +220,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         documentSymbolProvider: { label: 'meshlint' },
+        codeLensProvider: { resolveProvider: true },
+        executeCommandProvider: { commands: [EXPLAIN_WORKLOAD_COMMAND] },
       },
       serverInfo: { name: 'meshlint' },
     };
@@ -268,6 +273,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     ),
   );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
+  registerEffectivePolicy(connection, state);
 
   documents.listen(connection);
   return state;

@@ -40,7 +40,7 @@ export interface WorkspaceHostDeps {
 const SCAN_BATCH = 16;
 
 export class WorkspaceHost {
-  private readonly index: FolderIndex;
+  protected readonly index: FolderIndex;
   /** Open documents: normalised URI -> the client's URI. */
   private readonly open = new Map<string, string>();
 
@@ -193,7 +193,7 @@ export class WorkspaceHost {
     return this.deps.files ? this.deps.files.normalize(uri) : uri;
   }
 
-  private folderOf(uri: string): Folder {
+  protected folderOf(uri: string): Folder {
     return this.index.folderOf(this.normalize(uri));
   }
 
