@@ -1,7 +1,7 @@
 // The result model of "which policies apply to this workload, and why" (meshlint explain, the LSP
 // request meshlint/effectivePolicy, the Mesh Policy tree): plain JSON-safe data, every policy and
 // every rule value with its Site so an answer can link to the exact key.
-import type { Labels, Site } from '../workspace/facts';
+import type { Labels, Site } from '../workspace/site';
 
 /** A resource named in an answer: kind, namespace/name and the key that stands for it. */
 export interface Ref {
@@ -32,6 +32,12 @@ export interface MeshSettings {
   extensionProviders: Provenance<{ name: string; kind: string; site?: Site }[]>;
   /** pathNormalization.normalization (BASE when unset). */
   pathNormalization: Provenance<string>;
+  /** outboundTrafficPolicy.mode (ALLOW_ANY when unset). */
+  outboundTrafficPolicy?: Provenance<string>;
+  /** defaultConfig.gatewayTopology.numTrustedProxies (0 when unset). */
+  numTrustedProxies?: Provenance<number>;
+  /** Mesh config sources in the workspace that disagree, and which value was used. */
+  conflicts?: string[];
 }
 
 /** One value of a rule field as written. */
@@ -137,9 +143,7 @@ export interface EffectivePolicy {
 
 /** What `explain` can answer: one workload, none, or several of that name (candidates listed). */
 export type ExplainOutcome =
-  | { kind: 'explained'; policy: EffectivePolicy }
-  | { kind: 'not-found'; candidates: Ref[] }
-  | { kind: 'ambiguous'; candidates: Ref[] };
+  { kind: 'explained'; policy: EffectivePolicy } | { kind: 'not-found'; candidates: Ref[] } | { kind: 'ambiguous'; candidates: Ref[] };
 
 /** Names a workload: namespace/name, optionally its kind (Deployment, StatefulSet, Pod, ...). */
 export interface WorkloadName {
