@@ -67,6 +67,7 @@ const HTTP_ONLY = new Set<AttributeKind>(['requestPrincipal', 'audiences', 'pres
 const L4 = new Set<AttributeKind>(['principal', 'namespace', 'serviceAccount', 'sourceIp', 'port', 'destinationIp']);
 
 const MISSING: Partial<Record<AttributeKind, string>> = {
+  header: 'host',
   host: 'host',
   sourceIp: 'sourceIp',
   remoteIp: 'remoteIp',

@@ -6,7 +6,7 @@ import type { FieldTrace, MatchResult } from './types';
 import type { MatchContext, RequestAttrs } from './request';
 import { attributeOf } from './attributes';
 import { expandTrustDomains, rewritePrincipals } from './trust-domain';
-import { matchValue } from './value-match';
+import { headerValue, matchValue } from './value-match';
 import { and, not, or, MATCH, NO_MATCH, UNKNOWN } from './tri';
 
 export interface RuleOptions {
@@ -59,7 +59,7 @@ function requestValue(kind: string, req: RequestAttrs, arg: string[] | undefined
     case 'sni':
       return req.sni ?? null;
     case 'header':
-      return req.headers.get((arg?.[0] ?? '').toLowerCase()) ?? null;
+      return headerValue(req, (arg?.[0] ?? '').toLowerCase()) ?? null;
     case 'requestPrincipal':
       return req.claims && typeof req.claims.iss === 'string' ? `${req.claims.iss}/${String(req.claims.sub)}` : null;
     default:

@@ -81,6 +81,14 @@ function parsePort(value: string): number | undefined {
   return n <= 65535 ? n : undefined;
 }
 
+/** A request header; the pseudo-headers come from the request line. Null: `:authority` not given. */
+export function headerValue(req: RequestAttrs, name: string): string | undefined | null {
+  if (name === ':method') return req.method;
+  if (name === ':path') return req.path;
+  if (name === ':authority' || name === 'host') return req.host ?? req.headers.get(name) ?? null;
+  return req.headers.get(name);
+}
+
 export function matchValue(attr: Attribute, value: string, req: RequestAttrs, ctx: MatchContext): MatchResult | ValueError {
   const p = req.principal;
   switch (attr.kind) {
@@ -114,7 +122,8 @@ export function matchValue(attr: Attribute, value: string, req: RequestAttrs, ct
     case 'claim':
       return claimMatch(req.claims, attr.arg ?? [], value);
     case 'header': {
-      const actual = req.headers.get((attr.arg?.[0] ?? '').toLowerCase());
+      const actual = headerValue(req, (attr.arg?.[0] ?? '').toLowerCase());
+      if (actual === null) return UNKNOWN;
       if (actual === undefined) return NO_MATCH;
       return fromBool(value === '*' || istioStringMatch(value, actual));
     }
