@@ -88,6 +88,8 @@ export interface AppliedPolicy {
   rules: RuleView[];
   /** `rules` absent or empty: the policy matches nothing. */
   noRules: boolean;
+  /** Where the proxy reads it differently from how it is written (dry-run, ztunnel, providers, ...). */
+  notes?: string[];
 }
 
 export interface MtlsChainEntry {
@@ -109,7 +111,14 @@ export interface PortMtls {
 }
 
 export interface EffectivePolicy {
-  workload: Ref & { labels: Labels; serviceAccount: string; dataPlane: DataPlane; identity: string };
+  workload: Ref & {
+    labels: Labels;
+    serviceAccount: string;
+    dataPlane: DataPlane;
+    identity: string;
+    /** Why this data plane (injection labels, ambient label, gateway-name label, ...). */
+    dataPlaneWhy?: string;
+  };
   mtls: {
     /** For ports without a port-level entry. */
     defaultMode: MtlsModeName;
@@ -137,6 +146,8 @@ export interface EffectivePolicy {
   };
   sidecar?: { policy?: Ref; scope: 'workload' | 'namespace' | 'root' | 'default'; ambiguous?: Ref[] };
   notApplicable: { policy: Ref; why: string }[];
+  /** EnvoyFilters and WasmPlugins that select the workload: they may change behaviour the model does not follow. */
+  extensions?: { policy: Ref; why: string }[];
   assumptions: string[];
   mesh: MeshSettings;
 }

@@ -97,13 +97,13 @@ function peerAuthentication(r: DocReader, base: BaseFields): PeerAuthenticationF
     for (const port of Object.keys(portLevel)) {
       const m = r.str(['spec', 'portLevelMtls', port, 'mode']);
       const portNumber = /^[0-9]+$/.test(port) ? Number(port) : undefined;
-      if (m)
-        ports.push({
-          port,
-          mode: m,
-          site: r.nearest(['spec', 'portLevelMtls', port, 'mode']),
-          ...(portNumber !== undefined ? { portNumber } : {}),
-        });
+      // A port written without a mode is UNSET: it inherits, but the key still names a port.
+      ports.push({
+        port,
+        mode: m ?? 'UNSET',
+        site: m ? r.nearest(['spec', 'portLevelMtls', port, 'mode']) : r.nearest(['spec', 'portLevelMtls', port], 'key'),
+        ...(portNumber !== undefined ? { portNumber } : {}),
+      });
     }
   }
   return {
@@ -195,13 +195,11 @@ function destinationRule(r: DocReader, base: BaseFields): DestinationRuleFact {
     const name = r.str(['spec', 'subsets', i, 'name']);
     policyModes(['spec', 'subsets', i, 'trafficPolicy'], name ?? String(i));
   });
-  const subsets = r
-    .list(['spec', 'subsets'])
-    .map((_s, i) => ({
-      name: r.str(['spec', 'subsets', i, 'name']) ?? String(i),
-      labels: r.labels(['spec', 'subsets', i, 'labels']) ?? {},
-      site: r.nearest(['spec', 'subsets', i]),
-    }));
+  const subsets = r.list(['spec', 'subsets']).map((_s, i) => ({
+    name: r.str(['spec', 'subsets', i, 'name']) ?? String(i),
+    labels: r.labels(['spec', 'subsets', i, 'labels']) ?? {},
+    site: r.nearest(['spec', 'subsets', i]),
+  }));
   return {
     ...base,
     type: 'destination-rule',
