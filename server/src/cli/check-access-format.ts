@@ -28,7 +28,7 @@ export function formatAnswer(q: AccessQuery, r: AccessResult): string {
   const c = r.context;
   const req = c.protocol === 'http' ? ` ${q.request?.method ?? 'GET'} ${q.request?.path ?? '/'}` : ' (tcp)';
   const svc = c.servicePort !== undefined && 'service' in q.destination ? ` (Service ${q.destination.service ?? ''}:${c.servicePort})` : '';
-  const lines = [`${r.verdict.padEnd(6)}${sourceText(q)} → ${q.destination.workload}:${c.targetPort}${svc}${req}`];
+  const lines = [`${r.verdict}  ${sourceText(q)} → ${q.destination.workload}:${c.targetPort}${svc}${req}`];
   const d = r.decidedBy;
   if (d) {
     const trace = r.trace.find(
