@@ -129,3 +129,15 @@ test('answers do not depend on the order files are read in', async () => {
   assert.equal(forward.out, backward.out);
   assert.equal(forward.code, 0);
 });
+
+test("the workspace example's access tests: four pass, the one showing the DISABLE mistake fails", async () => {
+  const dir = path.join(findPackageDir(__dirname), 'examples', 'workspace-broken');
+  const r = await runCli(['check-access', '--tests', rel(path.join(dir, 'access-tests.yaml')), '--format', 'json', rel(dir)]);
+  const json = JSON.parse(r.out) as TestsJson;
+  assert.equal(r.code, 1);
+  assert.deepEqual(
+    json.tests.filter((t) => !t.passed).map((t) => t.name),
+    ['the invoice account may call the ledger'],
+  );
+  assert.equal(json.passed, 4);
+});

@@ -44,6 +44,16 @@ export function formatAnswer(q: AccessQuery, r: AccessResult): string {
     const fields = trace?.rules.find((x) => x.index === d.rule)?.fields ?? [];
     lines.push(...fields.map(fieldLine));
   }
+  if (r.reason === 'allow-policies-exist-none-matched' || r.verdict === 'UNKNOWN') {
+    for (const t of r.trace.filter((x) => x.action === 'ALLOW' && !x.dryRun)) {
+      for (const rule of t.rules) {
+        const failed = rule.fields.filter((f) => f.result !== 'match');
+        const why = rule.note ?? (failed.length === 0 ? 'no field failed' : `${failed.length} field(s) ${failed[0].result}`);
+        lines.push(`  not matched: ALLOW ${t.policy.namespace ?? ''}/${t.policy.name} rule[${rule.index}] (${why})`);
+        lines.push(...failed.map(fieldLine));
+      }
+    }
+  }
   lines.push(`  reason: ${r.reason}`);
   if (r.verdict === 'CUSTOM') lines.push(`  provider ${r.provider ?? '?'} decides; if it allows: ${r.ifCustomAllows ?? '?'}`);
   if (r.missing?.length) lines.push(`  missing: ${r.missing.join(', ')} (give them to settle the answer)`);
