@@ -4,6 +4,7 @@
 // config file keys and the docs to it.
 import type { RuleLevel } from '../core/config';
 import type { AccessQuery, AccessResult } from '../core/access/types';
+import type { EffectivePolicy, Ref, WorkloadName } from '../core/policy/types';
 
 export type RuleLevelSetting = RuleLevel;
 
@@ -114,3 +115,16 @@ export interface RunAccessTestsResult {
   passed: number;
   failed: number;
 }
+/** Client -> server: the effective policy of the workload under the cursor, or of one named. */
+export const EFFECTIVE_POLICY_REQUEST = 'meshlint/effectivePolicy';
+/** The same through workspace/executeCommand (arguments: one EffectivePolicyParams), for every LSP editor. */
+export const EXPLAIN_WORKLOAD_COMMAND = 'meshlint.explainWorkload';
+/** Server -> client: the workspace index changed, so effective policies may have (a tree view refreshes). */
+export const INDEX_CHANGED_NOTIFICATION = 'meshlint/indexChanged';
+
+export type EffectivePolicyParams = (
+  { textDocument: { uri: string }; position: { line: number; character: number } } | { workload: WorkloadName }
+) & { port?: number };
+
+/** null: the position is not in a workload's document, or no workload has that name. */
+export type EffectivePolicyResult = EffectivePolicy | { ambiguous: Ref[] } | null;

@@ -21,9 +21,11 @@ import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
+import { indexChangedNotifier, registerEffectivePolicy } from './effective-policy';
+import { PolicyWorkspaceHost } from './policy-host';
+import { EXPLAIN_WORKLOAD_COMMAND } from './protocol';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
 import { symbolsHandler } from './symbols';
-import { WorkspaceHost } from './workspace-host';
 import { withCrossFileRelated } from './related-locations';
 import { mergeFindings } from '../core/workspace/check-workspace';
 import { allRuleMetas } from '../core/rules/index';
@@ -91,8 +93,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     },
   );
 
-  const workspace = new WorkspaceHost({
+  const workspace = new PolicyWorkspaceHost({
     files: runtime.workspaceFiles,
+    indexChanged: indexChangedNotifier(connection),
     settingsFor: (uri) => settings.get(uri),
     excludeFor: async (folderUri) => {
       if (!supportsConfiguration || folderUri === '') return [];
@@ -186,7 +189,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const diagnostics = all.map((f) => withCrossFileRelated(toDiagnostic(doc, f, runtime.docsLink), f, relatedSupport));
     // An AccessTests document: its failing tests, as errors on their `expect:` keys.
     if (s.enable) diagnostics.push(...(await access.diagnostics(doc)));
-    if (superseded()) return cost;
     await connection.sendDiagnostics({ uri, version, diagnostics });
     if (analysis?.partial) {
       notePartial('diagnostics', analysis);
@@ -198,7 +200,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     }
     return cost;
   };
-  const access = new AccessService(workspace, documents);
+  const access = new AccessService(state, runtime.workspaceFiles);
   const scheduler = new ValidationScheduler(guard(connection, 'validation', 0, publish));
   scheduleRef = (uri) => scheduler.schedule(uri);
 
@@ -222,7 +224,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         documentSymbolProvider: { label: 'meshlint' },
-        executeCommandProvider: { commands: [...ACCESS_COMMANDS] },
+        codeLensProvider: { resolveProvider: true },
+        executeCommandProvider: { commands: [EXPLAIN_WORKLOAD_COMMAND, ...ACCESS_COMMANDS] },
       },
       serverInfo: { name: 'meshlint' },
     };
@@ -273,11 +276,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       completionHandler(state, capabilities, (uri) => workspace.names(uri)),
     ),
   );
-  access.register(connection);
-  connection.onExecuteCommand(
-    guard(connection, 'command', null, (p: { command: string; arguments?: unknown[] }) => access.execute(p.command, p.arguments)),
-  );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
+  registerEffectivePolicy(connection, state);
+  access.register(connection); // after registerEffectivePolicy: its command handler replaces that one and serves both
 
   documents.listen(connection);
   return state;

@@ -10,7 +10,6 @@ import type { Finding } from '../core/types';
 import type { CrdText } from '../core/crd/read-crds';
 import { ExcludeMatcher } from '../core/workspace/scan-policy';
 import type { WorkspaceNames } from '../core/workspace/queries';
-import type { WorkspaceView } from '../core/workspace/view';
 import { FolderIndex, NO_CONFIG, type Folder } from './folder-index';
 import type { MeshlintSettings } from './protocol';
 import { NODE_TIMERS, RulesRunCache, type RulesClock } from './rules-cache';
@@ -41,7 +40,7 @@ export interface WorkspaceHostDeps {
 const SCAN_BATCH = 16;
 
 export class WorkspaceHost {
-  private readonly index: FolderIndex;
+  protected readonly index: FolderIndex;
   /** Open documents: normalised URI -> the client's URI. */
   private readonly open = new Map<string, string>();
 
@@ -185,22 +184,6 @@ export class WorkspaceHost {
     }
   }
 
-  /**
-   * The index and config of the folder holding a URI (the first folder without one), once scanned:
-   * what the access check reads. Undefined `uri` in a single-folder workspace means that folder.
-   */
-  async snapshotFor(uri: string | undefined): Promise<{ view: WorkspaceView; config: Config }> {
-    await this.whenIdle();
-    const folder = uri === undefined ? (this.index.folders[0] ?? this.folderOf('')) : this.folderOf(uri);
-    const config = toConfig(await this.deps.settingsFor(folder.uri || (uri ?? '')), folder.config.config);
-    return { view: folder.index.view(), config };
-  }
-
-  /** A file's text: the editor's when open, else the disk's. */
-  async textOf(uri: string, open: string | undefined): Promise<string | undefined> {
-    return open ?? (await this.deps.files?.read(uri));
-  }
-
   /** Names the workspace knows around a document, for completion. */
   names(uri: string): WorkspaceNames {
     return this.index.names(this.folderOf(uri));
@@ -210,7 +193,7 @@ export class WorkspaceHost {
     return this.deps.files ? this.deps.files.normalize(uri) : uri;
   }
 
-  private folderOf(uri: string): Folder {
+  protected folderOf(uri: string): Folder {
     return this.index.folderOf(this.normalize(uri));
   }
 
