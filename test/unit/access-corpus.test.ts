@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../support/run-cli';
 import { findPackageDir } from '../../server/src/node/load-schemas';
+import { factsOfText } from '../../server/src/core/workspace/extract';
 
 const root = path.join(findPackageDir(__dirname), 'test', 'access');
 const rel = (p: string): string => path.relative(process.cwd(), p);
@@ -140,4 +141,11 @@ test("the workspace example's access tests: four pass, the one showing the DISAB
     ['the invoice account may call the ledger'],
   );
   assert.equal(json.passed, 4);
+});
+
+test('the plain lint leaves AccessTests files alone: no unknown-kind finding, no workspace facts', async () => {
+  const file = rel(path.join(findPackageDir(__dirname), 'examples', 'workspace-broken', 'access-tests.yaml'));
+  const r = await runCli(['--min-severity', 'hint', file]);
+  assert.match(r.out, /1 file\(s\) checked: 0 error\(s\), 0 warning\(s\), 0 info\./);
+  assert.deepEqual(factsOfText(file, fs.readFileSync(file, 'utf8')).facts, []);
 });
