@@ -15,6 +15,21 @@ const classRef = '{group: gateway.networking.k8s.io, kind: GatewayClass, name: i
 const k8sGateway = (ns: string, name: string, klass: string): string =>
   `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: ${name}, namespace: ${ns}}\nspec: {gatewayClassName: ${klass}}\n`;
 
+/** A waypoint pod `subject` in `ns` (label app=my-app too) and a resource it serves. */
+function waypointServing(ns: string, served: string): { ns: string; files: string[] } {
+  return {
+    ns,
+    files: [
+      deployment(ns, 'subject', { app: 'my-app', [GW]: 'sample-waypoint' }),
+      k8sGateway(ns, 'sample-waypoint', 'istio-waypoint'),
+      served,
+    ],
+  };
+}
+
+const service = (moreLabels: string): string =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: sample-svc, namespace: default, labels: {istio.io/use-waypoint: sample-waypoint${moreLabels}}}\nspec: {selector: {app: other}}\n`;
+
 /** The workloads of the table: a plain app, a Gateway API ingress, a waypoint, and waypoints serving a Service or ServiceEntry. */
 const subjects: Record<string, { ns: string; files: string[] }> = {
   regularApp: { ns: 'default', files: [deployment('default', 'subject', { app: 'my-app' })] },
@@ -26,30 +41,12 @@ const subjects: Record<string, { ns: string; files: string[] }> = {
     ns: 'default',
     files: [deployment('default', 'subject', { [GW]: 'sample-waypoint' }), k8sGateway('default', 'sample-waypoint', 'istio-waypoint')],
   },
-  serviceTarget: {
-    ns: 'default',
-    files: [
-      deployment('default', 'subject', { app: 'my-app', [GW]: 'sample-waypoint' }),
-      k8sGateway('default', 'sample-waypoint', 'istio-waypoint'),
-      'apiVersion: v1\nkind: Service\nmetadata: {name: sample-svc, namespace: default, labels: {istio.io/use-waypoint: sample-waypoint}}\nspec: {selector: {app: other}, ports: [{port: 80}]}\n',
-    ],
-  },
-  serviceEntryTarget: {
-    ns: 'default',
-    files: [
-      deployment('default', 'subject', { app: 'my-app', [GW]: 'sample-waypoint' }),
-      k8sGateway('default', 'sample-waypoint', 'istio-waypoint'),
-      'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: sample-svc-entry, namespace: default, labels: {istio.io/use-waypoint: sample-waypoint}}\nspec: {hosts: [x.example.com]}\n',
-    ],
-  },
-  crossNamespaceWaypoint: {
-    ns: 'waypoint',
-    files: [
-      deployment('waypoint', 'subject', { app: 'my-app', [GW]: 'sample-waypoint' }),
-      k8sGateway('waypoint', 'sample-waypoint', 'istio-waypoint'),
-      'apiVersion: v1\nkind: Service\nmetadata: {name: sample-svc, namespace: default, labels: {istio.io/use-waypoint: sample-waypoint, istio.io/use-waypoint-namespace: waypoint}}\nspec: {selector: {app: other}}\n',
-    ],
-  },
+  serviceTarget: waypointServing('default', service('')),
+  serviceEntryTarget: waypointServing(
+    'default',
+    'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: sample-svc-entry, namespace: default, labels: {istio.io/use-waypoint: sample-waypoint}}\nspec: {hosts: [x.example.com]}\n',
+  ),
+  crossNamespaceWaypoint: waypointServing('waypoint', service(', istio.io/use-waypoint-namespace: waypoint')),
 };
 
 interface MatcherCase {

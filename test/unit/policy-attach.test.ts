@@ -106,23 +106,39 @@ test('data plane: injection labels, ambient, waypoint and gateway pods', () => {
   assert.equal(dataPlaneOf(v, workload(v, 'inj', 'gw')).dataPlane, 'gateway');
 });
 
-const ap = (ns: string, name: string, spec: string): string =>
-  `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n${spec}`;
+/** The policies that apply to ns/name, and the reason for each that does not. */
+function attachOf(
+  v: WorkspaceView,
+  ns: string,
+  name: string,
+): { r: ReturnType<typeof authorizationPoliciesFor>; why: Map<string | undefined, string> } {
+  const r = authorizationPoliciesFor(v, meshSettings(v, DEFAULT_CONFIG), workload(v, ns, name));
+  return { r, why: new Map(r.notApplicable.map((n) => [n.fact.name, n.why])) };
+}
+
+/** AuthorizationPolicies from [namespace, name, spec] rows, as one multi-document file. */
+const policies = (rows: [string, string, string][]): string =>
+  rows
+    .map(
+      ([ns, name, spec]) =>
+        `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n${spec}`,
+    )
+    .join('---\n');
 
 test('ListAuthorizationPolicies: root-namespace selector policies reach every namespace; targetRefs never reach sidecars', () => {
   const v = view({
     'file:///ns.yaml': ns('shop', { 'istio-injection': 'enabled' }),
     'file:///w.yaml': deploy('shop', 'cart', { app: 'cart', version: 'canary' }),
-    'file:///ap.yaml': [
-      ap('istio-system', 'root-canary', '  action: DENY\n  selector: {matchLabels: {version: canary}}\n  rules: [{}]\n'),
-      ap('istio-system', 'root-all', '  rules: [{}]\n'),
-      ap('shop', 'by-ref', '  targetRefs: [{kind: Service, group: "", name: cart}]\n  rules: [{}]\n'),
-      ap('shop', 'legacy-ref', '  targetRef: {kind: Gateway, group: gateway.networking.k8s.io, name: gw}\n'),
-      ap('shop', 'v2-only', '  selector: {matchLabels: {version: v2}}\n'),
-      ap('other', 'elsewhere', '  {}\n'),
-    ].join('---\n'),
+    'file:///ap.yaml': policies([
+      ['istio-system', 'root-canary', '  action: DENY\n  selector: {matchLabels: {version: canary}}\n  rules: [{}]\n'],
+      ['istio-system', 'root-all', '  rules: [{}]\n'],
+      ['shop', 'by-ref', '  targetRefs: [{kind: Service, group: "", name: cart}]\n  rules: [{}]\n'],
+      ['shop', 'legacy-ref', '  targetRef: {kind: Gateway, group: gateway.networking.k8s.io, name: gw}\n'],
+      ['shop', 'v2-only', '  selector: {matchLabels: {version: v2}}\n'],
+      ['other', 'elsewhere', '  {}\n'],
+    ]),
   });
-  const r = authorizationPoliciesFor(v, meshSettings(v, DEFAULT_CONFIG), workload(v, 'shop', 'cart'));
+  const { r, why } = attachOf(v, 'shop', 'cart');
   assert.deepEqual(
     r.applied.map((a) => [a.fact.name, a.verdict.scope]),
     [
@@ -130,7 +146,6 @@ test('ListAuthorizationPolicies: root-namespace selector policies reach every na
       ['root-all', 'root'],
     ],
   );
-  const why = new Map(r.notApplicable.map((n) => [n.fact.name, n.why]));
   assert.match(why.get('by-ref') ?? '', /targetRefs Service\/cart .*sidecars ignore it/);
   assert.match(why.get('legacy-ref') ?? '', /targetRefs Gateway\/gw/);
   assert.match(why.get('v2-only') ?? '', /version=v2 ≠ canary/);
@@ -145,18 +160,17 @@ test('ShouldAttachPolicy for a waypoint: selector policies ignored, targetRefs G
       `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: wp, namespace: amb}\nspec: {gatewayClassName: istio-waypoint}\n`,
       `apiVersion: v1\nkind: Service\nmetadata: {name: cart, namespace: amb}\nspec: {selector: {app: cart}, ports: [{port: 80}]}\n`,
     ].join('---\n'),
-    'file:///ap.yaml': [
-      ap('amb', 'selector', '  selector: {matchLabels: {app: wp}}\n'),
-      ap('amb', 'gw', '  targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: wp}]\n'),
-      ap('amb', 'svc', '  targetRefs: [{kind: Service, group: "", name: cart}]\n'),
-      ap('amb', 'other-gw', '  targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: nope}]\n'),
-      ap('istio-system', 'class', '  targetRefs: [{kind: GatewayClass, group: gateway.networking.k8s.io, name: istio-waypoint}]\n'),
-      ap('amb', 'ns-wide', '  {}\n'),
-    ].join('---\n'),
+    'file:///ap.yaml': policies([
+      ['amb', 'selector', '  selector: {matchLabels: {app: wp}}\n'],
+      ['amb', 'gw', '  targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: wp}]\n'],
+      ['amb', 'svc', '  targetRefs: [{kind: Service, group: "", name: cart}]\n'],
+      ['amb', 'other-gw', '  targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: nope}]\n'],
+      ['istio-system', 'class', '  targetRefs: [{kind: GatewayClass, group: gateway.networking.k8s.io, name: istio-waypoint}]\n'],
+      ['amb', 'ns-wide', '  {}\n'],
+    ]),
   });
-  const r = authorizationPoliciesFor(v, meshSettings(v, DEFAULT_CONFIG), workload(v, 'amb', 'wp'));
+  const { r, why } = attachOf(v, 'amb', 'wp');
   assert.deepEqual(r.applied.map((a) => a.fact.name).sort(), ['class', 'gw', 'svc']);
-  const why = new Map(r.notApplicable.map((n) => [n.fact.name, n.why]));
   assert.match(why.get('selector') ?? '', /waypoints ignore selector/);
   assert.match(why.get('ns-wide') ?? '', /waypoints ignore selector/);
   assert.match(why.get('other-gw') ?? '', /names neither/);
