@@ -3,6 +3,7 @@
 // `meshlint.*` settings the server reads; test/unit/settings-agree.test.ts holds package.json, the
 // config file keys and the docs to it.
 import type { RuleLevel } from '../core/config';
+import type { AccessQuery, AccessResult } from '../core/access/types';
 import type { EffectivePolicy, Ref, WorkloadName } from '../core/policy/types';
 
 export type RuleLevelSetting = RuleLevel;
@@ -57,6 +58,63 @@ export interface LspRange {
   end: { line: number; character: number };
 }
 
+// ---- Offline access check (issue 14). Ranges inside AccessResult are `Site`s: uri plus 0-based
+// line/character of start and end, so the client builds a Location without opening the file.
+
+export type {
+  AccessQuery,
+  AccessResult,
+  AccessSource,
+  AccessDestination,
+  Verdict,
+  Reason,
+  PolicyTrace,
+  FieldTrace,
+} from '../core/access/types';
+export type { Ref } from '../core/policy/types';
+export type { Site } from '../core/workspace/facts';
+/** Request: would this request be allowed, and which rule decides? */
+export const CHECK_ACCESS_REQUEST = 'meshlint/checkAccess';
+/** The same as a command, for editors without custom requests: arguments `[CheckAccessParams]`. */
+export const CHECK_ACCESS_COMMAND = 'meshlint.checkAccess';
+
+/** An AccessQuery; `uri` (any file or folder of the workspace) picks the folder in a multi-root workspace. */
+export type CheckAccessParams = AccessQuery & { uri?: string };
+/** `error`: usage problem or unknown workload, Service or port (the CLI's exit code 2). */
+export type CheckAccessResult = AccessResult | { error: string };
+
+/** Request: run every test of an AccessTests file (the editor's text when it is open). */
+export const RUN_ACCESS_TESTS_REQUEST = 'meshlint/runAccessTests';
+/** The same as a command: arguments `[RunAccessTestsParams]`. */
+export const RUN_ACCESS_TESTS_COMMAND = 'meshlint.runAccessTests';
+
+export interface RunAccessTestsParams {
+  uri: string;
+}
+
+export interface AccessTestOutcome {
+  name: string;
+  passed: boolean;
+  /** The verdict the test expects (ALLOW, DENY, CUSTOM). */
+  expected: string;
+  /** Why it failed, one line. */
+  message?: string;
+  /** The test's entry (its first key, e.g. `- name:`): where a gutter run icon goes. */
+  range: LspRange;
+  /** The test's `expect:` key: where a failure is reported. */
+  expectRange: LspRange;
+  /** The full answer when the query could be evaluated (open `result.decidedBy.policy.location` for the deciding rule). */
+  result?: AccessResult;
+  /** The query could not be evaluated (unknown workload, Service or port; malformed test). */
+  error?: string;
+}
+
+export interface RunAccessTestsResult {
+  uri: string;
+  tests: AccessTestOutcome[];
+  passed: number;
+  failed: number;
+}
 /** Client -> server: the effective policy of the workload under the cursor, or of one named. */
 export const EFFECTIVE_POLICY_REQUEST = 'meshlint/effectivePolicy';
 /** The same through workspace/executeCommand (arguments: one EffectivePolicyParams), for every LSP editor. */

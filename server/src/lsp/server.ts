@@ -46,6 +46,7 @@ import type { ServerRuntime, ServerState } from './server-state';
 import { CrdRegistryHost } from './crd-host';
 import { AnalysisMemo } from './analysis-memo';
 import { NODE_TIMERS } from './rules-cache';
+import { AccessService, ACCESS_COMMANDS } from './access';
 
 export type { ServerRuntime, ServerState } from './server-state';
 
@@ -186,6 +187,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     if (superseded()) return cost;
     for (const e of analysis?.internalErrors ?? []) log(e);
     const diagnostics = all.map((f) => withCrossFileRelated(toDiagnostic(doc, f, runtime.docsLink), f, relatedSupport));
+    // An AccessTests document: its failing tests, as errors on their `expect:` keys.
+    if (s.enable) diagnostics.push(...(await access.diagnostics(doc)));
     await connection.sendDiagnostics({ uri, version, diagnostics });
     if (analysis?.partial) {
       notePartial('diagnostics', analysis);
@@ -197,6 +200,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     }
     return cost;
   };
+  const access = new AccessService(state, runtime.workspaceFiles);
   const scheduler = new ValidationScheduler(guard(connection, 'validation', 0, publish));
   scheduleRef = (uri) => scheduler.schedule(uri);
 
@@ -221,7 +225,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         documentSymbolProvider: { label: 'meshlint' },
         codeLensProvider: { resolveProvider: true },
-        executeCommandProvider: { commands: [EXPLAIN_WORKLOAD_COMMAND] },
+        executeCommandProvider: { commands: [EXPLAIN_WORKLOAD_COMMAND, ...ACCESS_COMMANDS] },
       },
       serverInfo: { name: 'meshlint' },
     };
@@ -274,6 +278,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
   registerEffectivePolicy(connection, state);
+  access.register(connection); // after registerEffectivePolicy: its command handler replaces that one and serves both
 
   documents.listen(connection);
   return state;

@@ -144,7 +144,8 @@ function cacheKey(uri: string, text: string): string {
 function documentFacts(uri: string, doc: SourceDocument): Fact[] {
   const ref = identify(doc.value);
   const value = asRecord(doc.value);
-  if (!value) return [];
+  // meshlint's own documents (AccessTests) are not cluster resources: no facts, no namespace evidence.
+  if (!value || ref?.group === 'meshlint.dev') return [];
   let lines: LineIndex | undefined;
   const r = new DocReader(uri, value, doc.root, 0, () => (lines ??= new LineIndex(doc.text)));
   if (!ref) {
