@@ -15,7 +15,7 @@ import { splitDocuments, type Chunk } from '../core/split';
 import type { Config } from '../core/config';
 import { SettingsStore, toConfig } from './settings';
 import { toDiagnostic } from './diagnostics';
-import { ValidationScheduler } from './scheduler';
+import { ValidationScheduler, type IsStale } from './scheduler';
 import { FIX_ALL_KIND } from './code-actions';
 import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
@@ -164,7 +164,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     return mergeFindings(analysis.findings, await workspace.forDocument(doc.uri, doc.getText(), analysis, config));
   };
 
-  const publish = async (uri: string): Promise<number> => {
+  const publish = async (uri: string, stale: IsStale = () => false): Promise<number> => {
     const doc = documents.get(uri);
     if (!doc) return 0;
     const version = doc.version;
@@ -173,8 +173,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const config = toConfig(s, workspace.fileConfig(uri));
     const engine = runtime.engine;
     // A newer edit, or new CRDs (whose swap scheduled another run), make this run's answer stale.
-    const superseded = (): boolean => documents.get(uri)?.version !== version || runtime.engine !== engine;
+    const superseded = (): boolean => stale() || documents.get(uri)?.version !== version || runtime.engine !== engine;
     const limited = s.enable ? await analyze(doc, config, { budgetMs: budgets.diagnostics, superseded }) : undefined;
+    // One turn of the event loop between the check and the workspace pass: a newer edit lands here.
+    if (limited) await slices.pause();
     // A newer edit arrived meanwhile: its own run will publish.
     if (limited?.cancelled || superseded()) return runtime.now() - started;
     const analysis = limited?.analysis;
