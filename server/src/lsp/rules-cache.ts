@@ -1,8 +1,9 @@
-// The workspace rules run of one folder: cached by index generation and config, timed with an
-// injected clock, and deferred to a pause in typing once a run has proved costly.
+// The workspace rules run of one folder: cached by index generation and config, incremental (only
+// rules whose inputs changed run again), timed with an injected clock, and deferred to a pause in
+// typing once a run has proved costly.
 import { configFingerprint, type Config } from '../core/config';
 import type { Finding } from '../core/types';
-import { runWorkspaceRules } from '../core/workspace/run';
+import { IncrementalRules } from '../core/workspace/incremental-run';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index';
 import { WORKSPACE_RULES } from '../core/workspace/workspace-rules';
 
@@ -26,6 +27,7 @@ export class RulesRunCache {
   /** Cost of the last run (ms). */
   private lastCost = 0;
   private timer: unknown;
+  private readonly rules = new IncrementalRules(WORKSPACE_RULES);
 
   constructor(
     private readonly clock: RulesClock,
@@ -41,7 +43,7 @@ export class RulesRunCache {
     const key = `${index.generation}|${configFingerprint(config)}`;
     if (this.results?.key === key) return this.results.byUri;
     const started = this.clock.now?.() ?? 0;
-    const result = runWorkspaceRules(index.view(), config, WORKSPACE_RULES);
+    const result = this.rules.run(index.view(), config);
     this.lastCost = (this.clock.now?.() ?? 0) - started;
     for (const e of result.internalErrors) this.log(e);
     this.results = { key, byUri: result.byUri };
