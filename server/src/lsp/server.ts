@@ -99,6 +99,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       const { value } = await askConfiguration(connection, { scopeUri: folderUri, section: 'meshlint.exclude' }, configurationTimeoutMs);
       return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
     },
+    maxFilesFor: async (folderUri) => {
+      if (!supportsConfiguration || folderUri === '') return undefined;
+      const { value } = await askConfiguration(
+        connection,
+        { scopeUri: folderUri, section: 'meshlint.maxWorkspaceFiles' },
+        configurationTimeoutMs,
+      );
+      return typeof value === 'number' ? value : undefined;
+    },
+    notice: (message) => status({ health: 'warning', message: `meshlint: ${message}` }),
     republish: (uri) => scheduleRef(uri),
     publishConfigFile: (uri, text, findings) => {
       if (documents.get(uri)) return; // an open config file is published from its editor text
