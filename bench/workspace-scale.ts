@@ -10,31 +10,12 @@ import { pathToFileURL } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
 import { TestLspClient } from '../test/support/lsp-client';
+import { DENY_SANDBOX as DENY, peerAuthentication } from '../test/support/sample-manifests';
 import { generateDocument } from './generate';
 import { median, p95 } from './stats';
 
 const RULE = 'authorization-identity-without-strict';
-const DENY = `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: deny-sandbox
-  namespace: orders
-spec:
-  action: DENY
-  rules:
-    - from:
-        - source:
-            namespaces: ["sandbox"]
-`;
-const ORDERS = (mode: string): string => `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: orders
-spec:
-  mtls:
-    mode: ${mode}
-`;
+const ORDERS = (mode: string): string => peerAuthentication({ namespace: 'orders', mode });
 
 export interface WorkspaceReport {
   files: number;
