@@ -67,13 +67,15 @@ export async function lintAll(engine: Engine, inputs: readonly Input[], config: 
         return linted;
       });
     }
-    return await lintOnThreads(inputs, config, options.crdTexts, threads, (done) => progress.update(done));
+    return await lintOnThreads(engine, inputs, config, options.crdTexts, threads, (done) => progress.update(done));
   } finally {
     progress.end();
   }
 }
 
+/** `threads - 1` workers plus the main thread, whose engine is ready already (a worker costs its start-up). */
 function lintOnThreads(
+  engine: Engine,
   inputs: readonly Input[],
   config: Config,
   crdTexts: CrdText[],
@@ -85,24 +87,36 @@ function lintOnThreads(
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
+  let busy = 0;
+  let mainDone = false;
   return new Promise<Linted[]>((resolve, reject) => {
-    let failed = false;
+    let settled = false;
     const finish = (error?: Error): void => {
-      if (failed) return;
-      if (error) failed = true;
+      if (settled) return;
+      settled = true;
       for (const w of workers) void w.terminate();
       if (error) reject(error);
       else resolve(results);
     };
+    const take = (): { first: number; inputs: readonly Input[] } | undefined => {
+      if (next >= inputs.length) return undefined;
+      const first = next;
+      next = Math.min(inputs.length, next + BATCH);
+      return { first, inputs: inputs.slice(first, next) };
+    };
     const hand = (worker: Worker): boolean => {
-      if (next >= inputs.length) return false;
-      const job: Job = { first: next, inputs: inputs.slice(next, next + BATCH).map((i) => ({ path: i.path, text: i.text })) };
-      next += job.inputs.length;
+      const batch = take();
+      if (!batch) return false;
+      const job: Job = { first: batch.first, inputs: batch.inputs.map((i) => ({ path: i.path, text: i.text })) };
       worker.postMessage(job);
       return true;
     };
-    let busy = 0;
-    for (let t = 0; t < threads; t++) {
+    const progressed = (count: number): void => {
+      done += count;
+      onProgress(done);
+      if (mainDone && busy === 0) finish();
+    };
+    for (let t = 1; t < threads; t++) {
       const worker = new Worker(__filename, { workerData: setup });
       workers.push(worker);
       worker.on('message', (message: JobDone) => {
@@ -110,9 +124,8 @@ function lintOnThreads(
           const input = inputs[message.first + j];
           results[message.first + j] = { path: input.path, text: input.text, findings: r.findings, facts: r.facts };
         });
-        done += message.results.length;
-        onProgress(done);
-        if (!hand(worker) && --busy === 0) finish();
+        if (!hand(worker)) busy--;
+        progressed(message.results.length);
       });
       worker.on('error', (err) => finish(err));
       worker.on('exit', (code) => {
@@ -120,7 +133,16 @@ function lintOnThreads(
       });
       if (hand(worker)) busy++;
     }
-    if (busy === 0) finish();
+    // The main thread takes batches too, one per turn of the event loop so the workers' answers get in.
+    const mainTurn = (): void => {
+      if (settled) return;
+      const batch = take();
+      if (!batch) mainDone = true;
+      else batch.inputs.forEach((input, j) => (results[batch.first + j] = lintText(engine, input, config)));
+      progressed(batch?.inputs.length ?? 0);
+      if (batch) setImmediate(mainTurn);
+    };
+    mainTurn();
   });
 }
 

@@ -10,6 +10,9 @@ import { WORKSPACE_RULES } from '../core/workspace/workspace-rules';
 /** A rules run cheaper than this happens on every edit; a dearer one waits for a pause in typing. */
 export const INLINE_BUDGET_MS = 30;
 
+/** The pause in typing after which a costly rules run happens (ms): about one keystroke's gap. */
+export const DEFER_PAUSE_MS = 120;
+
 export interface RulesClock {
   /** Wall clock in ms; without it every run counts as cheap. */
   now?: () => number;
@@ -50,10 +53,13 @@ export class RulesRunCache {
     return result.byUri;
   }
 
-  /** Runs `then` once typing pauses (the pause grows with the last run's cost); a later call replaces it. */
+  /**
+   * Runs `then` once typing pauses, a fixed pause (a later call replaces it). A pause that grew with
+   * the last run's cost added twice that cost to every cross-file update, and grew with machine load.
+   */
   defer(then: () => Promise<void>): void {
     if (this.timer !== undefined) this.clock.clearTimer(this.timer);
-    const delay = Math.min(2000, Math.max(150, this.lastCost * 2));
+    const delay = DEFER_PAUSE_MS;
     this.timer = this.clock.setTimer(() => {
       this.timer = undefined;
       then().catch((err: unknown) => this.log(`workspace rules failed: ${(err as Error).stack ?? String(err)}`));
