@@ -41,11 +41,25 @@ export async function scanFolder(files: WorkspaceFiles, req: ScanRequest): Promi
   return { capped: uris.length >= req.maxFiles, unread };
 }
 
-export function capMessage(folderUri: string, maxFiles: number): string {
+/** The cap is a choice the user may want to change: said in the status item too, not only the log. */
+export function reportScan(
+  folderUri: string,
+  maxFiles: number,
+  outcome: ScanOutcome,
+  say: { log(message: string): void; notice?(message: string): void },
+): void {
+  if (outcome.capped) {
+    say.log(capMessage(folderUri, maxFiles));
+    say.notice?.(capMessage(folderUri, maxFiles));
+  }
+  if (outcome.unread.length > 0) say.log(unreadMessage(folderUri, outcome.unread));
+}
+
+function capMessage(folderUri: string, maxFiles: number): string {
   return `the scan of ${folderUri} stopped at ${maxFiles} YAML files (setting meshlint.maxWorkspaceFiles); files past it are not indexed, so cross-file checks see part of the workspace.`;
 }
 
-export function unreadMessage(folderUri: string, unread: readonly string[]): string {
+function unreadMessage(folderUri: string, unread: readonly string[]): string {
   const shown = unread.slice(0, 10).join(', ');
   return `the scan of ${folderUri} skipped ${unread.length} file(s) that could not be read, are over the size limit or use an unsupported encoding: ${shown}${unread.length > 10 ? ', ...' : ''}`;
 }

@@ -16,7 +16,7 @@ import { NODE_TIMERS, RulesRunCache, type RulesClock } from './rules-cache';
 import { toConfig } from './settings';
 import { readConfiguredCrds } from './configured-crds';
 import type { WorkspaceFiles } from './workspace-files';
-import { capMessage, scanFolder, scanSettings, unreadMessage } from './folder-scan';
+import { reportScan, scanFolder, scanSettings } from './folder-scan';
 
 export interface WorkspaceHostDeps {
   /** Disk access; without it only open documents are indexed. */
@@ -282,11 +282,7 @@ export class WorkspaceHost {
       normalize: (u) => this.normalize(u),
       take: (u, text) => this.index.setText(folder, u, text),
     });
-    // The cap is a choice the user may want to change: said in the status item too, not only the log.
-    const cap = outcome.capped ? capMessage(folder.uri, maxFiles) : undefined;
-    if (cap) this.deps.log(cap);
-    if (cap) this.deps.notice?.(cap);
-    if (outcome.unread.length > 0) this.deps.log(unreadMessage(folder.uri, outcome.unread));
+    reportScan(folder.uri, maxFiles, outcome, this.deps);
     folder.ready = true;
     this.republishAll(folder);
     this.deps.crdsChanged?.();
