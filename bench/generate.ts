@@ -89,6 +89,11 @@ spec:
 `,
 ];
 
+/** Document `i` of the generated mix. */
+export function generateDocument(i: number): string {
+  return TEMPLATES[i % TEMPLATES.length](i);
+}
+
 export function generateManifest(documents: number): string {
   const docs: string[] = [];
   for (let i = 0; i < documents; i++) docs.push(TEMPLATES[i % TEMPLATES.length](i));

@@ -21,7 +21,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json
 const properties = manifest.contributes.configuration.properties;
 const declared = Object.keys(DEFAULT_SETTINGS);
 /** Settings the client or the workspace scan read on their own, outside the per-document settings. */
-const READ_APART = ['exclude', 'trace.server'];
+const READ_APART = ['exclude', 'maxWorkspaceFiles', 'trace.server'];
 
 test('package.json contributes exactly the declared settings, with their types and defaults', () => {
   assert.deepEqual(Object.keys(properties).sort(), [...declared, ...READ_APART].map((k) => `meshlint.${k}`).sort());

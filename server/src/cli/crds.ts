@@ -15,6 +15,8 @@ export interface CliRegistry {
   problems: { path: string; message: string }[];
   /** Lines for standard error: CRD sources without mesh CRDs, parts of CRDs meshlint cannot check. */
   notes: string[];
+  /** The CRD texts the registry was built from (worker threads build the same registry from them). */
+  texts: CrdText[];
 }
 
 export function loadRegistry(crdPaths: readonly string[], inputs: readonly Input[]): CliRegistry {
@@ -28,7 +30,8 @@ export function loadRegistry(crdPaths: readonly string[], inputs: readonly Input
   }
   // GitOps repositories often keep the CRDs beside the resources; given CRDs are read last and win.
   const found = inputs.filter((i) => mayHoldCrd(i.text)).map((i) => ({ source: i.path, text: i.text }));
-  const built = registryWithCrds(loadSchemas(findPackageDir(__dirname)), [...found, ...given]);
+  const texts = [...found, ...given];
+  const built = registryWithCrds(loadSchemas(findPackageDir(__dirname)), texts);
   const notes = built.notes.map((n) => `note: ${n}`);
   for (const p of crdPaths) {
     const abs = path.resolve(p);
@@ -38,5 +41,5 @@ export function loadRegistry(crdPaths: readonly string[], inputs: readonly Input
     };
     if (!built.crds.some((c) => within(c.source))) notes.push(`note: ${p} holds no Istio or cert-manager CRD`);
   }
-  return { registry: built.registry, problems, notes };
+  return { registry: built.registry, problems, notes, texts };
 }

@@ -5,6 +5,8 @@ import type { Config } from '../core/config';
 import { applyEdits, collectSafeFixes } from '../core/fix-all';
 import { editProblem, findingGone } from '../core/fix-verify';
 import type { Finding } from '../core/types';
+import { factsOfAnalysis } from '../core/workspace/extract';
+import type { FileFacts } from '../core/workspace/facts';
 
 export interface Input {
   path: string;
@@ -13,10 +15,18 @@ export interface Input {
 
 export interface Linted extends Input {
   findings: Finding[];
+  /** The workspace facts read from the same parse, so the workspace pass does not parse the file again. */
+  facts?: FileFacts;
 }
 
 export function lintTexts(engine: Engine, inputs: readonly Input[], config: Config): Linted[] {
-  return inputs.map((i) => ({ ...i, findings: engine.analyze(i.text, config).findings }));
+  return inputs.map((i) => lintText(engine, i, config));
+}
+
+export function lintText(engine: Engine, input: Input, config: Config): Linted {
+  const analysis = engine.analyze(input.text, config);
+  // Config files are not manifests; the workspace pass leaves them out anyway.
+  return { ...input, findings: analysis.findings, facts: factsOfAnalysis(input.path, input.text, analysis) };
 }
 
 export interface FixedText {

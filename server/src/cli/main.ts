@@ -6,7 +6,8 @@ import { findPackageDir, loadUpstreamReleases } from '../node/load-schemas';
 import { loadRegistry } from './crds';
 import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
-import { lintTexts, fixText, type Input } from './lint';
+import { fixText, type Input } from './lint';
+import { jobsFromEnv, lintAll } from './parallel';
 import { locateFindings, type FileReport, type Located } from './report';
 import { formatText } from './format-text';
 import { formatJson } from './format-json';
@@ -121,7 +122,10 @@ export async function main(
     }
   }
 
-  const linted = withWorkspaceFindings(lintTexts(engine, inputs, config), workspace);
+  const linted = withWorkspaceFindings(
+    await lintAll(engine, inputs, config, { crdTexts: crds.texts, err, jobs: jobsFromEnv() }),
+    workspace,
+  );
   const reports: FileReport[] = linted.map((l) => ({ path: l.path, findings: locateFindings(l.text, l.findings) }));
   const shown = (f: Located): boolean => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[args.minSeverity];
   if (args.format === 'json') out.write(formatJson(reports, shown));

@@ -96,9 +96,9 @@ function isDirectory(p: string): boolean {
 export function withWorkspaceFindings(linted: readonly Linted[], ws: CliWorkspace): Linted[] {
   const manifests = linted.filter((l) => !isConfigFile(l.path));
   const check = checkWorkspace(
-    manifests.map((l) => ({ uri: l.path, text: l.text })),
+    manifests.map((l) => ({ uri: l.path, text: l.text, facts: l.facts })),
     ws.config,
   );
-  const out = manifests.map((l) => ({ ...l, findings: mergeFindings(l.findings, check.byUri.get(l.path) ?? []) }));
+  const out = manifests.map((l) => ({ path: l.path, text: l.text, findings: mergeFindings(l.findings, check.byUri.get(l.path) ?? []) }));
   return ws.configFile && ws.configFile.findings.length > 0 ? [ws.configFile, ...out] : out;
 }

@@ -1,13 +1,17 @@
-// The workspace rules run of one folder: cached by index generation and config, timed with an
-// injected clock, and deferred to a pause in typing once a run has proved costly.
+// The workspace rules run of one folder: cached by index generation and config, incremental (only
+// rules whose inputs changed run again), timed with an injected clock, and deferred to a pause in
+// typing once a run has proved costly.
 import { configFingerprint, type Config } from '../core/config';
 import type { Finding } from '../core/types';
-import { runWorkspaceRules } from '../core/workspace/run';
+import { IncrementalRules } from '../core/workspace/incremental-run';
 import type { WorkspaceIndex } from '../core/workspace/workspace-index';
 import { WORKSPACE_RULES } from '../core/workspace/workspace-rules';
 
 /** A rules run cheaper than this happens on every edit; a dearer one waits for a pause in typing. */
 export const INLINE_BUDGET_MS = 30;
+
+/** The pause in typing after which a costly rules run happens (ms): about one keystroke's gap. */
+export const DEFER_PAUSE_MS = 120;
 
 export interface RulesClock {
   /** Wall clock in ms; without it every run counts as cheap. */
@@ -26,6 +30,7 @@ export class RulesRunCache {
   /** Cost of the last run (ms). */
   private lastCost = 0;
   private timer: unknown;
+  private readonly rules = new IncrementalRules(WORKSPACE_RULES);
 
   constructor(
     private readonly clock: RulesClock,
@@ -41,17 +46,20 @@ export class RulesRunCache {
     const key = `${index.generation}|${configFingerprint(config)}`;
     if (this.results?.key === key) return this.results.byUri;
     const started = this.clock.now?.() ?? 0;
-    const result = runWorkspaceRules(index.view(), config, WORKSPACE_RULES);
+    const result = this.rules.run(index.view(), config);
     this.lastCost = (this.clock.now?.() ?? 0) - started;
     for (const e of result.internalErrors) this.log(e);
     this.results = { key, byUri: result.byUri };
     return result.byUri;
   }
 
-  /** Runs `then` once typing pauses (the pause grows with the last run's cost); a later call replaces it. */
+  /**
+   * Runs `then` once typing pauses, a fixed pause (a later call replaces it). A pause that grew with
+   * the last run's cost added twice that cost to every cross-file update, and grew with machine load.
+   */
   defer(then: () => Promise<void>): void {
     if (this.timer !== undefined) this.clock.clearTimer(this.timer);
-    const delay = Math.min(2000, Math.max(150, this.lastCost * 2));
+    const delay = DEFER_PAUSE_MS;
     this.timer = this.clock.setTimer(() => {
       this.timer = undefined;
       then().catch((err: unknown) => this.log(`workspace rules failed: ${(err as Error).stack ?? String(err)}`));

@@ -1,45 +1,97 @@
-// Debounces validation per document. The pause adapts to what a check of that document last
-// cost: the engine re-checks only changed documents, so a typical edit is cheap and runs almost
-// at once, while an expensive check (a cold open of a huge file) waits for typing to settle.
-// The pause grows with the square of the cost (cost^2 / 20 ms): a 5 ms check waits ~1 ms, a 20 ms
-// check 20 ms, a 50 ms check 125 ms. Cheap checks cannot pile up between keystrokes (~100 ms
-// apart), so waiting for them would only add latency; dear ones would, so they wait for a pause.
+// Debounces validation per document with a fixed short pause, and cancels stale work instead of
+// waiting it out. A pause that grew with the last check's cost made a slow check (a huge file, a
+// busy machine) wait longer still, so latency grew with load; here the pause stays fixed, a newer
+// edit marks the running check stale (the check stops at its next slice), and at most one check
+// per document runs at a time, so a burst of edits never piles up concurrent work.
 
-export interface SchedulerOptions {
-  minDelayMs: number;
-  maxDelayMs: number;
+export interface SchedulerTimers {
+  setTimer(run: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+/** What a check is told: whether a newer edit (or a close) has made its answer unwanted. */
+export type IsStale = () => boolean;
+
+export interface SchedulerCounts {
+  /** Checks started. */
+  started: number;
+  /** Checks that ended after being marked stale (their answer was dropped or cut short). */
+  superseded: number;
+}
+
+/** The pause after an edit before checking (ms): long enough to merge one keystroke's notifications. */
+export const EDIT_PAUSE_MS = 5;
+
+const NODE_SCHEDULER_TIMERS: SchedulerTimers = {
+  setTimer: (run, ms) => setTimeout(run, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+interface DocState {
+  /** Bumped by every schedule and forget: a check holding an older value is stale. */
+  generation: number;
+  timer?: unknown;
+  running?: Promise<void>;
+  /** The generation whose check was started last (two waiting timers must not both start it). */
+  started?: number;
+  closed: boolean;
 }
 
 export class ValidationScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly lastCostMs = new Map<string, number>();
+  private readonly docs = new Map<string, DocState>();
+  readonly counts: SchedulerCounts = { started: 0, superseded: 0 };
 
   constructor(
-    private readonly run: (uri: string) => Promise<number>,
-    private readonly options: SchedulerOptions = { minDelayMs: 1, maxDelayMs: 250 },
+    private readonly run: (uri: string, stale: IsStale) => Promise<unknown>,
+    private readonly pauseMs: number = EDIT_PAUSE_MS,
+    private readonly timers: SchedulerTimers = NODE_SCHEDULER_TIMERS,
   ) {}
 
   schedule(uri: string): void {
-    this.cancel(uri);
-    const cost = this.lastCostMs.get(uri) ?? 0;
-    const delay = Math.min(this.options.maxDelayMs, Math.max(this.options.minDelayMs, (cost * cost) / 20));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.run(uri).then((ms) => this.lastCostMs.set(uri, ms));
-      }, delay),
-    );
+    const state = this.stateOf(uri);
+    state.generation++;
+    if (state.timer !== undefined) this.timers.clearTimer(state.timer);
+    state.timer = this.timers.setTimer(() => {
+      state.timer = undefined;
+      void this.start(uri, state);
+    }, this.pauseMs);
   }
 
-  cancel(uri: string): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
-    this.timers.delete(uri);
-  }
-
+  /** The document was closed: drop its pending check and mark a running one stale. */
   forget(uri: string): void {
-    this.cancel(uri);
-    this.lastCostMs.delete(uri);
+    const state = this.docs.get(uri);
+    if (!state) return;
+    state.generation++;
+    state.closed = true;
+    if (state.timer !== undefined) this.timers.clearTimer(state.timer);
+    state.timer = undefined;
+    if (!state.running) this.docs.delete(uri);
+  }
+
+  private stateOf(uri: string): DocState {
+    let state = this.docs.get(uri);
+    if (!state) this.docs.set(uri, (state = { generation: 0, closed: false }));
+    state.closed = false;
+    return state;
+  }
+
+  private async start(uri: string, state: DocState): Promise<void> {
+    // The previous check was marked stale by this schedule: let it stop (at its next slice) first.
+    while (state.running) await state.running;
+    // Another schedule came while waiting (its own timer starts the check), or the document closed.
+    if (state.timer !== undefined || state.closed || state.started === state.generation) return;
+    const generation = state.generation;
+    state.started = generation;
+    const stale = (): boolean => state.generation !== generation;
+    this.counts.started++;
+    const done = this.run(uri, stale).then(
+      () => undefined,
+      () => undefined,
+    );
+    state.running = done;
+    await done;
+    state.running = undefined;
+    if (stale()) this.counts.superseded++;
+    if (state.closed && this.docs.get(uri) === state) this.docs.delete(uri);
   }
 }

@@ -15,7 +15,7 @@ import { splitDocuments, type Chunk } from '../core/split';
 import type { Config } from '../core/config';
 import { SettingsStore, toConfig } from './settings';
 import { toDiagnostic } from './diagnostics';
-import { ValidationScheduler } from './scheduler';
+import { ValidationScheduler, type IsStale } from './scheduler';
 import { FIX_ALL_KIND } from './code-actions';
 import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
@@ -103,6 +103,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       const { value } = await askConfiguration(connection, { scopeUri: folderUri, section: 'meshlint.exclude' }, configurationTimeoutMs);
       return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [];
     },
+    maxFilesFor: async (folderUri) => {
+      if (!supportsConfiguration || folderUri === '') return undefined;
+      const { value } = await askConfiguration(
+        connection,
+        { scopeUri: folderUri, section: 'meshlint.maxWorkspaceFiles' },
+        configurationTimeoutMs,
+      );
+      return typeof value === 'number' ? value : undefined;
+    },
+    notice: (message) => status({ health: 'warning', message: `meshlint: ${message}` }),
     republish: (uri) => scheduleRef(uri),
     publishConfigFile: (uri, text, findings) => {
       if (documents.get(uri)) return; // an open config file is published from its editor text
@@ -168,7 +178,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     return mergeFindings(analysis.findings, await workspace.forDocument(doc.uri, doc.getText(), analysis, config));
   };
 
-  const publish = async (uri: string): Promise<number> => {
+  const publish = async (uri: string, stale: IsStale = () => false): Promise<number> => {
     const doc = documents.get(uri);
     if (!doc) return 0;
     const version = doc.version;
@@ -177,8 +187,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const config = toConfig(s, workspace.fileConfig(uri));
     const engine = runtime.engine;
     // A newer edit, or new CRDs (whose swap scheduled another run), make this run's answer stale.
-    const superseded = (): boolean => documents.get(uri)?.version !== version || runtime.engine !== engine;
+    const superseded = (): boolean => stale() || documents.get(uri)?.version !== version || runtime.engine !== engine;
     const limited = s.enable ? await analyze(doc, config, { budgetMs: budgets.diagnostics, superseded }) : undefined;
+    // One turn of the event loop between the check and the workspace pass: a newer edit lands here.
+    if (limited) await slices.pause();
     // A newer edit arrived meanwhile: its own run will publish.
     if (limited?.cancelled || superseded()) return runtime.now() - started;
     const analysis = limited?.analysis;

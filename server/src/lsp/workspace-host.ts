@@ -16,6 +16,7 @@ import { NODE_TIMERS, RulesRunCache, type RulesClock } from './rules-cache';
 import { toConfig } from './settings';
 import { readConfiguredCrds } from './configured-crds';
 import type { WorkspaceFiles } from './workspace-files';
+import { reportScan, scanFolder, scanSettings } from './folder-scan';
 
 export interface WorkspaceHostDeps {
   /** Disk access; without it only open documents are indexed. */
@@ -23,6 +24,10 @@ export interface WorkspaceHostDeps {
   settingsFor(uri: string): Promise<MeshlintSettings>;
   /** The `meshlint.exclude` globs for a folder. */
   excludeFor(folderUri: string): Promise<string[]>;
+  /** The `meshlint.maxWorkspaceFiles` setting for a folder (the scan's file cap), when set. */
+  maxFilesFor?(folderUri: string): Promise<number | undefined>;
+  /** Show a warning to the user (status item), beside the log. */
+  notice?(message: string): void;
   /** Ask for an open document's diagnostics to be published again (by its client URI). */
   republish(uri: string): void;
   /** Publish the problems of a config file that is not open in the editor. */
@@ -36,8 +41,6 @@ export interface WorkspaceHostDeps {
   /** The CRD texts (`crdTexts()`) may have changed. */
   crdsChanged?(): void;
 }
-
-const SCAN_BATCH = 16;
 
 export class WorkspaceHost {
   protected readonly index: FolderIndex;
@@ -248,8 +251,7 @@ export class WorkspaceHost {
     return this.track(folder, async () => {
       // `crds:` and `meshlint.crds` may have changed with the exclude globs.
       await this.loadConfiguredCrds(folder);
-      const globs = [...(await this.deps.excludeFor(folder.uri)), ...folder.config.exclude];
-      if (JSON.stringify(globs) !== folder.excludeKey) await this.scanNow(folder);
+      if ((await scanSettings(folder.uri, folder.config.exclude, this.deps)).key !== folder.excludeKey) await this.scanNow(folder);
     });
   }
 
@@ -261,9 +263,9 @@ export class WorkspaceHost {
   }
 
   private async scanNow(folder: Folder): Promise<void> {
-    const globs = [...(await this.deps.excludeFor(folder.uri)), ...folder.config.exclude];
+    const { globs, maxFiles, key } = await scanSettings(folder.uri, folder.config.exclude, this.deps);
     folder.exclude = new ExcludeMatcher(globs);
-    folder.excludeKey = JSON.stringify(globs);
+    folder.excludeKey = key;
     const files = this.deps.files;
     if (!files) {
       folder.ready = true;
@@ -272,15 +274,15 @@ export class WorkspaceHost {
     }
     folder.ready = false;
     for (const uri of folder.index.uris()) if (!this.open.has(uri)) this.index.removeFacts(folder, uri);
-    const uris = await files.list(folder.uri, globs);
-    for (let i = 0; i < uris.length; i += SCAN_BATCH) {
-      const batch = uris.slice(i, i + SCAN_BATCH).map((u) => this.normalize(u));
-      const texts = await Promise.all(batch.map((u) => (this.open.has(u) ? Promise.resolve(undefined) : files.read(u, folder.uri))));
-      batch.forEach((u, j) => {
-        const text = texts[j];
-        if (text !== undefined && !this.open.has(u)) this.index.setText(folder, u, text);
-      });
-    }
+    const outcome = await scanFolder(files, {
+      folderUri: folder.uri,
+      globs,
+      maxFiles,
+      skip: (u) => this.open.has(u),
+      normalize: (u) => this.normalize(u),
+      take: (u, text) => this.index.setText(folder, u, text),
+    });
+    reportScan(folder.uri, maxFiles, outcome, this.deps);
     folder.ready = true;
     this.republishAll(folder);
     this.deps.crdsChanged?.();

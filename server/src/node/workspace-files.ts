@@ -1,5 +1,6 @@
 // The file-system side of the workspace index: lists a folder's YAML files (skipping dependency,
 // build and generated folders, excluded globs, and huge files) and reads them, for the server.
+import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,14 +11,15 @@ import { decodeText, MAX_FILE_BYTES } from './text-file';
 export class NodeWorkspaceFiles implements WorkspaceFiles {
   constructor(private readonly limits: ScanLimits = DEFAULT_SCAN_LIMITS) {}
 
-  async list(folderUri: string, exclude: readonly string[]): Promise<string[]> {
+  async list(folderUri: string, exclude: readonly string[], maxFiles = this.limits.maxFiles): Promise<string[]> {
     const root = toPath(folderUri);
     if (!root) return [];
     const matcher = new ExcludeMatcher(exclude);
     const out: string[] = [];
+    const limits = { ...this.limits, maxFiles };
     // Breadth-first, so a huge tree fills the budget with its shallow (usually hand-written) files first.
     const queue: string[] = [''];
-    while (queue.length > 0 && out.length < this.limits.maxFiles) {
+    while (queue.length > 0 && out.length < limits.maxFiles) {
       const rel = queue.shift() as string;
       let entries;
       try {
@@ -33,7 +35,7 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
           if (!SKIPPED_FOLDERS.has(e.name) && !matcher.excludes(childRel)) queue.push(childRel);
         } else if (e.isFile() && isYamlFile(e.name) && !matcher.excludes(childRel)) {
           out.push(pathToFileURL(path.join(root, childRel)).href);
-          if (out.length >= this.limits.maxFiles) break;
+          if (out.length >= limits.maxFiles) break;
         }
       }
     }
@@ -45,11 +47,21 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     if (!file) return undefined;
     try {
       if (within !== undefined && !(await insideFolder(file, within))) return undefined;
-      const stat = await fs.stat(file);
-      if (!stat.isFile() || stat.size > maxBytes) return undefined;
-      const decoded = decodeText(await fs.readFile(file));
-      // A file kubectl cannot read either (UTF-32...) is left out of the index rather than read as garbage.
-      return decoded.unsupported ? undefined : decoded.text;
+      return await readUpTo(file, maxBytes, true);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A file this scan listed: it met the file itself in its folder's listing (never through a link),
+   * so it is inside the folder without resolving real paths, and the scan makes three calls a file.
+   */
+  async readListed(uri: string): Promise<string | undefined> {
+    const file = toPath(uri);
+    if (!file) return undefined;
+    try {
+      return await readUpTo(file, this.limits.maxFileBytes);
     } catch {
       return undefined;
     }
@@ -75,6 +87,21 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
   normalize(uri: string): string {
     const file = toPath(uri);
     return file ? pathToFileURL(file).href : uri;
+  }
+}
+
+/** A regular file's text through one handle (open, size, read); undefined when too large or unsupported. */
+async function readUpTo(file: string, maxBytes: number, followLinks = false): Promise<string | undefined> {
+  // A listed file is not read through a link put there since the listing: the listing never follows links either.
+  const handle = await fs.open(file, constants.O_RDONLY | (followLinks ? 0 : (constants.O_NOFOLLOW ?? 0)));
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    const decoded = decodeText(await handle.readFile());
+    // A file kubectl cannot read either (UTF-32...) is left out of the index rather than read as garbage.
+    return decoded.unsupported ? undefined : decoded.text;
+  } finally {
+    await handle.close();
   }
 }
 

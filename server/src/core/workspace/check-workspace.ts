@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import { applyPolicy, type FileAnalysis } from '../engine';
 import type { Finding } from '../types';
 import { factsOfAnalysis, factsOfText } from './extract';
+import type { FileFacts } from './facts';
 import { runWorkspaceRules } from './run';
 import type { WorkspaceRule } from './rule';
 import { WORKSPACE_RULES } from './workspace-rules';
@@ -14,6 +15,8 @@ export interface WorkspaceInput {
   text: string;
   /** The engine's analysis of the file, when the caller has one (saves parsing it again). */
   analysis?: FileAnalysis;
+  /** The file's facts, when the caller extracted them already (e.g. from its own analysis, in a worker). */
+  facts?: FileFacts;
 }
 
 export interface WorkspaceCheck {
@@ -32,7 +35,9 @@ export function checkWorkspace(
   const texts = new Map<string, string>();
   for (const input of inputs) {
     texts.set(input.uri, input.text);
-    index.set(input.analysis ? factsOfAnalysis(input.uri, input.text, input.analysis) : factsOfText(input.uri, input.text));
+    index.set(
+      input.facts ?? (input.analysis ? factsOfAnalysis(input.uri, input.text, input.analysis) : factsOfText(input.uri, input.text)),
+    );
   }
   const raw = runWorkspaceRules(index.view(), config, rules);
   const byUri = new Map<string, Finding[]>();

@@ -176,10 +176,30 @@ function isSite(v: object): v is Site {
   return typeof s.uri === 'string' && typeof s.start === 'number' && typeof s.endLine === 'number';
 }
 
-/** A copy of a document's facts moved to where the document starts (offset and line). */
+/** Whether a value holds a site or a document end (what moving changes); cached, as cached facts are moved at every edit. */
+const positional = new WeakMap<object, boolean>();
+
+function holdsPosition(v: object): boolean {
+  let known = positional.get(v);
+  if (known === undefined) {
+    known =
+      isSite(v) ||
+      (Array.isArray(v)
+        ? v.some((x: unknown) => x !== null && typeof x === 'object' && holdsPosition(x))
+        : Object.entries(v).some(([k, x]) => k === 'docEnd' || (x !== null && typeof x === 'object' && holdsPosition(x as object))));
+    positional.set(v, known);
+  }
+  return known;
+}
+
+/**
+ * Facts moved to where their document starts (offset and line). Only the objects on the way to a
+ * site are copied: labels, selectors and lists of names are shared with the document's own facts,
+ * which nobody changes, so an edit before many documents does not deep-copy all of theirs.
+ */
 function moved<T>(v: T, offset: number, line: number): T {
+  if (v === null || typeof v !== 'object' || !holdsPosition(v)) return v;
   if (Array.isArray(v)) return v.map((x: unknown) => moved(x, offset, line)) as T;
-  if (v === null || typeof v !== 'object') return v;
   if (isSite(v)) return { ...v, start: v.start + offset, end: v.end + offset, line: v.line + line, endLine: v.endLine + line };
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) out[k] = k === 'docEnd' && typeof x === 'number' ? x + offset : moved(x, offset, line);

@@ -1,5 +1,5 @@
 // The workspace index: the facts of every file, keyed by URI. Replacing one file's facts is a map
-// write; the cross-file lookups (`view()`) are rebuilt lazily, once per change, in one pass.
+// write plus an update of the cross-file lookups (`view()`) for that file alone.
 import type { FileFacts } from './facts';
 import { WorkspaceView } from './view';
 
@@ -12,7 +12,7 @@ export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 50_000 };
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileFacts>();
-  private cachedView: WorkspaceView | undefined;
+  private readonly lookups = new WorkspaceView();
   /** Increments on every change, so callers can tell whether results they hold are stale. */
   private gen = 0;
 
@@ -28,13 +28,17 @@ export class WorkspaceIndex {
       this.delete(facts.uri);
       return true;
     }
+    if (before === facts) return true;
     this.files.set(facts.uri, facts);
-    this.changed();
+    this.lookups.replace(facts.uri, facts);
+    this.gen++;
     return true;
   }
 
   delete(uri: string): void {
-    if (this.files.delete(uri)) this.changed();
+    if (!this.files.delete(uri)) return;
+    this.lookups.replace(uri, undefined);
+    this.gen++;
   }
 
   /** Removes every file under a folder URI (a deleted or excluded directory). */
@@ -63,13 +67,8 @@ export class WorkspaceIndex {
     return this.gen;
   }
 
+  /** The lookups over every file; one object, kept current as files change. */
   view(): WorkspaceView {
-    this.cachedView ??= new WorkspaceView([...this.files.values()]);
-    return this.cachedView;
-  }
-
-  private changed(): void {
-    this.gen++;
-    this.cachedView = undefined;
+    return this.lookups;
   }
 }

@@ -1,0 +1,93 @@
+// The CLI over a generated tree of N manifests (10 per file): documents per second and CPU time,
+// on one thread (MESHLINT_JOBS=1) and on one thread per core, against the parse floor (a full
+// `yaml` parse of every file, in this process, same run); the two runs' outputs must be identical.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseAllDocuments } from 'yaml';
+import { generateDocument } from './generate';
+
+export interface CliReport {
+  manifests: number;
+  parseFloorCpuMs: number;
+  singleWallMs: number;
+  singleCpuMs: number;
+  singleDocsPerSecond: number;
+  singleCpuRatioToParse: number;
+  threads: number;
+  threadedWallMs: number;
+  threadedCpuMs: number;
+  threadedDocsPerSecond: number;
+  threadedWallRatioToSingle: number;
+  identicalOutput: boolean;
+}
+
+const PER_FILE = 10;
+const PACKAGE_DIR = path.join(__dirname, '..', '..');
+
+function writeTree(manifests: number): { dir: string; texts: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meshlint-bench-cli-'));
+  const texts: string[] = [];
+  for (let f = 0; f * PER_FILE < manifests; f++) {
+    const docs: string[] = [];
+    for (let d = 0; d < PER_FILE && f * PER_FILE + d < manifests; d++) docs.push(generateDocument(f * PER_FILE + d));
+    const text = docs.join('---\n');
+    const sub = path.join(dir, `app-${f % 50}`);
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, `m-${f}.yaml`), text);
+    texts.push(text);
+  }
+  return { dir, texts };
+}
+
+/** Runs the built CLI in a child; its CPU time (all threads) comes from the child itself at exit. */
+function runCli(dir: string, jobs: number): Promise<{ wallMs: number; cpuMs: number; out: string }> {
+  const script = `const cli = require(${JSON.stringify(path.join(PACKAGE_DIR, 'dist', 'cli.js'))});
+let out = ''; const sink = new (require('stream').Writable)({ write(c, e, cb) { out += c; cb(); } });
+cli.main([${JSON.stringify(dir)}, '--format', 'json'], sink, process.stderr).then(() => {
+  const u = process.cpuUsage(); process.stdout.write(JSON.stringify({ cpuMs: (u.user + u.system) / 1000, out }));
+});`;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], {
+      env: { ...process.env, MESHLINT_JOBS: String(jobs) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let text = '';
+    child.stdout.on('data', (b: Buffer) => (text += b.toString()));
+    child.on('error', reject);
+    child.on('exit', () => {
+      const wallMs = performance.now() - started;
+      const parsed = JSON.parse(text) as { cpuMs: number; out: string };
+      resolve({ wallMs, cpuMs: parsed.cpuMs, out: parsed.out });
+    });
+  });
+}
+
+export async function cliBench(manifests: number): Promise<CliReport> {
+  const { dir, texts } = writeTree(manifests);
+  const cpu0 = process.cpuUsage();
+  for (const text of texts) parseAllDocuments(text);
+  const used = process.cpuUsage(cpu0);
+  const parseCpu = (used.user + used.system) / 1000;
+  const threads = Math.max(2, os.availableParallelism());
+  const single = await runCli(dir, 1);
+  const threaded = await runCli(dir, threads);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    manifests,
+    parseFloorCpuMs: +parseCpu.toFixed(1),
+    singleWallMs: +single.wallMs.toFixed(1),
+    singleCpuMs: +single.cpuMs.toFixed(1),
+    singleDocsPerSecond: Math.round(manifests / (single.wallMs / 1000)),
+    singleCpuRatioToParse: +(single.cpuMs / parseCpu).toFixed(3),
+    threads,
+    threadedWallMs: +threaded.wallMs.toFixed(1),
+    threadedCpuMs: +threaded.cpuMs.toFixed(1),
+    threadedDocsPerSecond: Math.round(manifests / (threaded.wallMs / 1000)),
+    threadedWallRatioToSingle: +(threaded.wallMs / single.wallMs).toFixed(3),
+    identicalOutput: single.out === threaded.out,
+  };
+}
