@@ -19,7 +19,8 @@ import { ValidationScheduler } from './scheduler';
 import { FIX_ALL_KIND } from './code-actions';
 import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
-import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { STATUS_NOTIFICATION, WORKSPACE_INVENTORY_REQUEST, type StatusParams } from './protocol';
+import { inventoryHandler } from './inventory';
 import { hoverHandler } from './hover';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
 import { symbolsHandler } from './symbols';
@@ -268,6 +269,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     ),
   );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
+  const noInventory = { workloads: [], serviceAccounts: [], services: [] };
+  connection.onRequest(WORKSPACE_INVENTORY_REQUEST, guard(connection, 'workspace inventory', noInventory, inventoryHandler(state)));
 
   documents.listen(connection);
   return state;

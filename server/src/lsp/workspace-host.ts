@@ -189,6 +189,9 @@ export class WorkspaceHost {
     return this.index.names(this.folderOf(uri));
   }
 
+  /** The index of the folder a file belongs to, for requests such as the workspace inventory. */
+  view = (uri: string) => this.folderOf(uri).index.view();
+
   normalize(uri: string): string {
     return this.deps.files ? this.deps.files.normalize(uri) : uri;
   }

@@ -1,0 +1,44 @@
+// meshlint/workspaceInventory: the workloads, service accounts and Service ports of a document's
+// workspace folder, for pickers in editors (VS Code's Explain Workload and Check Access wizards).
+import type { ServiceFact } from '../core/workspace/facts';
+import { workspaceNames } from '../core/workspace/queries';
+import type { WorkspaceView } from '../core/workspace/view';
+import type { WorkspaceInventory, WorkspaceInventoryParams } from './protocol';
+import type { ServerState } from './server-state';
+
+// Kubernetes places a manifest without metadata.namespace in `default` unless `kubectl -n` says otherwise.
+const DEFAULT_NAMESPACE = 'default';
+
+type Ports = WorkspaceInventory['services'][number]['ports'];
+
+export function inventoryOf(view: WorkspaceView): WorkspaceInventory {
+  const workloads = view
+    .all('workload')
+    .filter((w) => w.name)
+    .map((w) => ({
+      namespace: w.namespace ?? DEFAULT_NAMESPACE,
+      name: w.name ?? '',
+      kind: w.kind,
+      serviceAccount: w.serviceAccountName?.value ?? 'default',
+      location: w.site,
+    }));
+  const services = view
+    .all('service')
+    .filter((s) => s.name && s.selector)
+    .map((s) => {
+      const namespace = s.namespace ?? DEFAULT_NAMESPACE;
+      const selected = view.workloadsMatching(namespace, s.selector ?? {}).filter((w) => w.name);
+      // Service ports are facts of the policy model; older indexes have none.
+      const ports: Ports = (s as ServiceFact & { ports?: Ports }).ports ?? [];
+      return { namespace, name: s.name ?? '', workloads: selected.map((w) => `${namespace}/${w.name}`), ports };
+    });
+  return { workloads, serviceAccounts: workspaceNames(view).serviceAccounts, services };
+}
+
+export function inventoryHandler(state: ServerState): (params: WorkspaceInventoryParams) => Promise<WorkspaceInventory> {
+  return async (params) => {
+    // Before the first scan ends the lists would be half of the workspace.
+    await state.workspaceReady;
+    return inventoryOf(state.workspace.view(params.uri ?? ''));
+  };
+}
