@@ -12,7 +12,8 @@ import { decidingSite, failureMarkdown } from './access-result-text';
 export type TestState = 'passed' | 'failed' | 'errored' | 'skipped';
 /** What one run decided per test, for whoever listens (the e2e suite). */
 export interface AccessTestRunSummary {
-  tests: { file: string; name: string; state: TestState; message?: string }[];
+  /** `location`: where the failure message leads, as `uri#line` (0-based). */
+  tests: { file: string; name: string; state: TestState; message?: string; location?: string }[];
 }
 
 const YAML_FILES = '**/*.{yaml,yml}';
@@ -149,7 +150,9 @@ export class AccessTestController implements vscode.Disposable {
   ): Promise<void> {
     const record = (item: vscode.TestItem, state: TestState, message?: vscode.TestMessage): void => {
       const text = message && (typeof message.message === 'string' ? message.message : message.message.value);
-      summary.tests.push({ file: file.uri?.toString() ?? file.id, name: item.label, state, message: text });
+      const at = message?.location;
+      const location = at && `${at.uri.toString()}#${at.range.start.line}`;
+      summary.tests.push({ file: file.uri?.toString() ?? file.id, name: item.label, state, message: text, location });
       if (state === 'passed') run.passed(item);
       else if (state === 'failed' && message) run.failed(item, message);
       else if (state === 'errored' && message) run.errored(item, message);
