@@ -9,12 +9,12 @@ import {
   RUN_ACCESS_TESTS_REQUEST,
   WORKSPACE_INVENTORY_REQUEST,
   type CheckAccessParams,
+  type CheckAccessResult,
   type EffectivePolicyParams,
   type EffectivePolicyResult,
   type RunAccessTestsResult,
   type WorkspaceInventory,
 } from '../../server/src/lsp/protocol';
-import type { AccessResult } from '../../server/src/core/access/types';
 
 /** A file that places a request in a workspace folder: the active editor's, else one inside the first folder. */
 export function folderFile(): vscode.Uri | undefined {
@@ -50,8 +50,8 @@ export class ServerApi implements vscode.Disposable {
     return this.client().sendRequest<EffectivePolicyResult>(EFFECTIVE_POLICY_REQUEST, params, token);
   }
 
-  checkAccess(params: CheckAccessParams): Promise<AccessResult> {
-    return this.client().sendRequest<AccessResult>(CHECK_ACCESS_REQUEST, params);
+  checkAccess(params: CheckAccessParams): Promise<CheckAccessResult> {
+    return this.client().sendRequest<CheckAccessResult>(CHECK_ACCESS_REQUEST, params);
   }
 
   runAccessTests(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<RunAccessTestsResult> {

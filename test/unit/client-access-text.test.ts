@@ -139,6 +139,7 @@ test('a failed test says what was expected, what came out, and shows the trace f
   const text = failureMarkdown({
     name: 'web reads admin',
     range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } },
+    expectRange: { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } },
     passed: false,
     expected: 'ALLOW',
     result: denied(),
@@ -150,6 +151,7 @@ test('a failed test says what was expected, what came out, and shows the trace f
   const broken = failureMarkdown({
     name: 'x',
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    expectRange: { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } },
     passed: false,
     expected: 'DENY',
     error: 'unknown workload retail/nope',

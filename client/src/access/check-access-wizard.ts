@@ -43,7 +43,12 @@ export async function checkAccessWizard(api: ServerApi, output: vscode.OutputCha
     if (path === undefined) return;
     if (method || path) query.request = { ...(method ? { method } : {}), ...(path ? { path } : {}) };
   }
-  const result = await api.checkAccess({ uri: folderFile()?.toString(), query });
+  const answer = await api.checkAccess({ ...query, uri: folderFile()?.toString() });
+  if ('error' in answer) {
+    void vscode.window.showErrorMessage(`meshlint: ${answer.error}`);
+    return;
+  }
+  const result = answer;
   const question = `${source.label} → ${'targetPort' in query.destination ? `${query.destination.workload}:${query.destination.targetPort}` : target.destination.workload}`;
   const request = query.request ? ` ${query.request.method ?? ''} ${query.request.path ?? ''}`.trimEnd() : '';
   output.appendLine(`Check access: ${question}${request}`);

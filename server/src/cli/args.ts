@@ -28,6 +28,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: meshlint [options] [paths...]
 
 Checks Istio and cert-manager manifests (files or folders; "-" reads standard input).
+Access check: meshlint check-access --help (would a request be allowed, and which rule decides?).
 
 Options:
   --format text|json|sarif  output format (default: text); sarif is SARIF 2.1.0 for code scanning

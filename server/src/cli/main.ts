@@ -12,10 +12,12 @@ import { formatText } from './format-text';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { loadWorkspace, withWorkspaceFindings } from './workspace';
+import { checkAccessMain } from './check-access';
 import { decodeText, encodeText, type DecodedText } from '../node/text-file';
 import { readRegularFile, readStreamUpTo, type FileIdentity } from './read-file';
 import { writeFixedFile } from './write-file';
 import { escapeForTerminal } from './escape';
+import { explainMain } from './explain';
 
 const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
@@ -26,7 +28,11 @@ export async function main(
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+  // Subcommands are recognised only as the first argument (a folder of that name: ./explain).
+  if (argv[0] === 'explain') return explainMain(argv.slice(1), out, err);
   let args;
+  // A subcommand only as the first argument (a folder of that name: ./check-access).
+  if (argv[0] === 'check-access') return checkAccessMain(argv.slice(1), out, err);
   try {
     args = parseArgs(argv);
   } catch (e) {

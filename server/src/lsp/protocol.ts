@@ -19,6 +19,8 @@ export interface MeshlintSettings {
   rules: Record<string, RuleLevelSetting>;
   rootNamespace: string;
   trustDomain: string;
+  /** Trust domains the mesh also accepts as its own; empty: `.meshlint.yaml`, mesh config in the workspace, or none. */
+  trustDomainAliases: string[];
   /** Go duration, e.g. "24h". */
   maxWorkloadCertificateDuration: string;
   /** Go duration, e.g. "2160h". */
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: Readonly<MeshlintSettings> = {
   rules: {},
   rootNamespace: '',
   trustDomain: '',
+  trustDomainAliases: [],
   maxWorkloadCertificateDuration: '',
   maxCertificateDuration: '',
   crds: [],
@@ -56,7 +59,65 @@ export interface LspRange {
   end: { line: number; character: number };
 }
 
-// ---- Effective policy, access check and the editor surfaces over them (issues 12 and 14) ----
+// ---- Offline access check (issue 14). Ranges inside AccessResult are `Site`s: uri plus 0-based
+// line/character of start and end, so the client builds a Location without opening the file.
+
+export type {
+  AccessQuery,
+  AccessResult,
+  AccessSource,
+  AccessDestination,
+  Verdict,
+  Reason,
+  PolicyTrace,
+  FieldTrace,
+} from '../core/access/types';
+export type { Ref } from '../core/policy/types';
+export type { Site } from '../core/workspace/facts';
+/** Request: would this request be allowed, and which rule decides? */
+export const CHECK_ACCESS_REQUEST = 'meshlint/checkAccess';
+/** The same as a command, for editors without custom requests: arguments `[CheckAccessParams]`. */
+export const CHECK_ACCESS_COMMAND = 'meshlint.checkAccess';
+
+/** An AccessQuery; `uri` (any file or folder of the workspace) picks the folder in a multi-root workspace. */
+export type CheckAccessParams = AccessQuery & { uri?: string };
+/** `error`: usage problem or unknown workload, Service or port (the CLI's exit code 2). */
+export type CheckAccessResult = AccessResult | { error: string };
+
+/** Request: run every test of an AccessTests file (the editor's text when it is open). */
+export const RUN_ACCESS_TESTS_REQUEST = 'meshlint/runAccessTests';
+/** The same as a command: arguments `[RunAccessTestsParams]`. */
+export const RUN_ACCESS_TESTS_COMMAND = 'meshlint.runAccessTests';
+
+export interface RunAccessTestsParams {
+  uri: string;
+}
+
+export interface AccessTestOutcome {
+  name: string;
+  passed: boolean;
+  /** The verdict the test expects (ALLOW, DENY, CUSTOM). */
+  expected: string;
+  /** Why it failed, one line. */
+  message?: string;
+  /** The test's entry (its first key, e.g. `- name:`): where a gutter run icon goes. */
+  range: LspRange;
+  /** The test's `expect:` key: where a failure is reported. */
+  expectRange: LspRange;
+  /** The full answer when the query could be evaluated (open `result.decidedBy.policy.location` for the deciding rule). */
+  result?: AccessResult;
+  /** The query could not be evaluated (unknown workload, Service or port; malformed test). */
+  error?: string;
+}
+
+export interface RunAccessTestsResult {
+  uri: string;
+  tests: AccessTestOutcome[];
+  passed: number;
+  failed: number;
+}
+
+// ---- Effective policy (issue 12) and the editor's pickers.
 
 /** Client -> server: which policies apply to a workload (by the document under the cursor, or by name). */
 export const EFFECTIVE_POLICY_REQUEST = 'meshlint/effectivePolicy';
@@ -74,35 +135,6 @@ export const INDEX_CHANGED_NOTIFICATION = 'meshlint/indexChanged';
 /** Client command behind the server's workload CodeLens: focus the Mesh Policy tree on a workload. */
 export const SHOW_EFFECTIVE_POLICY_COMMAND = 'meshlint.showEffectivePolicy';
 export type ShowEffectivePolicyArgs = WorkloadName;
-
-/** Client -> server: evaluate one request against the workspace's policies. */
-export const CHECK_ACCESS_REQUEST = 'meshlint/checkAccess';
-/** `uri` picks the workspace folder whose index answers (any file in it). */
-export interface CheckAccessParams {
-  uri?: string;
-  query: AccessQuery;
-}
-
-/** Client -> server: run every test of an AccessTests document. */
-export const RUN_ACCESS_TESTS_REQUEST = 'meshlint/runAccessTests';
-export interface RunAccessTestsParams {
-  uri: string;
-}
-export interface AccessTestOutcome {
-  name: string;
-  /** The test's `- name:` entry in the document. */
-  range: LspRange;
-  passed: boolean;
-  expected: string;
-  /** Why a test could not be evaluated (unknown workload, bad entry); no `result` then. */
-  error?: string;
-  result?: AccessResult;
-}
-export interface RunAccessTestsResult {
-  tests: AccessTestOutcome[];
-  passed: number;
-  failed: number;
-}
 
 /** Client -> server: the workloads, service accounts and Service ports of a document's workspace folder. */
 export const WORKSPACE_INVENTORY_REQUEST = 'meshlint/workspaceInventory';

@@ -45,6 +45,7 @@ import type { ServerRuntime, ServerState } from './server-state';
 import { CrdRegistryHost } from './crd-host';
 import { AnalysisMemo } from './analysis-memo';
 import { NODE_TIMERS } from './rules-cache';
+import { AccessService, ACCESS_COMMANDS } from './access';
 
 export type { ServerRuntime, ServerState } from './server-state';
 
@@ -184,6 +185,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     if (superseded()) return cost;
     for (const e of analysis?.internalErrors ?? []) log(e);
     const diagnostics = all.map((f) => withCrossFileRelated(toDiagnostic(doc, f, runtime.docsLink), f, relatedSupport));
+    // An AccessTests document: its failing tests, as errors on their `expect:` keys.
+    if (s.enable) diagnostics.push(...(await access.diagnostics(doc)));
+    if (superseded()) return cost;
     await connection.sendDiagnostics({ uri, version, diagnostics });
     if (analysis?.partial) {
       notePartial('diagnostics', analysis);
@@ -195,6 +199,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     }
     return cost;
   };
+  const access = new AccessService(workspace, documents);
   const scheduler = new ValidationScheduler(guard(connection, 'validation', 0, publish));
   scheduleRef = (uri) => scheduler.schedule(uri);
 
@@ -218,6 +223,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         documentSymbolProvider: { label: 'meshlint' },
+        executeCommandProvider: { commands: [...ACCESS_COMMANDS] },
       },
       serverInfo: { name: 'meshlint' },
     };
@@ -267,6 +273,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       [],
       completionHandler(state, capabilities, (uri) => workspace.names(uri)),
     ),
+  );
+  access.register(connection);
+  connection.onExecuteCommand(
+    guard(connection, 'command', null, (p: { command: string; arguments?: unknown[] }) => access.execute(p.command, p.arguments)),
   );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
   const noInventory = { workloads: [], serviceAccounts: [], services: [] };

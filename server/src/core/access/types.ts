@@ -9,9 +9,7 @@ export type AccessSource =
   | { principal: string }
   | { plaintext: true };
 
-export type AccessDestination =
-  | { workload: string; service?: string; servicePort?: number }
-  | { workload: string; targetPort: number };
+export type AccessDestination = { workload: string; service?: string; servicePort?: number } | { workload: string; targetPort: number };
 
 export interface AccessQuery {
   source: AccessSource;
@@ -64,7 +62,8 @@ export interface PolicyTrace {
   action: string;
   dryRun: boolean;
   result: MatchResult | 'skipped-on-tcp';
-  rules: { index: number; result: MatchResult | 'skipped-on-tcp'; fields: FieldTrace[] }[];
+  /** `note` says why a rule is not in the proxy's config (dropped on TCP, invalid, L7 in ambient). */
+  rules: { index: number; result: MatchResult | 'skipped-on-tcp'; fields: FieldTrace[]; note?: string }[];
 }
 
 export interface AccessResult {
