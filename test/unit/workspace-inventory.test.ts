@@ -58,4 +58,7 @@ test('the inventory lists workloads with kind and account, accounts, and the wor
     inventory.services.map((s) => [s.namespace, s.name, s.workloads]),
     [['retail', 'cart', ['retail/cart']]],
   );
+  assert.deepEqual(inventory.services[0].ports, [
+    { port: 80, targetPort: 8080, name: 'http-web', protocol: undefined, appProtocol: undefined },
+  ]);
 });

@@ -1,6 +1,5 @@
 // meshlint/workspaceInventory: the workloads, service accounts and Service ports of a document's
 // workspace folder, for pickers in editors (VS Code's Explain Workload and Check Access wizards).
-import type { ServiceFact } from '../core/workspace/facts';
 import { workspaceNames } from '../core/workspace/queries';
 import type { WorkspaceView } from '../core/workspace/view';
 import type { WorkspaceInventory, WorkspaceInventoryParams } from './protocol';
@@ -8,8 +7,6 @@ import type { ServerState } from './server-state';
 
 // Kubernetes places a manifest without metadata.namespace in `default` unless `kubectl -n` says otherwise.
 const DEFAULT_NAMESPACE = 'default';
-
-type Ports = WorkspaceInventory['services'][number]['ports'];
 
 export function inventoryOf(view: WorkspaceView): WorkspaceInventory {
   const workloads = view
@@ -28,8 +25,13 @@ export function inventoryOf(view: WorkspaceView): WorkspaceInventory {
     .map((s) => {
       const namespace = s.namespace ?? DEFAULT_NAMESPACE;
       const selected = view.workloadsMatching(namespace, s.selector ?? {}).filter((w) => w.name);
-      // Service ports are facts of the policy model; older indexes have none.
-      const ports: Ports = (s as ServiceFact & { ports?: Ports }).ports ?? [];
+      const ports = (s.ports ?? []).map(({ port, targetPort, name, protocol, appProtocol }) => ({
+        port,
+        targetPort,
+        name,
+        protocol,
+        appProtocol,
+      }));
       return { namespace, name: s.name ?? '', workloads: selected.map((w) => `${namespace}/${w.name}`), ports };
     });
   return { workloads, serviceAccounts: workspaceNames(view).serviceAccounts, services };
