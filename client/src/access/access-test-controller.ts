@@ -109,7 +109,7 @@ export class AccessTestController implements vscode.Disposable {
 
   private async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
     await this.discover();
-    const run = this.controller.createTestRun(request);
+    const run = this.controller.createTestRun(request, 'meshlint access tests');
     const summary: AccessTestRunSummary = { tests: [] };
     try {
       for (const [file, tests] of this.selected(request)) {

@@ -30,5 +30,11 @@ describe('access tests in the Test Explorer', () => {
       await showOnly(editor);
       await vscode.commands.executeCommand('workbench.view.testing.focus');
     });
+    // The failure's message, peeked at the deciding rule with the trace.
+    await screenshot({ name: 'access-test-failure', selector: '.test-output-peek' }, async () => {
+      await showOnly(editor);
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await vscode.commands.executeCommand('testing.goToNextMessage');
+    });
   });
 });
