@@ -8,6 +8,7 @@ import { ClientSession, type ClientFactory } from './session';
 import { ServerApi } from './server-api';
 import { PolicyTree } from './policy/policy-tree';
 import { registerPolicyCommands } from './policy/policy-commands';
+import { lensMiddleware } from './policy/lens-to-tree';
 import { AccessTestController } from './access/access-test-controller';
 import { CHECK_ACCESS_WIZARD_COMMAND, checkAccessWizard } from './access/check-access-wizard';
 import type { MeshlintApi } from './api';
@@ -37,6 +38,7 @@ function clientFactory(context: vscode.ExtensionContext, output: vscode.LogOutpu
       },
       // Tells the server that this client already sends file events, so it registers no watchers of its own.
       initializationOptions: { watchesYamlFiles: true },
+      middleware: lensMiddleware,
       outputChannel: output,
       traceOutputChannel: output,
     };

@@ -5,13 +5,9 @@ import type { WorkloadName } from '../../../server/src/core/policy/types';
 import { SHOW_EFFECTIVE_POLICY_COMMAND } from '../../../server/src/lsp/protocol';
 import type { ServerApi } from '../server-api';
 import type { PolicyTree } from './policy-tree';
+import { isWorkloadName } from './workload-name';
 
 export const EXPLAIN_WORKLOAD_COMMAND = 'meshlint.explainWorkloadPick';
-
-function isWorkloadName(value: unknown): value is WorkloadName {
-  const v = value as Partial<WorkloadName> | undefined;
-  return typeof v?.namespace === 'string' && typeof v.name === 'string';
-}
 
 async function pickWorkload(api: ServerApi): Promise<WorkloadName | undefined> {
   const inventory = await api.inventory();

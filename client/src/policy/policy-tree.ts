@@ -107,7 +107,7 @@ export class PolicyTree implements vscode.TreeDataProvider<PolicyNode>, vscode.D
     // A newer question was asked meanwhile; its answer wins.
     if (generation !== this.generation) return;
     if (answer && 'ambiguous' in answer) {
-      this.view.message = `Several workloads have that name: ${answer.candidates.map((c) => `${c.kind} ${refName(c)}`).join(', ')}.`;
+      this.view.message = `Several workloads have that name: ${answer.ambiguous.map((c) => `${c.kind} ${refName(c)}`).join(', ')}.`;
       return;
     }
     // The cursor left the workload (e.g. a node opened a policy): keep showing the last one.

@@ -119,20 +119,24 @@ export interface RunAccessTestsResult {
 
 // ---- Effective policy (issue 12) and the editor's pickers.
 
-/** Client -> server: which policies apply to a workload (by the document under the cursor, or by name). */
+/** Client -> server: the effective policy of the workload under the cursor, or of one named. */
 export const EFFECTIVE_POLICY_REQUEST = 'meshlint/effectivePolicy';
+/** The same through workspace/executeCommand (arguments: one EffectivePolicyParams), for every LSP editor. */
+export const EXPLAIN_WORKLOAD_COMMAND = 'meshlint.explainWorkload';
+/** Server -> client: the workspace index changed, so effective policies may have (a tree view refreshes). */
+export const INDEX_CHANGED_NOTIFICATION = 'meshlint/indexChanged';
 
 export type EffectivePolicyParams = (
   { textDocument: { uri: string }; position: { line: number; character: number } } | { workload: WorkloadName }
 ) & { port?: number };
 
-/** null: the position or name is not a workload; `candidates`: the name is ambiguous. */
-export type EffectivePolicyResult = EffectivePolicy | { ambiguous: true; candidates: Ref[] } | null;
+/** null: the position is not in a workload's document, or no workload has that name. */
+export type EffectivePolicyResult = EffectivePolicy | { ambiguous: Ref[] } | null;
 
-/** Server -> client: the workspace index changed, so answers computed from it may have changed. */
-export const INDEX_CHANGED_NOTIFICATION = 'meshlint/indexChanged';
-
-/** Client command behind the server's workload CodeLens: focus the Mesh Policy tree on a workload. */
+/**
+ * VS Code client command: focus the Mesh Policy tree on a workload. The client points the server's
+ * workload CodeLens (EXPLAIN_WORKLOAD_COMMAND, which only returns data) at it.
+ */
 export const SHOW_EFFECTIVE_POLICY_COMMAND = 'meshlint.showEffectivePolicy';
 export type ShowEffectivePolicyArgs = WorkloadName;
 
