@@ -40,6 +40,8 @@ export class FolderIndex {
   readonly loose: Folder;
   private readonly factsKeys = new Map<string, string>();
   private readonly extractor = new FactsExtractor();
+  /** Some folder's facts changed (the policy model's answers may have): set by the host that reports it. */
+  onFactsChanged: () => void = () => undefined;
 
   /** `crdsChanged` hears of every change to the CRD texts among the indexed files. */
   constructor(
@@ -91,6 +93,7 @@ export class FolderIndex {
     this.factsKeys.delete(key);
     if (!folder.index.has(key)) return false;
     folder.index.delete(key);
+    this.onFactsChanged();
     return true;
   }
 
@@ -124,6 +127,7 @@ export class FolderIndex {
     if (this.factsKeys.get(facts.uri) === facts.signature && folder.index.has(facts.uri) === facts.facts.length > 0) return false;
     this.factsKeys.set(facts.uri, facts.signature);
     folder.index.set(facts);
+    this.onFactsChanged();
     return true;
   }
 

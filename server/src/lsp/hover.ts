@@ -6,6 +6,7 @@ import { ConceptLibrary } from '../core/hover/concept-text';
 import { allRuleMetas } from '../core/rules/index';
 import type { ServerState } from './server-state';
 import { cancelledError } from './budget';
+import { policyHoverAt } from './effective-policy';
 
 export function hoverHandler(
   state: ServerState,
@@ -26,12 +27,16 @@ export function hoverHandler(
       docsLink: state.runtime.docsLink,
       conceptLink: state.runtime.conceptLink,
     });
-    if (!result) return null;
+    const offset = doc.offsetAt(params.position);
+    const policy = await policyHoverAt(state, doc.uri, offset);
+    if (!result && !policy) return null;
     const formats = capabilities().textDocument?.hover?.contentFormat;
     const markdown = !formats || formats.includes(MarkupKind.Markdown);
+    const value = [policy, result?.markdown].filter((x): x is string => x !== undefined).join('\n\n---\n\n');
+    const start = result?.start ?? offset;
     return {
-      contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: result.markdown },
-      range: { start: doc.positionAt(result.start), end: doc.positionAt(result.end) },
+      contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value },
+      range: { start: doc.positionAt(start), end: doc.positionAt(result?.end ?? offset) },
     };
   };
 }

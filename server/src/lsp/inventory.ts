@@ -2,7 +2,9 @@
 // workspace folder, for pickers in editors (VS Code's Explain Workload and Check Access wizards).
 import { workspaceNames } from '../core/workspace/queries';
 import type { WorkspaceView } from '../core/workspace/view';
-import type { WorkspaceInventory, WorkspaceInventoryParams } from './protocol';
+import type { Connection } from 'vscode-languageserver';
+import { guard } from './guard';
+import { WORKSPACE_INVENTORY_REQUEST, type WorkspaceInventory, type WorkspaceInventoryParams } from './protocol';
 import type { ServerState } from './server-state';
 
 // Kubernetes places a manifest without metadata.namespace in `default` unless `kubectl -n` says otherwise.
@@ -37,10 +39,12 @@ export function inventoryOf(view: WorkspaceView): WorkspaceInventory {
   return { workloads, serviceAccounts: workspaceNames(view).serviceAccounts, services };
 }
 
-export function inventoryHandler(state: ServerState): (params: WorkspaceInventoryParams) => Promise<WorkspaceInventory> {
-  return async (params) => {
+export function registerInventory(connection: Connection, state: ServerState): void {
+  const none: WorkspaceInventory = { workloads: [], serviceAccounts: [], services: [] };
+  const handler = async (params: WorkspaceInventoryParams): Promise<WorkspaceInventory> => {
     // Before the first scan ends the lists would be half of the workspace.
     await state.workspaceReady;
-    return inventoryOf(state.workspace.view(params.uri ?? ''));
+    return inventoryOf((await state.workspace.snapshotFor(params.uri)).view);
   };
+  connection.onRequest(WORKSPACE_INVENTORY_REQUEST, guard(connection, 'workspace inventory', none, handler));
 }

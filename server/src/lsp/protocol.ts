@@ -143,7 +143,7 @@ export type ShowEffectivePolicyArgs = WorkloadName;
 /** Client -> server: the workloads, service accounts and Service ports of a document's workspace folder. */
 export const WORKSPACE_INVENTORY_REQUEST = 'meshlint/workspaceInventory';
 export interface WorkspaceInventoryParams {
-  /** Any file in the folder (a folder's own URI is not in it); absent: the open files outside every folder. */
+  /** Any file in the folder (a folder's own URI is not in it); absent: the first folder. */
   uri?: string;
 }
 export interface WorkspaceInventory {

@@ -19,12 +19,13 @@ import { ValidationScheduler } from './scheduler';
 import { FIX_ALL_KIND } from './code-actions';
 import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
-import { STATUS_NOTIFICATION, WORKSPACE_INVENTORY_REQUEST, type StatusParams } from './protocol';
-import { inventoryHandler } from './inventory';
+import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
+import { indexChangedNotifier } from './effective-policy';
+import { PolicyWorkspaceHost } from './policy-host';
+import { registerCustomRequests, SERVER_COMMANDS } from './custom-requests';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
 import { symbolsHandler } from './symbols';
-import { WorkspaceHost } from './workspace-host';
 import { withCrossFileRelated } from './related-locations';
 import { mergeFindings } from '../core/workspace/check-workspace';
 import { allRuleMetas } from '../core/rules/index';
@@ -45,7 +46,7 @@ import type { ServerRuntime, ServerState } from './server-state';
 import { CrdRegistryHost } from './crd-host';
 import { AnalysisMemo } from './analysis-memo';
 import { NODE_TIMERS } from './rules-cache';
-import { AccessService, ACCESS_COMMANDS } from './access';
+import { AccessService } from './access';
 
 export type { ServerRuntime, ServerState } from './server-state';
 
@@ -92,8 +93,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     },
   );
 
-  const workspace = new WorkspaceHost({
+  const workspace = new PolicyWorkspaceHost({
     files: runtime.workspaceFiles,
+    indexChanged: indexChangedNotifier(connection),
     settingsFor: (uri) => settings.get(uri),
     excludeFor: async (folderUri) => {
       if (!supportsConfiguration || folderUri === '') return [];
@@ -223,7 +225,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         documentSymbolProvider: { label: 'meshlint' },
-        executeCommandProvider: { commands: [...ACCESS_COMMANDS] },
+        codeLensProvider: { resolveProvider: true },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
       },
       serverInfo: { name: 'meshlint' },
     };
@@ -274,13 +277,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       completionHandler(state, capabilities, (uri) => workspace.names(uri)),
     ),
   );
-  access.register(connection);
-  connection.onExecuteCommand(
-    guard(connection, 'command', null, (p: { command: string; arguments?: unknown[] }) => access.execute(p.command, p.arguments)),
-  );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
-  const noInventory = { workloads: [], serviceAccounts: [], services: [] };
-  connection.onRequest(WORKSPACE_INVENTORY_REQUEST, guard(connection, 'workspace inventory', noInventory, inventoryHandler(state)));
+  registerCustomRequests(connection, state, access);
 
   documents.listen(connection);
   return state;

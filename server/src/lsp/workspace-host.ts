@@ -41,7 +41,7 @@ export interface WorkspaceHostDeps {
 const SCAN_BATCH = 16;
 
 export class WorkspaceHost {
-  private readonly index: FolderIndex;
+  protected readonly index: FolderIndex;
   /** Open documents: normalised URI -> the client's URI. */
   private readonly open = new Map<string, string>();
 
@@ -206,14 +206,11 @@ export class WorkspaceHost {
     return this.index.names(this.folderOf(uri));
   }
 
-  /** The index of the folder a file belongs to, for requests such as the workspace inventory. */
-  view = (uri: string) => this.folderOf(uri).index.view();
-
   normalize(uri: string): string {
     return this.deps.files ? this.deps.files.normalize(uri) : uri;
   }
 
-  private folderOf(uri: string): Folder {
+  protected folderOf(uri: string): Folder {
     return this.index.folderOf(this.normalize(uri));
   }
 

@@ -1,0 +1,17 @@
+// The workspace host as the policy model needs it: the index snapshot of a file's folder (or of
+// every folder, for a workload asked for by name), and a call whenever some folder's facts change.
+import type { WorkspaceView } from '../core/workspace/view';
+import { WorkspaceHost, type WorkspaceHostDeps } from './workspace-host';
+
+export class PolicyWorkspaceHost extends WorkspaceHost {
+  constructor(deps: WorkspaceHostDeps & { indexChanged?(): void }) {
+    super(deps);
+    this.index.onFactsChanged = () => deps.indexChanged?.();
+  }
+
+  /** The folder of `uri`, or every folder and then the documents outside all folders. */
+  views(uri?: string): { view: WorkspaceView; folderUri: string }[] {
+    const folders = uri !== undefined ? [this.folderOf(uri)] : [...this.index.folders, this.index.loose];
+    return folders.map((f) => ({ view: f.index.view(), folderUri: f.uri }));
+  }
+}
