@@ -204,7 +204,10 @@ test('requestPrincipals split at the last slash (URL issuers)', () => {
   // The last `/` splits even a prefix form: issuer exactly `https:/`, subject prefix `a.example`.
   assert.equal(run(p('https://a.example*'), token).verdict, 'DENY');
   assert.equal(run(p('https://a.example/realm*'), token).verdict, 'DENY');
-  assert.equal(run(p('https://a.example/realm/*'), { request: { jwtClaims: { iss: 'https://a.example/realm', sub: '' } } }).verdict, 'DENY');
+  assert.equal(
+    run(p('https://a.example/realm/*'), { request: { jwtClaims: { iss: 'https://a.example/realm', sub: '' } } }).verdict,
+    'DENY',
+  );
   assert.equal(run(p('https://a.example/realm'), token).verdict, 'DENY');
   assert.equal(run(p('https://a.example/realm/bo*'), token).verdict, 'ALLOW');
 });

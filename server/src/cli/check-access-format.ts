@@ -28,7 +28,7 @@ export function formatAnswer(q: AccessQuery, r: AccessResult): string {
   const c = r.context;
   const req = c.protocol === 'http' ? ` ${q.request?.method ?? 'GET'} ${q.request?.path ?? '/'}` : ' (tcp)';
   const svc = c.servicePort !== undefined && 'service' in q.destination ? ` (Service ${q.destination.service ?? ''}:${c.servicePort})` : '';
-  const lines = [`${r.verdict.padEnd(6)}${sourceText(q)} → ${q.destination.workload}:${c.targetPort}${svc}${req}`];
+  const lines = [`${r.verdict}  ${sourceText(q)} → ${q.destination.workload}:${c.targetPort}${svc}${req}`];
   const d = r.decidedBy;
   if (d) {
     const trace = r.trace.find(
@@ -43,6 +43,16 @@ export function formatAnswer(q: AccessQuery, r: AccessResult): string {
     );
     const fields = trace?.rules.find((x) => x.index === d.rule)?.fields ?? [];
     lines.push(...fields.map(fieldLine));
+  }
+  if (r.reason === 'allow-policies-exist-none-matched' || r.verdict === 'UNKNOWN') {
+    for (const t of r.trace.filter((x) => x.action === 'ALLOW' && !x.dryRun)) {
+      for (const rule of t.rules) {
+        const failed = rule.fields.filter((f) => f.result !== 'match');
+        const why = rule.note ?? (failed.length === 0 ? 'no field failed' : `${failed.length} field(s) ${failed[0].result}`);
+        lines.push(`  not matched: ALLOW ${t.policy.namespace ?? ''}/${t.policy.name} rule[${rule.index}] (${why})`);
+        lines.push(...failed.map(fieldLine));
+      }
+    }
   }
   lines.push(`  reason: ${r.reason}`);
   if (r.verdict === 'CUSTOM') lines.push(`  provider ${r.provider ?? '?'} decides; if it allows: ${r.ifCustomAllows ?? '?'}`);

@@ -83,13 +83,11 @@ export class AccessService {
   register(connection: Connection): void {
     connection.onRequest(
       CHECK_ACCESS_REQUEST,
-      guard(connection, 'check access', { error: 'internal error' } as CheckAccessResult, (p: CheckAccessParams) => this.check(p)),
+      guard(connection, 'check access', { error: 'internal error' }, (p: CheckAccessParams) => this.check(p)),
     );
     connection.onRequest(
       RUN_ACCESS_TESTS_REQUEST,
-      guard(connection, 'access tests', { uri: '', tests: [], passed: 0, failed: 0 } as RunAccessTestsResult, (p: RunAccessTestsParams) =>
-        this.run(p),
-      ),
+      guard(connection, 'access tests', { uri: '', tests: [], passed: 0, failed: 0 }, (p: RunAccessTestsParams) => this.run(p)),
     );
   }
 

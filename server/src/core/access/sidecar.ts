@@ -60,6 +60,9 @@ export function evaluateSidecar(ep: EffectivePolicy, rq: ResolvedQuery): AccessR
   const mtls = portMtls(ep, rq.targetPort);
   // A DISABLE port has only a plaintext filter chain: the server never sees a client certificate.
   const principal = mtls.mode === 'DISABLE' ? null : rq.principal;
+  if (mtls.mode === 'DISABLE' && rq.principal !== null) {
+    assumptions.push(`port ${rq.targetPort} is DISABLE: the client sends plaintext, so no identity reaches the policies`);
+  }
   const trace: PolicyTrace[] = [];
   const base = {
     context: {
