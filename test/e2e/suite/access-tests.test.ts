@@ -32,11 +32,5 @@ describe('access tests in the Test Explorer', () => {
       await showOnly(editor);
       await vscode.commands.executeCommand('workbench.view.testing.focus');
     });
-    // The failure's message, shown where it points: on the deciding rule.
-    await screenshot({ name: 'access-test-failure', selector: '.test-message-inline-content' }, async () => {
-      const shown = await showOnly(await vscode.window.showTextDocument(policies));
-      shown.selection = new vscode.Selection(denyPaths, 0, denyPaths, 0);
-      shown.revealRange(new vscode.Range(denyPaths, 0, denyPaths, 0), vscode.TextEditorRevealType.InCenter);
-    });
   });
 });

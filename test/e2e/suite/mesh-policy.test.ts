@@ -36,9 +36,12 @@ describe('Mesh Policy tree', () => {
       await vscode.commands.executeCommand('workbench.action.closePanel');
       // Room for the tree: the other Explorer views are hidden for the picture (cosmetic, so a
       // workbench without one of these commands still gets its screenshot).
-      for (const view of ['workbench.explorer.fileView', 'outline', 'timeline'])
+      for (const view of ['outline', 'timeline'])
         await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
       await vscode.commands.executeCommand('meshlint.effectivePolicy.focus');
+      // Wide enough for the nodes' descriptions.
+      for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
     });
   });
 
