@@ -40,8 +40,6 @@ describe('Mesh Policy tree', () => {
         await vscode.commands.executeCommand(`${view}.removeView`).then(undefined, () => undefined);
       await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
       await vscode.commands.executeCommand('meshlint.effectivePolicy.focus');
-      // Wide enough for the nodes' descriptions.
-      for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
     });
   });
 
