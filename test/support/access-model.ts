@@ -3,6 +3,8 @@
 // so the evaluator is tested without the workspace model.
 import type { AppliedPolicy, EffectivePolicy, ExplainOutcome, RuleField, RuleView, WorkloadName } from '../../server/src/core/policy/types';
 import type { Site } from '../../server/src/core/workspace/facts';
+import type { AccessQuery, AccessResult } from '../../server/src/core/access/types';
+import { checkAccessWith } from '../../server/src/core/access/check';
 
 export const SITE: Site = { uri: 'file:///t.yaml', start: 0, end: 0, line: 0, character: 0, endLine: 0, endCharacter: 0 };
 
@@ -154,4 +156,23 @@ export function explainer(models: Record<string, EffectivePolicy>): (w: Workload
     const ep = models[`${w.namespace}/${w.name}`];
     return ep ? { kind: 'explained', policy: ep } : { kind: 'not-found', candidates: [] };
   };
+}
+
+/** A query from `spiffe://cluster.local/ns/ns-1/sa/sa-1` to foo/httpbin:8080 unless the overrides say otherwise. */
+export function runQuery(spec: ModelSpec, q: Partial<AccessQuery> = {}): AccessResult {
+  const query: AccessQuery = {
+    source: { principal: 'spiffe://cluster.local/ns/ns-1/sa/sa-1' },
+    destination: { workload: 'foo/httpbin', targetPort: 8080 },
+    ...q,
+  };
+  const r = checkAccessWith(explainer({ 'foo/httpbin': model(spec) }), query);
+  if ('error' in r) throw new Error(r.error);
+  return r;
+}
+
+/** `VERDICT reason ns/policy#rule missing=...`: one line to compare. */
+export function short(r: AccessResult): string {
+  const d = r.decidedBy;
+  const by = d ? ` ${d.policy.namespace}/${d.policy.name}${d.rule === undefined ? '' : `#${d.rule}`}` : '';
+  return `${r.verdict} ${r.reason}${by}${r.missing ? ` missing=${r.missing.join(',')}` : ''}`;
 }

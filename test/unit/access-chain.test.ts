@@ -2,24 +2,7 @@
 // (ALLOW rules with HTTP fields dropped, DENY rules widened: builder testdata tcp/*); ztunnel; UNKNOWN.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAccessWith } from '../../server/src/core/access/check';
-import type { AccessQuery, AccessResult } from '../../server/src/core/access/types';
-import { explainer, model, type ModelSpec, type PolicySpec } from '../support/access-model';
-
-const ME = 'spiffe://cluster.local/ns/ns-1/sa/sa-1';
-
-function run(spec: ModelSpec, q: Partial<AccessQuery> = {}): AccessResult {
-  const query: AccessQuery = { source: { principal: ME }, destination: { workload: 'foo/httpbin', targetPort: 8080 }, ...q };
-  const r = checkAccessWith(explainer({ 'foo/httpbin': model(spec) }), query);
-  if ('error' in r) throw new Error(r.error);
-  return r;
-}
-
-function short(r: AccessResult): string {
-  const d = r.decidedBy;
-  const by = d ? ` ${d.policy.namespace}/${d.policy.name}${d.rule === undefined ? '' : `#${d.rule}`}` : '';
-  return `${r.verdict} ${r.reason}${by}${r.missing ? ` missing=${r.missing.join(',')}` : ''}`;
-}
+import { runQuery as run, short, type ModelSpec, type PolicySpec } from '../support/access-model';
 
 const tcp = { protocol: 'tcp' as const };
 

@@ -1,17 +1,23 @@
 // The access check in the editor: the requests meshlint/checkAccess and meshlint/runAccessTests
 // (also as workspace/executeCommand for editors without custom requests), and the diagnostics an
 // AccessTests document gets: a failing test is an error on its `expect:` key.
-import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type ExecuteCommandParams } from 'vscode-languageserver';
+import { effectivePolicyFor } from './effective-policy';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkAccess, explainerFor } from '../core/access/model';
 import { mayHoldAccessTests, parseAccessTests } from '../core/access/tests-file';
 import { runAccessTests, type AccessTestResult } from '../core/access/run-tests';
 import type { Site } from '../core/workspace/facts';
-import type { WorkspaceHost } from './workspace-host';
+import type { WorkspaceFiles } from './workspace-files';
+import type { ServerState } from './server-state';
+import { PolicyWorkspaceHost } from './policy-host';
+import type { WorkspaceView } from '../core/workspace/view';
+import type { Config } from '../core/config';
 import { guard } from './guard';
 import {
   CHECK_ACCESS_COMMAND,
+  EXPLAIN_WORKLOAD_COMMAND,
+  type EffectivePolicyParams,
   CHECK_ACCESS_REQUEST,
   RUN_ACCESS_TESTS_COMMAND,
   RUN_ACCESS_TESTS_REQUEST,
@@ -45,20 +51,36 @@ function outcome(t: AccessTestResult): RunAccessTestsResult['tests'][number] {
 
 export class AccessService {
   constructor(
-    private readonly workspace: WorkspaceHost,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly state: ServerState,
+    private readonly files?: WorkspaceFiles,
   ) {}
+
+  /** The folders to look in: the one holding `uri`, else every folder (the first that knows the workload answers). */
+  private async snapshots(uri: string | undefined): Promise<{ view: WorkspaceView; config: Config }[]> {
+    await this.state.workspaceReady;
+    const host = this.state.workspace;
+    const views = host instanceof PolicyWorkspaceHost ? host.views(uri) : [];
+    return Promise.all(views.map(async (v) => ({ view: v.view, config: await this.state.configFor(uri ?? v.folderUri) })));
+  }
 
   async check(params: CheckAccessParams): Promise<CheckAccessResult> {
     const { uri, ...query } = params;
-    const { view, config } = await this.workspace.snapshotFor(uri);
-    return checkAccess(view, config, query);
+    let first: CheckAccessResult = { error: 'no workspace folder is indexed' };
+    for (const [i, { view, config }] of (await this.snapshots(uri)).entries()) {
+      const r = checkAccess(view, config, query);
+      if (!('error' in r)) return r;
+      if (i === 0) first = r;
+    }
+    return first;
   }
 
   async run(params: RunAccessTestsParams): Promise<RunAccessTestsResult> {
-    const text = await this.workspace.textOf(params.uri, this.documents.get(params.uri)?.getText());
-    const { view, config } = await this.workspace.snapshotFor(params.uri);
-    const results = text === undefined ? [] : runAccessTests(explainerFor(view, config), parseAccessTests(params.uri, text));
+    const text = this.state.documents.get(params.uri)?.getText() ?? (await this.files?.read(params.uri));
+    const [snapshot] = await this.snapshots(params.uri);
+    const results =
+      text === undefined || !snapshot
+        ? []
+        : runAccessTests(explainerFor(snapshot.view, snapshot.config), parseAccessTests(params.uri, text));
     const tests = results.map(outcome);
     const failed = tests.filter((t) => !t.passed).length;
     return { uri: params.uri, tests, passed: tests.length - failed, failed };
@@ -67,9 +89,9 @@ export class AccessService {
   /** Errors for an open AccessTests document's failing tests; none for any other document. */
   async diagnostics(doc: TextDocument): Promise<Diagnostic[]> {
     if (!mayHoldAccessTests(doc.getText())) return [];
-    const { view, config } = await this.workspace.snapshotFor(doc.uri);
-    const parsed = parseAccessTests(doc.uri, doc.getText());
-    return runAccessTests(explainerFor(view, config), parsed)
+    const [snapshot] = await this.snapshots(doc.uri);
+    if (!snapshot) return [];
+    return runAccessTests(explainerFor(snapshot.view, snapshot.config), parseAccessTests(doc.uri, doc.getText()))
       .filter((t) => !t.passed)
       .map((t) => ({
         range: range(t.expectSite),
@@ -80,6 +102,7 @@ export class AccessService {
       }));
   }
 
+  /** The requests, and the one workspace/executeCommand handler (a connection keeps only the last registered). */
   register(connection: Connection): void {
     connection.onRequest(
       CHECK_ACCESS_REQUEST,
@@ -88,6 +111,13 @@ export class AccessService {
     connection.onRequest(
       RUN_ACCESS_TESTS_REQUEST,
       guard(connection, 'access tests', { uri: '', tests: [], passed: 0, failed: 0 }, (p: RunAccessTestsParams) => this.run(p)),
+    );
+    connection.onExecuteCommand(
+      guard(connection, 'command', null, (p: ExecuteCommandParams) =>
+        p.command === EXPLAIN_WORKLOAD_COMMAND
+          ? effectivePolicyFor(this.state, p.arguments?.[0] as EffectivePolicyParams)
+          : this.execute(p.command, p.arguments),
+      ),
     );
   }
 

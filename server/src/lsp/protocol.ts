@@ -117,8 +117,6 @@ export interface RunAccessTestsResult {
   failed: number;
 }
 
-// ---- Effective policy (issue 12) and the editor's pickers.
-
 /** Client -> server: the effective policy of the workload under the cursor, or of one named. */
 export const EFFECTIVE_POLICY_REQUEST = 'meshlint/effectivePolicy';
 /** The same through workspace/executeCommand (arguments: one EffectivePolicyParams), for every LSP editor. */

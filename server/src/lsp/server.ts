@@ -21,9 +21,10 @@ import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
-import { indexChangedNotifier } from './effective-policy';
+import { registerInventory } from './inventory';
+import { indexChangedNotifier, registerEffectivePolicy } from './effective-policy';
 import { PolicyWorkspaceHost } from './policy-host';
-import { registerCustomRequests, SERVER_COMMANDS } from './custom-requests';
+import { EXPLAIN_WORKLOAD_COMMAND } from './protocol';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
 import { symbolsHandler } from './symbols';
 import { withCrossFileRelated } from './related-locations';
@@ -46,7 +47,7 @@ import type { ServerRuntime, ServerState } from './server-state';
 import { CrdRegistryHost } from './crd-host';
 import { AnalysisMemo } from './analysis-memo';
 import { NODE_TIMERS } from './rules-cache';
-import { AccessService } from './access';
+import { AccessService, ACCESS_COMMANDS } from './access';
 
 export type { ServerRuntime, ServerState } from './server-state';
 
@@ -189,7 +190,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const diagnostics = all.map((f) => withCrossFileRelated(toDiagnostic(doc, f, runtime.docsLink), f, relatedSupport));
     // An AccessTests document: its failing tests, as errors on their `expect:` keys.
     if (s.enable) diagnostics.push(...(await access.diagnostics(doc)));
-    if (superseded()) return cost;
     await connection.sendDiagnostics({ uri, version, diagnostics });
     if (analysis?.partial) {
       notePartial('diagnostics', analysis);
@@ -201,7 +201,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     }
     return cost;
   };
-  const access = new AccessService(workspace, documents);
+  const access = new AccessService(state, runtime.workspaceFiles);
   const scheduler = new ValidationScheduler(guard(connection, 'validation', 0, publish));
   scheduleRef = (uri) => scheduler.schedule(uri);
 
@@ -226,7 +226,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         documentSymbolProvider: { label: 'meshlint' },
         codeLensProvider: { resolveProvider: true },
-        executeCommandProvider: { commands: SERVER_COMMANDS },
+        executeCommandProvider: { commands: [EXPLAIN_WORKLOAD_COMMAND, ...ACCESS_COMMANDS] },
       },
       serverInfo: { name: 'meshlint' },
     };
@@ -278,7 +278,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     ),
   );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
-  registerCustomRequests(connection, state, access);
+  registerEffectivePolicy(connection, state);
+  access.register(connection); // after registerEffectivePolicy: its command handler replaces that one and serves both
+  registerInventory(connection, state);
 
   documents.listen(connection);
   return state;

@@ -10,7 +10,6 @@ import type { Finding } from '../core/types';
 import type { CrdText } from '../core/crd/read-crds';
 import { ExcludeMatcher } from '../core/workspace/scan-policy';
 import type { WorkspaceNames } from '../core/workspace/queries';
-import type { WorkspaceView } from '../core/workspace/view';
 import { FolderIndex, NO_CONFIG, type Folder } from './folder-index';
 import type { MeshlintSettings } from './protocol';
 import { NODE_TIMERS, RulesRunCache, type RulesClock } from './rules-cache';
@@ -183,22 +182,6 @@ export class WorkspaceHost {
       // A scan may start another (an exclude change found on the way): wait until none is left.
       for (let p = f.scanning; p; p = f.scanning === p ? undefined : f.scanning) await p;
     }
-  }
-
-  /**
-   * The index and config of the folder holding a URI (the first folder without one), once scanned:
-   * what the access check reads. Undefined `uri` in a single-folder workspace means that folder.
-   */
-  async snapshotFor(uri: string | undefined): Promise<{ view: WorkspaceView; config: Config }> {
-    await this.whenIdle();
-    const folder = uri === undefined ? (this.index.folders[0] ?? this.folderOf('')) : this.folderOf(uri);
-    const config = toConfig(await this.deps.settingsFor(folder.uri || (uri ?? '')), folder.config.config);
-    return { view: folder.index.view(), config };
-  }
-
-  /** A file's text: the editor's when open, else the disk's. */
-  async textOf(uri: string, open: string | undefined): Promise<string | undefined> {
-    return open ?? (await this.deps.files?.read(uri));
   }
 
   /** Names the workspace knows around a document, for completion. */

@@ -1,6 +1,6 @@
 // A query after destination and source resolution: the port, protocol and transport the
 // destination proxy sees, plus what the query said about the request. Input of the evaluators.
-import type { AccessQuery, AccessResult } from './types';
+import type { AccessQuery, AccessResult, PolicyTrace } from './types';
 import type { EffectivePolicy, Ref } from '../policy/types';
 
 export interface ResolvedQuery {
@@ -39,4 +39,29 @@ export function portMtls(ep: EffectivePolicy, port: number): { mode: string; pol
 /** The mesh trust domain followed by its aliases. */
 export function trustBundle(ep: EffectivePolicy): string[] {
   return [ep.mesh.trustDomain.value, ...ep.mesh.trustDomainAliases.value.filter((a) => a !== ep.mesh.trustDomain.value)];
+}
+
+/** Everything of an answer but the verdict: what the proxy saw, the trace so far, what was considered. */
+export function answerBase(
+  ep: EffectivePolicy,
+  rq: ResolvedQuery,
+  principal: string | null,
+  assumptions: string[],
+): Omit<AccessResult, 'verdict' | 'reason'> & { trace: PolicyTrace[]; shadow: AccessResult['shadow'] } {
+  const mtls = portMtls(ep, rq.targetPort);
+  return {
+    context: {
+      identity: principal ?? undefined,
+      transport: principal === null ? 'plaintext' : 'mtls',
+      targetPort: rq.targetPort,
+      servicePort: rq.servicePort,
+      protocol: rq.protocol,
+      mtlsMode: mtls.mode,
+      mtlsDecidedBy: mtls.policy,
+    },
+    trace: [],
+    shadow: [],
+    considered: considered(ep),
+    assumptions,
+  };
 }

@@ -67,16 +67,21 @@ function requestValue(kind: string, req: RequestAttrs, arg: string[] | undefined
   }
 }
 
-function evalField(field: RuleField, inWhen: boolean, req: RequestAttrs, ctx: MatchContext, opts: RuleOptions): FieldOutcome {
-  const attr = attributeOf(field.name, inWhen);
-  const base: FieldTrace = {
+/** A field's trace before evaluation: its values as written, no request value yet. */
+export function fieldTrace(field: RuleField, result: MatchResult): FieldTrace {
+  return {
     path: field.path,
     values: field.values.map((v) => v.value),
     negated: field.negated,
     requestValue: null,
-    result: NO_MATCH,
+    result,
     location: field.site,
   };
+}
+
+function evalField(field: RuleField, inWhen: boolean, req: RequestAttrs, ctx: MatchContext, opts: RuleOptions): FieldOutcome {
+  const attr = attributeOf(field.name, inWhen);
+  const base = fieldTrace(field, NO_MATCH);
   if (attr === 'unknown-key') {
     const message = `unknown attribute "${field.name}": Istio skips the whole rule`;
     return { trace: { ...base, note: message }, fatal: { tcp: false, message } };

@@ -2,8 +2,8 @@
 // mTLS filter-chain match, CUSTOM (ext_authz), jwt_authn, AUDIT, DENY, ALLOW; dry-run policies only
 // leave shadow results. Three-valued: an unknown attribute decides nothing unless the verdict hinges on it.
 import type { AppliedPolicy, EffectivePolicy } from '../policy/types';
-import type { AccessResult, PolicyTrace, Reason, Verdict } from './types';
-import { considered, portMtls, trustBundle, type ResolvedQuery } from './resolved';
+import type { AccessResult, Reason, Verdict } from './types';
+import { answerBase, portMtls, trustBundle, type ResolvedQuery } from './resolved';
 import { evaluateGroup, type GroupOutcome, type RuleHit } from './policy-eval';
 import { authenticate } from './jwt';
 import { headerMap, type RequestAttrs } from './request';
@@ -63,22 +63,8 @@ export function evaluateSidecar(ep: EffectivePolicy, rq: ResolvedQuery): AccessR
   if (mtls.mode === 'DISABLE' && rq.principal !== null) {
     assumptions.push(`port ${rq.targetPort} is DISABLE: the client sends plaintext, so no identity reaches the policies`);
   }
-  const trace: PolicyTrace[] = [];
-  const base = {
-    context: {
-      identity: principal ?? undefined,
-      transport: principal === null ? ('plaintext' as const) : ('mtls' as const),
-      targetPort: rq.targetPort,
-      servicePort: rq.servicePort,
-      protocol: rq.protocol,
-      mtlsMode: mtls.mode,
-      mtlsDecidedBy: mtls.policy,
-    },
-    trace,
-    shadow: [] as AccessResult['shadow'],
-    considered: considered(ep),
-    assumptions,
-  };
+  const base = answerBase(ep, rq, principal, assumptions);
+  const trace = base.trace;
   if (mtls.mode === 'STRICT' && rq.principal === null) {
     const decidedBy = mtls.policy ? { policy: mtls.policy } : undefined;
     return { verdict: 'DENY', reason: 'mtls-strict-plaintext-rejected', decidedBy, ...base };

@@ -4,10 +4,11 @@
 // matches), trustDomains is not converted, namespaces match the identity's namespace as a string.
 import type { AppliedPolicy, EffectivePolicy, RuleField, RuleView } from '../policy/types';
 import type { AccessResult, FieldTrace, MatchResult, PolicyTrace } from './types';
-import { considered, portMtls, type ResolvedQuery } from './resolved';
+import { answerBase, portMtls, type ResolvedQuery } from './resolved';
 import { attributeOf } from './attributes';
 import { cidrContains, parseCidr } from './cidr';
 import { envoyName, type RuleHit } from './policy-eval';
+import { fieldTrace } from './rule-eval';
 import { and, fromBool, not, or, MATCH, NO_MATCH, UNKNOWN } from './tri';
 
 interface Peer {
@@ -76,14 +77,7 @@ function evalRule(rule: RuleView, allow: boolean, peer: Peer, rq: ResolvedQuery,
     const parts: MatchResult[] = [];
     for (const f of list) {
       const attr = attributeOf(f.name, inWhen);
-      const trace: FieldTrace = {
-        path: f.path,
-        values: f.values.map((v) => v.value),
-        negated: f.negated,
-        requestValue: null,
-        result: MATCH,
-        location: f.site,
-      };
+      const trace = fieldTrace(f, MATCH);
       fields.push(trace);
       if (attr === 'unknown-key' || attr === 'bad-argument' || (!attr.l4 && attr.kind !== 'trustDomain')) {
         l7 ??= f.name;
@@ -155,22 +149,8 @@ export function evaluateAmbient(ep: EffectivePolicy, rq: ResolvedQuery): AccessR
   const dry = [...a.allow, ...a.deny].filter((p) => p.dryRun);
   if (dry.length > 0) assumptions.push('dry-run policies need AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY (off by default): not applied');
   const mtls = portMtls(ep, rq.targetPort);
-  const trace: PolicyTrace[] = [];
-  const base = {
-    context: {
-      identity: rq.principal ?? undefined,
-      transport: rq.principal === null ? ('plaintext' as const) : ('mtls' as const),
-      targetPort: rq.targetPort,
-      servicePort: rq.servicePort,
-      protocol: rq.protocol,
-      mtlsMode: mtls.mode,
-      mtlsDecidedBy: mtls.policy,
-    },
-    trace,
-    shadow: [],
-    considered: considered(ep),
-    assumptions,
-  };
+  const base = answerBase(ep, rq, rq.principal, assumptions);
+  const trace = base.trace;
   if (mtls.mode === 'STRICT' && rq.principal === null) {
     return {
       verdict: 'DENY',
