@@ -1,9 +1,17 @@
-// VS Code entry point: starts the bundled language server over IPC for YAML files and offers a
-// restart command; settings are declared in package.json and read by the server per document.
+// VS Code entry point: starts the bundled language server over IPC for YAML files, offers a
+// restart command, and sets up the Mesh Policy tree, the access tests and the Check Access wizard;
+// settings are declared in package.json and read by the server per document.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusItem } from './status';
 import { ClientSession, type ClientFactory } from './session';
+import { ServerApi } from './server-api';
+import { PolicyTree } from './policy/policy-tree';
+import { registerPolicyCommands } from './policy/policy-commands';
+import { lensMiddleware } from './policy/lens-to-tree';
+import { AccessTestController } from './access/access-test-controller';
+import { CHECK_ACCESS_WIZARD_COMMAND, checkAccessWizard } from './access/check-access-wizard';
+import type { MeshlintApi } from './api';
 
 let session: ClientSession<LanguageClient> | undefined;
 
@@ -30,6 +38,7 @@ function clientFactory(context: vscode.ExtensionContext, output: vscode.LogOutpu
       },
       // Tells the server that this client already sends file events, so it registers no watchers of its own.
       initializationOptions: { watchesYamlFiles: true },
+      middleware: lensMiddleware,
       outputChannel: output,
       traceOutputChannel: output,
     };
@@ -37,11 +46,23 @@ function clientFactory(context: vscode.ExtensionContext, output: vscode.LogOutpu
   };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<MeshlintApi> {
   const output = vscode.window.createOutputChannel('meshlint', { log: true });
   const status = new StatusItem();
-  session = new ClientSession(clientFactory(context, output), (client) => status.watch(client));
-  context.subscriptions.push(output, status, session);
+  const api = new ServerApi(() => session?.client);
+  session = new ClientSession(clientFactory(context, output), (client) => {
+    status.watch(client);
+    api.watch(client);
+  });
+  context.subscriptions.push(output, status, session, api);
+  const policyTree = new PolicyTree(api);
+  const accessTests = new AccessTestController(api);
+  context.subscriptions.push(
+    policyTree,
+    accessTests,
+    ...registerPolicyCommands(policyTree, api),
+    vscode.commands.registerCommand(CHECK_ACCESS_WIZARD_COMMAND, () => checkAccessWizard(api, output, () => accessTests.files())),
+  );
 
   context.subscriptions.push(
     vscode.commands.registerCommand('meshlint.restartServer', async () => {
@@ -50,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await session.start();
+  return { policyTree, accessTests };
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,6 +5,7 @@
 import type { RuleLevel } from '../core/config';
 import type { AccessQuery, AccessResult } from '../core/access/types';
 import type { EffectivePolicy, Ref, WorkloadName } from '../core/policy/types';
+import type { Site } from '../core/workspace/facts';
 
 export type RuleLevelSetting = RuleLevel;
 
@@ -115,6 +116,7 @@ export interface RunAccessTestsResult {
   passed: number;
   failed: number;
 }
+
 /** Client -> server: the effective policy of the workload under the cursor, or of one named. */
 export const EFFECTIVE_POLICY_REQUEST = 'meshlint/effectivePolicy';
 /** The same through workspace/executeCommand (arguments: one EffectivePolicyParams), for every LSP editor. */
@@ -128,3 +130,28 @@ export type EffectivePolicyParams = (
 
 /** null: the position is not in a workload's document, or no workload has that name. */
 export type EffectivePolicyResult = EffectivePolicy | { ambiguous: Ref[] } | null;
+
+/**
+ * VS Code client command: focus the Mesh Policy tree on a workload. The client points the server's
+ * workload CodeLens (EXPLAIN_WORKLOAD_COMMAND, which only returns data) at it.
+ */
+export const SHOW_EFFECTIVE_POLICY_COMMAND = 'meshlint.showEffectivePolicy';
+export type ShowEffectivePolicyArgs = WorkloadName;
+
+/** Client -> server: the workloads, service accounts and Service ports of a document's workspace folder. */
+export const WORKSPACE_INVENTORY_REQUEST = 'meshlint/workspaceInventory';
+export interface WorkspaceInventoryParams {
+  /** Any file in the folder (a folder's own URI is not in it); absent: the first folder. */
+  uri?: string;
+}
+export interface WorkspaceInventory {
+  workloads: { namespace: string; name: string; kind: string; serviceAccount: string; location: Site }[];
+  serviceAccounts: { namespace: string; name: string }[];
+  services: {
+    namespace: string;
+    name: string;
+    /** Workloads the Service selects, as `namespace/name`. */
+    workloads: string[];
+    ports: { port: number; targetPort?: number | string; name?: string; protocol?: string; appProtocol?: string }[];
+  }[];
+}

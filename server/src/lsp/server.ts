@@ -21,6 +21,7 @@ import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
+import { registerInventory } from './inventory';
 import { indexChangedNotifier, registerEffectivePolicy } from './effective-policy';
 import { PolicyWorkspaceHost } from './policy-host';
 import { EXPLAIN_WORKLOAD_COMMAND } from './protocol';
@@ -291,6 +292,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
   registerEffectivePolicy(connection, state);
   access.register(connection); // after registerEffectivePolicy: its command handler replaces that one and serves both
+  registerInventory(connection, state);
 
   documents.listen(connection);
   return state;

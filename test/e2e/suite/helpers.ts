@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { MeshlintApi } from '../../../client/src/api';
 import { SCREENSHOT_DIR_ENV, SCREENSHOT_MARKER, type ScreenshotRequest } from '../runner/screenshot-protocol';
 
 export const EXTENSION_ID = 'meshlint.meshlint';
@@ -25,6 +26,13 @@ export async function openFixture(relative: string): Promise<vscode.TextEditor> 
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
   await extension.activate();
   return editor;
+}
+
+/** What the activated extension exports (the Mesh Policy tree, the access tests). */
+export async function meshlintApi(): Promise<MeshlintApi> {
+  const extension = vscode.extensions.getExtension<MeshlintApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
+  return extension.activate();
 }
 
 export function ruleId(diagnostic: vscode.Diagnostic): string | undefined {
