@@ -16,6 +16,7 @@ import { decodeText, encodeText, type DecodedText } from '../node/text-file';
 import { readRegularFile, readStreamUpTo, type FileIdentity } from './read-file';
 import { writeFixedFile } from './write-file';
 import { escapeForTerminal } from './escape';
+import { holdsKubernetesObject, isJsonPath } from './json-input';
 
 const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
@@ -73,6 +74,7 @@ export async function main(
       problems.push({ path: f, message: file.unsupported });
       continue;
     }
+    if (isJsonPath(f) && !args.paths.includes(f) && !holdsKubernetesObject(file.text)) continue;
     const input = { path: f, text: file.text };
     inputs.push(input);
     decoded.set(input, file);
@@ -92,7 +94,7 @@ export async function main(
     for (const input of inputs) {
       const file = decoded.get(input);
       const identity = identities.get(input);
-      if (!file || !identity) continue; // standard input
+      if (!file || !identity || isJsonPath(input.path)) continue; // standard input; JSON (fixes are YAML edits)
       const { text: fixed, refused: unsafe } = fixText(engine, input.text, config);
       if (unsafe !== undefined) {
         // The fixed text failed the fix contract (docs/fixes.md): the file stays as it is.

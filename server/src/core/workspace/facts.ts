@@ -42,6 +42,8 @@ interface Base {
   namespaceSite?: Site;
   /** Offset just past this document's text, where a new document can be inserted after it. */
   docEnd: number;
+  /** metadata.creationTimestamp, when written (live objects exported from a cluster): the older policy wins ties. */
+  created?: string;
 }
 
 export interface ModeSite {
