@@ -37,8 +37,8 @@ test('rule levels: package.json offers the levels the server and the config file
   assert.deepEqual(properties['meshlint.rules'].additionalProperties?.enum, [...RULE_LEVELS]);
 });
 
-test('the .meshlint.yaml keys are the settings that change findings, plus exclude', () => {
-  assert.deepEqual([...CONFIG_FILE_KEYS].sort(), [...declared.filter((k) => k !== 'enable'), 'exclude'].sort());
+test('the .meshlint.yaml keys are the settings that change findings, plus exclude and the CLI-only kustomize', () => {
+  assert.deepEqual([...CONFIG_FILE_KEYS].sort(), [...declared.filter((k) => k !== 'enable'), 'exclude', 'kustomize'].sort());
 });
 
 test('the docs name every setting and every config key', () => {

@@ -7,16 +7,18 @@ import { loadRegistry } from './crds';
 import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
 import { lintTexts, fixText, type Input } from './lint';
-import { locateFindings, type FileReport, type Located } from './report';
+import { type FileReport, type Located } from './report';
 import { formatText } from './format-text';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
-import { loadWorkspace, withWorkspaceFindings } from './workspace';
+import { loadWorkspace } from './workspace';
 import { decodeText, encodeText, type DecodedText } from '../node/text-file';
 import { readRegularFile, readStreamUpTo, type FileIdentity } from './read-file';
 import { writeFixedFile } from './write-file';
 import { escapeForTerminal } from './escape';
 import { holdsKubernetesObject, isJsonPath } from './json-input';
+import { overlayReports, renderOverlays, withOverlayWorkspace } from './kustomize';
+import { overlayDirOf } from '../node/kustomize-render';
 
 const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
@@ -45,7 +47,10 @@ export async function main(
     return 0;
   }
 
-  const workspace = loadWorkspace(args.paths, args.config);
+  // A kustomization file named on the command line means its overlay.
+  const overlayDirs = [...args.kustomize, ...args.paths.flatMap((p) => overlayDirOf(p) ?? [])];
+  args.paths = args.paths.filter((p) => overlayDirOf(p) === undefined);
+  const workspace = loadWorkspace([...args.paths, ...overlayDirs], args.config);
   if (args.noInlineConfig) workspace.config = { ...workspace.config, noInlineConfig: true };
   const config = workspace.config;
   const collected = collectFiles(args.paths);
@@ -80,6 +85,8 @@ export async function main(
     decoded.set(input, file);
     identities.set(input, read.identity);
   }
+  const overlays = renderOverlays([...overlayDirs, ...(workspace.kustomize ?? [])], problems);
+  inputs.push(...overlays.map((o) => o.input));
   // Built once the checked files are read: CRDs among them count too.
   const crds = loadRegistry([...workspace.crds, ...args.crds], inputs);
   problems.push(...crds.problems);
@@ -117,8 +124,8 @@ export async function main(
     }
   }
 
-  const linted = withWorkspaceFindings(lintTexts(engine, inputs, config), workspace);
-  const reports: FileReport[] = linted.map((l) => ({ path: l.path, findings: locateFindings(l.text, l.findings) }));
+  const linted = withOverlayWorkspace(lintTexts(engine, inputs, config), workspace, overlays);
+  const reports: FileReport[] = overlayReports(linted, overlays);
   const shown = (f: Located): boolean => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[args.minSeverity];
   if (args.format === 'json') out.write(formatJson(reports, shown));
   else if (args.format === 'sarif')
