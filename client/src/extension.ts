@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusItem } from './status';
 import { ClientSession, type ClientFactory } from './session';
+import { registerKustomizeCommand } from './kustomize-command';
 
 let session: ClientSession<LanguageClient> | undefined;
 
@@ -49,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await session?.start();
     }),
   );
+  context.subscriptions.push(...registerKustomizeCommand(context, output));
   await session.start();
 }
 

@@ -17,7 +17,7 @@ const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|server)\.js$/,
+  /^extension\/dist\/(extension|server|cli)\.js$/,
   /^extension\/schemas\/[\w./-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.json$/,
   /^extension\/docs\/(concepts|rules)\/[\w./-]+\.md$/,
@@ -27,6 +27,8 @@ const REQUIRED = [
   'extension/package.json',
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  // The Lint Kustomize Overlay command runs the CLI bundle.
+  'extension/dist/cli.js',
   'extension/schemas/index.json',
   'extension/LICENSE.txt',
   'extension/changelog.md',
