@@ -47,7 +47,7 @@ test('the tarball holds the bundles and data the commands read, and nothing of t
     'LICENSE',
   ])
     assert.ok(fs.existsSync(path.join(pkg, f)), `${f} is missing from the package`);
-  for (const f of ['server', 'client', 'test', 'bench', 'tsconfig.json', 'dist/extension.js'])
+  for (const f of ['server', 'client', 'test', 'bench', 'tsconfig.json', 'dist/cli.js.map'])
     assert.ok(!fs.existsSync(path.join(pkg, f)), `${f} should not ship`);
   const manifest = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { private?: boolean; dependencies?: object };
   assert.equal(manifest.private, undefined);
