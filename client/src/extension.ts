@@ -7,6 +7,7 @@ import { ClientSession, type ClientFactory } from './session';
 import { registerKustomizeCommand } from './kustomize-command';
 
 let session: ClientSession<LanguageClient> | undefined;
+const YAML_EXTENSION = 'redhat.vscode-yaml';
 
 function clientFactory(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ClientFactory<LanguageClient> {
   return (own) => {
@@ -30,7 +31,8 @@ function clientFactory(context: vscode.ExtensionContext, output: vscode.LogOutpu
         ],
       },
       // Tells the server that this client already sends file events, so it registers no watchers of its own.
-      initializationOptions: { watchesYamlFiles: true },
+      // Red Hat's YAML extension reports plain YAML syntax errors too (`meshlint.yamlSyntax: auto`).
+      initializationOptions: { watchesYamlFiles: true, yamlExtension: vscode.extensions.getExtension(YAML_EXTENSION) !== undefined },
       outputChannel: output,
       traceOutputChannel: output,
     };

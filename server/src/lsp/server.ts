@@ -55,11 +55,14 @@ interface InitOptions {
   timeBudgetMs?: number;
   /** How long to wait for `workspace/configuration` before using the defaults (ms). */
   configurationTimeoutMs?: number;
+  /** Another extension (Red Hat's YAML) reports plain YAML syntax errors: `yamlSyntax: auto` leaves them to it. */
+  yamlExtension?: boolean;
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerState {
   const documents = new TextDocuments(TextDocument);
   let supportsConfiguration = false;
+  let yamlExtension = false;
   let clientCapabilities: ClientCapabilities = {};
   let budgets: Budgets = { ...DEFAULT_BUDGETS };
   let configurationTimeoutMs = DEFAULT_CONFIGURATION_TIMEOUT_MS;
@@ -114,7 +117,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   const workspaceReady = new Promise<void>((resolve) => (markReady = resolve));
 
   // The folder's .meshlint.yaml sits under the VS Code settings, which win when set.
-  const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), workspace.fileConfig(uri));
+  const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), workspace.fileConfig(uri), yamlExtension);
   const slices = nodeSliceClock(runtime.now);
   const memo = new AnalysisMemo();
   const analyze = async (doc: TextDocument, config: Config, limits: AnalysisLimits): Promise<LimitedAnalysis> => {
@@ -170,7 +173,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const version = doc.version;
     const s = await settings.get(uri);
     const started = runtime.now();
-    const config = toConfig(s, workspace.fileConfig(uri));
+    const config = toConfig(s, workspace.fileConfig(uri), yamlExtension);
     const engine = runtime.engine;
     // A newer edit, or new CRDs (whose swap scheduled another run), make this run's answer stale.
     const superseded = (): boolean => documents.get(uri)?.version !== version || runtime.engine !== engine;
@@ -209,6 +212,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       budgets = Object.fromEntries(Object.keys(DEFAULT_BUDGETS).map((k) => [k, budget])) as Budgets;
     if (typeof options.configurationTimeoutMs === 'number' && options.configurationTimeoutMs >= 0)
       configurationTimeoutMs = options.configurationTimeoutMs;
+    yamlExtension = options.yamlExtension === true;
     registerWatchers = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) && !options.watchesYamlFiles;
     return {
       capabilities: {
