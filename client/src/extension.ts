@@ -32,7 +32,12 @@ function clientFactory(context: vscode.ExtensionContext, output: vscode.LogOutpu
       },
       // Tells the server that this client already sends file events, so it registers no watchers of its own.
       // Red Hat's YAML extension reports plain YAML syntax errors too (`meshlint.yamlSyntax: auto`).
-      initializationOptions: { watchesYamlFiles: true, yamlExtension: vscode.extensions.getExtension(YAML_EXTENSION) !== undefined },
+      // package.json contributes the snippets: the server need not offer them as completion items.
+      initializationOptions: {
+        watchesYamlFiles: true,
+        yamlExtension: vscode.extensions.getExtension(YAML_EXTENSION) !== undefined,
+        contributesSnippets: true,
+      },
       outputChannel: output,
       traceOutputChannel: output,
     };

@@ -49,9 +49,16 @@ export class FolderIndex {
     this.loose = this.newFolder('', true);
   }
 
-  /** `uris` already normalised. */
-  setFolders(uris: readonly string[]): void {
-    this.folders = uris.map((u) => this.newFolder(u.replace(/\/+$/, ''), false));
+  /** `uris` already normalised. Folders kept keep their index; returns the folders that are new. */
+  setFolders(uris: readonly string[]): Folder[] {
+    const old = new Map(this.folders.map((f) => [f.uri, f]));
+    this.folders = uris.map((u) => old.get(u.replace(/\/+$/, '')) ?? this.newFolder(u.replace(/\/+$/, ''), false));
+    const fresh = this.folders.filter((f) => !old.has(f.uri));
+    for (const f of this.folders) old.delete(f.uri);
+    // A dropped folder's facts go with its index; forget which files it held.
+    for (const dropped of old.keys())
+      for (const key of [...this.factsKeys.keys()]) if (key.startsWith(`${dropped}/`)) this.factsKeys.delete(key);
+    return fresh;
   }
 
   folderOf(key: string): Folder {

@@ -22,6 +22,7 @@ import { guard } from './guard';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
+import { followWorkspaceFolders, WORKSPACE_FOLDERS_CAPABILITY } from './workspace-folders';
 import { symbolsHandler } from './symbols';
 import { WorkspaceHost } from './workspace-host';
 import { withCrossFileRelated } from './related-locations';
@@ -57,12 +58,15 @@ interface InitOptions {
   configurationTimeoutMs?: number;
   /** Another extension (Red Hat's YAML) reports plain YAML syntax errors: `yamlSyntax: auto` leaves them to it. */
   yamlExtension?: boolean;
+  /** The client contributes snippets/yaml.json itself (our VS Code extension): no snippet items then. */
+  contributesSnippets?: boolean;
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerState {
   const documents = new TextDocuments(TextDocument);
   let supportsConfiguration = false;
   let yamlExtension = false;
+  let offerSnippets = true;
   let clientCapabilities: ClientCapabilities = {};
   let budgets: Budgets = { ...DEFAULT_BUDGETS };
   let configurationTimeoutMs = DEFAULT_CONFIGURATION_TIMEOUT_MS;
@@ -213,6 +217,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     if (typeof options.configurationTimeoutMs === 'number' && options.configurationTimeoutMs >= 0)
       configurationTimeoutMs = options.configurationTimeoutMs;
     yamlExtension = options.yamlExtension === true;
+    offerSnippets = options.contributesSnippets !== true;
     registerWatchers = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) && !options.watchesYamlFiles;
     return {
       capabilities: {
@@ -221,12 +226,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
         documentSymbolProvider: { label: 'meshlint' },
+        workspace: WORKSPACE_FOLDERS_CAPABILITY,
       },
       serverInfo: { name: 'meshlint' },
     };
   });
 
   connection.onInitialized(() => {
+    if (clientCapabilities.workspace?.workspaceFolders) followWorkspaceFolders(connection, workspace);
     status({ health: 'ok', message: 'meshlint is checking Istio and cert-manager manifests' });
     void guard(connection, 'workspace scan', undefined, () => workspace.start())().then(() => markReady());
     // Editors other than our VS Code client (Neovim, Helix...) send file events only for watchers we register.
@@ -268,7 +275,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       connection,
       'completion',
       [],
-      completionHandler(state, capabilities, (uri) => workspace.names(uri)),
+      completionHandler(
+        state,
+        capabilities,
+        (uri) => workspace.names(uri),
+        () => (offerSnippets ? (runtime.snippets ?? []) : []),
+      ),
     ),
   );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
