@@ -12,7 +12,11 @@ local fix_title = assert(os.getenv('MESHLINT_NVIM_FIX'), 'MESHLINT_NVIM_FIX not 
 local timeout_ms = tonumber(os.getenv('MESHLINT_NVIM_TIMEOUT_MS') or '20000')
 local repo = vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':p:h:h:h')
 
+-- Once only: quitting detaches the client, whose cleared diagnostics would report again.
+local finished = false
 local function finish(result, code)
+  if finished then return end
+  finished = true
   vim.fn.writefile({ vim.fn.json_encode(result) }, out)
   vim.cmd((code == 0 and 'qall!') or 'cquit ' .. code)
 end
