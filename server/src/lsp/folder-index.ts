@@ -61,6 +61,12 @@ export class FolderIndex {
     return fresh;
   }
 
+  /** `added` and `removed` already normalised; returns the new folders, to be scanned. */
+  changeFolders(added: readonly string[], removed: readonly string[]): Folder[] {
+    const gone = new Set(removed.map((u) => u.replace(/\/+$/, '')));
+    return this.setFolders([...this.folders.map((f) => f.uri).filter((u) => !gone.has(u)), ...added]);
+  }
+
   folderOf(key: string): Folder {
     let best: Folder | undefined;
     for (const f of this.folders) if (key.startsWith(`${f.uri}/`) && (!best || f.uri.length > best.uri.length)) best = f;

@@ -23,6 +23,7 @@ import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
 import { followWorkspaceFolders, WORKSPACE_FOLDERS_CAPABILITY } from './workspace-folders';
+import type { SnippetEntry } from './snippet-items';
 import { symbolsHandler } from './symbols';
 import { WorkspaceHost } from './workspace-host';
 import { withCrossFileRelated } from './related-locations';
@@ -268,6 +269,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   });
 
   const capabilities = (): ClientCapabilities => clientCapabilities;
+  const snippetsOffered = (): readonly SnippetEntry[] => (offerSnippets ? (runtime.snippets ?? []) : []);
   connection.onCodeAction(guard(connection, 'code actions', [], codeActionHandler(state)));
   connection.onHover(guard(connection, 'hover', null, hoverHandler(state, capabilities)));
   connection.onCompletion(
@@ -275,12 +277,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       connection,
       'completion',
       [],
-      completionHandler(
-        state,
-        capabilities,
-        (uri) => workspace.names(uri),
-        () => (offerSnippets ? (runtime.snippets ?? []) : []),
-      ),
+      completionHandler(state, capabilities, (uri) => workspace.names(uri), snippetsOffered),
     ),
   );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));

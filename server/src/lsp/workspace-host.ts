@@ -57,28 +57,19 @@ export class WorkspaceHost {
   }
 
   /** Loads each folder's config and scans it; resolves when every folder is indexed. */
-  async start(): Promise<void> {
-    await Promise.all(this.index.folders.map((f) => this.startFolder(f)));
+  async start(folders: readonly Folder[] = this.index.folders): Promise<void> {
+    const load = async (f: Folder): Promise<void> => {
+      await this.loadConfigFromDisk(f, false);
+      await this.track(f, () => this.loadConfiguredCrds(f).then(() => this.scanNow(f)));
+    };
+    await Promise.all(folders.map(load));
   }
 
-  /**
-   * Workspace folders added or removed while running (workspace/didChangeWorkspaceFolders): new ones
-   * are read and scanned, removed ones dropped, then every open document is checked again.
-   */
+  /** Folders added or removed at run time (didChangeWorkspaceFolders): new ones scanned, open files checked again. */
   async changeFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
-    const gone = new Set(removed.map((u) => this.normalize(u).replace(/\/+$/, '')));
-    const kept = this.index.folders.map((f) => f.uri).filter((u) => !gone.has(u));
-    const fresh = this.index.setFolders([...kept, ...added.map((u) => this.normalize(u))]);
-    await Promise.all(fresh.map((f) => this.startFolder(f)));
+    const [add, remove] = [added, removed].map((list) => list.map((u) => this.normalize(u)));
+    await this.start(this.index.changeFolders(add, remove));
     for (const uri of this.open.values()) this.deps.republish(uri);
-  }
-
-  private async startFolder(f: Folder): Promise<void> {
-    await this.loadConfigFromDisk(f, false);
-    await this.track(f, async () => {
-      await this.loadConfiguredCrds(f);
-      await this.scanNow(f);
-    });
   }
 
   /** Every CRD text of the workspace, later ones winning; undefined while a folder is being scanned (half a set). */
