@@ -12,8 +12,10 @@ import { lensMiddleware } from './policy/lens-to-tree';
 import { AccessTestController } from './access/access-test-controller';
 import { CHECK_ACCESS_WIZARD_COMMAND, checkAccessWizard } from './access/check-access-wizard';
 import type { MeshlintApi } from './api';
+import { registerKustomizeCommand } from './kustomize-command';
 
 let session: ClientSession<LanguageClient> | undefined;
+const YAML_EXTENSION = 'redhat.vscode-yaml';
 
 function clientFactory(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): ClientFactory<LanguageClient> {
   return (own) => {
@@ -37,7 +39,13 @@ function clientFactory(context: vscode.ExtensionContext, output: vscode.LogOutpu
         ],
       },
       // Tells the server that this client already sends file events, so it registers no watchers of its own.
-      initializationOptions: { watchesYamlFiles: true },
+      // Red Hat's YAML extension reports plain YAML syntax errors too (`meshlint.yamlSyntax: auto`).
+      // package.json contributes the snippets: the server need not offer them as completion items.
+      initializationOptions: {
+        watchesYamlFiles: true,
+        yamlExtension: vscode.extensions.getExtension(YAML_EXTENSION) !== undefined,
+        contributesSnippets: true,
+      },
       middleware: lensMiddleware,
       outputChannel: output,
       traceOutputChannel: output,
@@ -70,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Meshli
       await session?.start();
     }),
   );
+  context.subscriptions.push(...registerKustomizeCommand(context, output));
   await session.start();
   return { policyTree, accessTests };
 }

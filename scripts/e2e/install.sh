@@ -7,7 +7,8 @@
 # Idempotent: a second run only checks. Fails loudly with the step that broke.
 # Pitfalls handled (see shared notes "real-vscode-tests.md"):
 #   kerberos needs libkrb5-dev; @vscode/ripgrep downloads from GitHub unless its tarball cache is
-#   primed; node-pty's postinstall runs `npx node-gyp` (npm_config_yes); root needs --unsafe-perm.
+#   primed; node-pty's postinstall runs `npx node-gyp` (npm_config_yes); root needs --unsafe-perm;
+#   node-gyp needs node's headers, found in /usr/include/node (npm_config_nodedir, set below).
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -87,6 +88,20 @@ for v in $RG_PKG_VERSIONS; do
   tar -czf "$TMPDIR/vscode-ripgrep-cache-$v/ripgrep-$tag-x86_64-unknown-linux-musl.tar.gz" -C "$WORK/rgbin" rg
   echo "primed ripgrep cache: @vscode/ripgrep $v -> $tag"
 done
+
+# node-gyp builds code-server's native modules against node's headers; without a nodedir it downloads
+# them from nodejs.org, which a machine reaching only npm and Debian cannot. Use the headers the node
+# package installed beside /usr/bin/node when they are this very node's (set here, so the machine's
+# npm configuration need not say it).
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node_version.h ]; then
+  headers_version="$(sed -n 's/^#define NODE_\(MAJOR\|MINOR\|PATCH\)_VERSION \([0-9]*\)$/\2/p' /usr/include/node/node_version.h | paste -sd.)"
+  if [ "$headers_version" = "$(node -p process.versions.node)" ]; then
+    export npm_config_nodedir=/usr
+    echo "node headers: /usr/include/node ($headers_version)"
+  else
+    echo "node headers in /usr/include/node are $headers_version, node is $(node -p process.versions.node): not used"
+  fi
+fi
 
 mkdir -p "$PREFIX"
 [ -f "$PREFIX/package.json" ] || echo '{"private": true}' >"$PREFIX/package.json"

@@ -1,6 +1,7 @@
 // Real headless Neovim (Debian's `neovim`) with its built-in LSP client attached to
 // `meshlint-server --stdio`: opens a manifest with `mode: PERMISSIVE`, reads back the published
-// diagnostics, fixes the value in the buffer and sees the diagnostic go (see init.lua).
+// diagnostics, asks for hover, applies the quick fix the server offers and sees the diagnostic go
+// (see init.lua).
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,6 +12,7 @@ import { test } from 'node:test';
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const here = path.join(repoRoot, 'test', 'nvim');
 const RULE = 'peer-authentication-permissive';
+const FIX = 'Set mode to STRICT';
 const TIMEOUT_MS = 20_000;
 
 interface NvimDiagnostic {
@@ -26,6 +28,8 @@ interface NvimResult {
   error?: string;
   first?: NvimDiagnostic[];
   after_edit?: NvimDiagnostic[];
+  hover?: string;
+  actions?: string[];
   text?: string[];
 }
 
@@ -41,6 +45,7 @@ function runNvim(file: string, tmp: string): Promise<{ code: number | null; stde
       XDG_CACHE_HOME: xdg('cache'),
       MESHLINT_NVIM_OUT: path.join(tmp, 'result.json'),
       MESHLINT_NVIM_EXPECT: RULE,
+      MESHLINT_NVIM_FIX: FIX,
       MESHLINT_NVIM_TIMEOUT_MS: String(TIMEOUT_MS),
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -57,7 +62,7 @@ function runNvim(file: string, tmp: string): Promise<{ code: number | null; stde
   });
 }
 
-test('Neovim shows meshlint diagnostics and clears them after the edit', async (t) => {
+test('Neovim shows meshlint diagnostics, hover, and the quick fix that clears them', async (t) => {
   const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
   assert.equal(version.status, 0, 'nvim not found: run bash scripts/e2e/install.sh (installs Debian neovim)');
   t.diagnostic(version.stdout.split('\n')[0]);
@@ -85,7 +90,9 @@ test('Neovim shows meshlint diagnostics and clears them after the edit', async (
   });
   assert.equal(finding!.severity, 2, 'a warning (vim.diagnostic.severity.WARN)');
   assert.match(finding!.message, /PERMISSIVE/);
-  assert.ok(result.text!.includes('    mode: STRICT'), 'the edit reached the buffer');
+  assert.match(result.hover ?? '', /PERMISSIVE/, 'hover explains the value');
+  assert.ok(result.actions!.includes(FIX), JSON.stringify(result.actions));
+  assert.ok(result.text!.includes('    mode: STRICT'), 'the quick fix reached the buffer');
   assert.equal(
     result.after_edit!.some((d) => d.code === RULE),
     false,

@@ -40,7 +40,8 @@ export interface SpawnedRun {
  */
 export function spawnCli(args: string[], stdin: 'ignore' | number = 'ignore'): { child: ChildProcess; exit: Promise<SpawnedRun> } {
   const script = `require(${JSON.stringify(require.resolve('../../server/src/cli/main'))}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
-  const child = spawn(process.execPath, ['-e', script, ...args], { stdio: [stdin, 'pipe', 'pipe'] });
+  // `--`: what follows is the CLI's, even options Node has too (`--format`); Node drops the `--` itself.
+  const child = spawn(process.execPath, ['-e', script, '--', ...args], { stdio: [stdin, 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (b: Buffer) => (out += b.toString()));

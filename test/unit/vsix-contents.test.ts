@@ -1,4 +1,4 @@
-// Packs the extension exactly as `npm run package` does (vsce, --no-dependencies, .vscodeignore),
+// Packs the extension exactly as `npm run package` does (vsce, --no-dependencies, the `files` list of package.json),
 // minus the prepublish build (`npm test` has just built dist/), and fails on anything in the .vsix
 // that should not ship: sources, tests, source maps, node_modules, stray files.
 import * as assert from 'node:assert/strict';
@@ -15,9 +15,11 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/package\.json$/,
+  // One `files` list in package.json serves npm and vsce (vsce refuses it beside a .vscodeignore).
+  /^extension\/bin\/meshlint(-server)?\.js$/,
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|server)\.js$/,
+  /^extension\/dist\/(extension|server|cli)\.js$/,
   /^extension\/schemas\/[\w./-]+\.json$/,
   /^extension\/snippets\/[\w.-]+\.json$/,
   /^extension\/docs\/(concepts|rules)\/[\w./-]+\.md$/,
@@ -27,6 +29,8 @@ const REQUIRED = [
   'extension/package.json',
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  // The Lint Kustomize Overlay command runs the CLI bundle.
+  'extension/dist/cli.js',
   'extension/schemas/index.json',
   'extension/LICENSE.txt',
   'extension/changelog.md',
@@ -57,7 +61,7 @@ test('the .vsix holds only the bundles, schemas, snippets, docs and the extensio
   const names = entries.map((e) => e.name);
 
   const unexpected = names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name)));
-  assert.deepEqual(unexpected, [], `unintended files in the .vsix (fix .vscodeignore):\n${unexpected.join('\n')}`);
+  assert.deepEqual(unexpected, [], `unintended files in the .vsix (fix "files" in package.json):\n${unexpected.join('\n')}`);
   for (const required of REQUIRED) assert.ok(names.includes(required), `${required} missing from the .vsix`);
   if (fs.existsSync(path.join(repoRoot, 'README.md'))) assert.ok(names.includes('extension/readme.md'), 'README missing');
 

@@ -19,6 +19,8 @@ export interface CliArgs {
   noInlineConfig: boolean;
   /** CRD files or folders whose schemas and rules replace the built-in ones for their kinds. */
   crds: string[];
+  /** Kustomize overlay folders to render and check as they would be applied. */
+  kustomize: string[];
   help: boolean;
   version: boolean;
 }
@@ -38,6 +40,8 @@ Options:
   --config FILE             use this config file instead of looking for .meshlint.yaml
   --no-inline-config        ignore # meshlint-disable comments in the files checked
   --crds PATH               validate against these CRDs (file or folder, repeatable), e.g. kubectl get crd -o yaml
+  --kustomize DIR           render this overlay (kubectl kustomize or kustomize build) and check what it applies,
+                            each finding shown in the file that sets it (repeatable; a kustomization.yaml path does the same)
   --                        end of options: what follows is a path
   -h, --help                show this help
   --version                 print the version and the Istio and cert-manager releases the schemas track
@@ -57,6 +61,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     config: undefined,
     noInlineConfig: false,
     crds: [],
+    kustomize: [],
     help: false,
     version: false,
   };
@@ -118,11 +123,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--crds':
         args.crds.push(value());
         break;
+      case '--kustomize':
+        args.kustomize.push(value());
+        break;
       default:
         if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
         args.paths.push(a);
     }
   }
-  if (args.paths.length === 0) args.paths.push('.');
+  if (args.paths.length === 0 && args.kustomize.length === 0) args.paths.push('.');
   return args;
 }

@@ -8,17 +8,20 @@ import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
 import { fixText, type Input } from './lint';
 import { jobsFromEnv, lintAll } from './parallel';
-import { locateFindings, type FileReport, type Located } from './report';
+import { type FileReport, type Located } from './report';
 import { formatText } from './format-text';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
-import { loadWorkspace, withWorkspaceFindings } from './workspace';
+import { loadWorkspace } from './workspace';
 import { checkAccessMain } from './check-access';
 import { decodeText, encodeText, type DecodedText } from '../node/text-file';
 import { readRegularFile, readStreamUpTo, type FileIdentity } from './read-file';
 import { writeFixedFile } from './write-file';
 import { escapeForTerminal } from './escape';
 import { explainMain } from './explain';
+import { holdsKubernetesObject, isJsonPath } from './json-input';
+import { overlayReports, renderOverlays, withOverlayWorkspace } from './kustomize';
+import { overlayDirOf } from '../node/kustomize-render';
 
 const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
@@ -51,7 +54,10 @@ export async function main(
     return 0;
   }
 
-  const workspace = loadWorkspace(args.paths, args.config);
+  // A kustomization file named on the command line means its overlay.
+  const overlayDirs = [...args.kustomize, ...args.paths.flatMap((p) => overlayDirOf(p) ?? [])];
+  args.paths = args.paths.filter((p) => overlayDirOf(p) === undefined);
+  const workspace = loadWorkspace([...args.paths, ...overlayDirs], args.config);
   if (args.noInlineConfig) workspace.config = { ...workspace.config, noInlineConfig: true };
   const config = workspace.config;
   const collected = collectFiles(args.paths);
@@ -80,11 +86,14 @@ export async function main(
       problems.push({ path: f, message: file.unsupported });
       continue;
     }
+    if (isJsonPath(f) && !args.paths.includes(f) && !holdsKubernetesObject(file.text)) continue;
     const input = { path: f, text: file.text };
     inputs.push(input);
     decoded.set(input, file);
     identities.set(input, read.identity);
   }
+  const overlays = renderOverlays([...overlayDirs, ...(workspace.kustomize ?? [])], problems);
+  inputs.push(...overlays.map((o) => o.input));
   // Built once the checked files are read: CRDs among them count too.
   const crds = loadRegistry([...workspace.crds, ...args.crds], inputs);
   problems.push(...crds.problems);
@@ -99,7 +108,7 @@ export async function main(
     for (const input of inputs) {
       const file = decoded.get(input);
       const identity = identities.get(input);
-      if (!file || !identity) continue; // standard input
+      if (!file || !identity || isJsonPath(input.path)) continue; // standard input; JSON (fixes are YAML edits)
       const { text: fixed, refused: unsafe } = fixText(engine, input.text, config);
       if (unsafe !== undefined) {
         // The fixed text failed the fix contract (docs/fixes.md): the file stays as it is.
@@ -122,11 +131,12 @@ export async function main(
     }
   }
 
-  const linted = withWorkspaceFindings(
+  const linted = withOverlayWorkspace(
     await lintAll(engine, inputs, config, { crdTexts: crds.texts, err, jobs: jobsFromEnv() }),
     workspace,
+    overlays,
   );
-  const reports: FileReport[] = linted.map((l) => ({ path: l.path, findings: locateFindings(l.text, l.findings) }));
+  const reports: FileReport[] = overlayReports(linted, overlays);
   const shown = (f: Located): boolean => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[args.minSeverity];
   if (args.format === 'json') out.write(formatJson(reports, shown));
   else if (args.format === 'sarif')

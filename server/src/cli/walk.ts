@@ -1,11 +1,13 @@
-// Finds the YAML files under the paths given on the command line. Paths are only stat'ed here,
+// Finds the YAML (and JSON) files under the paths given on the command line. Paths are only stat'ed here,
 // never opened: a FIFO, a device or a socket with a YAML name (or a link to one) is skipped.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { errorMessage, specialKind } from './read-file';
+// The editor's index skips the same folders: cross-file findings must not differ between CI and editor.
+import { SKIPPED_FOLDERS } from '../core/workspace/scan-policy';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.cache', 'vendor']);
-const YAML_RE = /\.ya?ml$/i;
+// JSON files found in folders are kept only when they turn out to be manifests (json-input.ts).
+const MANIFEST_RE = /\.(ya?ml|json)$/i;
 
 export interface WalkResult {
   files: string[];
@@ -30,7 +32,7 @@ export function collectFiles(paths: readonly string[]): WalkResult {
     if (stat.isDirectory()) {
       // A linked folder met on the way is not entered (as in the editor's scan): a link like
       // `up -> ..` would have every file checked again at each level, until the path is too long.
-      if (!explicit && (SKIP_DIRS.has(path.basename(p)) || isLink(p))) return;
+      if (!explicit && (SKIPPED_FOLDERS.has(path.basename(p)) || isLink(p))) return;
       let entries: string[];
       try {
         entries = fs.readdirSync(p).sort();
@@ -39,7 +41,7 @@ export function collectFiles(paths: readonly string[]): WalkResult {
         return;
       }
       for (const e of entries) visit(path.join(p, e), false);
-    } else if (explicit || YAML_RE.test(p)) {
+    } else if (explicit || MANIFEST_RE.test(p)) {
       const kind = specialKind(stat);
       if (!kind) files.push(p);
       // Named on the command line, it was meant to be checked: not checking it is a failure.

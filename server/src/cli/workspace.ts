@@ -20,6 +20,8 @@ export interface CliWorkspace {
   keep(file: string, explicit: boolean): boolean;
   /** CRD files or folders named by the config's `crds:`, resolved from the config file's folder. */
   crds: string[];
+  /** Kustomize overlays named by the config's `kustomize:`, resolved from the config file's folder. */
+  kustomize?: string[];
   /** A readable explanation when --config names a file that cannot be read. */
   problem?: { path: string; message: string };
 }
@@ -43,6 +45,7 @@ export function loadWorkspace(paths: readonly string[], explicitConfig: string |
     config: parsed.config,
     configFile: { path: file, text, findings: parsed.findings },
     crds: (parsed.crds ?? []).map((c) => path.relative(cwd, path.resolve(root, c)) || '.'),
+    kustomize: (parsed.kustomize ?? []).map((c) => path.relative(cwd, path.resolve(root, c)) || '.'),
     keep: (f, explicit) => {
       if (explicit || exclude.empty) return true;
       const rel = path.relative(root, path.resolve(f));

@@ -1,7 +1,7 @@
 // Checks one YAML document: syntax, then (for Istio and cert-manager resources) schema and rules.
 // Offsets in the result are relative to the document's own text, so the result can be cached by
 // that text and reused wherever the document moves in its file.
-import { parseYaml, type ParsedYaml } from './parse';
+import { OWN_YAML_CODES, parseYaml, type ParsedYaml } from './parse';
 import { identify, asRecord, mentionsMeshApi, type ResourceRef } from './resources';
 import { locate, valueSpan, keySpan, nearestSpan } from './locate';
 import type { SchemaRegistry } from './schema';
@@ -36,7 +36,8 @@ export interface AnalyzeDeps {
 
 /** `parsed` may be passed when the caller already parsed this very text (the fix verifier does). */
 export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedYaml = parseYaml(text)): DocumentResult {
-  const syntax: Finding[] = parsed.problems.map((p) => ({
+  const problems = deps.config.plainYamlErrors === false ? parsed.problems.filter((p) => OWN_YAML_CODES.has(p.code)) : parsed.problems;
+  const syntax: Finding[] = problems.map((p) => ({
     ruleId: YAML_RULE_ID,
     severity: p.severity,
     message: `YAML: ${p.message}`,

@@ -6,6 +6,7 @@
 //   rules: { <rule-id>: error|warning|info|hint|off }
 //   exclude: [ "<glob>", ... ]             (folders and files the workspace scan skips)
 //   crds: [ "<path>", ... ]                (CRD files or folders, relative to this file, see docs/crds.md)
+//   kustomize: [ "<folder>", ... ]         (overlays the CLI renders so workspace rules see what is applied)
 import { parseYaml } from './parse';
 import { keySpan, locate, valueSpan, type PathSegment } from './locate';
 import { DEFAULT_CONFIG, RULE_LEVELS, type Config, type RuleLevel } from './config';
@@ -32,6 +33,8 @@ export interface ConfigFile {
    * Optional so hosts building a ConfigFile by hand need not set it.
    */
   crds?: string[];
+  /** Kustomize overlay folders as written (relative to the config file); only the CLI renders them. */
+  kustomize?: string[];
   /** Problems, with offsets in the config file's text. */
   findings: Finding[];
 }
@@ -47,6 +50,7 @@ export const CONFIG_FILE_KEYS = [
   'rules',
   'exclude',
   'crds',
+  'kustomize',
 ];
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -60,7 +64,8 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
   const config: Config = { ...base, rules: { ...base.rules } };
   const exclude: string[] = [];
   const crds: string[] = [];
-  const out: ConfigFile = { config, exclude, crds, findings };
+  const kustomize: string[] = [];
+  const out: ConfigFile = { config, exclude, crds, kustomize, findings };
   const problem = (path: readonly PathSegment[], on: 'key' | 'value', severity: Severity, message: string): void => {
     const loc = locate(parsed.root, path);
     const span = (loc && (on === 'key' ? keySpan(loc) : valueSpan(loc))) ?? { start: 0, end: Math.min(1, text.length) };
@@ -153,6 +158,7 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
   readRules(data.rules, knownRuleIds, config, problem);
   readPathList('exclude', data.exclude, exclude, problem, 'a list of glob patterns, e.g. `["charts/**", "**/generated/**"]`');
   readPathList('crds', data.crds, crds, problem, 'a list of CRD files or folders, e.g. `["crds/istio.yaml"]`');
+  readPathList('kustomize', data.kustomize, kustomize, problem, 'a list of overlay folders, e.g. `["overlays/prod"]`');
   findings.sort((a, b) => a.start - b.start);
   return out;
 }

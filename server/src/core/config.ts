@@ -27,6 +27,11 @@ export interface Config {
   maxCertSeconds: number;
   /** Ignore `# meshlint-disable...` comments (the CLI's --no-inline-config), so a file cannot silence its own findings. */
   noInlineConfig?: boolean;
+  /**
+   * False leaves out the plain YAML syntax errors, which another YAML extension in the same editor
+   * reports as well (`meshlint.yamlSyntax`); meshlint's own notes on how kubectl reads YAML stay.
+   */
+  plainYamlErrors?: boolean;
 }
 
 export const DEFAULT_CONFIG: Config = Object.freeze({

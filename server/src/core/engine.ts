@@ -1,6 +1,7 @@
 // The file-level entry point of the core: splits a file into documents, reuses cached results for
 // documents whose text has not changed, and applies configured levels and suppression comments.
 import { splitDocuments, type Chunk } from './split';
+import { listItemChunks } from './list-items';
 import { analyzeDocument, type DocumentResult } from './analyze-document';
 import { DocumentCache } from './document-cache';
 import { checkFingerprint, type Config } from './config';
@@ -20,6 +21,8 @@ export interface AnalyzedDocument {
   result: DocumentResult;
   /** True when the result came from the cache. */
   reused: boolean;
+  /** Set for an item of a List: where the List document ends (a new document goes after it, not inside). */
+  listEnd?: number;
 }
 
 export interface FileAnalysis {
@@ -88,20 +91,43 @@ export class Engine {
     let fresh = 0;
     let partial: FileAnalysis['partial'];
     const chunks = options.chunks ?? splitDocuments(text);
-    for (const chunk of chunks) {
-      let result = cache.get(chunk.text);
-      const reused = result !== undefined;
-      if (!result && fresh++ > 0 && options.shouldStop?.()) {
-        partial = { checked: documents.length, total: chunks.length };
+    /** The next document's result, cached or checked now; undefined when `shouldStop` ends the run. */
+    const resultOf = (docText: string): { result: DocumentResult; reused: boolean } | undefined => {
+      const cached = cache.get(docText);
+      if (cached) return { result: cached, reused: true };
+      if (fresh++ > 0 && options.shouldStop?.()) return undefined;
+      const result = analyzeDocument(docText, { schemas: this.schemas, rules: this.rules, config });
+      cache.set(docText, result);
+      internalErrors.push(...result.internalErrors);
+      return { result, reused: false };
+    };
+    const add = (start: number, docText: string, result: DocumentResult, reused: boolean, listEnd?: number): void => {
+      if (result.resource?.mesh || (result.syntax.length > 0 && mentionsMeshApi(docText))) isMeshFile = true;
+      const doc: AnalyzedDocument = { start, end: start + docText.length, text: docText, result, reused };
+      if (listEnd !== undefined) doc.listEnd = listEnd;
+      documents.push(doc);
+    };
+    // Counted in chunks (a List is one of them, however many items it has), as the note tells people.
+    run: for (const [index, chunk] of chunks.entries()) {
+      const checked = resultOf(chunk.text);
+      if (!checked) {
+        partial = { checked: index, total: chunks.length };
         break;
       }
-      if (!result) {
-        result = analyzeDocument(chunk.text, { schemas: this.schemas, rules: this.rules, config });
-        cache.set(chunk.text, result);
-        internalErrors.push(...result.internalErrors);
+      const items = listItemChunks(chunk.text, listShape(checked.result));
+      if (!items) {
+        add(chunk.start, chunk.text, checked.result, checked.reused);
+        continue;
       }
-      if (result.resource?.mesh || (result.syntax.length > 0 && mentionsMeshApi(chunk.text))) isMeshFile = true;
-      documents.push({ start: chunk.start, end: chunk.start + chunk.text.length, text: chunk.text, result, reused });
+      // A List (`kubectl get -o yaml`) is checked item by item, each at its place in the file.
+      for (const item of items) {
+        const itemChecked = resultOf(item.text);
+        if (!itemChecked) {
+          partial = { checked: index, total: chunks.length };
+          break run;
+        }
+        add(chunk.start + item.start, item.text, itemChecked.result, itemChecked.reused, chunk.start + chunk.text.length);
+      }
     }
     const raw: Finding[] = [];
     for (const d of documents) {
@@ -128,6 +154,11 @@ export class Engine {
     const message = `This file is too large to check while editing (${text.length} characters). Run \`meshlint\` on it from the command line.`;
     return { documents: [], findings: fileNote(TOO_LARGE_RULE_ID, message, text, config), internalErrors: [], isMeshFile: false };
   }
+}
+
+function listShape(result: DocumentResult): Parameters<typeof listItemChunks>[1] {
+  const parsed = result.parsed;
+  return { root: parsed.root, value: parsed.value, clean: !parsed.problems.some((p) => p.severity === 'error') };
 }
 
 /**

@@ -17,6 +17,18 @@ export interface YamlProblem {
   code: string;
 }
 
+/**
+ * Problem codes of meshlint's own (how kubectl reads YAML, size and depth limits): any other code
+ * is the parser's plain YAML error, which every YAML tool reports alike.
+ */
+export const OWN_YAML_CODES: ReadonlySet<string> = new Set([
+  'TOO_DEEP',
+  'TOO_LARGE',
+  'KUBECTL_FLOW_COLON',
+  'TO_JS',
+  'DUPLICATE_KEY_YAML11',
+]);
+
 export interface ParsedYaml {
   root: YNode | null;
   /** The document as plain data (JSON-like); undefined when it could not be built. */
@@ -136,11 +148,11 @@ function toProblem(message: string, code: string, pos: [number, number], severit
 function duplicateKey(first: YNode, again: YNode, text: string): YamlProblem {
   const a = text.slice(first.start, first.end);
   const b = text.slice(again.start, again.end);
-  const message =
-    a === b || again.kind !== 'scalar'
-      ? 'Map keys must be unique'
-      : `Map keys must be unique: \`${b}\` and \`${a}\` are the same key \`${JSON.stringify(again.value) ?? 'null'}\` as kubectl reads YAML (1.1); quote them to keep both`;
-  return { message, start: again.start, end: again.start + 1, severity: 'error', code: 'DUPLICATE_KEY' };
+  const plain = a === b || again.kind !== 'scalar';
+  const message = plain
+    ? 'Map keys must be unique'
+    : `Map keys must be unique: \`${b}\` and \`${a}\` are the same key \`${JSON.stringify(again.value) ?? 'null'}\` as kubectl reads YAML (1.1); quote them to keep both`;
+  return { message, start: again.start, end: again.start + 1, severity: 'error', code: plain ? 'DUPLICATE_KEY' : 'DUPLICATE_KEY_YAML11' };
 }
 
 function styleOf(type: string | undefined): ScalarStyle {

@@ -20,6 +20,7 @@ import { ConceptLibrary } from '../core/hover/concept-text';
 import { expandSnippet } from '../core/editing/snippet-text';
 import type { ServerState } from './server-state';
 import { cancelledError } from './budget';
+import { snippetItems, type SnippetEntry } from './snippet-items';
 
 /** Space opens value suggestions right after `key: ` and `- `; `:` right after a key. */
 export const COMPLETION_TRIGGERS = [' ', ':'];
@@ -35,8 +36,11 @@ export function completionHandler(
   state: ServerState,
   capabilities: () => ClientCapabilities,
   workspace: (uri: string) => WorkspaceHints | undefined = () => undefined,
+  /** Snippets to offer as items (none for our VS Code client, which contributes them itself). */
+  snippets: () => readonly SnippetEntry[] = () => [],
 ): (params: CompletionParams, token?: CancellationToken) => Promise<CompletionItem[]> {
   const concepts = new ConceptLibrary(state.runtime.concepts ?? {});
+  const snippetList = snippets;
   return async (params, token) => {
     const doc = state.documents.get(params.textDocument.uri);
     if (!doc) return [];
@@ -53,7 +57,7 @@ export function completionHandler(
     const item = capabilities().textDocument?.completion?.completionItem;
     const snippets = Boolean(item?.snippetSupport);
     const markdown = !item?.documentationFormat || item.documentationFormat.includes(MarkupKind.Markdown);
-    return suggestions.map((s) => toItem(doc, s, snippets, markdown));
+    return [...suggestions.map((s) => toItem(doc, s, snippets, markdown)), ...snippetItems(doc, params.position, snippetList(), snippets)];
   };
 }
 

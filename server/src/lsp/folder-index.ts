@@ -51,9 +51,22 @@ export class FolderIndex {
     this.loose = this.newFolder('', true);
   }
 
-  /** `uris` already normalised. */
-  setFolders(uris: readonly string[]): void {
-    this.folders = uris.map((u) => this.newFolder(u.replace(/\/+$/, ''), false));
+  /** `uris` already normalised. Folders kept keep their index; returns the folders that are new. */
+  setFolders(uris: readonly string[]): Folder[] {
+    const old = new Map(this.folders.map((f) => [f.uri, f]));
+    this.folders = uris.map((u) => old.get(u.replace(/\/+$/, '')) ?? this.newFolder(u.replace(/\/+$/, ''), false));
+    const fresh = this.folders.filter((f) => !old.has(f.uri));
+    for (const f of this.folders) old.delete(f.uri);
+    // A dropped folder's facts go with its index; forget which files it held.
+    for (const dropped of old.keys())
+      for (const key of [...this.factsKeys.keys()]) if (key.startsWith(`${dropped}/`)) this.factsKeys.delete(key);
+    return fresh;
+  }
+
+  /** `added` and `removed` already normalised; returns the new folders, to be scanned. */
+  changeFolders(added: readonly string[], removed: readonly string[]): Folder[] {
+    const gone = new Set(removed.map((u) => u.replace(/\/+$/, '')));
+    return this.setFolders([...this.folders.map((f) => f.uri).filter((u) => !gone.has(u)), ...added]);
   }
 
   folderOf(key: string): Folder {

@@ -27,6 +27,8 @@ export interface MeshlintSettings {
   maxCertificateDuration: string;
   /** CRD files or folders, relative to the workspace folder (docs/crds.md). */
   crds: string[];
+  /** Plain YAML syntax errors: `on`, `off`, or `auto` (off when the client says Red Hat's YAML extension reports them). */
+  yamlSyntax: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<MeshlintSettings> = {
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Readonly<MeshlintSettings> = {
   maxWorkloadCertificateDuration: '',
   maxCertificateDuration: '',
   crds: [],
+  yamlSyntax: 'auto',
 };
 
 /** Server -> client: health of the server, shown in a status item. */

@@ -1,5 +1,6 @@
 // What the request handlers (hover, completion, symbols) see of the running server. A module of
 // its own so the handlers and server.ts, which wires them, do not import each other.
+import type { SnippetEntry } from './snippet-items';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, FileAnalysis } from '../core/engine';
@@ -23,6 +24,8 @@ export interface ServerRuntime {
   conceptLink?: (name: string) => string | undefined;
   /** File-system access for the workspace index; without it only open documents are indexed. */
   workspaceFiles?: WorkspaceFiles;
+  /** snippets/yaml.json, offered as completion items to clients that do not contribute them. */
+  snippets?: readonly SnippetEntry[];
 }
 
 export interface ServerState {

@@ -26,6 +26,8 @@ import { indexChangedNotifier, registerEffectivePolicy } from './effective-polic
 import { PolicyWorkspaceHost } from './policy-host';
 import { EXPLAIN_WORKLOAD_COMMAND } from './protocol';
 import { completionHandler, COMPLETION_TRIGGERS } from './completion';
+import { followWorkspaceFolders, WORKSPACE_FOLDERS_CAPABILITY } from './workspace-folders';
+import type { SnippetEntry } from './snippet-items';
 import { symbolsHandler } from './symbols';
 import { withCrossFileRelated } from './related-locations';
 import { mergeFindings } from '../core/workspace/check-workspace';
@@ -59,11 +61,17 @@ interface InitOptions {
   timeBudgetMs?: number;
   /** How long to wait for `workspace/configuration` before using the defaults (ms). */
   configurationTimeoutMs?: number;
+  /** Another extension (Red Hat's YAML) reports plain YAML syntax errors: `yamlSyntax: auto` leaves them to it. */
+  yamlExtension?: boolean;
+  /** The client contributes snippets/yaml.json itself (our VS Code extension): no snippet items then. */
+  contributesSnippets?: boolean;
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerState {
   const documents = new TextDocuments(TextDocument);
   let supportsConfiguration = false;
+  let yamlExtension = false;
+  let offerSnippets = true;
   let clientCapabilities: ClientCapabilities = {};
   let budgets: Budgets = { ...DEFAULT_BUDGETS };
   let configurationTimeoutMs = DEFAULT_CONFIGURATION_TIMEOUT_MS;
@@ -129,7 +137,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   const workspaceReady = new Promise<void>((resolve) => (markReady = resolve));
 
   // The folder's .meshlint.yaml sits under the VS Code settings, which win when set.
-  const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), workspace.fileConfig(uri));
+  const configFor = async (uri: string): Promise<Config> => toConfig(await settings.get(uri), workspace.fileConfig(uri), yamlExtension);
   const slices = nodeSliceClock(runtime.now);
   const memo = new AnalysisMemo();
   const analyze = async (doc: TextDocument, config: Config, limits: AnalysisLimits): Promise<LimitedAnalysis> => {
@@ -185,7 +193,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const version = doc.version;
     const s = await settings.get(uri);
     const started = runtime.now();
-    const config = toConfig(s, workspace.fileConfig(uri));
+    const config = toConfig(s, workspace.fileConfig(uri), yamlExtension);
     const engine = runtime.engine;
     // A newer edit, or new CRDs (whose swap scheduled another run), make this run's answer stale.
     const superseded = (): boolean => stale() || documents.get(uri)?.version !== version || runtime.engine !== engine;
@@ -229,6 +237,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       budgets = Object.fromEntries(Object.keys(DEFAULT_BUDGETS).map((k) => [k, budget])) as Budgets;
     if (typeof options.configurationTimeoutMs === 'number' && options.configurationTimeoutMs >= 0)
       configurationTimeoutMs = options.configurationTimeoutMs;
+    yamlExtension = options.yamlExtension === true;
+    offerSnippets = options.contributesSnippets !== true;
     registerWatchers = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) && !options.watchesYamlFiles;
     return {
       capabilities: {
@@ -239,12 +249,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
         documentSymbolProvider: { label: 'meshlint' },
         codeLensProvider: { resolveProvider: true },
         executeCommandProvider: { commands: [EXPLAIN_WORKLOAD_COMMAND, ...ACCESS_COMMANDS] },
+        workspace: WORKSPACE_FOLDERS_CAPABILITY,
       },
       serverInfo: { name: 'meshlint' },
     };
   });
 
   connection.onInitialized(() => {
+    if (clientCapabilities.workspace?.workspaceFolders) followWorkspaceFolders(connection, workspace);
     status({ health: 'ok', message: 'meshlint is checking Istio and cert-manager manifests' });
     void guard(connection, 'workspace scan', undefined, () => workspace.start())().then(() => markReady());
     // Editors other than our VS Code client (Neovim, Helix...) send file events only for watchers we register.
@@ -279,6 +291,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   });
 
   const capabilities = (): ClientCapabilities => clientCapabilities;
+  const snippetsOffered = (): readonly SnippetEntry[] => (offerSnippets ? (runtime.snippets ?? []) : []);
   connection.onCodeAction(guard(connection, 'code actions', [], codeActionHandler(state)));
   connection.onHover(guard(connection, 'hover', null, hoverHandler(state, capabilities)));
   connection.onCompletion(
@@ -286,7 +299,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       connection,
       'completion',
       [],
-      completionHandler(state, capabilities, (uri) => workspace.names(uri)),
+      completionHandler(state, capabilities, (uri) => workspace.names(uri), snippetsOffered),
     ),
   );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));

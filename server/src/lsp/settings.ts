@@ -68,7 +68,7 @@ function normalise(raw: unknown): MeshlintSettings {
 }
 
 /** Settings the user set win over the config file, which wins over the defaults. */
-export function toConfig(settings: MeshlintSettings, fileConfig: Config = DEFAULT_CONFIG): Config {
+export function toConfig(settings: MeshlintSettings, fileConfig: Config = DEFAULT_CONFIG, yamlExtension = false): Config {
   const rules: Record<string, RuleLevel> = {};
   for (const [id, level] of Object.entries(settings.rules)) if (RULE_LEVELS.includes(level)) rules[id] = level;
   const workload = positiveDuration(settings.maxWorkloadCertificateDuration);
@@ -85,6 +85,8 @@ export function toConfig(settings: MeshlintSettings, fileConfig: Config = DEFAUL
     meshKeysSet: meshKeys.size > 0 ? [...meshKeys].sort() : undefined,
     maxWorkloadCertSeconds: workload,
     maxCertSeconds: other,
+    // Unset (not true) when reported, so configs of editors without the setting stay as they were.
+    plainYamlErrors: settings.yamlSyntax === 'off' || (settings.yamlSyntax !== 'on' && yamlExtension) ? false : undefined,
   });
 }
 

@@ -60,16 +60,19 @@ export class WorkspaceHost {
   }
 
   /** Loads each folder's config and scans it; resolves when every folder is indexed. */
-  async start(): Promise<void> {
-    await Promise.all(
-      this.index.folders.map(async (f) => {
-        await this.loadConfigFromDisk(f, false);
-        await this.track(f, async () => {
-          await this.loadConfiguredCrds(f);
-          await this.scanNow(f);
-        });
-      }),
-    );
+  async start(folders: readonly Folder[] = this.index.folders): Promise<void> {
+    const load = async (f: Folder): Promise<void> => {
+      await this.loadConfigFromDisk(f, false);
+      await this.track(f, () => this.loadConfiguredCrds(f).then(() => this.scanNow(f)));
+    };
+    await Promise.all(folders.map(load));
+  }
+
+  /** Folders added or removed at run time (didChangeWorkspaceFolders): new ones scanned, open files checked again. */
+  async changeFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
+    const [add, remove] = [added, removed].map((list) => list.map((u) => this.normalize(u)));
+    await this.start(this.index.changeFolders(add, remove));
+    for (const uri of this.open.values()) this.deps.republish(uri);
   }
 
   /** Every CRD text of the workspace, later ones winning; undefined while a folder is being scanned (half a set). */

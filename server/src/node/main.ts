@@ -13,6 +13,7 @@ import { startServer } from '../lsp/server';
 import { findPackageDir, loadSchemas } from './load-schemas';
 import { conceptLinker, loadConcepts } from './load-concepts';
 import { NodeWorkspaceFiles } from './workspace-files';
+import { loadSnippets } from './load-snippets';
 
 function docsLinker(packageDir: string): (ruleId: string) => string | undefined {
   const dir = path.join(packageDir, 'docs', 'rules');
@@ -38,6 +39,7 @@ export function main(): void {
     concepts: loadConcepts(packageDir),
     conceptLink: conceptLinker(packageDir),
     workspaceFiles: new NodeWorkspaceFiles(),
+    snippets: loadSnippets(packageDir),
   });
   connection.listen();
 }

@@ -5,6 +5,7 @@
 import { splitDocuments } from '../split';
 import { parseYaml, type YNode } from '../parse';
 import { asRecord, identify } from '../resources';
+import { listItemChunks } from '../list-items';
 import { LineIndex } from '../line-index';
 import { DocumentCache } from '../document-cache';
 import type { FileAnalysis } from '../engine';
@@ -22,6 +23,8 @@ export interface SourceDocument {
   value: unknown;
   /** The engine's result object for this document: the same object while its text is unchanged. */
   identity?: object;
+  /** For an item of a List: the file offset where the List ends, after which new documents go. */
+  listEnd?: number;
 }
 
 /** Cheap text test before parsing a file from disk: does it look like a Kubernetes manifest at all? */
@@ -55,7 +58,17 @@ export class FactsExtractor {
         continue;
       }
       const parsed = parseYaml(chunk.text);
-      docs.push({ start: chunk.start, text: chunk.text, root: parsed.root, value: parsed.value });
+      const clean = !parsed.problems.some((p) => p.severity === 'error');
+      const items = listItemChunks(chunk.text, { root: parsed.root, value: parsed.value, clean });
+      if (!items) {
+        docs.push({ start: chunk.start, text: chunk.text, root: parsed.root, value: parsed.value });
+        continue;
+      }
+      const listEnd = chunk.start + chunk.text.length;
+      for (const item of items) {
+        const itemParsed = parseYaml(item.text);
+        docs.push({ start: chunk.start + item.start, text: item.text, root: itemParsed.root, value: itemParsed.value, listEnd });
+      }
     }
     return this.extract(uri, text, docs);
   }
@@ -63,7 +76,12 @@ export class FactsExtractor {
   ofAnalysis(uri: string, text: string, analysis: FileAnalysis): FileFacts {
     const docs = analysis.documents
       .filter((d) => !d.text.includes('{{'))
-      .map((d) => ({ start: d.start, text: d.text, root: d.result.parsed.root, value: d.result.parsed.value, identity: d.result }));
+      .map((d) => {
+        const doc: SourceDocument = { start: d.start, text: d.text, root: d.result.parsed.root, value: d.result.parsed.value };
+        doc.identity = d.result;
+        if (d.listEnd !== undefined) doc.listEnd = d.listEnd;
+        return doc;
+      });
     return this.extract(uri, text, docs);
   }
 
@@ -81,7 +99,9 @@ export class FactsExtractor {
       let id = this.ids.get(relative);
       if (id === undefined) this.ids.set(relative, (id = this.nextId++));
       signature.push(`${id}@${doc.start}:${line}`);
-      facts.push(...this.place(relative, doc.start, line));
+      const placed = this.place(relative, doc.start, line);
+      const listEnd = doc.listEnd;
+      facts.push(...(listEnd === undefined ? placed : placed.map((f) => ({ ...f, docEnd: listEnd }))));
     }
     const fileShape = shape(text);
     signature.push(`${fileShape.length}${fileShape.eol}${fileShape.endsWithNewline}`);
@@ -170,6 +190,7 @@ function documentFacts(uri: string, doc: SourceDocument): Fact[] {
     clusterFact(r, base) ?? { ...base, type: 'other' as const };
   return gateway ? [fact, gateway] : [fact];
 }
+
 
 function isSite(v: object): v is Site {
   const s = v as Partial<Site>;
