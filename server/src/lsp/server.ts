@@ -2,8 +2,6 @@
 // features onto a connection that the node entry point (stdio or IPC) creates.
 import {
   TextDocuments,
-  TextDocumentSyncKind,
-  CodeActionKind,
   DidChangeWatchedFilesNotification,
   type Connection,
   type InitializeResult,
@@ -16,7 +14,6 @@ import type { Config } from '../core/config';
 import { SettingsStore, toConfig } from './settings';
 import { toDiagnostic } from './diagnostics';
 import { ValidationScheduler, type IsStale } from './scheduler';
-import { FIX_ALL_KIND } from './code-actions';
 import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
@@ -24,9 +21,8 @@ import { hoverHandler } from './hover';
 import { registerInventory } from './inventory';
 import { indexChangedNotifier, registerEffectivePolicy } from './effective-policy';
 import { PolicyWorkspaceHost } from './policy-host';
-import { EXPLAIN_WORKLOAD_COMMAND } from './protocol';
-import { completionHandler, COMPLETION_TRIGGERS } from './completion';
-import { followWorkspaceFolders, WORKSPACE_FOLDERS_CAPABILITY } from './workspace-folders';
+import { completionHandler } from './completion';
+import { followWorkspaceFolders } from './workspace-folders';
 import type { SnippetEntry } from './snippet-items';
 import { symbolsHandler } from './symbols';
 import { withCrossFileRelated } from './related-locations';
@@ -49,23 +45,10 @@ import type { ServerRuntime, ServerState } from './server-state';
 import { CrdRegistryHost } from './crd-host';
 import { AnalysisMemo } from './analysis-memo';
 import { NODE_TIMERS } from './rules-cache';
-import { AccessService, ACCESS_COMMANDS } from './access';
+import { AccessService } from './access';
+import { SERVER_CAPABILITIES, type InitOptions } from './capabilities';
 
 export type { ServerRuntime, ServerState } from './server-state';
-
-/** `initializationOptions` the server understands (all optional). */
-interface InitOptions {
-  /** The client sends file events itself (our VS Code client), so no watchers are registered. */
-  watchesYamlFiles?: boolean;
-  /** One time budget (ms) for every request, instead of the defaults (slow machines, tests). */
-  timeBudgetMs?: number;
-  /** How long to wait for `workspace/configuration` before using the defaults (ms). */
-  configurationTimeoutMs?: number;
-  /** Another extension (Red Hat's YAML) reports plain YAML syntax errors: `yamlSyntax: auto` leaves them to it. */
-  yamlExtension?: boolean;
-  /** The client contributes snippets/yaml.json itself (our VS Code extension): no snippet items then. */
-  contributesSnippets?: boolean;
-}
 
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerState {
   const documents = new TextDocuments(TextDocument);
@@ -241,16 +224,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     offerSnippets = options.contributesSnippets !== true;
     registerWatchers = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) && !options.watchesYamlFiles;
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        hoverProvider: true,
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-        documentSymbolProvider: { label: 'meshlint' },
-        codeLensProvider: { resolveProvider: true },
-        executeCommandProvider: { commands: [EXPLAIN_WORKLOAD_COMMAND, ...ACCESS_COMMANDS] },
-        workspace: WORKSPACE_FOLDERS_CAPABILITY,
-      },
+      capabilities: SERVER_CAPABILITIES,
       serverInfo: { name: 'meshlint' },
     };
   });
