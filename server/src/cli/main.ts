@@ -16,6 +16,7 @@ import { decodeText, encodeText, type DecodedText } from '../node/text-file';
 import { readRegularFile, readStreamUpTo, type FileIdentity } from './read-file';
 import { writeFixedFile } from './write-file';
 import { escapeForTerminal } from './escape';
+import { explainMain } from './explain';
 
 const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
@@ -26,6 +27,8 @@ export async function main(
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+  // Subcommands are recognised only as the first argument (a folder of that name: ./explain).
+  if (argv[0] === 'explain') return explainMain(argv.slice(1), out, err);
   let args;
   try {
     args = parseArgs(argv);

@@ -1,7 +1,7 @@
 // Reads the text of a `.meshlint.yaml` into a Config, shared by the editor and the CLI. Every
 // entry that is wrong gets a finding on its key or value and keeps its default; the good entries
 // still apply. Format:
-//   rootNamespace: istio-system            trustDomain: cluster.local
+//   rootNamespace: istio-system            trustDomain: cluster.local      trustDomainAliases: [old.example]
 //   maxWorkloadCertificateDuration: 24h    maxCertificateDuration: 2160h   (Go durations)
 //   rules: { <rule-id>: error|warning|info|hint|off }
 //   exclude: [ "<glob>", ... ]             (folders and files the workspace scan skips)
@@ -41,6 +41,7 @@ const LEVELS = RULE_LEVELS;
 export const CONFIG_FILE_KEYS = [
   'rootNamespace',
   'trustDomain',
+  'trustDomainAliases',
   'maxWorkloadCertificateDuration',
   'maxCertificateDuration',
   'rules',
@@ -111,10 +112,13 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
     }
     return v;
   };
+  const set = new Set(base.meshKeysSet ?? []);
   const root = str('rootNamespace');
   if (root !== undefined) {
-    if (DNS_LABEL.test(root) && root.length <= 63) config.rootNamespace = root;
-    else
+    if (DNS_LABEL.test(root) && root.length <= 63) {
+      config.rootNamespace = root;
+      set.add('rootNamespace');
+    } else
       problem(
         ['rootNamespace'],
         'value',
@@ -123,7 +127,17 @@ export function parseConfigFile(text: string, knownRuleIds: readonly string[], b
       );
   }
   const trust = str('trustDomain');
-  if (trust !== undefined) config.trustDomain = trust;
+  if (trust !== undefined) {
+    config.trustDomain = trust;
+    set.add('trustDomain');
+  }
+  const aliases: string[] = [];
+  readPathList('trustDomainAliases', data.trustDomainAliases, aliases, problem, 'a list of trust domains, e.g. `["old.example.com"]`');
+  if (data.trustDomainAliases !== undefined && data.trustDomainAliases !== null) {
+    config.trustDomainAliases = aliases;
+    set.add('trustDomainAliases');
+  }
+  if (set.size > 0) config.meshKeysSet = [...set].sort();
   const duration = (key: string, field: 'maxWorkloadCertSeconds' | 'maxCertSeconds'): void => {
     const raw = data[key];
     if (raw === undefined || raw === null) return;
@@ -175,7 +189,7 @@ function readPathList(key: string, raw: unknown, into: string[], problem: Proble
     problem([key], 'value', 'error', `\`${key}\` must be ${expected}.`);
     return;
   }
-  const what = key === 'exclude' ? 'a non-empty glob pattern' : 'a non-empty path';
+  const what = key === 'exclude' ? 'a non-empty glob pattern' : key === 'crds' ? 'a non-empty path' : 'a non-empty string';
   list.forEach((g, i) => {
     if (typeof g === 'string' && g.trim() !== '') into.push(g.trim());
     else problem(typeof raw === 'string' ? [key] : [key, i], 'value', 'error', `Each \`${key}\` entry must be ${what}.`);

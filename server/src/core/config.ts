@@ -14,6 +14,13 @@ export interface Config {
   rootNamespace: string;
   /** Trust domain that principals are expected to use. */
   trustDomain: string;
+  /** Other trust domains the mesh accepts as its own (meshConfig.trustDomainAliases); unset: none, or mesh config's. */
+  trustDomainAliases?: string[];
+  /**
+   * Mesh settings the user wrote (in `.meshlint.yaml` or editor settings): they win over mesh config
+   * found in the workspace. A setting not listed but different from the default counts as written too.
+   */
+  meshKeysSet?: ('rootNamespace' | 'trustDomain' | 'trustDomainAliases')[];
   /** Longest acceptable lifetime of a workload (SPIFFE or in-cluster) certificate, in seconds. */
   maxWorkloadCertSeconds: number;
   /** Longest acceptable lifetime of any other certificate, in seconds. */

@@ -16,6 +16,8 @@ export interface MeshlintSettings {
   rules: Record<string, RuleLevelSetting>;
   rootNamespace: string;
   trustDomain: string;
+  /** Trust domains the mesh also accepts as its own; empty: `.meshlint.yaml`, mesh config in the workspace, or none. */
+  trustDomainAliases: string[];
   /** Go duration, e.g. "24h". */
   maxWorkloadCertificateDuration: string;
   /** Go duration, e.g. "2160h". */
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Readonly<MeshlintSettings> = {
   rules: {},
   rootNamespace: '',
   trustDomain: '',
+  trustDomainAliases: [],
   maxWorkloadCertificateDuration: '',
   maxCertificateDuration: '',
   crds: [],

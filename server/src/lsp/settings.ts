@@ -73,10 +73,16 @@ export function toConfig(settings: MeshlintSettings, fileConfig: Config = DEFAUL
   for (const [id, level] of Object.entries(settings.rules)) if (RULE_LEVELS.includes(level)) rules[id] = level;
   const workload = positiveDuration(settings.maxWorkloadCertificateDuration);
   const other = positiveDuration(settings.maxCertificateDuration);
+  const meshKeys = new Set(fileConfig.meshKeysSet ?? []);
+  if (settings.rootNamespace) meshKeys.add('rootNamespace');
+  if (settings.trustDomain) meshKeys.add('trustDomain');
+  if (settings.trustDomainAliases.length > 0) meshKeys.add('trustDomainAliases');
   return mergeConfig(fileConfig, {
     rules,
     rootNamespace: settings.rootNamespace || undefined,
     trustDomain: settings.trustDomain || undefined,
+    trustDomainAliases: settings.trustDomainAliases.length > 0 ? settings.trustDomainAliases : undefined,
+    meshKeysSet: meshKeys.size > 0 ? [...meshKeys].sort() : undefined,
     maxWorkloadCertSeconds: workload,
     maxCertSeconds: other,
   });

@@ -1,7 +1,7 @@
 // The result model of "which policies apply to this workload, and why" (meshlint explain, the LSP
 // request meshlint/effectivePolicy, the Mesh Policy tree): plain JSON-safe data, every policy and
 // every rule value with its Site so an answer can link to the exact key.
-import type { Labels, Site } from '../workspace/facts';
+import type { Labels, Site } from '../workspace/site';
 
 /** A resource named in an answer: kind, namespace/name and the key that stands for it. */
 export interface Ref {
@@ -32,6 +32,12 @@ export interface MeshSettings {
   extensionProviders: Provenance<{ name: string; kind: string; site?: Site }[]>;
   /** pathNormalization.normalization (BASE when unset). */
   pathNormalization: Provenance<string>;
+  /** outboundTrafficPolicy.mode (ALLOW_ANY when unset). */
+  outboundTrafficPolicy?: Provenance<string>;
+  /** defaultConfig.gatewayTopology.numTrustedProxies (0 when unset). */
+  numTrustedProxies?: Provenance<number>;
+  /** Mesh config sources in the workspace that disagree, and which value was used. */
+  conflicts?: string[];
 }
 
 /** One value of a rule field as written. */
@@ -82,6 +88,8 @@ export interface AppliedPolicy {
   rules: RuleView[];
   /** `rules` absent or empty: the policy matches nothing. */
   noRules: boolean;
+  /** Where the proxy reads it differently from how it is written (dry-run, ztunnel, providers, ...). */
+  notes?: string[];
 }
 
 export interface MtlsChainEntry {
@@ -103,7 +111,14 @@ export interface PortMtls {
 }
 
 export interface EffectivePolicy {
-  workload: Ref & { labels: Labels; serviceAccount: string; dataPlane: DataPlane; identity: string };
+  workload: Ref & {
+    labels: Labels;
+    serviceAccount: string;
+    dataPlane: DataPlane;
+    identity: string;
+    /** Why this data plane (injection labels, ambient label, gateway-name label, ...). */
+    dataPlaneWhy?: string;
+  };
   mtls: {
     /** For ports without a port-level entry. */
     defaultMode: MtlsModeName;
@@ -131,15 +146,15 @@ export interface EffectivePolicy {
   };
   sidecar?: { policy?: Ref; scope: 'workload' | 'namespace' | 'root' | 'default'; ambiguous?: Ref[] };
   notApplicable: { policy: Ref; why: string }[];
+  /** EnvoyFilters and WasmPlugins that select the workload: they may change behaviour the model does not follow. */
+  extensions?: { policy: Ref; why: string }[];
   assumptions: string[];
   mesh: MeshSettings;
 }
 
 /** What `explain` can answer: one workload, none, or several of that name (candidates listed). */
 export type ExplainOutcome =
-  | { kind: 'explained'; policy: EffectivePolicy }
-  | { kind: 'not-found'; candidates: Ref[] }
-  | { kind: 'ambiguous'; candidates: Ref[] };
+  { kind: 'explained'; policy: EffectivePolicy } | { kind: 'not-found'; candidates: Ref[] } | { kind: 'ambiguous'; candidates: Ref[] };
 
 /** Names a workload: namespace/name, optionally its kind (Deployment, StatefulSet, Pod, ...). */
 export interface WorkloadName {

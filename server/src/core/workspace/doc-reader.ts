@@ -1,10 +1,10 @@
 // Reads one parsed document for fact extraction: typed access to its plain value and the file
 // position (offset, line, column) of any key or value in it.
 import { keySpan, locate, nearestSpan, valueSpan, type PathSegment } from '../locate';
-import type { YNode } from '../parse';
+import { parseYaml, type YNode } from '../parse';
 import { asRecord } from '../resources';
 import { editableScalar } from '../scalar-edit';
-import type { LineIndex } from '../line-index';
+import { LineIndex } from '../line-index';
 import type { Labels, Site, ValueRef } from './facts';
 
 export class DocReader {
@@ -14,8 +14,39 @@ export class DocReader {
     private readonly root: YNode | null,
     /** Offset of the document in its file. */
     private readonly offset: number,
-    private readonly lines: () => LineIndex,
+    protected readonly lines: () => LineIndex,
   ) {}
+
+  /**
+   * A reader over YAML written inside a string value (the `istio` ConfigMap's `data.mesh`). Sites
+   * point into the outer file for a literal block scalar (`|`), whose lines map one to one;
+   * other styles fall back to the string's own place.
+   */
+  embedded(path: readonly PathSegment[]): DocReader | undefined {
+    const text = this.str(path);
+    const outer = this.site(path);
+    if (text === undefined || !outer) return undefined;
+    const parsed = parseYaml(text);
+    const value = asRecord(parsed.value);
+    if (!value) return undefined;
+    const inner = new LineIndex(text);
+    const lines = this.lines();
+    const header = lines.text.slice(outer.start, outer.end);
+    const literal = /^\|[-+0-9]*[ \t]*(#[^\n]*)?\r?\n/.test(header);
+    const firstLine = outer.line + 1;
+    const indent = literal ? (/\n([ ]*)\S/.exec(header)?.[1].length ?? 0) : 0;
+    const map = (at: number): number => {
+      const p = inner.position(at);
+      return lines.offset(firstLine + p.line, indent + p.character) - this.offset;
+    };
+    const parent = this.toSite.bind(this);
+    const fallback = (): Site => outer;
+    return new (class extends DocReader {
+      override toSite(start: number, end: number): Site {
+        return literal ? parent(map(start), map(end)) : fallback();
+      }
+    })(this.uri, value, parsed.root, 0, () => inner);
+  }
 
   /** The key or value at exactly this path; undefined when the path is not written. */
   site(path: readonly PathSegment[], on: 'key' | 'value' = 'value'): Site | undefined {
@@ -66,6 +97,11 @@ export class DocReader {
       if (cur === undefined) return undefined;
     }
     return cur;
+  }
+
+  num(path: readonly PathSegment[]): number | undefined {
+    const v = this.get(path);
+    return typeof v === 'number' ? v : undefined;
   }
 
   str(path: readonly PathSegment[]): string | undefined {

@@ -4,7 +4,8 @@
 // certificates and issuers, and mesh config files.
 import type { PathSegment } from '../locate';
 import type { DocReader } from './doc-reader';
-import type { Fact, WorkloadFact } from './facts';
+import type { Fact, KubernetesGatewayFact, ServicePortFact, WorkloadFact } from './facts';
+import { configMapMesh, meshSettingsFact } from './extract-mesh';
 
 type BaseFields = Pick<Fact, 'uri' | 'group' | 'kind' | 'name' | 'namespace' | 'site' | 'namespaceSite' | 'docEnd'>;
 
@@ -39,7 +40,13 @@ export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
       return { ...base, type: 'service-account' };
     case '/Service': {
       const selector = r.labels(['spec', 'selector']);
-      return { ...base, type: 'service', selector: selector && Object.keys(selector).length > 0 ? selector : undefined };
+      return {
+        ...base,
+        type: 'service',
+        selector: selector && Object.keys(selector).length > 0 ? selector : undefined,
+        ports: servicePorts(r),
+        labels: r.labels(['metadata', 'labels']),
+      };
     }
     case '/Secret':
       return base.name ? { ...base, type: 'secret', secretName: base.name, secretType: r.str(['type']) } : undefined;
@@ -63,16 +70,60 @@ export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
     case 'networking.istio.io/WorkloadGroup':
       return vmWorkload(r, base, ['spec', 'metadata', 'labels'], ['spec', 'template', 'serviceAccount']);
     case 'install.istio.io/IstioOperator':
-      return { ...base, type: 'mesh-config', accessLogFile: (r.str(['spec', 'meshConfig', 'accessLogFile']) ?? '') !== '' };
-    case '/ConfigMap': {
-      const mesh = r.str(['data', 'mesh']);
-      if (!mesh || !/^istio(-.+)?$/.test(base.name ?? '')) return undefined;
-      return { ...base, type: 'mesh-config', accessLogFile: /^[ \t]*accessLogFile:\s*["']?[^"'\s#]/m.test(mesh) };
-    }
+      return meshSettingsFact(r, ['spec', 'meshConfig'], base, 'istio-operator');
+    case '/ConfigMap':
+      return configMapMesh(r, base);
     default:
       return certManagerFact(r, base);
   }
 }
+
+/** A Gateway API Gateway's class and labels (a second fact beside its ServiceAccount). */
+export function kubernetesGateway(r: DocReader, base: BaseFields): KubernetesGatewayFact | undefined {
+  if (base.group !== 'gateway.networking.k8s.io' || base.kind !== 'Gateway') return undefined;
+  return {
+    ...base,
+    type: 'k8s-gateway',
+    gatewayClassName: r.ref(['spec', 'gatewayClassName']),
+    labels: r.labels(['metadata', 'labels']) ?? {},
+  };
+}
+
+function servicePorts(r: DocReader): ServicePortFact[] {
+  const out: ServicePortFact[] = [];
+  r.list(['spec', 'ports']).forEach((_p, i) => {
+    const at = ['spec', 'ports', i];
+    const port = r.num([...at, 'port']);
+    if (port === undefined) return;
+    const target = r.get([...at, 'targetPort']);
+    out.push({
+      name: r.str([...at, 'name']),
+      port,
+      targetPort: typeof target === 'number' || typeof target === 'string' ? target : undefined,
+      protocol: r.str([...at, 'protocol']),
+      appProtocol: r.str([...at, 'appProtocol']),
+      site: r.nearest([...at, 'port']),
+    });
+  });
+  return out;
+}
+
+/** Declared ports of every container of the pod template. */
+function containerPorts(r: DocReader, template: PathSegment[]): NonNullable<WorkloadFact['containerPorts']> {
+  const out: NonNullable<WorkloadFact['containerPorts']> = [];
+  r.list([...template, 'spec', 'containers']).forEach((_c, i) => {
+    r.list([...template, 'spec', 'containers', i, 'ports']).forEach((_p, j) => {
+      const at = [...template, 'spec', 'containers', i, 'ports', j];
+      const port = r.num([...at, 'containerPort']);
+      if (port !== undefined)
+        out.push({ name: r.str([...at, 'name']), port, protocol: r.str([...at, 'protocol']), site: r.nearest([...at, 'containerPort']) });
+    });
+  });
+  return out;
+}
+
+/** Pod annotations that change traffic capture; others stay out of the index. */
+const MESH_ANNOTATION = /^(traffic\.sidecar\.istio\.io|ambient\.istio\.io|sidecar\.istio\.io)\//;
 
 /**
  * The ServiceAccount Istio creates for a Gateway API Gateway it deploys: `<name>-istio` for the
@@ -137,6 +188,8 @@ function podWorkload(r: DocReader, base: BaseFields, template: PathSegment[]): W
     inject: injectPath && injectValue !== undefined ? { value: injectValue, site: r.nearest(injectPath) } : undefined,
     hostNetwork: r.get([...template, 'spec', 'hostNetwork']) === true,
     pod: true,
+    meshAnnotations: Object.fromEntries(Object.entries(annotations).filter(([k]) => MESH_ANNOTATION.test(k))),
+    containerPorts: containerPorts(r, template),
   };
 }
 

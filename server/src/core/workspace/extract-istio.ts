@@ -2,6 +2,8 @@
 // TLS, Telemetry access logging, gateway credentials, and the label selectors that bind them to pods.
 import type { PathSegment } from '../locate';
 import type { DocReader } from './doc-reader';
+import { jwtRules, ruleViews, targetRefs } from './extract-rules';
+import { parseGoBool } from '../go-parse-bool';
 import type {
   AuthorizationPolicyFact,
   DestinationRuleFact,
@@ -9,6 +11,7 @@ import type {
   GatewayFact,
   IdentityUse,
   PeerAuthenticationFact,
+  SelectingResourceFact,
   SelectorFact,
   TlsModeUse,
   ValueRef,
@@ -43,7 +46,11 @@ export function istioFact(r: DocReader, base: BaseFields): Fact | undefined {
         type: 'request-authentication',
         selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'),
         targeted: hasTargetRef(r),
+        jwtRules: jwtRules(r),
+        targetRefs: targetRefs(r),
       };
+    case 'ServiceEntry':
+      return { ...base, type: 'service-entry', hosts: r.refs(['spec', 'hosts']), labels: r.labels(['metadata', 'labels']) };
     case 'DestinationRule':
       return destinationRule(r, base);
     case 'Telemetry':
@@ -52,10 +59,30 @@ export function istioFact(r: DocReader, base: BaseFields): Fact | undefined {
       return gateway(r, base);
     default: {
       const sel = ISTIO_SELECTORS[base.kind];
-      if (sel) return { ...base, type: 'selecting-resource', selector: selectorAt(r, sel[0], sel[1]) };
-      return undefined;
+      if (!sel) return undefined;
+      return {
+        ...base,
+        type: 'selecting-resource',
+        selector: selectorAt(r, sel[0], sel[1]),
+        targetRefs: targetRefs(r),
+        ingress: base.kind === 'Sidecar' ? sidecarIngress(r) : undefined,
+      };
     }
   }
+}
+
+function sidecarIngress(r: DocReader): NonNullable<SelectingResourceFact['ingress']> {
+  const out: NonNullable<SelectingResourceFact['ingress']> = [];
+  r.list(['spec', 'ingress']).forEach((_x, i) => {
+    const port = r.num(['spec', 'ingress', i, 'port', 'number']);
+    if (port !== undefined)
+      out.push({
+        port,
+        tls: r.get(['spec', 'ingress', i, 'tls']) !== undefined,
+        site: r.nearest(['spec', 'ingress', i, 'port', 'number']),
+      });
+  });
+  return out;
 }
 
 function hasTargetRef(r: DocReader): boolean {
@@ -69,7 +96,14 @@ function peerAuthentication(r: DocReader, base: BaseFields): PeerAuthenticationF
   if (portLevel && typeof portLevel === 'object' && !Array.isArray(portLevel)) {
     for (const port of Object.keys(portLevel)) {
       const m = r.str(['spec', 'portLevelMtls', port, 'mode']);
-      if (m) ports.push({ port, mode: m, site: r.nearest(['spec', 'portLevelMtls', port, 'mode']) });
+      const portNumber = /^[0-9]+$/.test(port) ? Number(port) : undefined;
+      // A port written without a mode is UNSET: it inherits, but the key still names a port.
+      ports.push({
+        port,
+        mode: m ?? 'UNSET',
+        site: m ? r.nearest(['spec', 'portLevelMtls', port, 'mode']) : r.nearest(['spec', 'portLevelMtls', port], 'key'),
+        ...(portNumber !== undefined ? { portNumber } : {}),
+      });
     }
   }
   return {
@@ -122,9 +156,16 @@ function authorizationPolicy(r: DocReader, base: BaseFields): AuthorizationPolic
       if (action === 'ALLOW' && key.startsWith('request.auth.') && values.length > 0) requiresToken = true;
     });
   });
+  const dryRunValue = r.labels(['metadata', 'annotations'])?.['istio.io/dry-run'];
   return {
     ...base,
     type: 'authorization-policy',
+    rules: ruleViews(r),
+    provider: r.ref(['spec', 'provider', 'name']),
+    targetRefs: targetRefs(r),
+    dryRun: parseGoBool(dryRunValue) === true,
+    dryRunSite:
+      dryRunValue !== undefined ? { value: dryRunValue, site: r.nearest(['metadata', 'annotations', 'istio.io/dry-run']) } : undefined,
     action,
     selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'),
     targeted: hasTargetRef(r),
@@ -154,12 +195,19 @@ function destinationRule(r: DocReader, base: BaseFields): DestinationRuleFact {
     const name = r.str(['spec', 'subsets', i, 'name']);
     policyModes(['spec', 'subsets', i, 'trafficPolicy'], name ?? String(i));
   });
+  const subsets = r.list(['spec', 'subsets']).map((_s, i) => ({
+    name: r.str(['spec', 'subsets', i, 'name']) ?? String(i),
+    labels: r.labels(['spec', 'subsets', i, 'labels']) ?? {},
+    site: r.nearest(['spec', 'subsets', i]),
+  }));
   return {
     ...base,
     type: 'destination-rule',
     host: r.ref(['spec', 'host']),
     tlsModes,
     selector: selectorAt(r, ['spec', 'workloadSelector'], 'matchLabels'),
+    exportTo: r.get(['spec', 'exportTo']) !== undefined ? r.refs(['spec', 'exportTo']) : undefined,
+    subsets,
   };
 }
 

@@ -10,7 +10,8 @@ import { DocumentCache } from '../document-cache';
 import type { FileAnalysis } from '../engine';
 import { DocReader } from './doc-reader';
 import { istioFact } from './extract-istio';
-import { clusterFact } from './extract-cluster';
+import { clusterFact, kubernetesGateway } from './extract-cluster';
+import { helmValuesMesh } from './extract-mesh';
 import type { Fact, FileFacts, Site } from './facts';
 
 export interface SourceDocument {
@@ -25,7 +26,7 @@ export interface SourceDocument {
 
 /** Cheap text test before parsing a file from disk: does it look like a Kubernetes manifest at all? */
 export function mayHoldManifests(text: string): boolean {
-  return text.includes('kind') && text.includes('apiVersion');
+  return (text.includes('kind') && text.includes('apiVersion')) || text.includes('meshConfig');
 }
 
 export class FactsExtractor {
@@ -143,9 +144,15 @@ function cacheKey(uri: string, text: string): string {
 function documentFacts(uri: string, doc: SourceDocument): Fact[] {
   const ref = identify(doc.value);
   const value = asRecord(doc.value);
-  if (!ref || !value) return [];
+  if (!value) return [];
   let lines: LineIndex | undefined;
   const r = new DocReader(uri, value, doc.root, 0, () => (lines ??= new LineIndex(doc.text)));
+  if (!ref) {
+    if (value.kind !== undefined || value.apiVersion !== undefined) return [];
+    const helm = helmValuesMesh(r, { uri, group: '', kind: 'HelmValues', site: r.nearest([]), docEnd: doc.text.length });
+    return helm ? [helm] : [];
+  }
+  const created = r.str(['metadata', 'creationTimestamp']);
   const base = {
     uri,
     group: ref.group,
@@ -155,10 +162,12 @@ function documentFacts(uri: string, doc: SourceDocument): Fact[] {
     site: r.site(['metadata', 'name']) ?? r.nearest(['kind']),
     namespaceSite: r.site(['metadata', 'namespace']),
     docEnd: doc.text.length,
+    ...(created !== undefined ? { created } : {}),
   };
+  const gateway = kubernetesGateway(r, base);
   const fact = (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ??
     clusterFact(r, base) ?? { ...base, type: 'other' as const };
-  return [fact];
+  return gateway ? [fact, gateway] : [fact];
 }
 
 function isSite(v: object): v is Site {

@@ -1,19 +1,10 @@
 // The facts the workspace index keeps about each manifest: small plain data (no parse trees), each
 // with the exact place it is written so a finding can point at it, in this file or from another.
+import type { RuleView } from '../policy/types';
+import type { JwtRuleFact, ServicePortFact, TargetRefFact } from './fact-parts';
+import type { Labels, Site } from './site';
 
-/** A range in one file, with positions too so another file's finding can link to it unopened. */
-export interface Site {
-  uri: string;
-  start: number;
-  end: number;
-  /** 0-based line and UTF-16 column of `start` and `end`. */
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-}
-
-export type Labels = Readonly<Record<string, string>>;
+export type { JwtRuleFact, Labels, ServicePortFact, Site, TargetRefFact };
 
 /** A label selector as written (matchLabels, or the plain label map of Sidecar/Gateway). */
 export interface SelectorFact {
@@ -42,6 +33,8 @@ interface Base {
   namespaceSite?: Site;
   /** Offset just past this document's text, where a new document can be inserted after it. */
   docEnd: number;
+  /** metadata.creationTimestamp as written (cluster exports carry it): Istio's tie-breaker, oldest first. */
+  created?: string;
 }
 
 export interface ModeSite {
@@ -54,7 +47,7 @@ export interface PeerAuthenticationFact extends Base {
   selector?: SelectorFact;
   /** spec.mtls.mode, when written. */
   mode?: ModeSite;
-  ports: (ModeSite & { port: string })[];
+  ports: (ModeSite & { port: string; /** The key as a port number, when it is one. */ portNumber?: number })[];
 }
 
 /** A use of a field that only carries a value over mutual TLS. */
@@ -85,12 +78,23 @@ export interface AuthorizationPolicyFact extends Base {
   serviceAccounts: ValueRef[];
   /** Some rule demands a validated JWT (ALLOW on requestPrincipals or request.auth, DENY on notRequestPrincipals). */
   requiresToken: boolean;
+  /** Every rule as written, each value with its site. */
+  rules?: RuleView[];
+  /** spec.provider.name (CUSTOM). */
+  provider?: ValueRef;
+  targetRefs?: TargetRefFact[];
+  /** Annotation istio.io/dry-run, read like Go's strconv.ParseBool (a bad value: not dry-run). */
+  dryRun?: boolean;
+  /** The annotation's value, when written (also when it does not parse). */
+  dryRunSite?: ValueRef;
 }
 
 export interface RequestAuthenticationFact extends Base {
   type: 'request-authentication';
   selector?: SelectorFact;
   targeted: boolean;
+  jwtRules?: JwtRuleFact[];
+  targetRefs?: TargetRefFact[];
 }
 
 export interface TlsModeUse extends ModeSite {
@@ -104,6 +108,9 @@ export interface DestinationRuleFact extends Base {
   host?: ValueRef;
   tlsModes: TlsModeUse[];
   selector?: SelectorFact;
+  /** spec.exportTo as written (absent: exported everywhere). */
+  exportTo?: ValueRef[];
+  subsets?: { name: string; labels: Labels; site: Site }[];
 }
 
 export interface TelemetryFact extends Base {
@@ -124,6 +131,23 @@ export interface GatewayFact extends Base {
 export interface SelectingResourceFact extends Base {
   type: 'selecting-resource';
   selector?: SelectorFact;
+  /** WasmPlugin (and future kinds) may bind by targetRefs instead. */
+  targetRefs?: TargetRefFact[];
+  /** Sidecar ingress listeners: port number and whether `tls` is set there. */
+  ingress?: { port: number; tls: boolean; site: Site }[];
+}
+
+/** A Gateway API Gateway: its class (istio-waypoint = a waypoint) and the labels that matter. */
+export interface KubernetesGatewayFact extends Base {
+  type: 'k8s-gateway';
+  gatewayClassName?: ValueRef;
+  labels: Labels;
+}
+
+export interface ServiceEntryFact extends Base {
+  type: 'service-entry';
+  hosts: ValueRef[];
+  labels?: Labels;
 }
 
 export interface CertificateFact extends Base {
@@ -168,12 +192,19 @@ export interface WorkloadFact extends Base {
   hostNetwork: boolean;
   /** False for VMs (WorkloadEntry/WorkloadGroup): sidecar injection does not apply to them. */
   pod: boolean;
+  /** Pod annotations that change how the mesh captures traffic (traffic.sidecar.istio.io/..., ambient.istio.io/...). */
+  meshAnnotations?: Labels;
+  /** Declared container ports (name -> containerPort resolves named Service targetPorts). */
+  containerPorts?: { name?: string; port: number; protocol?: string; site: Site }[];
 }
 
 export interface ServiceFact extends Base {
   type: 'service';
   /** Undefined for selector-less services (endpoints managed elsewhere). */
   selector?: Labels;
+  ports?: ServicePortFact[];
+  /** metadata.labels (istio.io/use-waypoint binds the Service to a waypoint). */
+  labels?: Labels;
 }
 
 export interface SecretFact extends Base {
@@ -192,6 +223,15 @@ export interface NetworkPolicyFact extends Base {
 export interface MeshConfigFact extends Base {
   type: 'mesh-config';
   accessLogFile: boolean;
+  /** Where it was found. */
+  source?: 'configmap' | 'istio-operator' | 'helm-values';
+  rootNamespace?: ValueRef;
+  trustDomain?: ValueRef;
+  trustDomainAliases?: ValueRef[];
+  extensionProviders?: { name: string; kind: string; site: Site }[];
+  pathNormalization?: ValueRef;
+  outboundTrafficPolicy?: ValueRef;
+  numTrustedProxies?: { value: number; site: Site };
 }
 
 /** Any other Kubernetes object: its namespace still counts as evidence that the namespace exists. */
@@ -207,6 +247,8 @@ export type Fact =
   | TelemetryFact
   | GatewayFact
   | SelectingResourceFact
+  | KubernetesGatewayFact
+  | ServiceEntryFact
   | CertificateFact
   | IssuerFact
   | NamespaceFact
