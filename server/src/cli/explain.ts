@@ -78,7 +78,7 @@ function lines(text: string): string {
 }
 
 function refText(r: Ref): string {
-  return { error: `${r.kind} ${r.namespace ?? ''}/${r.name} (${r.location.uri}:${r.location.line + 1})` };
+  return `${r.kind} ${r.namespace ?? ''}/${r.name} (${r.location.uri}:${r.location.line + 1})`;
 }
 
 export function explainMain(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
