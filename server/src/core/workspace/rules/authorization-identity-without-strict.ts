@@ -66,6 +66,6 @@ function weakestMtls(view: WorkspaceView, config: Config, ap: AuthorizationPolic
   let eff: EffectiveMtls | undefined;
   if (ap.selector) eff = effectiveMtls(view, config, { namespace: ns, labels: ap.selector.labels, exact: false });
   else if (meshWide) eff = view.all('peer-authentication').some((p) => p.namespace !== ns) ? undefined : namespaceMtls(view, config, ns);
-  else eff = hasWorkloadPolicies(view, ns) ? undefined : namespaceMtls(view, config, ns);
+  else eff = hasWorkloadPolicies(view, config, ns) ? undefined : namespaceMtls(view, config, ns);
   return eff && eff.mode !== 'STRICT' ? { eff, who: ap.selector ? 'the selected workloads accept' : `namespace ${ns} accepts` } : undefined;
 }
