@@ -125,3 +125,19 @@ export function hasWorkloadPolicies(view: WorkspaceView, config: Config, namespa
   if (namespace === rootOf(view, config)) return false;
   return view.inNamespace('peer-authentication', namespace).some((p) => p.selector !== undefined);
 }
+
+/**
+ * The mode on one workload (container/target) port: the portLevelMtls entry of the workload-level
+ * policy in force, when it has one for that port and it is not UNSET, else the workload's mode
+ * (policy_applier.go:370-376, 453-463: port-level settings are read from the workload policy only,
+ * keyed by the target port).
+ */
+export function workloadPortMtls(view: WorkspaceView, config: Config, w: WorkloadFact, port: number): EffectiveMtls | undefined {
+  const whole = workloadMtls(view, config, w);
+  const found = peerAuthenticationsFor(view, meshSettings(view, config), w);
+  const wp = levelOf(found.workload, 'workload');
+  const entry = wp?.policy.ports.find((e) => e.portNumber === port);
+  const mode = entry?.mode;
+  if (!wp || !entry || (mode !== 'STRICT' && mode !== 'PERMISSIVE' && mode !== 'DISABLE')) return whole;
+  return { mode, policy: wp.policy, site: entry.site, level: 'workload', ...(wp.tied ? { tied: wp.tied } : {}) };
+}
