@@ -14,6 +14,7 @@ import { rule as certificateIssuerNotFound } from './rules/certificate-issuer-no
 import { rule as gatewayCredentialNotFound } from './rules/gateway-credential-not-found';
 import { rule as requestAuthenticationNotEnforced } from './rules/request-authentication-not-enforced';
 import { rule as accessLoggingMissing } from './rules/access-logging-missing';
+import { rule as authorizationPolicyAmbientL7 } from './rules/authorization-policy-ambient-l7';
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationDestinationRuleConflict,
@@ -29,4 +30,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   gatewayCredentialNotFound,
   requestAuthenticationNotEnforced,
   accessLoggingMissing,
+  authorizationPolicyAmbientL7,
 ];

@@ -10,7 +10,7 @@ import type { WorkspaceRule } from '../rule';
 import { addDocumentFix, freeName, matchLabelsLines } from '../new-document';
 import type { AuthorizationPolicyFact, RequestAuthenticationFact, WorkloadFact } from '../facts';
 import type { WorkspaceView } from '../view';
-import { nameOf } from '../describe';
+import { namesOf } from '../describe';
 import { meshSettings } from '../../policy/mesh-settings';
 import { authorizationPoliciesFor, workloadsForPolicy } from '../../policy/applicable';
 import { dataPlaneOf } from '../../policy/data-plane';
@@ -35,7 +35,7 @@ export const rule: WorkspaceRule = {
       if (ambient.length > 0) {
         ctx.report({
           at: ra.site,
-          message: `${listed(ambient)} run${ambient.length === 1 ? 's' : ''} in ambient mode, where ztunnel validates no JWT: this RequestAuthentication has no effect there, and a DENY on \`notRequestPrincipals\` would not either (ztunnel drops the HTTP parts of a DENY rule, leaving a rule that never fires). Send the traffic through a waypoint and bind both policies to it with \`targetRefs\`.`,
+          message: `${namesOf(ambient)} run${ambient.length === 1 ? 's' : ''} in ambient mode, where ztunnel validates no JWT: this RequestAuthentication has no effect there, and a DENY on \`notRequestPrincipals\` would not either (ztunnel drops the HTTP parts of a DENY rule, leaving a rule that never fires). Send the traffic through a waypoint and bind both policies to it with \`targetRefs\`.`,
         });
         continue;
       }
@@ -70,11 +70,6 @@ export const rule: WorkspaceRule = {
     }
   },
 };
-
-function listed(ws: readonly WorkloadFact[]): string {
-  const names = ws.slice(0, 3).map(nameOf).join(', ');
-  return ws.length > 3 ? `${names} and ${ws.length - 3} more` : names;
-}
 
 /** Does an enforced policy that demands a token apply to this workload (the model's applicability)? */
 function tokenRequired(view: WorkspaceView, settings: MeshSettings, w: WorkloadFact): boolean {
