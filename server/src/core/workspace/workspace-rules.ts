@@ -15,6 +15,7 @@ import { rule as gatewayCredentialNotFound } from './rules/gateway-credential-no
 import { rule as requestAuthenticationNotEnforced } from './rules/request-authentication-not-enforced';
 import { rule as accessLoggingMissing } from './rules/access-logging-missing';
 import { rule as authorizationPolicyAmbientL7 } from './rules/authorization-policy-ambient-l7';
+import { rule as peerAuthenticationPortNotTarget } from './rules/peer-authentication-port-not-target';
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationDestinationRuleConflict,
@@ -31,4 +32,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   requestAuthenticationNotEnforced,
   accessLoggingMissing,
   authorizationPolicyAmbientL7,
+  peerAuthenticationPortNotTarget,
 ];
