@@ -16,6 +16,7 @@ import { rule as requestAuthenticationNotEnforced } from './rules/request-authen
 import { rule as accessLoggingMissing } from './rules/access-logging-missing';
 import { rule as authorizationPolicyAmbientL7 } from './rules/authorization-policy-ambient-l7';
 import { rule as peerAuthenticationPortNotTarget } from './rules/peer-authentication-port-not-target';
+import { rule as peerAuthenticationOverlappingSelectors } from './rules/peer-authentication-overlapping-selectors';
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationDestinationRuleConflict,
@@ -33,4 +34,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   accessLoggingMissing,
   authorizationPolicyAmbientL7,
   peerAuthenticationPortNotTarget,
+  peerAuthenticationOverlappingSelectors,
 ];
