@@ -17,6 +17,7 @@ import { rule as accessLoggingMissing } from './rules/access-logging-missing';
 import { rule as authorizationPolicyAmbientL7 } from './rules/authorization-policy-ambient-l7';
 import { rule as peerAuthenticationPortNotTarget } from './rules/peer-authentication-port-not-target';
 import { rule as peerAuthenticationOverlappingSelectors } from './rules/peer-authentication-overlapping-selectors';
+import { rule as rootNamespaceSelectorMeshWide } from './rules/root-namespace-selector-mesh-wide';
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationDestinationRuleConflict,
@@ -35,4 +36,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   authorizationPolicyAmbientL7,
   peerAuthenticationPortNotTarget,
   peerAuthenticationOverlappingSelectors,
+  rootNamespaceSelectorMeshWide,
 ];

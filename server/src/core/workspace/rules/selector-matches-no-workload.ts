@@ -10,9 +10,7 @@ import type { WorkspaceRule } from '../rule';
 import { nameOf } from '../describe';
 import type { Fact, SelectorFact, TargetRefFact } from '../facts';
 import { meshSettings } from '../../policy/mesh-settings';
-
-/** Kinds whose selector, written in the root namespace, reaches pods of every namespace. */
-export const MESH_WIDE_SELECTOR_KINDS = new Set(['AuthorizationPolicy', 'RequestAuthentication', 'EnvoyFilter', 'WasmPlugin']);
+import { MESH_WIDE_SELECTOR_KINDS } from '../root-reach';
 
 /**
  * Labels Istio puts on the pods it deploys for a Gateway API Gateway (named after the Gateway):
