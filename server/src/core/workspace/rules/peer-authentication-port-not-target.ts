@@ -35,7 +35,7 @@ export const rule: WorkspaceRule = {
         const target = svc.target !== undefined ? `target port ${svc.target}` : 'a target port';
         ctx.report({
           at: entry.site,
-          message: `${entry.port} is a port of Service ${svc.service}, which sends it to ${target} of ${nameOf(w)}. portLevelMtls keys are workload (container) ports, so this ${entry.mode} never applies to that traffic; the workload's own mode does.${svc.target !== undefined ? ` Use ${svc.target} as the key.` : ''}`,
+          message: `${entry.port} is a port of Service ${svc.service}, which sends it to ${target} of ${nameOf(w)}. portLevelMtls keys are workload (container) ports, so this entry never applies to that traffic; the workload's own mode does.${svc.target !== undefined ? ` Use ${svc.target} as the key.` : ''}`,
         });
       }
     }
