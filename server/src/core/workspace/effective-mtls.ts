@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import type { Labels, PeerAuthenticationFact, Site, WorkloadFact } from './facts';
 import { labelsMatch, type WorkspaceView } from './view';
 import { meshSettings } from '../policy/mesh-settings';
-import { peerAuthenticationsFor, sortOldest } from '../policy/applicable';
+import { peerAuthenticationsFor, sortOldest, type PeerAuthentications } from '../policy/applicable';
 
 export type MtlsMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE';
 type Level = 'workload' | 'namespace' | 'mesh';
@@ -140,4 +140,10 @@ export function workloadPortMtls(view: WorkspaceView, config: Config, w: Workloa
   const mode = entry?.mode;
   if (!wp || !entry || (mode !== 'STRICT' && mode !== 'PERMISSIVE' && mode !== 'DISABLE')) return whole;
   return { mode, policy: wp.policy, site: entry.site, level: 'workload', ...(wp.tied ? { tied: wp.tied } : {}) };
+}
+
+/** Every workload with the PeerAuthentications of each level that apply to it (the model's answer). */
+export function workloadPeerAuthentications(view: WorkspaceView, config: Config): { w: WorkloadFact; found: PeerAuthentications }[] {
+  const settings = meshSettings(view, config);
+  return view.all('workload').map((w) => ({ w, found: peerAuthenticationsFor(view, settings, w) }));
 }

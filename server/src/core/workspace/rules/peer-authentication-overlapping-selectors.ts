@@ -6,8 +6,7 @@
 import type { WorkspaceRule } from '../rule';
 import { nameOf } from '../describe';
 import type { PeerAuthenticationFact } from '../facts';
-import { meshSettings } from '../../policy/mesh-settings';
-import { peerAuthenticationsFor } from '../../policy/applicable';
+import { workloadPeerAuthentications } from '../effective-mtls';
 
 function selectorKey(pa: PeerAuthenticationFact): string {
   return JSON.stringify(Object.entries(pa.selector?.labels ?? {}).sort());
@@ -23,11 +22,8 @@ export const rule: WorkspaceRule = {
     fixable: false,
   },
   check(ctx) {
-    const { view, config } = ctx;
-    const settings = meshSettings(view, config);
     const said = new Set<string>();
-    for (const w of view.all('workload')) {
-      const found = peerAuthenticationsFor(view, settings, w);
+    for (const { w, found } of workloadPeerAuthentications(ctx.view, ctx.config)) {
       const list = found.workload;
       if (list.length < 2) continue;
       const [first, ...rest] = list;

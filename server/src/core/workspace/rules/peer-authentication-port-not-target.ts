@@ -5,8 +5,7 @@
 // Service port 80 to targetPort 8080, and `portLevelMtls: {80: ...}`.
 import type { WorkspaceRule } from '../rule';
 import { nameOf } from '../describe';
-import { meshSettings } from '../../policy/mesh-settings';
-import { peerAuthenticationsFor } from '../../policy/applicable';
+import { workloadPeerAuthentications } from '../effective-mtls';
 import { servicePortsOnly } from '../../policy/ports';
 
 export const rule: WorkspaceRule = {
@@ -19,13 +18,11 @@ export const rule: WorkspaceRule = {
     fixable: false,
   },
   check(ctx) {
-    const { view, config } = ctx;
-    const settings = meshSettings(view, config);
     const said = new Set<string>();
-    for (const w of view.all('workload')) {
-      const policy = peerAuthenticationsFor(view, settings, w).workload[0];
+    for (const { w, found } of workloadPeerAuthentications(ctx.view, ctx.config)) {
+      const policy = found.workload[0];
       if (!policy || policy.ports.length === 0) continue;
-      const serviceOnly = servicePortsOnly(view, w);
+      const serviceOnly = servicePortsOnly(ctx.view, w);
       for (const entry of policy.ports) {
         const svc = entry.portNumber === undefined ? undefined : serviceOnly.get(entry.portNumber);
         if (!svc) continue;
