@@ -20,7 +20,7 @@ export const rule: DocumentRule = {
     for (const site of principalSites(ctx)) {
       if (site.value.startsWith('spiffe://')) continue;
       const { problem, trustDomain } = principalShape(site.value);
-      if (problem || trustDomain === undefined || isMeshTrustDomain(trustDomain, expected)) continue;
+      if (problem || trustDomain === undefined || isMeshTrustDomain(trustDomain, expected, ctx.config.trustDomainAliases)) continue;
       ctx.report({
         path: site.path,
         message: `"${site.value}" is in trust domain "${trustDomain}", but this mesh's is "${expected}": the entry matches nobody unless "${trustDomain}" is listed in Istio's trustDomainAliases. If your mesh uses another trust domain, set \`trustDomain\` in .meshlint.yaml.`,

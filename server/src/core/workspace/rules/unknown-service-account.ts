@@ -50,7 +50,7 @@ export const rule: WorkspaceRule = {
         const m = PRINCIPAL_RE.exec(p.value);
         // Another trust domain belongs to another cluster, whose accounts this workspace cannot know;
         // `cluster.local` is the mesh's own (lib/trust-domain.ts).
-        if (m && isMeshTrustDomain(m[1], config.trustDomain)) check(p, m[2], m[3]);
+        if (m && isMeshTrustDomain(m[1], config.trustDomain, config.trustDomainAliases)) check(p, m[2], m[3]);
       }
       for (const s of ap.serviceAccounts) {
         const m = SERVICE_ACCOUNT_RE.exec(s.value);
