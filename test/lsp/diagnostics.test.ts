@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../support/lsp-client';
-import { peerAuthentication } from '../support/sample-manifests';
+import { peerAuthentication, spiffePrincipalPolicy } from '../support/sample-manifests';
 
 const PERMISSIVE = peerAuthentication({ namespace: 'shop # team shop', mode: 'PERMISSIVE   # keep until the batch jobs have sidecars' });
 
@@ -33,6 +33,7 @@ test('the STRICT quick fix changes only the value and the diagnostic goes away',
   const actions = await client.quickFixes(uri, diag);
   const fix = actions.find((a) => a.title === 'Set mode to STRICT');
   assert.ok(fix?.edit?.changes, JSON.stringify(actions));
+  assert.equal(fix.isPreferred, true, 'still the preferred quick fix, though fix all skips it');
   const edits = fix.edit.changes[uri];
   const doc = TextDocument.create(uri, 'yaml', 1, PERMISSIVE);
   const fixed = TextDocument.applyEdits(doc, edits);
@@ -44,15 +45,17 @@ test('the STRICT quick fix changes only the value and the diagnostic goes away',
   client.close(uri);
 });
 
-test('fix all applies every safe fix in one edit', async () => {
+test('fix all applies every safe fix in one edit, and leaves the STRICT suggestions alone', async () => {
   const uri = 'file:///tmp/meshlint-lsp/fixall.yaml';
   // The second policy is in another namespace: two namespace-wide policies in one would be a duplicate.
-  const text = `${PERMISSIVE}---\n${PERMISSIVE.replace('PERMISSIVE ', 'DISABLE    ').replace('namespace: shop', 'namespace: pay ')}`;
-  await client.openAndWait(uri, text, (d) => d.length === 2);
+  const disable = PERMISSIVE.replace('PERMISSIVE ', 'DISABLE    ').replace('namespace: shop', 'namespace: pay ');
+  const spiffe = spiffePrincipalPolicy();
+  const text = `${PERMISSIVE}---\n${disable}---\n${spiffe}---\n${spiffe.replace('web-callers', 'web-callers-2')}`;
+  await client.openAndWait(uri, text, (d) => d.length === 4);
   const actions = await client.fixAll(uri);
   assert.equal(actions.length, 1);
   const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), actions[0].edit?.changes?.[uri] ?? []);
-  assert.equal(fixed, text.replace('mode: PERMISSIVE', 'mode: STRICT').replace('mode: DISABLE', 'mode: STRICT'));
+  assert.equal(fixed, text.replaceAll('spiffe://', ''));
   client.close(uri);
 });
 

@@ -74,7 +74,11 @@ function renderFixes(fx: Fixture, runs: readonly FixRun[]): string {
   ];
   const sections = runs.map((r) => {
     const at = lineCol(fx.text, r.finding.start);
-    const flags = [r.fix.safe ? 'safe' : 'unsafe', ...(r.fix.preferred ? ['preferred'] : [])].join(', ');
+    const flags = [
+      r.fix.safe ? 'safe' : 'unsafe',
+      ...(r.fix.batch === false ? ['suggestion'] : []),
+      ...(r.fix.preferred ? ['preferred'] : []),
+    ].join(', ');
     return [`== ${at.line}:${at.col} ${r.finding.ruleId}: ${r.fix.title} (${flags})`, ...hunk(fx.text, r.after)].join('\n');
   });
   return `${[head.join('\n'), ...sections].join('\n\n')}\n`;

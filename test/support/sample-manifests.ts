@@ -69,3 +69,25 @@ spec:
           image: registry.example.com/orders/api:4.0.2
 `;
 }
+
+/**
+ * An ALLOW policy whose principal carries the `spiffe://` scheme: its fix (drop the scheme) is one
+ * that batch fixing applies, unlike the mode changes, which are suggestions only.
+ */
+export function spiffePrincipalPolicy(principal = '"spiffe://cluster.local/ns/shop/sa/web"'): string {
+  return `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: web-callers
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: web
+  rules:
+    - from:
+        - source:
+            principals:
+              - ${principal}
+`;
+}

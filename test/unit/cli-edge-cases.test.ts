@@ -9,13 +9,13 @@ import { once } from 'node:events';
 import { PACKAGE_DIR } from '../support/engine';
 import { runCli } from '../support/run-cli';
 import { writeTempWorkspace } from '../support/temp-workspace';
-import { peerAuthentication } from '../support/sample-manifests';
+import { peerAuthentication, spiffePrincipalPolicy } from '../support/sample-manifests';
 import { formatSarif } from '../../server/src/cli/format-sarif';
 import { loadWorkspace } from '../../server/src/cli/workspace';
 import { NodeWorkspaceFiles } from '../../server/src/node/workspace-files';
 import { pathToFileURL } from 'node:url';
 
-const OLD_VERSION = peerAuthentication({ apiVersion: 'security.istio.io/v1beta9' });
+const OLD_VERSION = `${peerAuthentication({ apiVersion: 'security.istio.io/v1beta9' })}---\n${spiffePrincipalPolicy()}`;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 test('a byte order mark is not a column, and --fix keeps it', async () => {
@@ -28,14 +28,14 @@ test('a byte order mark is not a column, and --fix keeps it', async () => {
   await runCli([file, '--fix']);
   const bytes = fs.readFileSync(file);
   assert.deepEqual(bytes.subarray(0, 3), BOM);
-  assert.equal(bytes.subarray(3).toString('utf8'), OLD_VERSION.replace('mode: PERMISSIVE', 'mode: STRICT'));
+  assert.equal(bytes.subarray(3).toString('utf8'), OLD_VERSION.replace('spiffe://', ''));
 });
 
 test('--fix does not rewrite a file that is not valid UTF-8, and says so', async () => {
   const dir = writeTempWorkspace({});
   const file = path.join(dir, 'latin1.yaml');
   // "café" in Latin-1 in a comment: decoding replaces it, and writing that back would lose it.
-  const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${peerAuthentication()}`)]);
+  const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${spiffePrincipalPolicy()}`)]);
   fs.writeFileSync(file, bytes);
   const res = await runCli([file, '--fix']);
   assert.deepEqual(fs.readFileSync(file), bytes);

@@ -8,32 +8,35 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { runCli, spawnCli } from '../support/run-cli';
 import { writeTempWorkspace } from '../support/temp-workspace';
-import { peerAuthentication } from '../support/sample-manifests';
+import { peerAuthentication, spiffePrincipalPolicy } from '../support/sample-manifests';
 import { MAX_FILE_BYTES, readRegularFile, readStreamUpTo } from '../../server/src/cli/read-file';
 import { writeFixedFile } from '../../server/src/cli/write-file';
 
 const PERMISSIVE = peerAuthentication();
 const STRICT = peerAuthentication({ mode: 'STRICT' });
+// A file `--fix` does change (STRICT itself is a suggestion only, never written by --fix).
+const FIXABLE = spiffePrincipalPolicy();
+const FIXED = FIXABLE.replace('spiffe://', '');
 
 test('--fix does not write through a link to a file outside the checked folder', async () => {
-  const outside = writeTempWorkspace({ 'target.yaml': PERMISSIVE });
-  const dir = writeTempWorkspace({ 'own.yaml': PERMISSIVE });
+  const outside = writeTempWorkspace({ 'target.yaml': FIXABLE });
+  const dir = writeTempWorkspace({ 'own.yaml': FIXABLE });
   fs.symlinkSync(path.join(outside, 'target.yaml'), path.join(dir, 'link.yaml'));
   const res = await runCli([dir, '--fix']);
-  assert.equal(fs.readFileSync(path.join(outside, 'target.yaml'), 'utf8'), PERMISSIVE, 'the target is unchanged');
+  assert.equal(fs.readFileSync(path.join(outside, 'target.yaml'), 'utf8'), FIXABLE, 'the target is unchanged');
   assert.ok(fs.lstatSync(path.join(dir, 'link.yaml')).isSymbolicLink(), 'the link is still a link');
-  assert.equal(fs.readFileSync(path.join(dir, 'own.yaml'), 'utf8'), STRICT, 'a regular file in the folder is still fixed');
+  assert.equal(fs.readFileSync(path.join(dir, 'own.yaml'), 'utf8'), FIXED, 'a regular file in the folder is still fixed');
   assert.match(res.err, /cannot write .*link\.yaml: a symbolic link/);
   assert.equal(res.code, 2);
 });
 
 test('--fix keeps the file mode and leaves no temporary file behind', async () => {
-  const dir = writeTempWorkspace({ 'pa.yaml': PERMISSIVE });
+  const dir = writeTempWorkspace({ 'pa.yaml': FIXABLE });
   const file = path.join(dir, 'pa.yaml');
   fs.chmodSync(file, 0o640);
   const res = await runCli([dir, '--fix']);
   assert.equal(res.code, 0, res.err);
-  assert.equal(fs.readFileSync(file, 'utf8'), STRICT);
+  assert.equal(fs.readFileSync(file, 'utf8'), FIXED);
   assert.equal(fs.statSync(file).mode & 0o777, 0o640);
   assert.deepEqual(fs.readdirSync(dir), ['pa.yaml']);
 });

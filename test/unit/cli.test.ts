@@ -9,7 +9,7 @@ import Ajv4 from 'ajv-draft-04';
 import { PACKAGE_DIR } from '../support/engine';
 import { runCli } from '../support/run-cli';
 import { writeTempWorkspace } from '../support/temp-workspace';
-import { peerAuthentication } from '../support/sample-manifests';
+import { peerAuthentication, spiffePrincipalPolicy } from '../support/sample-manifests';
 
 const PERMISSIVE = peerAuthentication({ namespace: 'shop # owned by team shop', mode: 'PERMISSIVE # until the cron jobs have sidecars' });
 
@@ -41,16 +41,50 @@ test('usage mistakes and unreadable paths exit 2 with a clear message', async ()
   assert.equal((await runCli(['--max-warnings', 'some'])).code, 2);
 });
 
+const SPIFFE = spiffePrincipalPolicy('"spiffe://cluster.local/ns/shop/sa/web" # the storefront');
+
 test('--fix applies safe fixes in place and keeps every comment', async () => {
-  const dir = writeTempWorkspace({ 'pa.yaml': PERMISSIVE });
+  const dir = writeTempWorkspace({ 'ap.yaml': SPIFFE });
   const res = await runCli([dir, '--fix']);
   assert.equal(res.code, 0);
-  assert.equal(fs.readFileSync(path.join(dir, 'pa.yaml'), 'utf8'), PERMISSIVE.replace('mode: PERMISSIVE', 'mode: STRICT'));
+  assert.equal(fs.readFileSync(path.join(dir, 'ap.yaml'), 'utf8'), SPIFFE.replace('spiffe://', ''));
   assert.match(res.out, /0 warning\(s\)/);
 });
 
-test('--format json lists findings with positions', async () => {
-  const dir = writeTempWorkspace({ 'pa.yaml': PERMISSIVE });
+// STRICT and ISTIO_MUTUAL refuse clients (destinations) without a sidecar: a person decides, not --fix.
+test('--fix leaves PERMISSIVE, DISABLE, a mesh-wide UNSET and DestinationRule DISABLE alone', async () => {
+  const modes = {
+    'permissive.yaml': PERMISSIVE,
+    'disable.yaml': peerAuthentication({ namespace: 'pay', mode: 'DISABLE' }),
+    'unset.yaml': peerAuthentication({ namespace: 'istio-system', mode: 'UNSET' }),
+    'dr.yaml': `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: ledger
+  namespace: pay
+spec:
+  host: ledger.pay.svc.cluster.local
+  trafficPolicy:
+    tls:
+      mode: DISABLE
+`,
+  };
+  const dir = writeTempWorkspace({ ...modes, 'ap.yaml': SPIFFE });
+  const res = await runCli([dir, '--fix']);
+  for (const [name, text] of Object.entries(modes)) assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text, name);
+  assert.equal(fs.readFileSync(path.join(dir, 'ap.yaml'), 'utf8'), SPIFFE.replace('spiffe://', ''));
+  for (const id of [
+    'peer-authentication-permissive',
+    'peer-authentication-disable',
+    'peer-authentication-mesh-unset',
+    'destination-rule-tls-disable',
+  ]) {
+    assert.match(res.out, new RegExp(` warning ${id} `), id);
+  }
+});
+
+test('--format json lists findings with positions, fixable only when --fix would fix them', async () => {
+  const dir = writeTempWorkspace({ 'pa.yaml': PERMISSIVE, 'z.yaml': SPIFFE });
   const res = await runCli([dir, '--format', 'json']);
   const parsed = JSON.parse(res.out) as {
     files: { path: string; findings: { ruleId: string; line: number; column: number; fixable: boolean }[] }[];
@@ -58,7 +92,9 @@ test('--format json lists findings with positions', async () => {
   assert.equal(parsed.files[0].findings[0].ruleId, 'peer-authentication-permissive');
   assert.equal(parsed.files[0].findings[0].line, 8);
   assert.equal(parsed.files[0].findings[0].column, 11);
-  assert.equal(parsed.files[0].findings[0].fixable, true);
+  assert.equal(parsed.files[0].findings[0].fixable, false, 'STRICT is a suggestion only');
+  assert.equal(parsed.files[1].findings[0].ruleId, 'authorization-policy-spiffe-prefix');
+  assert.equal(parsed.files[1].findings[0].fixable, true);
 });
 
 test('--format sarif is valid SARIF 2.1.0 with rule metadata and help links', async () => {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits } from '../../server/src/core/fix-all';
+import { applyEdits, isBatchFix } from '../../server/src/core/fix-all';
 import type { Finding } from '../../server/src/core/types';
 import { analyze, only } from '../support/engine';
 import { runCli } from '../support/run-cli';
@@ -124,8 +124,9 @@ test('meshlint --fix fixes the block scalars and leaves aliases intact', async (
   assert.equal(res.err, '');
   Object.values(REPROS).forEach((r, i) => {
     const now = fs.readFileSync(path.join(dir, `repro-${i}.yaml`), 'utf8');
-    // A fix that is not safe (the HTTP method with a non-obvious correction) stays for a person.
-    const safe = only(analyze(r.text), r.ruleId).some((f) => f.fixes?.some((x) => x.safe));
+    // A fix that is not safe (the HTTP method with a non-obvious correction) or a suggestion only
+    // (STRICT) stays for a person.
+    const safe = only(analyze(r.text), r.ruleId).some((f) => f.fixes?.some(isBatchFix));
     assert.equal(now, r.after !== undefined && safe ? r.after : r.text, `repro-${i}.yaml`);
   });
   // The findings through aliases are still reported after --fix.

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { decodeText, encodeText } from '../../server/src/node/text-file';
 import { runCli } from '../support/run-cli';
 import { writeTempWorkspace } from '../support/temp-workspace';
+import { spiffePrincipalPolicy } from '../support/sample-manifests';
 
 const PERMISSIVE = [
   'apiVersion: security.istio.io/v1',
@@ -67,7 +68,8 @@ test('UTF-32 and UTF-16 without a mark are named as unreadable, with what to do'
 test('the CLI checks a UTF-16 file, and --fix writes it back in UTF-16', async () => {
   const dir = writeTempWorkspace({});
   const file = path.join(dir, 'pa.yaml');
-  fs.writeFileSync(file, utf16(PERMISSIVE, false));
+  // The principal's scheme is a fix --fix writes (STRICT is a suggestion only).
+  fs.writeFileSync(file, utf16(`${PERMISSIVE}---\n${spiffePrincipalPolicy()}`, false));
   const run = await runCli(['--format', 'json', file]);
   assert.match(run.out, /peer-authentication-permissive/);
   const report = JSON.parse(run.out) as { files: { findings: { ruleId: string; line: number }[] }[] };
@@ -76,7 +78,8 @@ test('the CLI checks a UTF-16 file, and --fix writes it back in UTF-16', async (
   await runCli(['--fix', file]);
   const after = decodeText(fs.readFileSync(file));
   assert.equal(after.encoding, 'utf-16le');
-  assert.ok(after.text.includes('mode: STRICT # é'), after.text);
+  assert.ok(after.text.includes('mode: PERMISSIVE # é') && after.text.includes('"cluster.local/ns/shop/sa/web"'), after.text);
+  assert.ok(!after.text.includes('spiffe://'), after.text);
 });
 
 test('the CLI names a UTF-32 file on standard error and exits 2, never 0 with nothing said', async () => {

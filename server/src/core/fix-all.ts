@@ -1,13 +1,18 @@
-// Gathers every safe fix of a file into one non-overlapping edit list, and applies edits to text.
+// Gathers every safe batch fix of a file into one non-overlapping edit list, and applies edits to text.
 // Shared by the editor's "fix all" and `meshlint --fix`.
 import type { Finding, Fix, TextEdit } from './types';
 
-/** The first safe fix of each finding, skipping those whose edits overlap a fix already taken. */
+/** A fix that batch fixing may write without anyone looking: safe, and not a suggestion only. */
+export function isBatchFix(fix: Fix): boolean {
+  return fix.safe && fix.batch !== false;
+}
+
+/** The first batch fix of each finding, skipping those whose edits overlap a fix already taken. */
 export function collectSafeFixes(findings: readonly Finding[]): { finding: Finding; fix: Fix }[] {
   const chosen: { finding: Finding; fix: Fix }[] = [];
   const taken: TextEdit[] = [];
   for (const f of findings) {
-    const fix = f.fixes?.find((x) => x.safe);
+    const fix = f.fixes?.find(isBatchFix);
     if (!fix) continue;
     // Two fixes touching the same text would corrupt it; the later one waits for the next run.
     if (fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end))) continue;

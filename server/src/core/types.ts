@@ -18,6 +18,12 @@ export interface Fix {
   safe: boolean;
   /** The fix the editor should offer first for this finding. */
   preferred?: boolean;
+  /**
+   * False for a change whose edit is sound but whose effect needs a person's decision (e.g. STRICT
+   * mutual TLS, which cuts off clients without a sidecar): offered as a quick fix, never applied by
+   * "fix all" or `meshlint --fix`. Absent means true.
+   */
+  batch?: boolean;
 }
 
 export interface Finding {

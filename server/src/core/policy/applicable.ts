@@ -31,7 +31,7 @@ function key(prefix: string, settings: MeshSettings, w: WorkloadFact): string {
   return `${prefix}\u0000${settings.rootNamespace.value}\u0000${w.uri}\u0000${w.site.start}`;
 }
 
-function sortOldest<F extends Fact>(facts: readonly F[]): F[] {
+export function sortOldest<F extends Fact>(facts: readonly F[]): F[] {
   // Istio sorts by creation time, then name, then namespace; without timestamps keep index order.
   if (!facts.every((f) => f.created !== undefined)) return [...facts];
   return [...facts].sort(

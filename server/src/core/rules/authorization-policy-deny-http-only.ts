@@ -1,5 +1,8 @@
-// Istio's webhook warning: a DENY rule that matches only on HTTP attributes denies all TCP traffic,
-// because attributes a TCP connection cannot have count as matched in DENY rules.
+// Istio's webhook warning: a DENY rule that matches only on HTTP attributes denies all TCP traffic
+// to sidecar workloads, because a sidecar drops the attributes a TCP connection cannot have and keeps
+// the rest (authz/model/model.go). ztunnel (ambient) does the opposite: it omits the HTTP parts and
+// such a rule never fires, so the message tells both stories; the workspace rule
+// authorization-policy-ambient-l7 says which one applies when the workspace shows the namespace.
 import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 import { isSet } from './lib/go-values';
@@ -26,7 +29,8 @@ export const rule: DocumentRule = {
     id: 'authorization-policy-deny-http-only',
     category: 'api',
     defaultSeverity: 'warning',
-    summary: 'A DENY rule that uses only HTTP attributes also denies all TCP traffic to the workload; scope it to ports.',
+    summary:
+      'A DENY rule that uses only HTTP attributes denies all TCP traffic to sidecar workloads (and does nothing in ambient); scope it to ports.',
     fixable: false,
   },
   kinds: ['security.istio.io/AuthorizationPolicy'],
@@ -68,8 +72,9 @@ export const rule: DocumentRule = {
         path: toExists ? [...rule.path, 'to'] : [...rule.path, 'from'],
         on: 'key',
         message:
-          'kubectl will warn: this DENY rule uses only HTTP attributes, so on TCP (non-HTTP) ports it matches every connection and denies all TCP traffic to the workload. ' +
-          'Add ports: ["<http-port>"] to the operation so the rule only applies where HTTP attributes can be seen.',
+          'kubectl will warn: this DENY rule uses only HTTP attributes. With sidecars, on TCP (non-HTTP) ports it matches every connection and denies all TCP traffic to the workload; ' +
+          'in an ambient namespace without a waypoint the opposite happens: ztunnel leaves the HTTP parts out and the rule never matches, so it denies nothing. ' +
+          'Add ports: ["<http-port>"] to the operation so the rule only applies where HTTP attributes can be seen (in ambient, bind it to a waypoint with targetRefs).',
       });
     }
   },

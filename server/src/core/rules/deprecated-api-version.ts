@@ -1,5 +1,6 @@
-// A served but deprecated apiVersion (Istio v1beta1 / v1alpha3 / telemetry v1alpha1 where v1 exists):
-// an information note with a fix to the current version, offered only when the document is valid there.
+// An older served apiVersion (Istio v1beta1 / v1alpha3 / telemetry v1alpha1 where v1 exists): an
+// information note with a fix to the current version, offered only when the document is valid there.
+// Istio's CRDs still serve these versions and do not mark them deprecated, so the message says "older".
 import type { DocumentRule } from './lib/rule';
 import type { Fix } from '../types';
 import { setValueEdits } from './lib/fix-edits';
@@ -9,7 +10,7 @@ export const rule: DocumentRule = {
     id: 'deprecated-api-version',
     category: 'hygiene',
     defaultSeverity: 'info',
-    summary: 'The apiVersion still works but is deprecated; the same kind is served at the current version (v1).',
+    summary: 'The apiVersion is an older version Istio still serves; the same kind is served at the current version (v1).',
     fixable: true,
   },
   check(ctx) {
@@ -40,7 +41,8 @@ export const rule: DocumentRule = {
     ctx.report({
       path: ['apiVersion'],
       message:
-        `${r.apiVersion} is deprecated for ${r.kind}; Istio serves the same resource as ${newApiVersion}. ` +
+        `${r.apiVersion} is an older version of ${r.kind}: Istio still serves it (its CRDs do not mark it deprecated), ` +
+        `and the current version of the same resource is ${newApiVersion}. ` +
         (fixes
           ? `Switch to ${newApiVersion} (needs Istio 1.22 or later in the cluster).`
           : `Switch to ${newApiVersion} once the fields this document uses are valid there.`),

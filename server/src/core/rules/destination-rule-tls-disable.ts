@@ -21,7 +21,9 @@ export const rule: DocumentRule = {
     for (const site of destinationRuleTlsSites(ctx)) {
       if (site.tls.mode !== 'DISABLE') continue;
       const path = [...site.path, 'mode'];
-      const fix = setValueFix(ctx, path, 'ISTIO_MUTUAL', 'Set mode to ISTIO_MUTUAL', true);
+      // A suggestion only: a destination without a sidecar cannot answer ISTIO_MUTUAL.
+      const set = setValueFix(ctx, path, 'ISTIO_MUTUAL', 'Set mode to ISTIO_MUTUAL', true);
+      const fix = set && { ...set, batch: false };
       ctx.report({
         path,
         message: `DISABLE makes clients send plaintext to ${host} (${site.scope}): no encryption and no client identity, and a destination under STRICT mutual TLS rejects the connection. Use ISTIO_MUTUAL, or drop the tls block and let auto mTLS choose.`,

@@ -29,3 +29,9 @@ export function listOf(values: readonly string[], max = 5): string {
   const shown = values.slice(0, max).map((v) => `\`${v}\``);
   return values.length > max ? `${shown.join(', ')} and ${values.length - max} more` : shown.join(', ');
 }
+
+/** A few facts by name ("Deployment a/b, Deployment a/c and 4 more"), for messages about many workloads. */
+export function namesOf(facts: readonly Fact[], max = 3): string {
+  const names = facts.slice(0, max).map(nameOf).join(', ');
+  return facts.length > max ? `${names} and ${facts.length - max} more` : names;
+}

@@ -14,6 +14,10 @@ import { rule as certificateIssuerNotFound } from './rules/certificate-issuer-no
 import { rule as gatewayCredentialNotFound } from './rules/gateway-credential-not-found';
 import { rule as requestAuthenticationNotEnforced } from './rules/request-authentication-not-enforced';
 import { rule as accessLoggingMissing } from './rules/access-logging-missing';
+import { rule as authorizationPolicyAmbientL7 } from './rules/authorization-policy-ambient-l7';
+import { rule as peerAuthenticationPortNotTarget } from './rules/peer-authentication-port-not-target';
+import { rule as peerAuthenticationOverlappingSelectors } from './rules/peer-authentication-overlapping-selectors';
+import { rule as rootNamespaceSelectorMeshWide } from './rules/root-namespace-selector-mesh-wide';
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationDestinationRuleConflict,
@@ -29,4 +33,8 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   gatewayCredentialNotFound,
   requestAuthenticationNotEnforced,
   accessLoggingMissing,
+  authorizationPolicyAmbientL7,
+  peerAuthenticationPortNotTarget,
+  peerAuthenticationOverlappingSelectors,
+  rootNamespaceSelectorMeshWide,
 ];

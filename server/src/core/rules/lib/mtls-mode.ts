@@ -26,7 +26,11 @@ export function mtlsModeSites(ctx: DocContext): ModeSite[] {
   return sites;
 }
 
-/** The fix both mode rules offer: set that one value to STRICT, touching nothing else. */
+/**
+ * The fix the mode rules offer: set that one value to STRICT, touching nothing else. A suggestion
+ * only: STRICT refuses every client without a sidecar, which no text edit can check.
+ */
 export function strictFix(ctx: DocContext, path: PathSegment[]): Fix | undefined {
-  return setValueFix(ctx, path, 'STRICT', 'Set mode to STRICT', true);
+  const fix = setValueFix(ctx, path, 'STRICT', 'Set mode to STRICT', true);
+  return fix && { ...fix, batch: false };
 }

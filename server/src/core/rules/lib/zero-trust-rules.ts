@@ -26,6 +26,7 @@ import { rule as certificateRotationPolicyNever } from '../certificate-rotation-
 import { rule as certificateRenewBeforeTooClose } from '../certificate-renew-before-too-close';
 import { rule as certificateCommonNameNotInDnsNames } from '../certificate-common-name-not-in-dns-names';
 import { rule as certificateMtlsUsages } from '../certificate-mtls-usages';
+import { rule as certificateSpiffeNamespace } from '../certificate-spiffe-namespace';
 import { rule as telemetryAccessLoggingDisabled } from '../telemetry-access-logging-disabled';
 
 export const ZERO_TRUST_RULES: readonly DocumentRule[] = [
@@ -60,6 +61,7 @@ export const ZERO_TRUST_RULES: readonly DocumentRule[] = [
   certificateRenewBeforeTooClose,
   certificateCommonNameNotInDnsNames,
   certificateMtlsUsages,
+  certificateSpiffeNamespace,
   // G. Audit all access
   telemetryAccessLoggingDisabled,
 ];

@@ -2,8 +2,11 @@
 // source.namespace, connection.sni) for pods that still accept plaintext. A plaintext request has
 // no identity: it never matches a positive DENY field and always passes a negative ALLOW field, so
 // the policy is bypassed (Istio security bulletin ISTIO-SECURITY-2021-004). ALLOW on positive fields
-// and DENY on negative ones fail closed and are left alone.
+// and DENY on negative ones fail closed and are left alone. Which workloads a policy applies to comes
+// from the policy model (a root-namespace policy with a selector reaches every namespace).
 import type { WorkspaceRule } from '../rule';
+import { meshSettings } from '../../policy/mesh-settings';
+import { workloadsForPolicy } from '../../policy/applicable';
 import { effectiveMtls, hasWorkloadPolicies, namespaceMtls, workloadMtls, type EffectiveMtls } from '../effective-mtls';
 import { nameOf } from '../describe';
 import type { AuthorizationPolicyFact } from '../facts';
@@ -51,21 +54,21 @@ interface Weak {
 /** The first targeted pod group whose effective mode is not STRICT, when the workspace can tell. */
 function weakestMtls(view: WorkspaceView, config: Config, ap: AuthorizationPolicyFact): Weak | undefined {
   const ns = ap.namespace as string;
-  const meshWide = ns === config.rootNamespace && !ap.selector;
-  const workloads = meshWide
-    ? view.all('workload')
-    : ap.selector
-      ? view.workloadsMatching(ns, ap.selector.labels)
-      : view.inNamespace('workload', ns);
+  const settings = meshSettings(view, config);
+  const inRoot = ns === settings.rootNamespace.value;
+  const meshWide = inRoot && !ap.selector;
+  const workloads = workloadsForPolicy(view, settings, ap);
   for (const w of workloads) {
     const eff = workloadMtls(view, config, w);
     if (eff && eff.mode !== 'STRICT') return { eff, who: `${nameOf(w)} accepts` };
   }
   if (workloads.length > 0) return undefined;
   // No workload in the workspace: decide from the policies alone, only when no other policy could differ.
+  // A root-namespace selector reaches pods of every namespace, whose policies the workspace may not hold.
+  if (inRoot && ap.selector) return undefined;
   let eff: EffectiveMtls | undefined;
   if (ap.selector) eff = effectiveMtls(view, config, { namespace: ns, labels: ap.selector.labels, exact: false });
   else if (meshWide) eff = view.all('peer-authentication').some((p) => p.namespace !== ns) ? undefined : namespaceMtls(view, config, ns);
-  else eff = hasWorkloadPolicies(view, ns) ? undefined : namespaceMtls(view, config, ns);
+  else eff = hasWorkloadPolicies(view, config, ns) ? undefined : namespaceMtls(view, config, ns);
   return eff && eff.mode !== 'STRICT' ? { eff, who: ap.selector ? 'the selected workloads accept' : `namespace ${ns} accepts` } : undefined;
 }

@@ -1,7 +1,8 @@
 // A Certificate whose issuerRef names an Issuer that is not in its namespace, or a ClusterIssuer
 // the workspace does not define. Issuers are namespaced: a certificate can only use one of its own
 // namespace. `kind` defaults to Issuer, so a ClusterIssuer named without `kind: ClusterIssuer` is
-// looked for in the wrong place. Only external issuers (another group) are never checked.
+// looked for in the wrong place. Only external issuers (another group) are never checked. A near
+// match among the issuers the workspace defines there makes it a likely typo: a warning.
 import type { WorkspaceRule } from '../rule';
 import { closest } from '../../suggest';
 import { nameOf } from '../describe';
@@ -42,9 +43,10 @@ export const rule: WorkspaceRule = {
         );
         ctx.report({
           at: ref.name.site,
+          severity: guess && !elsewhere ? 'warning' : undefined,
           message: elsewhere
             ? `Issuer \`${name}\` is defined in namespace ${elsewhere.namespace}, but an Issuer only signs certificates of its own namespace (${cert.namespace}): this certificate will never be issued. Use a ClusterIssuer, or an Issuer in ${cert.namespace}.`
-            : `No Issuer \`${name}\` in namespace ${cert.namespace} (the workspace defines ${local.map((i) => `\`${i.name}\``).join(', ')} there): this certificate will never be issued.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+            : `No Issuer \`${name}\` in namespace ${cert.namespace} (the workspace defines ${local.map((i) => `\`${i.name}\``).join(', ')} there): this certificate will never be issued.${guess ? ` Did you mean \`${guess}\`? A near miss like this is almost surely a typo.` : ''}`,
           related: elsewhere ? [{ at: elsewhere.site, message: `${nameOf(elsewhere)} is here` }] : undefined,
         });
       } else if (ref.kind === 'ClusterIssuer') {
@@ -62,7 +64,8 @@ export const rule: WorkspaceRule = {
         );
         ctx.report({
           at: ref.name.site,
-          message: `No ClusterIssuer \`${name}\` in the workspace (it defines ${clusterIssuers.map((i) => `\`${i.name}\``).join(', ')}): this certificate will never be issued.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          severity: guess ? 'warning' : undefined,
+          message: `No ClusterIssuer \`${name}\` in the workspace (it defines ${clusterIssuers.map((i) => `\`${i.name}\``).join(', ')}): this certificate will never be issued.${guess ? ` Did you mean \`${guess}\`? A near miss like this is almost surely a typo.` : ''}`,
         });
       }
     }

@@ -1,6 +1,7 @@
 // An authorization `namespaces` entry (or source.namespace condition) naming a namespace the
 // workspace does not know. Only said when the workspace declares Namespaces (so it describes the
-// cluster's namespaces at all); a namespace any manifest is placed in counts as known.
+// cluster's namespaces at all); a namespace any manifest is placed in counts as known. A near match
+// among the known namespaces makes it a likely typo that silently never matches: a warning.
 import type { WorkspaceRule } from '../rule';
 import { closest } from '../../suggest';
 import { BUILTIN_NAMESPACES } from '../describe';
@@ -26,7 +27,8 @@ export const rule: WorkspaceRule = {
         const guess = guesses.get(ref.value);
         ctx.report({
           at: ref.site,
-          message: `No manifest in the workspace declares namespace \`${ref.value}\` or is placed in it. A namespace with no workloads sends no requests, so this entry never matches.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          severity: guess ? 'warning' : undefined,
+          message: `No manifest in the workspace declares namespace \`${ref.value}\` or is placed in it. A namespace with no workloads sends no requests, so this entry never matches.${guess ? ` Did you mean \`${guess}\`? A near miss like this is almost surely a typo.` : ''}`,
         });
       }
     }

@@ -2,15 +2,18 @@
 // ServiceAccount that no manifest defines and no workload runs as. Such an identity never calls, so
 // an ALLOW on it admits nobody and a DENY on it blocks nobody; usually a typo. Only said when the
 // workspace holds workloads or ServiceAccounts of that namespace. Accounts Istio creates for the
-// Gateway API gateways it deploys (`<name>-istio`, a waypoint's own name) count as known.
+// Gateway API gateways it deploys (`<name>-istio`, a waypoint's own name) count as known. A near
+// match among the known accounts makes it a likely typo that silently never matches: a warning.
 import type { WorkspaceRule } from '../rule';
 import { closest } from '../../suggest';
 import { listOf } from '../describe';
 import type { ValueRef } from '../facts';
 import type { WorkspaceView } from '../view';
+import { isMeshTrustDomain } from '../../rules/lib/trust-domain';
 
 const PRINCIPAL_RE = /^([^/]+)\/ns\/([^/]+)\/sa\/([^/]+)$/;
-const SERVICE_ACCOUNT_RE = /^([^/]+)\/([^/]+)$/;
+/** `<namespace>/<name>`, or a bare `<name>` in the policy's own namespace (generator.go:197-218). */
+const SERVICE_ACCOUNT_RE = /^(?:([^/]+)\/)?([^/]+)$/;
 
 export const rule: WorkspaceRule = {
   meta: {
@@ -38,18 +41,21 @@ export const rule: WorkspaceRule = {
       const guess = closest(account, names);
       ctx.report({
         at: ref.site,
-        message: `No manifest in the workspace defines ServiceAccount \`${account}\` in namespace ${namespace} or runs a workload as it (known there: ${listOf(names)}). An identity nobody runs as never matches: an ALLOW on it admits nobody, a DENY on it blocks nobody.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+        severity: guess ? 'warning' : undefined,
+        message: `No manifest in the workspace defines ServiceAccount \`${account}\` in namespace ${namespace} or runs a workload as it (known there: ${listOf(names)}). An identity nobody runs as never matches: an ALLOW on it admits nobody, a DENY on it blocks nobody.${guess ? ` Did you mean \`${guess}\`? A near miss like this is almost surely a typo.` : ''}`,
       });
     };
     for (const ap of view.all('authorization-policy')) {
       for (const p of ap.principals) {
         const m = PRINCIPAL_RE.exec(p.value);
-        // Another trust domain belongs to another cluster, whose accounts this workspace cannot know.
-        if (m && m[1] === config.trustDomain) check(p, m[2], m[3]);
+        // Another trust domain belongs to another cluster, whose accounts this workspace cannot know;
+        // `cluster.local` is the mesh's own (lib/trust-domain.ts).
+        if (m && isMeshTrustDomain(m[1], config.trustDomain, config.trustDomainAliases)) check(p, m[2], m[3]);
       }
       for (const s of ap.serviceAccounts) {
         const m = SERVICE_ACCOUNT_RE.exec(s.value);
-        if (m) check(s, m[1], m[2]);
+        const namespace = m?.[1] ?? ap.namespace;
+        if (m && namespace !== undefined) check(s, namespace, m[2]);
       }
     }
   },
