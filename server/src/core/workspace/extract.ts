@@ -191,7 +191,6 @@ function documentFacts(uri: string, doc: SourceDocument): Fact[] {
   return gateway ? [fact, gateway] : [fact];
 }
 
-
 function isSite(v: object): v is Site {
   const s = v as Partial<Site>;
   return typeof s.uri === 'string' && typeof s.start === 'number' && typeof s.endLine === 'number';
