@@ -11,36 +11,13 @@ import type { CrdText } from '../core/crd/read-crds';
 import { ExcludeMatcher } from '../core/workspace/scan-policy';
 import type { WorkspaceNames } from '../core/workspace/queries';
 import { FolderIndex, NO_CONFIG, type Folder } from './folder-index';
-import type { MeshlintSettings } from './protocol';
 import { NODE_TIMERS, RulesRunCache, type RulesClock } from './rules-cache';
 import { toConfig } from './settings';
 import { readConfiguredCrds } from './configured-crds';
-import type { WorkspaceFiles } from './workspace-files';
+import type { WorkspaceHostDeps } from './workspace-host-deps';
 import { reportScan, scanFolder, scanSettings } from './folder-scan';
 
-export interface WorkspaceHostDeps {
-  /** Disk access; without it only open documents are indexed. */
-  files?: WorkspaceFiles;
-  settingsFor(uri: string): Promise<MeshlintSettings>;
-  /** The `meshlint.exclude` globs for a folder. */
-  excludeFor(folderUri: string): Promise<string[]>;
-  /** The `meshlint.maxWorkspaceFiles` setting for a folder (the scan's file cap), when set. */
-  maxFilesFor?(folderUri: string): Promise<number | undefined>;
-  /** Show a warning to the user (status item), beside the log. */
-  notice?(message: string): void;
-  /** Ask for an open document's diagnostics to be published again (by its client URI). */
-  republish(uri: string): void;
-  /** Publish the problems of a config file that is not open in the editor. */
-  publishConfigFile(uri: string, text: string, findings: Finding[]): void;
-  knownRuleIds(): readonly string[];
-  log(message: string): void;
-  /** Wall clock in ms; with it, a workspace whose rules take long is re-checked after typing pauses. */
-  now?: () => number;
-  /** Timers for that deferred run (tests may drive them); Node's by default. */
-  timers?: Pick<RulesClock, 'setTimer' | 'clearTimer'>;
-  /** The CRD texts (`crdTexts()`) may have changed. */
-  crdsChanged?(): void;
-}
+export type { WorkspaceHostDeps } from './workspace-host-deps';
 
 export class WorkspaceHost {
   protected readonly index: FolderIndex;
