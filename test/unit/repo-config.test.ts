@@ -13,6 +13,7 @@ test('the test fixtures are excluded, the examples are not', () => {
   const at = (...p: string[]): string => path.join(PACKAGE_DIR, ...p);
   assert.equal(ws.keep(at('test', 'fixtures', 'rules', 'peer-authentication-permissive', 'invalid', 'a.yaml'), false), false);
   assert.equal(ws.keep(at('test', 'e2e', 'workspace', 'permissive.yaml'), false), false);
+  assert.equal(ws.keep(at('test', 'e2e', 'workspace-restricted', 'overlay', 'permissive.yaml'), false), false);
   assert.equal(ws.keep(at('test', 'nvim', 'fixtures', 'permissive.yaml'), false), false);
   assert.equal(ws.keep(at('examples', 'broken', 'typos.yaml'), false), true);
 });

@@ -23,7 +23,8 @@ export function findCodeServer(repoRoot: string): string {
   return bin;
 }
 
-export function makeDirs(root: string, traceServer: boolean): CodeServerDirs {
+/** `trusted: false`: workspace trust on and the folder not trusted (Restricted Mode), without the modal prompt. */
+export function makeDirs(root: string, traceServer: boolean, trusted = true): CodeServerDirs {
   const dirs = {
     home: path.join(root, 'home'),
     userData: path.join(root, 'user-data'),
@@ -37,7 +38,9 @@ export function makeDirs(root: string, traceServer: boolean): CodeServerDirs {
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': !trusted,
+    // Never ask "Do you trust the authors?": the folder then opens in Restricted Mode.
+    ...(trusted ? {} : { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }),
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'telemetry.telemetryLevel': 'off',
@@ -105,6 +108,7 @@ export async function startCodeServer(
   dirs: CodeServerDirs,
   env: NodeJS.ProcessEnv,
   workspace: string,
+  trusted = true,
 ): Promise<RunningCodeServer> {
   const port = await freePort();
   const log = fs.createWriteStream(dirs.log, { flags: 'a' });
@@ -118,7 +122,8 @@ export async function startCodeServer(
       'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      // Without it code-server's workbench applies workspace trust (see makeDirs' settings).
+      ...(trusted ? ['--disable-workspace-trust'] : []),
       '--user-data-dir',
       dirs.userData,
       '--extensions-dir',
