@@ -196,6 +196,8 @@ export interface WorkloadFact extends Base {
   meshAnnotations?: Labels;
   /** Declared container ports (name -> containerPort resolves named Service targetPorts). */
   containerPorts?: { name?: string; port: number; protocol?: string; site: Site }[];
+  /** Settings that take traffic past the sidecar: capture annotations, and `runAsUser` (key `runAsUser`) set to the proxy's UID 1337. */
+  captureBypass?: { key: string; value: string; container?: string; site: Site }[];
 }
 
 export interface ServiceFact extends Base {
