@@ -236,6 +236,16 @@ export interface MeshConfigFact extends Base {
   numTrustedProxies?: { value: number; site: Site };
 }
 
+/** A VirtualService, for the routes that match on JWT claims. */
+export interface VirtualServiceFact extends Base {
+  type: 'virtual-service';
+  hosts: ValueRef[];
+  /** spec.gateways; absent means `mesh` only. */
+  gateways: ValueRef[];
+  /** `headers` (or `withoutHeaders`: negated) keys `@request.auth.claims.<name>` in http[].match[], with the match's own gateways. */
+  claimMatches: { claim: string; negated: boolean; site: Site; gateways?: string[] }[];
+}
+
 /** Any other Kubernetes object: its namespace still counts as evidence that the namespace exists. */
 export interface OtherFact extends Base {
   type: 'other';
@@ -260,6 +270,7 @@ export type Fact =
   | SecretFact
   | NetworkPolicyFact
   | MeshConfigFact
+  | VirtualServiceFact
   | OtherFact;
 
 export type FactType = Fact['type'];

@@ -20,6 +20,7 @@ import { rule as peerAuthenticationOverlappingSelectors } from './rules/peer-aut
 import { rule as rootNamespaceSelectorMeshWide } from './rules/root-namespace-selector-mesh-wide';
 import { rule as policyTargetRefsSidecarOnly } from './rules/policy-target-refs-sidecar-only';
 import { rule as sidecarBypassUnderStrict } from './rules/sidecar-bypass-under-strict';
+import { rule as routeJwtClaimWithoutRequestAuthentication } from './rules/route-jwt-claim-without-request-authentication';
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationDestinationRuleConflict,
@@ -41,4 +42,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   rootNamespaceSelectorMeshWide,
   policyTargetRefsSidecarOnly,
   sidecarBypassUnderStrict,
+  routeJwtClaimWithoutRequestAuthentication,
 ];
