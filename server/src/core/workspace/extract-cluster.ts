@@ -122,6 +122,31 @@ function containerPorts(r: DocReader, template: PathSegment[]): NonNullable<Work
   return out;
 }
 
+const BYPASS_ANNOTATIONS = [
+  'traffic.sidecar.istio.io/includeInboundPorts',
+  'traffic.sidecar.istio.io/excludeInboundPorts',
+  'traffic.sidecar.istio.io/excludeInterfaces',
+];
+
+/** Capture annotations that let inbound traffic past the sidecar, and containers running as the proxy's UID 1337. */
+function captureBypass(r: DocReader, template: PathSegment[], annotations: Record<string, string>): WorkloadFact['captureBypass'] {
+  const out: NonNullable<WorkloadFact['captureBypass']> = [];
+  for (const key of BYPASS_ANNOTATIONS) {
+    const value = annotations[key];
+    if (value !== undefined) out.push({ key, value, site: r.nearest([...template, 'metadata', 'annotations', key]) });
+  }
+  // A container's securityContext overrides the pod's; only the sidecar itself is meant to run as 1337.
+  const podUid = r.num([...template, 'spec', 'securityContext', 'runAsUser']);
+  r.list([...template, 'spec', 'containers']).forEach((_c, i) => {
+    const at = [...template, 'spec', 'containers', i];
+    const own = r.num([...at, 'securityContext', 'runAsUser']);
+    if ((own ?? podUid) !== 1337) return;
+    const path = own !== undefined ? [...at, 'securityContext', 'runAsUser'] : [...template, 'spec', 'securityContext', 'runAsUser'];
+    out.push({ key: 'runAsUser', value: '1337', container: r.str([...at, 'name']), site: r.nearest(path) });
+  });
+  return out.length > 0 ? out : undefined;
+}
+
 /** Pod annotations that change traffic capture; others stay out of the index. */
 const MESH_ANNOTATION = /^(traffic\.sidecar\.istio\.io|ambient\.istio\.io|sidecar\.istio\.io)\//;
 
@@ -190,6 +215,7 @@ function podWorkload(r: DocReader, base: BaseFields, template: PathSegment[]): W
     pod: true,
     meshAnnotations: Object.fromEntries(Object.entries(annotations).filter(([k]) => MESH_ANNOTATION.test(k))),
     containerPorts: containerPorts(r, template),
+    captureBypass: captureBypass(r, template, annotations),
   };
 }
 

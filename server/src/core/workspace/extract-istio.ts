@@ -3,6 +3,7 @@
 import type { PathSegment } from '../locate';
 import type { DocReader } from './doc-reader';
 import { jwtRules, ruleViews, targetRefs } from './extract-rules';
+import { virtualService } from './extract-routes';
 import { parseGoBool } from '../go-parse-bool';
 import type {
   AuthorizationPolicyFact,
@@ -53,6 +54,8 @@ export function istioFact(r: DocReader, base: BaseFields): Fact | undefined {
       return { ...base, type: 'service-entry', hosts: r.refs(['spec', 'hosts']), labels: r.labels(['metadata', 'labels']) };
     case 'DestinationRule':
       return destinationRule(r, base);
+    case 'VirtualService':
+      return virtualService(r, base);
     case 'Telemetry':
       return telemetry(r, base);
     case 'Gateway':

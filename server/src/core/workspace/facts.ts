@@ -196,6 +196,8 @@ export interface WorkloadFact extends Base {
   meshAnnotations?: Labels;
   /** Declared container ports (name -> containerPort resolves named Service targetPorts). */
   containerPorts?: { name?: string; port: number; protocol?: string; site: Site }[];
+  /** Settings that take traffic past the sidecar: capture annotations, and `runAsUser` (key `runAsUser`) set to the proxy's UID 1337. */
+  captureBypass?: { key: string; value: string; container?: string; site: Site }[];
 }
 
 export interface ServiceFact extends Base {
@@ -234,6 +236,16 @@ export interface MeshConfigFact extends Base {
   numTrustedProxies?: { value: number; site: Site };
 }
 
+/** A VirtualService, for the routes that match on JWT claims. */
+export interface VirtualServiceFact extends Base {
+  type: 'virtual-service';
+  hosts: ValueRef[];
+  /** spec.gateways; absent means `mesh` only. */
+  gateways: ValueRef[];
+  /** `headers` (or `withoutHeaders`: negated) keys `@request.auth.claims.<name>` in http[].match[], with the match's own gateways. */
+  claimMatches: { claim: string; negated: boolean; site: Site; gateways?: string[] }[];
+}
+
 /** Any other Kubernetes object: its namespace still counts as evidence that the namespace exists. */
 export interface OtherFact extends Base {
   type: 'other';
@@ -258,6 +270,7 @@ export type Fact =
   | SecretFact
   | NetworkPolicyFact
   | MeshConfigFact
+  | VirtualServiceFact
   | OtherFact;
 
 export type FactType = Fact['type'];

@@ -18,6 +18,9 @@ import { rule as authorizationPolicyAmbientL7 } from './rules/authorization-poli
 import { rule as peerAuthenticationPortNotTarget } from './rules/peer-authentication-port-not-target';
 import { rule as peerAuthenticationOverlappingSelectors } from './rules/peer-authentication-overlapping-selectors';
 import { rule as rootNamespaceSelectorMeshWide } from './rules/root-namespace-selector-mesh-wide';
+import { rule as policyTargetRefsSidecarOnly } from './rules/policy-target-refs-sidecar-only';
+import { rule as sidecarBypassUnderStrict } from './rules/sidecar-bypass-under-strict';
+import { rule as routeJwtClaimWithoutRequestAuthentication } from './rules/route-jwt-claim-without-request-authentication';
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationDestinationRuleConflict,
@@ -37,4 +40,7 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationPortNotTarget,
   peerAuthenticationOverlappingSelectors,
   rootNamespaceSelectorMeshWide,
+  policyTargetRefsSidecarOnly,
+  sidecarBypassUnderStrict,
+  routeJwtClaimWithoutRequestAuthentication,
 ];
