@@ -11,7 +11,7 @@ function suffixMatch(a: string, pattern: string): boolean {
 }
 
 /** Either side may hold the wildcard (util.go stringMatch). */
-function inBundle(td: string, bundle: readonly string[]): boolean {
+export function inBundle(td: string, bundle: readonly string[]): boolean {
   return bundle.some((s) => td === s || s === '*' || prefixMatch(td, s) || prefixMatch(s, td) || suffixMatch(td, s) || suffixMatch(s, td));
 }
 

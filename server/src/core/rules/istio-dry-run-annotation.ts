@@ -2,10 +2,9 @@
 // action ALLOW or DENY, and only with a boolean value.
 import type { DocumentRule } from './lib/rule';
 import { recordAt, stringAt } from './lib/go-values';
+import { parseGoBool } from '../go-parse-bool';
 
 const KEY = 'istio.io/dry-run';
-/** What Go's strconv.ParseBool accepts. */
-const BOOLEANS = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
 
 export const rule: DocumentRule = {
   meta: {
@@ -53,7 +52,7 @@ export const rule: DocumentRule = {
       return;
     }
     const value = annotations[KEY];
-    if (typeof value === 'string' && BOOLEANS.includes(value)) return;
+    if (typeof value === 'string' && parseGoBool(value) !== undefined) return;
     ctx.report({
       path,
       message: `Istio's webhook rejects ${KEY}: ${JSON.stringify(value)} is not a boolean. Write "true" to only log what the policy would do, or "false".`,

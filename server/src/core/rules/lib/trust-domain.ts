@@ -1,5 +1,7 @@
 // Which trust domains a sidecar treats as the mesh's own, the way Istio rewrites principals before
-// building its RBAC filter (istio/istio pilot/pkg/security/trustdomain/bundle.go, util.go).
+// building its RBAC filter (istio/istio pilot/pkg/security/trustdomain/bundle.go, util.go). The
+// bundle match itself is the access check's, so the rules and the evaluator cannot drift apart.
+import { inBundle } from '../../access/trust-domain';
 
 /** Istio's stand-in for "the local trust domain" in policies (bundle.go:72, constants.DefaultClusterLocalDomain). */
 export const CLUSTER_LOCAL = 'cluster.local';
@@ -11,13 +13,5 @@ export const CLUSTER_LOCAL = 'cluster.local';
  * either side (util.go:25-32 `stringMatch`).
  */
 export function isMeshTrustDomain(td: string, trustDomain: string, aliases: readonly string[] = []): boolean {
-  if (td === CLUSTER_LOCAL) return true;
-  return [trustDomain, ...aliases].some((entry) => wildcardMatch(td, entry) || wildcardMatch(entry, td));
-}
-
-/** `pattern` equals `value`, is `*`, or is `prefix*` / `*suffix` of it. */
-function wildcardMatch(value: string, pattern: string): boolean {
-  if (value === pattern || pattern === '*') return true;
-  if (pattern.endsWith('*') && value.startsWith(pattern.slice(0, -1))) return true;
-  return pattern.startsWith('*') && value.endsWith(pattern.slice(1));
+  return td === CLUSTER_LOCAL || inBundle(td, [trustDomain, ...aliases]);
 }
