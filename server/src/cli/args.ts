@@ -1,6 +1,7 @@
 // Command-line arguments of `meshlint`.
 import type { Severity } from '../core/types';
 import { MAX_FILE_BYTES } from './read-file';
+import { readOptions, UsageError } from './options';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -25,7 +26,7 @@ export interface CliArgs {
   version: boolean;
 }
 
-export class UsageError extends Error {}
+export { UsageError } from './options';
 
 export const USAGE = `Usage: meshlint [options] [paths...]
 
@@ -65,72 +66,56 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     help: false,
     version: false,
   };
-  let optionsEnded = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    // After `--` everything is a path, even a file named like an option.
-    if (optionsEnded) {
-      args.paths.push(a);
-      continue;
-    }
-    if (a === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        args.help = true;
-        break;
-      case '--version':
-        args.version = true;
-        break;
-      case '--fix':
-        args.fix = true;
-        break;
-      case '--no-inline-config':
-        args.noInlineConfig = true;
-        break;
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
-        args.format = v;
-        break;
+  readOptions(
+    argv,
+    (path) => args.paths.push(path),
+    (flag, value) => {
+      switch (flag) {
+        case '-h':
+        case '--help':
+          args.help = true;
+          break;
+        case '--version':
+          args.version = true;
+          break;
+        case '--fix':
+          args.fix = true;
+          break;
+        case '--no-inline-config':
+          args.noInlineConfig = true;
+          break;
+        case '--format': {
+          const v = value();
+          if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
+          args.format = v;
+          break;
+        }
+        case '--min-severity': {
+          const v = value();
+          if (!SEVERITIES.includes(v)) throw new UsageError(`--min-severity must be error, warning, info or hint, not "${v}"`);
+          args.minSeverity = v as Severity;
+          break;
+        }
+        case '--max-warnings': {
+          const v = value();
+          if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, not "${v}"`);
+          args.maxWarnings = Number(v);
+          break;
+        }
+        case '--config':
+          args.config = value();
+          break;
+        case '--crds':
+          args.crds.push(value());
+          break;
+        case '--kustomize':
+          args.kustomize.push(value());
+          break;
+        default:
+          throw new UsageError(`unknown option ${flag}`);
       }
-      case '--min-severity': {
-        const v = value();
-        if (!SEVERITIES.includes(v)) throw new UsageError(`--min-severity must be error, warning, info or hint, not "${v}"`);
-        args.minSeverity = v as Severity;
-        break;
-      }
-      case '--max-warnings': {
-        const v = value();
-        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, not "${v}"`);
-        args.maxWarnings = Number(v);
-        break;
-      }
-      case '--config':
-        args.config = value();
-        break;
-      case '--crds':
-        args.crds.push(value());
-        break;
-      case '--kustomize':
-        args.kustomize.push(value());
-        break;
-      default:
-        if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
-        args.paths.push(a);
-    }
-  }
+    },
+  );
   if (args.paths.length === 0 && args.kustomize.length === 0) args.paths.push('.');
   return args;
 }

@@ -1,6 +1,6 @@
 // Arguments of `meshlint check-access`: one query from flags, or an AccessTests file (--tests).
 import type { AccessQuery } from '../core/access/types';
-import { UsageError } from './args';
+import { readOptions, UsageError } from './options';
 
 export interface CheckAccessArgs {
   paths: string[];
@@ -51,71 +51,58 @@ export function parseCheckAccessArgs(argv: readonly string[]): CheckAccessArgs {
   const args: CheckAccessArgs = { paths: [], format: 'text', config: undefined, help: false };
   const f: Record<string, string> = {};
   const headers: Record<string, string[]> = {};
-  let optionsEnded = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (optionsEnded || !a.startsWith('-') || a === '-') {
-      args.paths.push(a);
-      continue;
-    }
-    if (a === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string => {
-      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        args.help = true;
-        break;
-      case '-H':
-      case '--header': {
-        const v = value();
-        const colon = v.indexOf(':');
-        if (colon <= 0) throw new UsageError(`${flag} needs 'name: value', not "${v}"`);
-        (headers[v.slice(0, colon).trim()] ??= []).push(v.slice(colon + 1).trim());
-        break;
+  readOptions(
+    argv,
+    (path) => args.paths.push(path),
+    (flag, value) => {
+      switch (flag) {
+        case '-h':
+        case '--help':
+          args.help = true;
+          break;
+        case '-H':
+        case '--header': {
+          const v = value();
+          const colon = v.indexOf(':');
+          if (colon <= 0) throw new UsageError(`${flag} needs 'name: value', not "${v}"`);
+          (headers[v.slice(0, colon).trim()] ??= []).push(v.slice(colon + 1).trim());
+          break;
+        }
+        case '--format': {
+          const v = value();
+          if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
+          args.format = v;
+          break;
+        }
+        case '--config':
+          args.config = value();
+          break;
+        case '--tests':
+          args.tests = value();
+          break;
+        case '--from':
+        case '--to':
+        case '--service':
+        case '--port':
+        case '--target-port':
+        case '--protocol':
+        case '--method':
+        case '--path':
+        case '--host':
+        case '--jwt':
+        case '--jwt-claims':
+        case '--source-ip':
+        case '--remote-ip':
+        case '--destination-ip':
+        case '--sni':
+        case '--expect':
+          f[flag.slice(2)] = value();
+          break;
+        default:
+          throw new UsageError(`unknown option ${flag}`);
       }
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
-        args.format = v;
-        break;
-      }
-      case '--config':
-        args.config = value();
-        break;
-      case '--tests':
-        args.tests = value();
-        break;
-      case '--from':
-      case '--to':
-      case '--service':
-      case '--port':
-      case '--target-port':
-      case '--protocol':
-      case '--method':
-      case '--path':
-      case '--host':
-      case '--jwt':
-      case '--jwt-claims':
-      case '--source-ip':
-      case '--remote-ip':
-      case '--destination-ip':
-      case '--sni':
-      case '--expect':
-        f[flag.slice(2)] = value();
-        break;
-      default:
-        throw new UsageError(`unknown option ${flag}`);
-    }
-  }
+    },
+  );
   if (args.paths.length === 0) args.paths.push('.');
   if (args.help) return args;
   if (args.tests !== undefined) {
