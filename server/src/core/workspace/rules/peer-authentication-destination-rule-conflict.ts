@@ -5,7 +5,7 @@
 // followed to the target port it sends to (istio/istio pilot/pkg/networking/core/listener_inbound.go
 // looks the mode up by target port; pilot/pkg/security/authn/policy_applier.go:370-376).
 import type { WorkspaceRule } from '../rule';
-import { effectiveMtls, workloadPortMtls, type EffectiveMtls } from '../effective-mtls';
+import { effectiveMtls, workloadMtls, workloadPortMtls, type EffectiveMtls } from '../effective-mtls';
 import { servicesForHost } from '../hosts';
 import { nameOf } from '../describe';
 import type { DestinationRuleFact, ServiceFact, Site, TlsModeUse, WorkloadFact } from '../facts';
@@ -87,7 +87,7 @@ function destinations(view: WorkspaceView, config: Config, dr: DestinationRuleFa
       for (const w of workloads) {
         // A Service without ports written: the workload's mode as a whole.
         if (servicePorts === undefined)
-          out.push({ use, mtls: () => workloadPortMtls(view, config, w, -1), label: `${nameOf(w)} (behind Service ${svc.name})` });
+          out.push({ use, mtls: () => workloadMtls(view, config, w), label: `${nameOf(w)} (behind Service ${svc.name})` });
         else for (const sp of servicePorts) out.push(portDestination(view, config, use, svc, w, sp));
       }
     }

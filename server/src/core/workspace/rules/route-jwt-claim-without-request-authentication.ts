@@ -8,7 +8,7 @@
 // (pkg/config/analysis/analyzers/virtualservice/jwtclaimroute.go, JWTClaimRouteAnalyzer).
 import type { WorkspaceRule } from '../rule';
 import type { GatewayFact, VirtualServiceFact, WorkloadFact } from '../facts';
-import { labelsMatch, type WorkspaceView } from '../view';
+import type { WorkspaceView } from '../view';
 import { nameOf, namesOf } from '../describe';
 import { meshSettings } from '../../policy/mesh-settings';
 import { requestAuthenticationsFor } from '../../policy/applicable';
@@ -23,7 +23,7 @@ function gatewayNamed(view: WorkspaceView, vs: VirtualServiceFact, ref: string):
 function gatewayPods(view: WorkspaceView, g: GatewayFact): WorkloadFact[] {
   const selector = g.selector?.labels;
   if (!selector) return [];
-  return view.all('workload').filter((w) => labelsMatch(selector, w.podLabels));
+  return view.workloadsMatchingAnywhere(selector);
 }
 
 export const rule: WorkspaceRule = {
@@ -46,8 +46,9 @@ export const rule: WorkspaceRule = {
         const gateways = refs.filter((r) => r !== 'mesh').map((r) => gatewayNamed(view, vs, r));
         if (gateways.length === 0 || gateways.some((g) => g === undefined)) continue;
         const known = gateways.filter((g): g is GatewayFact => g !== undefined);
-        const pods = known.flatMap((g) => gatewayPods(view, g));
-        if (known.some((g) => gatewayPods(view, g).length === 0)) continue;
+        const podsPerGateway = known.map((g) => gatewayPods(view, g));
+        if (podsPerGateway.some((list) => list.length === 0)) continue;
+        const pods = podsPerGateway.flat();
         if (pods.some((w) => requestAuthenticationsFor(view, settings, w).applied.length > 0)) continue;
         const effect = m.negated
           ? 'the `withoutHeaders` condition holds for every request, with or without a token'
