@@ -1,8 +1,7 @@
 // The access check in the editor: the requests meshlint/checkAccess and meshlint/runAccessTests
 // (also as workspace/executeCommand for editors without custom requests), and the diagnostics an
 // AccessTests document gets: a failing test is an error on its `expect:` key.
-import { DiagnosticSeverity, type Connection, type Diagnostic, type ExecuteCommandParams } from 'vscode-languageserver';
-import { effectivePolicyFor } from './effective-policy';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkAccess, explainerFor } from '../core/access/model';
 import { mayHoldAccessTests, parseAccessTests } from '../core/access/tests-file';
@@ -16,8 +15,6 @@ import type { Config } from '../core/config';
 import { guard } from './guard';
 import {
   CHECK_ACCESS_COMMAND,
-  EXPLAIN_WORKLOAD_COMMAND,
-  type EffectivePolicyParams,
   CHECK_ACCESS_REQUEST,
   RUN_ACCESS_TESTS_COMMAND,
   RUN_ACCESS_TESTS_REQUEST,
@@ -102,7 +99,7 @@ export class AccessService {
       }));
   }
 
-  /** The requests, and the one workspace/executeCommand handler (a connection keeps only the last registered). */
+  /** The requests; their commands are served by commands.ts. */
   register(connection: Connection): void {
     connection.onRequest(
       CHECK_ACCESS_REQUEST,
@@ -111,13 +108,6 @@ export class AccessService {
     connection.onRequest(
       RUN_ACCESS_TESTS_REQUEST,
       guard(connection, 'access tests', { uri: '', tests: [], passed: 0, failed: 0 }, (p: RunAccessTestsParams) => this.run(p)),
-    );
-    connection.onExecuteCommand(
-      guard(connection, 'command', null, (p: ExecuteCommandParams) =>
-        p.command === EXPLAIN_WORKLOAD_COMMAND
-          ? effectivePolicyFor(this.state, p.arguments?.[0] as EffectivePolicyParams)
-          : this.execute(p.command, p.arguments),
-      ),
     );
   }
 

@@ -2,7 +2,7 @@
 // meshlint.explainWorkload for other LSP editors), a CodeLens above each workload (resolved
 // lazily: only visible lenses pay for the answer) and on each policy ("applies to N workloads"),
 // and a notification when the index changes so a tree view can refresh.
-import type { CodeLens, CodeLensParams, Connection, ExecuteCommandParams } from 'vscode-languageserver';
+import type { CodeLens, CodeLensParams, Connection } from 'vscode-languageserver';
 import type { Config } from '../core/config';
 import { applicableTo } from '../core/policy/reverse';
 import { explainAt, explainWorkload, workloadAt } from '../core/policy/explain';
@@ -103,11 +103,6 @@ async function resolveLens(state: ServerState, lens: CodeLens): Promise<CodeLens
 
 export function registerEffectivePolicy(connection: Connection, state: ServerState): void {
   connection.onRequest(EFFECTIVE_POLICY_REQUEST, (params: EffectivePolicyParams) => effectivePolicyFor(state, params));
-  connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
-    if (params.command !== EXPLAIN_WORKLOAD_COMMAND) return null;
-    const arg = params.arguments?.[0] as EffectivePolicyParams | undefined;
-    return arg ? effectivePolicyFor(state, arg) : null;
-  });
   connection.onCodeLens(async (params: CodeLensParams) => {
     await state.workspaceReady;
     const key = state.workspace.normalize(params.textDocument.uri);

@@ -18,8 +18,7 @@ import { codeActionHandler } from './code-action-handler';
 import { guard } from './guard';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import { hoverHandler } from './hover';
-import { registerInventory } from './inventory';
-import { indexChangedNotifier, registerEffectivePolicy } from './effective-policy';
+import { indexChangedNotifier } from './effective-policy';
 import { PolicyWorkspaceHost } from './policy-host';
 import { completionHandler } from './completion';
 import { followWorkspaceFolders } from './workspace-folders';
@@ -46,6 +45,7 @@ import { CrdRegistryHost } from './crd-host';
 import { AnalysisMemo } from './analysis-memo';
 import { NODE_TIMERS } from './rules-cache';
 import { AccessService } from './access';
+import { registerPolicyRequests } from './policy-requests';
 import { SERVER_CAPABILITIES, type InitOptions } from './capabilities';
 
 export type { ServerRuntime, ServerState } from './server-state';
@@ -277,9 +277,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     ),
   );
   connection.onDocumentSymbol(guard(connection, 'document symbols', [], symbolsHandler(state, capabilities)));
-  registerEffectivePolicy(connection, state);
-  access.register(connection); // after registerEffectivePolicy: its command handler replaces that one and serves both
-  registerInventory(connection, state);
+  registerPolicyRequests(connection, state, access);
 
   documents.listen(connection);
   return state;
