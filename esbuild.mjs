@@ -1,5 +1,6 @@
 // Bundles what ships: the extension client, the language server and the CLI, one file each, so
 // the .vsix carries no node_modules.
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -18,3 +19,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ]);
+
+// The built-in schemas' validators, generated once here so that no process or worker compiles them
+// (tsc -b has built the generator into out/ first; see server/src/node/validators-build.ts).
+createRequire(import.meta.url)('./out/server/src/node/validators-build.js').writeValidators(import.meta.dirname);

@@ -42,6 +42,7 @@ test('the tarball holds the bundles and data the commands read, and nothing of t
     'bin/meshlint-server.js',
     'dist/cli.js',
     'dist/server.js',
+    'dist/schema-validators/index.json',
     'schemas/index.json',
     'snippets/yaml.json',
     'LICENSE',

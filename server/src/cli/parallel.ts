@@ -15,6 +15,11 @@ import { Progress } from './progress';
 const ROLE = 'meshlint-lint-worker';
 /** Files per message: large enough that messaging costs little, small enough to share work evenly. */
 const BATCH = 24;
+/**
+ * Batches a worker holds at once: the next one waits in its queue, so it never idles while the main
+ * thread, which reads the workers' answers only between its own batches, is busy linting one.
+ */
+const IN_FLIGHT = 2;
 /** Below this much text (~3,000 manifests), one thread is about as fast as starting workers (each loads the schemas). */
 const PARALLEL_MIN_CHARS = 1_000_000;
 
@@ -87,7 +92,8 @@ function lintOnThreads(
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
-  let busy = 0;
+  /** Batches handed to workers and not answered yet. */
+  let pending = 0;
   let mainDone = false;
   return new Promise<Linted[]>((resolve, reject) => {
     let settled = false;
@@ -109,12 +115,13 @@ function lintOnThreads(
       if (!batch) return false;
       const job: Job = { first: batch.first, inputs: batch.inputs.map((i) => ({ path: i.path, text: i.text })) };
       worker.postMessage(job);
+      pending++;
       return true;
     };
     const progressed = (count: number): void => {
       done += count;
       onProgress(done);
-      if (mainDone && busy === 0) finish();
+      if (mainDone && pending === 0) finish();
     };
     for (let t = 1; t < threads; t++) {
       const worker = new Worker(__filename, { workerData: setup });
@@ -124,14 +131,15 @@ function lintOnThreads(
           const input = inputs[message.first + j];
           results[message.first + j] = { path: input.path, text: input.text, findings: r.findings, facts: r.facts };
         });
-        if (!hand(worker)) busy--;
+        pending--;
+        hand(worker);
         progressed(message.results.length);
       });
       worker.on('error', (err) => finish(err));
       worker.on('exit', (code) => {
         if (code !== 0 && done < inputs.length) finish(new Error(`a lint worker stopped with exit code ${code}`));
       });
-      if (hand(worker)) busy++;
+      for (let q = 0; q < IN_FLIGHT; q++) hand(worker);
     }
     // The main thread takes batches too, one per turn of the event loop so the workers' answers get in.
     const mainTurn = (): void => {

@@ -1,5 +1,6 @@
-// The only importer of `ajv`: compiles the JSON Schemas in schemas/ lazily, one validator per
-// kind and version, and returns raw schema errors for schema-findings.ts to place and word.
+// The only importer of `ajv` in the core: compiles the JSON Schemas in schemas/ lazily, one validator
+// per kind and version (or takes the build's precompiled one), and returns raw schema errors for
+// schema-findings.ts to place and word.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { CrdRuleIndex } from './crd/cel-rules';
 
@@ -18,6 +19,11 @@ export interface SchemaBundle {
   documents: object[];
   /** Set for bundles with schemas from the user's CRDs, which ajv's strict mode would refuse for how they are written. */
   lenient?: boolean;
+  /**
+   * The validator generated at build time for a kind of this very bundle (node/precompiled-validators.ts),
+   * so no process or worker compiles the built-in schemas; undefined: compile it here.
+   */
+  precompiled?: (id: string) => ValidateFunction | undefined;
 }
 
 export interface SchemaError {
@@ -33,8 +39,26 @@ export interface SchemaError {
 
 const EXTRA_KEYWORDS = ['x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string', 'x-meshlint-concept'];
 
+/** The one ajv setup, shared with the build step that generates the precompiled validators. */
+export function newAjv(bundle: SchemaBundle, options: { source?: boolean } = {}): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: !bundle.lenient,
+    verbose: true,
+    allowUnionTypes: true,
+    // Generated schemas are checked against the meta-schema when they are built (test/unit/precompiled-validators);
+    // a user's CRD is not, so it still is here.
+    validateSchema: Boolean(bundle.lenient),
+    code: { source: options.source === true },
+  });
+  for (const kw of EXTRA_KEYWORDS) ajv.addKeyword({ keyword: kw, schemaType: ['boolean', 'string'] });
+  for (const doc of bundle.documents) ajv.addSchema(doc);
+  return ajv;
+}
+
 export class SchemaRegistry {
-  private readonly ajv: Ajv;
+  /** Built on the first kind without a precompiled validator: adding 40 schemas costs ~100 ms. */
+  private ajv: Ajv | undefined;
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly byKey = new Map<string, SchemaKind>();
   private readonly schemasById = new Map<string, object>();
@@ -44,10 +68,7 @@ export class SchemaRegistry {
     readonly bundle: SchemaBundle,
     readonly crdRules?: CrdRuleIndex,
   ) {
-    this.ajv = new Ajv({ allErrors: true, strict: !bundle.lenient, verbose: true, allowUnionTypes: true });
-    for (const kw of EXTRA_KEYWORDS) this.ajv.addKeyword({ keyword: kw, schemaType: ['boolean', 'string'] });
     for (const doc of bundle.documents) {
-      this.ajv.addSchema(doc);
       const id = (doc as { $id?: string }).$id;
       if (id) this.schemasById.set(id, doc);
     }
@@ -77,7 +98,7 @@ export class SchemaRegistry {
   validate(kind: SchemaKind, value: unknown): SchemaError[] {
     let validator = this.validators.get(kind.id);
     if (!validator) {
-      const compiled = this.ajv.getSchema(kind.id);
+      const compiled = this.bundle.precompiled?.(kind.id) ?? (this.ajv ??= newAjv(this.bundle)).getSchema(kind.id);
       if (!compiled) throw new Error(`No schema registered with id ${kind.id}`);
       validator = compiled;
       this.validators.set(kind.id, validator);

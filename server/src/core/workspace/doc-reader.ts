@@ -14,7 +14,10 @@ export class DocReader {
     private readonly root: YNode | null,
     /** Offset of the document in its file. */
     private readonly offset: number,
+    /** The document's own lines (offsets from its start). */
     protected readonly lines: () => LineIndex,
+    /** The file line the document starts on (documents start at line starts, so columns need no shift). */
+    private readonly line = 0,
   ) {}
 
   /**
@@ -31,13 +34,13 @@ export class DocReader {
     if (!value) return undefined;
     const inner = new LineIndex(text);
     const lines = this.lines();
-    const header = lines.text.slice(outer.start, outer.end);
+    const header = lines.text.slice(outer.start - this.offset, outer.end - this.offset);
     const literal = /^\|[-+0-9]*[ \t]*(#[^\n]*)?\r?\n/.test(header);
-    const firstLine = outer.line + 1;
+    const firstLine = outer.line - this.line + 1;
     const indent = literal ? (/\n([ ]*)\S/.exec(header)?.[1].length ?? 0) : 0;
     const map = (at: number): number => {
       const p = inner.position(at);
-      return lines.offset(firstLine + p.line, indent + p.character) - this.offset;
+      return lines.offset(firstLine + p.line, indent + p.character);
     };
     const parent = this.toSite.bind(this);
     const fallback = (): Site => outer;
@@ -75,15 +78,15 @@ export class DocReader {
 
   toSite(start: number, end: number): Site {
     const lines = this.lines();
-    const s = lines.position(this.offset + start);
-    const e = lines.position(this.offset + end);
+    const s = lines.position(start);
+    const e = lines.position(end);
     return {
       uri: this.uri,
       start: this.offset + start,
       end: this.offset + end,
-      line: s.line,
+      line: s.line + this.line,
       character: s.character,
-      endLine: e.line,
+      endLine: e.line + this.line,
       endCharacter: e.character,
     };
   }

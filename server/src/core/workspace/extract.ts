@@ -1,7 +1,7 @@
 // Turns a file's documents into the facts the workspace index keeps. Open files reuse the engine's
 // parse (`ofAnalysis`); files read from disk are split and parsed here (`ofText`). Facts are
-// extracted per document relative to the document and cached by its text, so an edit costs one
-// document's extraction plus moving the others' facts to where their documents now start.
+// extracted per document where it stands and cached by its text, so an edit costs one document's
+// extraction plus moving the others' facts to where their documents now start.
 import { splitDocuments } from '../split';
 import { parseYaml, type YNode } from '../parse';
 import { asRecord, identify } from '../resources';
@@ -32,20 +32,27 @@ export function mayHoldManifests(text: string): boolean {
   return (text.includes('kind') && text.includes('apiVersion')) || text.includes('meshConfig');
 }
 
+/** A document's facts as extracted, with where the document stood then (offset and line in its file). */
+interface Extracted {
+  start: number;
+  line: number;
+  facts: Fact[];
+}
+
 export class FactsExtractor {
   /**
    * Facts of an open document keyed by the engine's result object: an identity lookup, where a
    * text key would hash every document of a large file on every keystroke.
    */
-  private readonly byResult = new Map<string, WeakMap<object, Fact[]>>();
+  private readonly byResult = new Map<string, WeakMap<object, Extracted>>();
   /** A small number per cached fact list, so a file's signature is a short string. */
   private readonly ids = new WeakMap<Fact[], number>();
   /** The last moved copy of each document's facts: documents before an edit do not move, reuse them. */
   private readonly placed = new WeakMap<Fact[], { start: number; line: number; facts: Fact[] }>();
   private nextId = 1;
 
-  /** Facts of one document, relative to it (offsets from its start, lines from its first line). */
-  constructor(private readonly cache: DocumentCache<Fact[]> = new DocumentCache<Fact[]>(20_000)) {}
+  /** Facts of one document by URI and text. */
+  constructor(private readonly cache: DocumentCache<Extracted> = new DocumentCache<Extracted>(20_000)) {}
 
   ofText(uri: string, text: string): FileFacts {
     if (!mayHoldManifests(text)) return emptyFacts(uri, text);
@@ -94,12 +101,12 @@ export class FactsExtractor {
     for (const doc of docs) {
       for (let nl = text.indexOf('\n', at); nl !== -1 && nl < doc.start; nl = text.indexOf('\n', nl + 1)) line++;
       at = doc.start;
-      const relative = this.relativeFacts(uri, doc);
-      if (relative.length === 0) continue;
-      let id = this.ids.get(relative);
-      if (id === undefined) this.ids.set(relative, (id = this.nextId++));
+      const extracted = this.extracted(uri, doc, line);
+      if (extracted.facts.length === 0) continue;
+      let id = this.ids.get(extracted.facts);
+      if (id === undefined) this.ids.set(extracted.facts, (id = this.nextId++));
       signature.push(`${id}@${doc.start}:${line}`);
-      const placed = this.place(relative, doc.start, line);
+      const placed = this.place(extracted, doc.start, line);
       const listEnd = doc.listEnd;
       facts.push(...(listEnd === undefined ? placed : placed.map((f) => ({ ...f, docEnd: listEnd }))));
     }
@@ -108,34 +115,35 @@ export class FactsExtractor {
     return { uri, facts, signature: signature.join(','), ...fileShape };
   }
 
-  private place(relative: Fact[], start: number, line: number): Fact[] {
-    if (start === 0) return relative;
-    const last = this.placed.get(relative);
+  /** The facts where the document now starts: as extracted when it has not moved since (a one-shot run never moves one). */
+  private place(extracted: Extracted, start: number, line: number): Fact[] {
+    if (extracted.start === start && extracted.line === line) return extracted.facts;
+    const last = this.placed.get(extracted.facts);
     if (last && last.start === start && last.line === line) return last.facts;
-    const facts = relative.map((f) => moved(f, start, line));
-    this.placed.set(relative, { start, line, facts });
+    const facts = extracted.facts.map((f) => moved(f, start - extracted.start, line - extracted.line));
+    this.placed.set(extracted.facts, { start, line, facts });
     return facts;
   }
 
-  private relativeFacts(uri: string, doc: SourceDocument): Fact[] {
+  private extracted(uri: string, doc: SourceDocument, line: number): Extracted {
     if (doc.identity) {
       // Per file: the engine shares one result between identical documents of different files,
       // and facts carry their file's URI.
       let forUri = this.byResult.get(uri);
       if (!forUri) this.byResult.set(uri, (forUri = new WeakMap()));
-      let relative = forUri.get(doc.identity);
-      if (!relative) forUri.set(doc.identity, (relative = documentFacts(uri, doc)));
-      return relative;
+      let extracted = forUri.get(doc.identity);
+      if (!extracted) forUri.set(doc.identity, (extracted = { start: doc.start, line, facts: documentFacts(uri, doc, line) }));
+      return extracted;
     }
     const key = cacheKey(uri, doc.text);
-    let relative = this.cache.get(key);
-    if (!relative) {
+    let extracted = this.cache.get(key);
+    if (!extracted) {
       // A document skipped as cached in `ofText` may have been evicted since: parse it after all.
       const source = doc.root === null && doc.value === undefined ? { ...doc, ...reparse(doc.text) } : doc;
-      relative = documentFacts(uri, source);
-      this.cache.set(key, relative);
+      extracted = { start: doc.start, line, facts: documentFacts(uri, source, line) };
+      this.cache.set(key, extracted);
     }
-    return relative;
+    return extracted;
   }
 }
 
@@ -160,17 +168,18 @@ function cacheKey(uri: string, text: string): string {
   return `${uri}\u0000${text}`;
 }
 
-/** The facts of one document as if it started the file. */
-function documentFacts(uri: string, doc: SourceDocument): Fact[] {
+/** The facts of one document, which starts on file line `line`. */
+function documentFacts(uri: string, doc: SourceDocument, line: number): Fact[] {
   const ref = identify(doc.value);
   const value = asRecord(doc.value);
   // meshlint's own documents (AccessTests) are not cluster resources: no facts, no namespace evidence.
   if (!value || ref?.group === 'meshlint.dev') return [];
   let lines: LineIndex | undefined;
-  const r = new DocReader(uri, value, doc.root, 0, () => (lines ??= new LineIndex(doc.text)));
+  const r = new DocReader(uri, value, doc.root, doc.start, () => (lines ??= new LineIndex(doc.text)), line);
+  const docEnd = doc.start + doc.text.length;
   if (!ref) {
     if (value.kind !== undefined || value.apiVersion !== undefined) return [];
-    const helm = helmValuesMesh(r, { uri, group: '', kind: 'HelmValues', site: r.nearest([]), docEnd: doc.text.length });
+    const helm = helmValuesMesh(r, { uri, group: '', kind: 'HelmValues', site: r.nearest([]), docEnd });
     return helm ? [helm] : [];
   }
   const created = r.str(['metadata', 'creationTimestamp']);
@@ -182,7 +191,7 @@ function documentFacts(uri: string, doc: SourceDocument): Fact[] {
     namespace: ref.namespace,
     site: r.site(['metadata', 'name']) ?? r.nearest(['kind']),
     namespaceSite: r.site(['metadata', 'namespace']),
-    docEnd: doc.text.length,
+    docEnd,
     ...(created !== undefined ? { created } : {}),
   };
   const gateway = kubernetesGateway(r, base);
@@ -213,7 +222,7 @@ function holdsPosition(v: object): boolean {
 }
 
 /**
- * Facts moved to where their document starts (offset and line). Only the objects on the way to a
+ * Facts moved by this many characters and lines (their document moved). Only the objects on the way to a
  * site are copied: labels, selectors and lists of names are shared with the document's own facts,
  * which nobody changes, so an edit before many documents does not deep-copy all of theirs.
  */
