@@ -11,7 +11,7 @@ const MAX_LABEL = 63;
 const MAX_DOMAIN = 255;
 const LABEL_RULE = 'letters, digits and inner "-", at most 63 characters';
 
-function isIstioDnsLabel(text: string): boolean {
+export function isIstioDnsLabel(text: string): boolean {
   return text.length <= MAX_LABEL && DNS_LABEL.test(text);
 }
 

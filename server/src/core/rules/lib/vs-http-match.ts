@@ -5,7 +5,8 @@ import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { listAt, recordAt } from './go-values';
 import { portProblem } from './istio-values';
-import { isHeaderToken, isIstioDnsLabel, isJwtClaimKey, labelProblems, numberAt, type HttpProblem } from './vs-http-values';
+import { isIstioDnsLabel } from './hostnames';
+import { isHeaderToken, isJwtClaimKey, labelProblems, numberAt, type HttpProblem } from './vs-http-values';
 
 const PSEUDO_HEADERS = [':method', ':scheme', ':authority', ':path', ':status'];
 

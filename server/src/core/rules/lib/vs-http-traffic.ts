@@ -6,7 +6,8 @@ import { asRecord } from '../../resources';
 import { isSet, listAt, recordAt, stringAt } from './go-values';
 import { portProblem } from './istio-values';
 import { headerOperationProblems } from './vs-http-headers';
-import { isIstioDnsLabel, isKnownStatusCode, numberAt, percentValue, type HttpProblem } from './vs-http-values';
+import { isIstioDnsLabel, wildcardDomainProblem } from './hostnames';
+import { isKnownStatusCode, numberAt, percentValue, type HttpProblem } from './vs-http-values';
 
 const RETRY_ON = [
   '5xx',
@@ -38,6 +39,15 @@ export function destinationProblems(destination: Record<string, unknown>, path: 
       message:
         'The webhook rejects the destination host "*": "invalid destination host". Name the service, e.g. reviews.shop.svc.cluster.local.',
     });
+  } else if (typeof host === 'string') {
+    const problem = wildcardDomainProblem(host);
+    if (problem) {
+      out.push({
+        path: [...path, 'host'],
+        on: 'value',
+        message: `The webhook rejects the destination host "${host}": ${problem}. Write a service name such as reviews or reviews.shop.svc.cluster.local.`,
+      });
+    }
   }
   const subset = destination.subset;
   if (typeof subset === 'string' && subset !== '' && !isIstioDnsLabel(subset)) {

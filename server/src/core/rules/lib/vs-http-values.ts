@@ -3,6 +3,7 @@
 import type { PathSegment } from '../../locate';
 import type { Severity } from '../../types';
 import { asRecord } from '../../resources';
+import { labelsProblems } from './hostnames';
 
 /** One finding of virtual-service-http-invalid, before the rule turns it into a report. */
 export interface HttpProblem {
@@ -17,8 +18,6 @@ export interface HttpProblem {
 
 /** RFC 7230 token characters: what the webhook's header-name pattern accepts. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~A-Za-z0-9]+$/;
-/** Istio's own DNS-1123 label (pkg/config/labels): unlike Kubernetes it accepts upper-case letters. */
-const ISTIO_DNS_LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 /** Control characters other than tab, which the webhook's header-value pattern refuses. */
 function hasControl(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -30,10 +29,6 @@ function hasControl(text: string): boolean {
 
 export function isHeaderToken(name: string): boolean {
   return TOKEN.test(name);
-}
-
-export function isIstioDnsLabel(name: string): boolean {
-  return name.length <= 63 && ISTIO_DNS_LABEL.test(name);
 }
 
 /** `@request.auth.claims.a` or `@request.auth.claims[a]` (jwt.ToRoutingClaim; the prefix in any case). */
@@ -119,37 +114,16 @@ export function percentValue(holder: Record<string, unknown> | undefined, key: s
   return numberAt(asRecord(holder?.[key]), 'value');
 }
 
-/** Why an Istio label map (sourceLabels) is refused: labels.Instance.Validate. */
+/** Why an Istio label map (sourceLabels) is refused: labels.Instance.Validate, via hostnames.ts. */
 export function labelProblems(labels: Record<string, unknown>, path: PathSegment[]): HttpProblem[] {
-  const out: HttpProblem[] = [];
-  for (const [key, value] of Object.entries(labels)) {
-    if (!isIstioLabelKey(key)) {
-      out.push({
-        path: [...path, key],
-        on: 'key',
-        message: `The webhook rejects the label key "${key}": "invalid tag key". Write a Kubernetes label key such as app or example.com/tier.`,
-      });
-    }
-    if (typeof value === 'string' && value !== '' && !LABEL_NAME.test(value)) {
-      out.push({
-        path: [...path, key],
-        on: 'value',
-        message: `The webhook rejects the label value "${value}": "invalid tag value". Use letters, digits, "-", "_" and ".", starting and ending with a letter or digit.`,
-      });
-    }
-  }
-  return out;
-}
-
-const LABEL_NAME = /^(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-
-/** pkg/config/labels validateTagKey: optional DNS-name prefix and "/", then a name of at most 63 characters. */
-function isIstioLabelKey(key: string): boolean {
-  const slash = key.indexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix.length > 253 || !prefix.split('.').every((l) => ISTIO_DNS_LABEL.test(l)))) return false;
-  return name.length <= 63 && LABEL_NAME.test(name);
+  return labelsProblems(labels).map((p) => ({
+    path: [...path, p.key],
+    on: p.on,
+    message:
+      p.on === 'key'
+        ? `The webhook rejects the label key "${p.key}" ("invalid tag key"): ${p.message}. Write a label key such as app or example.com/tier.`
+        : `The webhook rejects the label value of "${p.key}" ("invalid tag value"): ${p.message}.`,
+  }));
 }
 
 /** validateHTTPStatus: 200..600 pass (upstream's message says 599). */
