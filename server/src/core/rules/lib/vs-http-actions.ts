@@ -3,8 +3,7 @@
 // validateHTTPDirectResponse and validateHTTPRewrite.
 import type { PathSegment } from '../../locate';
 import { hasItems, isSet, recordAt, stringAt, utf8Length } from './go-values';
-import { portProblem } from './istio-values';
-import { numberAt, statusProblem, type HttpProblem } from './vs-http-values';
+import { numberAt, statusProblem, webhookPortProblem, type HttpProblem } from './vs-http-values';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -105,7 +104,7 @@ export function redirectProblems(redirect: Record<string, unknown>, path: PathSe
     ];
   }
   const port = numberAt(redirect, 'port');
-  const portText = port !== undefined && port > 0 ? portProblem(port, 'the redirect port') : undefined;
+  const portText = port !== undefined && port > 0 ? webhookPortProblem(port, 'the redirect port') : undefined;
   return portText ? [{ path: at('port'), on: 'value', message: portText }] : [];
 }
 

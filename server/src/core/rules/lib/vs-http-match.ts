@@ -4,9 +4,8 @@
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { listAt, recordAt } from './go-values';
-import { portProblem } from './istio-values';
 import { isIstioDnsLabel } from './hostnames';
-import { isHeaderToken, isJwtClaimKey, labelProblems, numberAt, type HttpProblem } from './vs-http-values';
+import { isHeaderToken, isJwtClaimKey, labelProblems, numberAt, webhookPortProblem, type HttpProblem } from './vs-http-values';
 
 const PSEUDO_HEADERS = [':method', ':scheme', ':authority', ':path', ':status'];
 
@@ -80,7 +79,7 @@ export function matchProblems(route: Record<string, unknown>, path: PathSegment[
       out.push(...stringMatchProblem(qp, [...at, 'queryParams', name], `queryParams.${name}`));
     }
     const port = numberAt(match, 'port');
-    const portText = port !== undefined && port !== 0 ? portProblem(port, 'the match port') : undefined;
+    const portText = port !== undefined && port !== 0 ? webhookPortProblem(port, 'the match port') : undefined;
     if (portText) out.push({ path: [...at, 'port'], on: 'value', message: portText });
     const labels = recordAt(match, 'sourceLabels');
     if (labels) out.push(...labelProblems(labels, [...at, 'sourceLabels']));

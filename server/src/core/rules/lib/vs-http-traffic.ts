@@ -4,10 +4,9 @@
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { isSet, listAt, recordAt, stringAt } from './go-values';
-import { portProblem } from './istio-values';
 import { headerOperationProblems } from './vs-http-headers';
 import { isIstioDnsLabel, wildcardDomainProblem } from './hostnames';
-import { isKnownStatusCode, numberAt, percentValue, type HttpProblem } from './vs-http-values';
+import { isKnownStatusCode, numberAt, percentValue, webhookPortProblem, type HttpProblem } from './vs-http-values';
 
 const RETRY_ON = [
   '5xx',
@@ -59,7 +58,7 @@ export function destinationProblems(destination: Record<string, unknown>, path: 
   }
   if (isSet(destination, 'port')) {
     const number = numberAt(recordAt(destination, 'port'), 'number') ?? 0;
-    const text = portProblem(number, 'the destination port');
+    const text = webhookPortProblem(number, 'the destination port');
     if (text) {
       const written = numberAt(recordAt(destination, 'port'), 'number') !== undefined;
       out.push({ path: written ? [...path, 'port', 'number'] : [...path, 'port'], on: written ? 'value' : 'key', message: text });

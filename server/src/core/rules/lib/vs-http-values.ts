@@ -138,3 +138,9 @@ export function statusProblem(status: number | undefined, path: PathSegment[], w
     },
   ];
 }
+
+/** agent.ValidatePort, as the webhook words it (the CRD sets no range on these uint32 ports). */
+export function webhookPortProblem(port: number, what: string): string | undefined {
+  if (!Number.isInteger(port) || (port >= 1 && port <= 65535)) return undefined;
+  return `The webhook rejects ${what} ${port}: "port number must be in the range 1..65535". Write a port from 1 to 65535.`;
+}
