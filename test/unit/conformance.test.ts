@@ -47,6 +47,7 @@ const RULE_ORIGINS: Record<string, string> = {
   'sidecar-invalid': 'Istio validation webhook (ValidateSidecar)',
   'telemetry-tracing': 'Istio validation webhook (validateTelemetryTracing)',
   'istio-export-to': 'Istio validation webhook (validateExportTo)',
+  'virtual-service-http-invalid': 'Istio validation webhook (validateHTTPRoute and the validateHTTP* checks)',
   'istio-duration-milliseconds':
     "CEL rules duration(self) >= duration('1ms') of the networking and telemetry CRDs, and the webhook's ValidateDuration",
   'policy-target-one-of': 'CEL rule of the policy CRDs and the Istio webhook',

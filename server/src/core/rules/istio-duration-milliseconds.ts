@@ -43,7 +43,7 @@ const SITES: Record<string, Site[]> = {
     'fault.delay.fixedDelay',
     'fault.delay.exponentialDelay',
     'corsPolicy.maxAge',
-  ].map((f) => ({ at: `spec.http.*.${f}`, webhook: false })),
+  ].map((f) => ({ at: `spec.http.*.${f}`, webhook: true })), // validateHTTPRoute runs agent.ValidateDuration on each
   'telemetry.istio.io/Telemetry': [{ at: 'spec.metrics.*.reportingInterval', webhook: false }],
 };
 

@@ -58,6 +58,7 @@ import { rule as destinationRuleInvalid } from '../destination-rule-invalid';
 import { rule as sidecarInvalid } from '../sidecar-invalid';
 import { rule as telemetryTracing } from '../telemetry-tracing';
 import { rule as istioExportTo } from '../istio-export-to';
+import { rule as virtualServiceHttpInvalid } from '../virtual-service-http-invalid';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -91,6 +92,7 @@ export const API_RULES: readonly DocumentRule[] = [
   sidecarInvalid,
   telemetryTracing,
   istioExportTo,
+  virtualServiceHttpInvalid,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,
