@@ -57,6 +57,9 @@ import { rule as istioDurationMilliseconds } from '../istio-duration-millisecond
 import { rule as destinationRuleInvalid } from '../destination-rule-invalid';
 import { rule as sidecarInvalid } from '../sidecar-invalid';
 import { rule as telemetryTracing } from '../telemetry-tracing';
+import { rule as telemetryAccessLogFilter } from '../telemetry-access-log-filter';
+import { rule as trafficExtensionInvalid } from '../traffic-extension-invalid';
+import { rule as workloadSelectorWithoutLabels } from '../workload-selector-without-labels';
 import { rule as istioExportTo } from '../istio-export-to';
 
 export const API_RULES: readonly DocumentRule[] = [
@@ -90,6 +93,9 @@ export const API_RULES: readonly DocumentRule[] = [
   destinationRuleInvalid,
   sidecarInvalid,
   telemetryTracing,
+  telemetryAccessLogFilter,
+  trafficExtensionInvalid,
+  workloadSelectorWithoutLabels,
   istioExportTo,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
