@@ -17,7 +17,12 @@ export interface PatchProblem extends Problem {
 const OBJECT_MATCHES = ['listener', 'routeConfiguration', 'cluster'];
 const CLASSES: { applyTo: string[]; match: string; what: string; matchWhat: string }[] = [
   { applyTo: ['LISTENER', 'FILTER_CHAIN', 'NETWORK_FILTER', 'HTTP_FILTER'], match: 'listener', what: 'listener', matchWhat: 'listener' },
-  { applyTo: ['ROUTE_CONFIGURATION', 'VIRTUAL_HOST', 'HTTP_ROUTE'], match: 'routeConfiguration', what: 'http route', matchWhat: 'route configuration' },
+  {
+    applyTo: ['ROUTE_CONFIGURATION', 'VIRTUAL_HOST', 'HTTP_ROUTE'],
+    match: 'routeConfiguration',
+    what: 'http route',
+    matchWhat: 'route configuration',
+  },
   { applyTo: ['CLUSTER'], match: 'cluster', what: 'cluster', matchWhat: 'cluster' },
 ];
 

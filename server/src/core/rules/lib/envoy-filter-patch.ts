@@ -14,7 +14,9 @@ const TYPED_FILTERS = ['HTTP_FILTER', 'NETWORK_FILTER', 'LISTENER_FILTER', 'EXTE
 
 export function patchProblems(item: unknown, at: PathSegment[]): PatchProblem[] {
   if (item === null) {
-    return [{ path: at, on: 'value', message: 'The API server rejects an empty config patch: "null config patch". Remove the empty list item.' }];
+    return [
+      { path: at, on: 'value', message: 'The API server rejects an empty config patch: "null config patch". Remove the empty list item.' },
+    ];
   }
   const patch = asRecord(item);
   if (!patch) return []; // not a mapping: the schema reports it
