@@ -1,6 +1,7 @@
 // What the EnvoyFilter CRD's CEL rules reject (a waypoint match outside the WAYPOINT context and the
 // reverse, a waypoint port out of range, selector and targetRefs together) and the webhook's patch
-// checks (lib/envoy-filter-patch.ts), with the webhook's warnings at warning level.
+// checks (lib/envoy-filter-patch.ts), with the webhook's warnings at warning level. Its warning about
+// a selector without labels is workload-selector-without-labels'.
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
@@ -48,17 +49,6 @@ export const rule: DocumentRule = {
       const problem = portProblem(recordAt(match, 'waypoint')?.portNumber, 'portNumber');
       if (problem) ctx.report({ path: [...path, 'waypoint', 'portNumber'], message: problem });
     });
-    const selector = recordAt(spec, 'workloadSelector');
-    if (selector && Object.keys(recordAt(selector, 'labels') ?? {}).length === 0) {
-      ctx.report({
-        path: ['spec', 'workloadSelector'],
-        on: 'key',
-        severity: 'warning',
-        message:
-          'The webhook warns: "workload selector specified without labels, will be applied to all services in namespace". ' +
-          'Add labels: naming the workloads to patch, or remove workloadSelector if the whole namespace is meant.',
-      });
-    }
     if (isSet(spec, 'workloadSelector') && isSet(spec, 'targetRefs')) {
       ctx.report({
         path: ['spec', 'targetRefs'],

@@ -28,25 +28,18 @@ export function waypointPatchProblems(patch: Record<string, unknown>, at: PathSe
   }
   // Without a waypoint match the CRD rule (reported above) already rejects the patch.
   if (!waypoint) return [];
-  if (NO_FILTER_MATCH.includes(applyTo) && isSet(waypoint, 'filter')) {
+  for (const [part, allowed, hint] of [
+    ['filter', !NO_FILTER_MATCH.includes(applyTo), 'it selects HTTP or network filters, not routes or clusters'],
+    ['route', !NO_ROUTE_MATCH.includes(applyTo), 'it selects routes, so use it with HTTP_ROUTE, VIRTUAL_HOST or ROUTE_CONFIGURATION'],
+  ] as const) {
+    if (allowed || !isSet(waypoint, part)) continue;
     return [
       {
-        path: [...wp, 'filter'],
+        path: [...wp, part],
         on: 'key',
         message:
-          `The API server rejects a filter match with applyTo ${applyTo}: "applyTo ${applyTo} for waypoint cannot have filter match". ` +
-          'Remove waypoint.filter; it selects HTTP or network filters, not routes or clusters.',
-      },
-    ];
-  }
-  if (NO_ROUTE_MATCH.includes(applyTo) && isSet(waypoint, 'route')) {
-    return [
-      {
-        path: [...wp, 'route'],
-        on: 'key',
-        message:
-          `The API server rejects a route match with applyTo ${applyTo}: "applyTo ${applyTo} for waypoint cannot have route match". ` +
-          'Remove waypoint.route; it selects routes, so use it with HTTP_ROUTE, VIRTUAL_HOST or ROUTE_CONFIGURATION.',
+          `The API server rejects a ${part} match with applyTo ${applyTo}: "applyTo ${applyTo} for waypoint cannot have ${part} match". ` +
+          `Remove waypoint.${part}; ${hint}.`,
       },
     ];
   }
