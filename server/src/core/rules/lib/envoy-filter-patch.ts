@@ -13,13 +13,9 @@ import { waypointPatchProblems } from './envoy-filter-waypoint';
 const TYPED_FILTERS = ['HTTP_FILTER', 'NETWORK_FILTER', 'LISTENER_FILTER', 'EXTENSION_CONFIG'];
 
 export function patchProblems(item: unknown, at: PathSegment[]): PatchProblem[] {
-  if (item === null) {
-    return [
-      { path: at, on: 'value', message: 'The API server rejects an empty config patch: "null config patch". Remove the empty list item.' },
-    ];
-  }
   const patch = asRecord(item);
-  if (!patch) return []; // not a mapping: the schema reports it
+  // A null patch ("null config patch") is empty-required-value's: the schema refuses it before the webhook.
+  if (!patch) return [];
   const match = recordAt(patch, 'match');
   if (stringAt(match, 'context') === 'WAYPOINT') return waypointPatchProblems(patch, at);
   const applyTo = stringAt(patch, 'applyTo');
