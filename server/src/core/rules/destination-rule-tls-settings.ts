@@ -1,9 +1,11 @@
 // DestinationRule client TLS as Istio's webhook checks it: MUTUAL needs a client certificate and
 // key (or a credentialName), credentialName replaces the file fields, insecureSkipVerify excludes
-// a CA to verify against, and a configmap:// credential must live in the rule's own namespace.
+// a CA to verify against, and a configmap:// credential must name a namespace and a ConfigMap, the
+// namespace being the rule's own (compared only when the manifest states its namespace).
 import type { DocumentRule } from './lib/rule';
 import { destinationRuleTlsSites, skipVerifyConflicts } from './lib/destination-rule-tls';
 import { recordAt, stringAt } from './lib/go-values';
+import { parseConfigMapCredential } from './lib/credential-name';
 
 const FILE_FIELDS = ['clientCertificate', 'privateKey', 'caCertificates', 'caCrl'];
 
@@ -22,11 +24,16 @@ export const rule: DocumentRule = {
       const tls = site.tls;
       const mode = stringAt(tls, 'mode');
       const credential = stringAt(tls, 'credentialName');
-      const cm = /^configmap:\/\/([^/]+)\/(.+)$/.exec(credential);
-      if (cm && namespace !== '' && cm[1] !== namespace) {
+      const cm = parseConfigMapCredential(credential);
+      if (cm && 'problem' in cm) {
         ctx.report({
           path: [...site.path, 'credentialName'],
-          message: `Istio's webhook rejects a configmap:// credential from another namespace (${cm[1]}; this rule is in ${namespace}). Copy the ConfigMap into ${namespace} and write configmap://${cm[2]}.`,
+          message: `Istio's webhook rejects "${credential}": "invalid configmap:// credentialName" (${cm.problem}). Write configmap://${namespace || '<namespace>'}/<ConfigMap name>.`,
+        });
+      } else if (cm && namespace !== '' && cm.namespace !== namespace) {
+        ctx.report({
+          path: [...site.path, 'credentialName'],
+          message: `Istio's webhook rejects a configmap:// credential from another namespace (${cm.namespace}; this rule is in ${namespace}). Copy the ConfigMap into ${namespace} and write configmap://${namespace}/${cm.name}.`,
         });
       }
       for (const field of skipVerifyConflicts(tls)) {

@@ -1,17 +1,20 @@
-// What the EnvoyFilter CRD's CEL rules reject: a waypoint match outside the WAYPOINT context (and
-// the reverse), a waypoint port out of range, and how the filter is attached (selector or targetRefs).
+// What the EnvoyFilter CRD's CEL rules reject (a waypoint match outside the WAYPOINT context and the
+// reverse, a waypoint port out of range, selector and targetRefs together) and the webhook's patch
+// checks (lib/envoy-filter-patch.ts), with the webhook's warnings at warning level. Its warning about
+// a selector without labels is workload-selector-without-labels'.
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import { hasItems, isSet, listAt, recordAt, stringAt } from './lib/go-values';
 import { portProblem } from './lib/istio-values';
+import { patchProblems } from './lib/envoy-filter-patch';
 
 export const rule: DocumentRule = {
   meta: {
     id: 'envoy-filter-invalid',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'An EnvoyFilter the API server rejects: a waypoint match without context WAYPOINT (or the reverse), or a bad target.',
+    summary: 'An EnvoyFilter the API server rejects or warns about: a patch whose applyTo, match and value do not fit, or a bad target.',
     fixable: false,
   },
   kinds: ['networking.istio.io/EnvoyFilter'],
@@ -19,6 +22,9 @@ export const rule: DocumentRule = {
     const spec = recordAt(ctx.value, 'spec');
     if (!spec) return;
     listAt(spec, 'configPatches').forEach((item, i) => {
+      for (const p of patchProblems(item, ['spec', 'configPatches', i])) {
+        ctx.report({ path: p.path, on: p.on, message: p.message, ...(p.warning ? { severity: 'warning' as const } : {}) });
+      }
       const match = recordAt(asRecord(item), 'match');
       if (!match) return;
       const path: PathSegment[] = ['spec', 'configPatches', i, 'match'];

@@ -1,5 +1,5 @@
 // Telemetry metric tag overrides: UPSERT needs a value and REMOVE takes none (CRD CEL rules and
-// Istio's validateTelemetryMetrics webhook check).
+// Istio's validateTelemetryMetrics webhook check), and the webhook warns about an empty tag name.
 import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 import { listAt, recordAt } from './lib/go-values';
@@ -9,7 +9,8 @@ export const rule: DocumentRule = {
     id: 'telemetry-tag-override',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'A metric tag override with operation UPSERT needs a value; one with REMOVE must not have one.',
+    summary:
+      'A metric tag override with operation UPSERT needs a value; one with REMOVE must not have one; its tag name must not be empty.',
     fixable: false,
   },
   kinds: ['telemetry.istio.io/Telemetry'],
@@ -17,9 +18,18 @@ export const rule: DocumentRule = {
     listAt(recordAt(ctx.value, 'spec'), 'metrics').forEach((metric, m) => {
       listAt(asRecord(metric), 'overrides').forEach((override, o) => {
         for (const [tag, raw] of Object.entries(recordAt(asRecord(override), 'tagOverrides') ?? {})) {
+          const path = ['spec', 'metrics', m, 'overrides', o, 'tagOverrides', tag];
+          if (tag === '') {
+            ctx.report({
+              path,
+              on: 'key',
+              severity: 'warning',
+              message:
+                'The webhook warns: "tagOverrides.name may not be empty". Key the override by the metric label it changes, e.g. request_host.',
+            });
+          }
           const to = asRecord(raw);
           if (!to) continue;
-          const path = ['spec', 'metrics', m, 'overrides', o, 'tagOverrides', tag];
           const value = to.value;
           const hasValue = value !== undefined && value !== null;
           // The webhook reads a missing operation as UPSERT, the first value of the enum.

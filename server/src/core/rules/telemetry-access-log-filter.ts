@@ -1,0 +1,45 @@
+// Telemetry access-log filters must parse as CEL: Istio's webhook (validateTelemetryFilter) only
+// parses the expression with cel-go's default environment, it does not check names or types.
+import { parse } from '@marcbachmann/cel-js';
+import type { DocumentRule } from './lib/rule';
+import { asRecord } from '../resources';
+import { listAt, recordAt } from './lib/go-values';
+
+/** The parser's complaint, or undefined when the expression parses. */
+function celSyntaxError(expression: string): string | undefined {
+  try {
+    parse(expression);
+    return undefined;
+  } catch (e) {
+    return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  }
+}
+
+export const rule: DocumentRule = {
+  meta: {
+    id: 'telemetry-access-log-filter',
+    category: 'api',
+    defaultSeverity: 'error',
+    summary: 'A Telemetry access-log filter expression that does not parse as CEL.',
+    fixable: false,
+  },
+  kinds: ['telemetry.istio.io/Telemetry'],
+  check(ctx) {
+    listAt(recordAt(ctx.value, 'spec'), 'accessLogging').forEach((item, i) => {
+      const filter = recordAt(asRecord(item), 'filter');
+      if (!filter) return;
+      // Go reads a missing expression as "", which does not parse either.
+      const expression = typeof filter.expression === 'string' ? filter.expression : '';
+      const error = celSyntaxError(expression);
+      if (error === undefined) return;
+      const path = ['spec', 'accessLogging', i, 'filter'];
+      ctx.report({
+        path: typeof filter.expression === 'string' ? [...path, 'expression'] : path,
+        on: typeof filter.expression === 'string' ? 'value' : 'key',
+        message:
+          `The API server rejects the filter: "must be a valid CEL expression" (${error}). ` +
+          'Write a complete CEL condition, e.g. response.code >= 400, or remove filter to log every request.',
+      });
+    });
+  },
+};
