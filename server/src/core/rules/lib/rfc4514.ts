@@ -25,7 +25,7 @@ export function parseDn(text: string): { rdns: Attribute[][] } | { error: string
   let pos = 0;
   const finish = (raw: string): string | undefined => {
     // Only a value whose very first character is '#' is hex; " #ab" is the text "#ab".
-    const value = raw.startsWith('#') ? hexValue(raw) : unescape(raw);
+    const value = raw.startsWith('#') ? hexValue(raw) : unescapeValue(raw);
     if (typeof value === 'object' && 'error' in value) return value.error;
     rdn.push({ type, value: typeof value === 'string' ? value : value.bytes });
     type = '';
@@ -37,7 +37,7 @@ export function parseDn(text: string): { rdns: Attribute[][] } | { error: string
     if (escaping) escaping = false;
     else if (ch === '\\') escaping = true;
     else if (ch === '=' && type === '') {
-      const t = unescape(text.slice(start, at));
+      const t = unescapeValue(text.slice(start, at));
       if (typeof t !== 'string') return t;
       type = t;
       start = pos;
@@ -60,29 +60,34 @@ export function parseDn(text: string): { rdns: Attribute[][] } | { error: string
 }
 
 /** Trim spaces (keeping an escaped trailing one) and undo `\c` and `\XX` escapes. */
-function unescape(raw: string): string | { error: string } {
+function unescapeValue(raw: string): string | { error: string } {
   let s = raw.trim();
   if (s.endsWith('\\') && raw.endsWith(' ')) s += ' ';
-  const bytes: number[] = [];
-  const encoder = new TextEncoder();
+  // Percent-encoded UTF-8, decoded at the end: \XX escapes are bytes, and the core has no TextDecoder.
+  let encoded = '';
   const cps = [...s];
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i];
     if (c !== '\\') {
-      bytes.push(...encoder.encode(c));
+      encoded += encodeURIComponent(c);
       continue;
     }
     if (i + 1 >= cps.length) return { error: 'it ends with a lone "\\"' };
     if (' "#+,;<=>\\'.includes(cps[i + 1])) {
-      bytes.push(...encoder.encode(cps[++i]));
+      encoded += encodeURIComponent(cps[++i]);
       continue;
     }
     const pair = (cps[i + 1] ?? '') + (cps[i + 2] ?? '');
     if (!/^[0-9A-Fa-f]{2}$/.test(pair)) return { error: `"\\${pair}" is neither an escaped special character nor two hex digits` };
-    bytes.push(parseInt(pair, 16));
+    encoded += `%${pair}`;
     i += 2;
   }
-  return new TextDecoder().decode(new Uint8Array(bytes));
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    // Bytes that are not UTF-8: Go keeps them as they are; one code unit per byte is close enough here.
+    return encoded.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  }
 }
 
 /** A `#hex` value: hex digits spelling exactly one BER element. */
