@@ -1,12 +1,11 @@
 // Certificate secretTemplate: the labels and annotations cert-manager copies onto the Secret must
 // be valid Kubernetes metadata, and cert-manager.io/ annotations are cert-manager's own.
 import type { DocumentRule } from './lib/rule';
-import { recordAt, utf8Length } from './lib/go-values';
+import { recordAt } from './lib/go-values';
+import { ANNOTATIONS_LIMIT, annotationsSize } from './lib/label-selector';
 import { labelValueProblem, qualifiedNameProblem } from './lib/k8s-names';
 
 const ALLOWED_OWN = 'cert-manager.io/allow-direct-injection';
-/** Kubernetes' TotalAnnotationSizeLimitB: keys and values together, in bytes. */
-const ANNOTATIONS_LIMIT = 256 * 1024;
 
 export const rule: DocumentRule = {
   meta: {
@@ -34,7 +33,7 @@ export const rule: DocumentRule = {
       const problem = qualifiedNameProblem(key.toLowerCase());
       if (problem) ctx.report({ path, on: 'key', message: `cert-manager's webhook rejects the annotation key "${key}": ${problem}.` });
     }
-    const total = Object.entries(annotations).reduce((n, [k, v]) => n + utf8Length(k) + (typeof v === 'string' ? utf8Length(v) : 0), 0);
+    const total = annotationsSize(annotations);
     if (total > ANNOTATIONS_LIMIT) {
       ctx.report({
         path: [...base, 'annotations'],

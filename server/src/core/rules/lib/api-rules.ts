@@ -26,6 +26,7 @@ import { rule as certificateSignatureAlgorithm } from '../certificate-signature-
 import { rule as certificateDuration } from '../certificate-duration';
 import { rule as certificateRevisionHistoryLimit } from '../certificate-revision-history-limit';
 import { rule as certificateRenewalWindows } from '../certificate-renewal-windows';
+import { rule as bundleInvalid } from '../bundle-invalid';
 import { rule as certificateNameConstraints } from '../certificate-name-constraints';
 import { rule as certificateKeystorePassword } from '../certificate-keystore-password';
 import { rule as certificateSanValues } from '../certificate-san-values';
@@ -122,4 +123,5 @@ export const API_RULES: readonly DocumentRule[] = [
   istioDryRunAnnotation,
   certificateRequestCsr,
   certificateRenewalWindows,
+  bundleInvalid,
 ];
