@@ -57,7 +57,16 @@ test("robfig's TestField: comma-separated ranges", () => {
 });
 
 test('five-field specs, descriptors and time zone prefixes the standard parser accepts (TestParseSchedule, TestStandardSpecSchedule)', () => {
-  for (const spec of ['5 * * * *', 'CRON_TZ=UTC  5 * * * *', 'TZ=Asia/Tokyo 5 * * * *', '@every 5m', '@midnight', 'TZ=UTC  @midnight', '@yearly', '@annually'])
+  for (const spec of [
+    '5 * * * *',
+    'CRON_TZ=UTC  5 * * * *',
+    'TZ=Asia/Tokyo 5 * * * *',
+    '@every 5m',
+    '@midnight',
+    'TZ=UTC  @midnight',
+    '@yearly',
+    '@annually',
+  ])
     assert.equal(cronProblem(spec, goZoneExists), undefined, spec);
 });
 
@@ -79,5 +88,6 @@ test('Go reads zone names as case-sensitive files; Intl alone would accept these
   assert.equal(goZoneExists('America/Denver'), true);
   assert.equal(goZoneExists('Local'), true);
   assert.equal(goZoneExists(''), true);
-  for (const name of ['america/denver', 'utc', '+05:00', '../etc/passwd', 'Mars/Olympus_Mons']) assert.equal(goZoneExists(name), false, name);
+  for (const name of ['america/denver', 'utc', '+05:00', '../etc/passwd', 'Mars/Olympus_Mons'])
+    assert.equal(goZoneExists(name), false, name);
 });

@@ -31,7 +31,10 @@ test('escapes: special characters, hex pairs, an escaped trailing space', () => 
 
 test('#hex values are DER elements; a broken one does not parse (TestShouldFailForHexDER)', () => {
   assert.deepEqual(flat('1.3.6.1.4.1.1466.0=#04024869'), [[['1.3.6.1.4.1.1466.0', [4, 2, 0x48, 0x69]]]]);
-  assert.match(String(flat('DF=#6666666666665006838820013100000746939546349182108463491821809FBFFFFFFFFF')), /not one complete ASN\.1 element/);
+  assert.match(
+    String(flat('DF=#6666666666665006838820013100000746939546349182108463491821809FBFFFFFFFFF')),
+    /not one complete ASN\.1 element/,
+  );
   assert.match(String(flat('CN=#zz')), /not hex-encoded/);
 });
 

@@ -16,7 +16,7 @@ export const rule: DocumentRule = {
     id: 'bundle-invalid',
     category: 'api',
     defaultSeverity: 'error',
-    summary: "A trust-manager Bundle that its webhook rejects: mixed or empty sources, clashing target keys, bad selectors or metadata.",
+    summary: 'A trust-manager Bundle that its webhook rejects: mixed or empty sources, clashing target keys, bad selectors or metadata.',
     fixable: false,
   },
   kinds: ['trust.cert-manager.io/Bundle'],
@@ -33,7 +33,11 @@ export const rule: DocumentRule = {
       const source = asRecord(item) ?? {};
       const path: PathSegment[] = ['spec', 'sources', i];
       const kinds = SOURCE_KINDS.filter((k) => isSet(source, k));
-      if (kinds.length !== 1) say(path, `each source sets exactly one of configMap, secret, inLine, useDefaultCAs; this one sets ${kinds.length === 0 ? 'none' : kinds.join(' and ')}. Split it into one item per source.`);
+      if (kinds.length !== 1)
+        say(
+          path,
+          `each source sets exactly one of configMap, secret, inLine, useDefaultCAs; this one sets ${kinds.length === 0 ? 'none' : kinds.join(' and ')}. Split it into one item per source.`,
+        );
       if (isSet(source, 'inLine')) sourceCount++;
       if (isSet(source, 'useDefaultCAs')) {
         defaultCAs++;
@@ -45,16 +49,25 @@ export const rule: DocumentRule = {
         sourceCount++;
         const at = [...path, kind];
         const named = stringAt(ref, 'name') !== '';
-        if (named === isSet(ref, 'selector')) say(at, `a ${kind} source needs exactly one of name and selector${named ? ', not both' : ''}.`);
+        if (named === isSet(ref, 'selector'))
+          say(at, `a ${kind} source needs exactly one of name and selector${named ? ', not both' : ''}.`);
         const keyed = stringAt(ref, 'key') !== '';
         if (keyed === (ref.includeAllKeys === true)) say(at, `a ${kind} source needs exactly one of key and includeAllKeys: true.`);
         problems.push(...selectorProblems(recordAt(ref, 'selector'), [...at, 'selector']));
         const targetKey = stringAt(recordAt(target, kind), 'key');
         if (isSet(target, kind) && named && stringAt(ref, 'name') === name && stringAt(ref, 'key') === targetKey)
-          say([...at, 'name'], `this ${kind} is the Bundle's own target (name ${name}, key ${targetKey}): trust-manager would read what it writes. Use another ${kind} or key.`, 'value');
+          say(
+            [...at, 'name'],
+            `this ${kind} is the Bundle's own target (name ${name}, key ${targetKey}): trust-manager would read what it writes. Use another ${kind} or key.`,
+            'value',
+          );
       }
     });
-    if (sourceCount === 0) say(['spec', 'sources'], 'the Bundle has no source (useDefaultCAs: false counts as none). Add a configMap, secret, inLine or useDefaultCAs: true source.');
+    if (sourceCount === 0)
+      say(
+        ['spec', 'sources'],
+        'the Bundle has no source (useDefaultCAs: false counts as none). Add a configMap, secret, inLine or useDefaultCAs: true source.',
+      );
     if (defaultCAs > 1) say(['spec', 'sources'], `useDefaultCAs appears in ${defaultCAs} sources; trust-manager allows it once. Keep one.`);
     problems.push(...formatKeyClashes(target), ...targetMetadataProblems(target));
     problems.push(...selectorProblems(recordAt(target, 'namespaceSelector'), ['spec', 'target', 'namespaceSelector']));
@@ -71,7 +84,11 @@ function formatKeyClashes(target: Record<string, unknown>): MetaProblem[] {
     if (!sel) continue;
     const key = stringAt(sel, 'key');
     if (taken.has(key))
-      out.push({ path: ['spec', 'target', 'additionalFormats', format, 'key'], on: 'value', message: `the ${format} key "${key}" is already used by another target format. Give it its own key, e.g. bundle.${format === 'jks' ? 'jks' : 'p12'}.` });
+      out.push({
+        path: ['spec', 'target', 'additionalFormats', format, 'key'],
+        on: 'value',
+        message: `the ${format} key "${key}" is already used by another target format. Give it its own key, e.g. bundle.${format === 'jks' ? 'jks' : 'p12'}.`,
+      });
     taken.add(key);
   }
   return out;
@@ -85,10 +102,18 @@ function targetMetadataProblems(target: Record<string, unknown>): MetaProblem[] 
     const base: PathSegment[] = ['spec', 'target', kind, 'metadata'];
     const annotations = recordAt(meta, 'annotations') ?? {};
     const labels = recordAt(meta, 'labels') ?? {};
-    for (const [field, map] of [['annotations', annotations], ['labels', labels]] as const) {
+    for (const [field, map] of [
+      ['annotations', annotations],
+      ['labels', labels],
+    ] as const) {
       for (const key of Object.keys(map)) {
         const own = OWN_PREFIXES.find((p) => key.startsWith(p));
-        if (own) out.push({ path: [...base, field, key], on: 'key', message: `${own} ${field} on targets are trust-manager's own. Use your own prefix.` });
+        if (own)
+          out.push({
+            path: [...base, field, key],
+            on: 'key',
+            message: `${own} ${field} on targets are trust-manager's own. Use your own prefix.`,
+          });
       }
     }
     for (const key of Object.keys(annotations)) {
@@ -96,7 +121,11 @@ function targetMetadataProblems(target: Record<string, unknown>): MetaProblem[] 
       if (problem) out.push({ path: [...base, 'annotations', key], on: 'key', message: `the annotation key "${key}": ${problem}` });
     }
     if (annotationsSize(annotations) > ANNOTATIONS_LIMIT)
-      out.push({ path: [...base, 'annotations'], on: 'key', message: 'the annotations exceed Kubernetes\' 256 KiB total. Keep them short.' });
+      out.push({
+        path: [...base, 'annotations'],
+        on: 'key',
+        message: "the annotations exceed Kubernetes' 256 KiB total. Keep them short.",
+      });
     out.push(...labelProblems(labels, [...base, 'labels']));
   }
   return out;

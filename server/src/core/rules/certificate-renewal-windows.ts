@@ -11,7 +11,8 @@ export const rule: DocumentRule = {
     id: 'certificate-renewal-windows',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'Certificate renewal needs a policy; windows need an IANA timezone and a cron spec cert-manager parses, and no Disabled policy.',
+    summary:
+      'Certificate renewal needs a policy; windows need an IANA timezone and a cron spec cert-manager parses, and no Disabled policy.',
     fixable: false,
   },
   kinds: ['cert-manager.io/Certificate'],
@@ -26,7 +27,8 @@ export const rule: DocumentRule = {
       ctx.report({
         path: isSet(renewal, 'policy') ? [...base, 'policy'] : base,
         on: isSet(renewal, 'policy') ? 'value' : 'key',
-        message: "cert-manager's webhook rejects renewal without a policy (\"unsupported\"). Write policy: RenewBefore (renew in the windows below) or Disabled.",
+        message:
+          'cert-manager\'s webhook rejects renewal without a policy ("unsupported"). Write policy: RenewBefore (renew in the windows below) or Disabled.',
       });
     }
     if (policy === 'Disabled') {
@@ -34,7 +36,8 @@ export const rule: DocumentRule = {
         ctx.report({
           path: [...base, 'windows'],
           on: 'key',
-          message: "cert-manager's webhook rejects renewal windows with policy Disabled. Remove windows, or use policy: RenewBefore to renew inside them.",
+          message:
+            "cert-manager's webhook rejects renewal windows with policy Disabled. Remove windows, or use policy: RenewBefore to renew inside them.",
         });
       }
       return;

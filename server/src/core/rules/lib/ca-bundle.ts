@@ -11,7 +11,8 @@ export function caBundleProblem(value: string): string | undefined {
   const blocks = pemBlocks(latin1(bytes));
   if (blocks.length === 0) return 'the decoded bundle holds no PEM block';
   const certs = blocks.filter((b) => b.type === 'CERTIFICATE' && !b.hasHeaders);
-  if (certs.length === 0 && blocks.some((b) => b.type === 'CERTIFICATE')) return 'its CERTIFICATE blocks carry PEM headers, which the pool skips';
+  if (certs.length === 0 && blocks.some((b) => b.type === 'CERTIFICATE'))
+    return 'its CERTIFICATE blocks carry PEM headers, which the pool skips';
   if (certs.length === 0) return `its PEM blocks are ${[...new Set(blocks.map((b) => b.type))].join(', ')}, none a CERTIFICATE`;
   if (certs.every((c) => certificateProblem(c.bytes) !== undefined)) return 'none of its CERTIFICATE blocks parses as an X.509 certificate';
   return undefined;

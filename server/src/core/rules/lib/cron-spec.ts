@@ -108,7 +108,7 @@ function intOrName(text: string, names: Record<string, number> | undefined): num
 function goInt(text: string): number | string {
   if (!/^[+-]?\d+$/.test(text)) return `"${text}" is not a number${text === '' ? ' (empty)' : ''}`;
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || Math.abs(n) > 9223372036854775807) return `"${text}" is out of range`;
+  if (!Number.isSafeInteger(n)) return `"${text}" is out of range`; // Go: out of int range, or above every bound
   if (n < 0) return `negative number ${text}`;
   return n;
 }

@@ -37,8 +37,7 @@ export function certificateProblem(der: Uint8Array): string | undefined {
   if (!isUniversal(serial, INTEGER)) return 'no serial number';
   if (!isAlgorithm(alg) || !isSeq(issuer) || !isSeq(subject)) return 'no signature algorithm, issuer or subject';
   const times = isSeq(validity) ? validity.children : [];
-  if (times.length !== 2 || !times.every((t) => isUniversal(t, UTC_TIME) || isUniversal(t, GENERALIZED_TIME)))
-    return 'no validity period';
+  if (times.length !== 2 || !times.every((t) => isUniversal(t, UTC_TIME) || isUniversal(t, GENERALIZED_TIME))) return 'no validity period';
   if (!isKeyInfo(keyInfo)) return 'no public key';
   return undefined;
 }
