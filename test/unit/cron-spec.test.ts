@@ -3,7 +3,7 @@
 // transcribed as facts; bit masks become the lists of values they select.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cronProblem, fieldValues, rangeValues } from '../../server/src/core/rules/lib/cron-spec';
+import { FIELDS, cronProblem, fieldValues, rangeValues } from '../../server/src/core/rules/lib/cron-spec';
 import { goZoneExists } from '../../server/src/core/rules/lib/go-timezone';
 
 const span = (a: number, b: number, step = 1): number[] => Array.from({ length: Math.floor((b - a) / step) + 1 }, (_, i) => a + i * step);
@@ -90,4 +90,18 @@ test('Go reads zone names as case-sensitive files; Intl alone would accept these
   assert.equal(goZoneExists(''), true);
   for (const name of ['america/denver', 'utc', '+05:00', '../etc/passwd', 'Mars/Olympus_Mons'])
     assert.equal(goZoneExists(name), false, name);
+});
+
+test("robfig's TestBits (all): '*' covers each field's whole range, day of week being 0-6", () => {
+  const all = FIELDS.map((f) => {
+    const v = fieldValues('*', f);
+    return typeof v === 'string' ? v : [Math.min(...v), Math.max(...v), v.size];
+  });
+  assert.deepEqual(all, [
+    [0, 59, 60],
+    [0, 23, 24],
+    [1, 31, 31],
+    [1, 12, 12],
+    [0, 6, 7],
+  ]);
 });
