@@ -71,6 +71,8 @@ const RULE_ORIGINS: Record<string, string> = {
   'certificate-signature-algorithm': 'cert-manager validation webhook',
   'certificate-duration': 'cert-manager validation webhook (and Go duration parsing)',
   'certificate-revision-history-limit': 'cert-manager validation webhook',
+  'certificate-renewal-windows': 'cert-manager validation webhook (validateCertificateRenewal)',
+  'bundle-invalid': 'trust-manager validation webhook (pkg/webhook/validation.go validate)',
   'certificate-name-constraints': 'cert-manager validation webhook',
   'certificate-keystore-password': 'cert-manager validation webhook',
   'certificate-san-values': 'cert-manager validation webhook',

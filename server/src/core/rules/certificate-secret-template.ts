@@ -2,6 +2,7 @@
 // be valid Kubernetes metadata, and cert-manager.io/ annotations are cert-manager's own.
 import type { DocumentRule } from './lib/rule';
 import { recordAt } from './lib/go-values';
+import { ANNOTATIONS_LIMIT, annotationsSize } from './lib/label-selector';
 import { labelValueProblem, qualifiedNameProblem } from './lib/k8s-names';
 
 const ALLOWED_OWN = 'cert-manager.io/allow-direct-injection';
@@ -31,6 +32,14 @@ export const rule: DocumentRule = {
       }
       const problem = qualifiedNameProblem(key.toLowerCase());
       if (problem) ctx.report({ path, on: 'key', message: `cert-manager's webhook rejects the annotation key "${key}": ${problem}.` });
+    }
+    const total = annotationsSize(annotations);
+    if (total > ANNOTATIONS_LIMIT) {
+      ctx.report({
+        path: [...base, 'annotations'],
+        on: 'key',
+        message: `cert-manager's webhook rejects secretTemplate annotations of ${total} bytes (keys and values): Kubernetes allows 262144 (256 KiB). Keep large data in the Secret's data, or in a ConfigMap, and reference it from a short annotation.`,
+      });
     }
     const labels = recordAt(template, 'labels') ?? {};
     for (const [key, value] of Object.entries(labels)) {

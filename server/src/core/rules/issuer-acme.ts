@@ -1,8 +1,9 @@
 // ACME issuer account settings: server URL, account key Secret, CA bundle vs skipTLSVerify, and
-// external account binding.
+// external account binding; a CA bundle with no certificate in it.
 import type { DocumentRule } from './lib/rule';
 import { recordAt, stringAt } from './lib/go-values';
 import { ISSUER_KINDS } from './lib/kinds';
+import { caBundleMessage, caBundleProblem } from './lib/ca-bundle';
 
 export const rule: DocumentRule = {
   meta: {
@@ -25,6 +26,8 @@ export const rule: DocumentRule = {
           'cert-manager\'s webhook rejects an empty acme.server ("acme server URL is a required field"). Write the directory URL, e.g. https://acme-v02.api.letsencrypt.org/directory.',
       });
     }
+    const bundleProblem = caBundleProblem(stringAt(acme, 'caBundle'));
+    if (bundleProblem) ctx.report({ path: [...base, 'caBundle'], message: caBundleMessage('acme', bundleProblem) });
     if (recordAt(acme, 'privateKeySecretRef')?.name === '') {
       ctx.report({
         path: [...base, 'privateKeySecretRef', 'name'],

@@ -3,6 +3,7 @@
 import type { DocumentRule } from './lib/rule';
 import { isSet, recordAt, stringAt } from './lib/go-values';
 import { ISSUER_KINDS } from './lib/kinds';
+import { caBundleMessage, caBundleProblem } from './lib/ca-bundle';
 
 const AUTH_METHODS = ['tokenSecretRef', 'appRole', 'clientCertificate', 'kubernetes', 'aws'];
 
@@ -26,6 +27,8 @@ export const rule: DocumentRule = {
         message: `cert-manager's webhook rejects an empty vault.${field}. ${field === 'server' ? 'Write the Vault address, e.g. https://vault.example.com:8200.' : 'Write the PKI signing path, e.g. pki/sign/my-role.'}`,
       });
     }
+    const bundleProblem = caBundleProblem(stringAt(vault, 'caBundle'));
+    if (bundleProblem) ctx.report({ path: [...base, 'caBundle'], message: caBundleMessage('vault', bundleProblem) });
     if (stringAt(vault, 'caBundle') !== '' && isSet(vault, 'caBundleSecretRef')) {
       ctx.report({
         path: [...base, 'caBundleSecretRef'],

@@ -25,6 +25,8 @@ import { rule as certificatePrivateKey } from '../certificate-private-key';
 import { rule as certificateSignatureAlgorithm } from '../certificate-signature-algorithm';
 import { rule as certificateDuration } from '../certificate-duration';
 import { rule as certificateRevisionHistoryLimit } from '../certificate-revision-history-limit';
+import { rule as certificateRenewalWindows } from '../certificate-renewal-windows';
+import { rule as bundleInvalid } from '../bundle-invalid';
 import { rule as certificateNameConstraints } from '../certificate-name-constraints';
 import { rule as certificateKeystorePassword } from '../certificate-keystore-password';
 import { rule as certificateSanValues } from '../certificate-san-values';
@@ -128,4 +130,6 @@ export const API_RULES: readonly DocumentRule[] = [
   issuerAcmeDnsProviders,
   istioDryRunAnnotation,
   certificateRequestCsr,
+  certificateRenewalWindows,
+  bundleInvalid,
 ];
