@@ -22,17 +22,6 @@ export const rule: DocumentRule = {
   check(ctx) {
     const spec = recordAt(ctx.value, 'spec');
     if (!spec) return;
-    const selector = recordAt(spec, 'workloadSelector');
-    if (selector && Object.keys(recordAt(selector, 'labels') ?? {}).length === 0) {
-      ctx.report({
-        path: ['spec', 'workloadSelector'],
-        on: 'key',
-        severity: 'warning',
-        message:
-          'The webhook warns about a workloadSelector without labels: the Sidecar then applies to every workload in the namespace. ' +
-          'Add the labels of the workloads you mean, or remove workloadSelector to make it the namespace default on purpose.',
-      });
-    }
     if (
       !hasItems(spec, 'egress') &&
       !hasItems(spec, 'ingress') &&

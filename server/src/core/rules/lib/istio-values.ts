@@ -3,11 +3,14 @@
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { recordAt, stringAt } from './go-values';
+import { labelsProblems } from './hostnames';
 
 export interface Problem {
   path: PathSegment[];
   on: 'key' | 'value';
   message: string;
+  /** Set for what the webhook only warns about (WrapWarning); the rule's default severity otherwise. */
+  severity?: 'warning';
 }
 
 const MAX_PORT = 65535;
@@ -118,4 +121,15 @@ export function workloadProblems(entry: Record<string, unknown>, path: PathSegme
     if (problem) out.push({ path: [...path, 'ports', name], on: 'value', message: problem });
   }
   return out;
+}
+
+/** labels.Instance.Validate on a label map (endpoint, WorkloadEntry, WorkloadGroup or subset labels), one finding per bad key or value. */
+export function labelMapProblems(labels: unknown, path: PathSegment[], what: string): Problem[] {
+  return labelsProblems(asRecord(labels) ?? {}).map((p) => ({
+    path: [...path, p.key],
+    on: p.on,
+    message:
+      `The webhook rejects this ${what} label ${p.on}: ${p.message}. ` +
+      'A label key is [dns.prefix/]name and a value is empty or letters, digits, "-", "_" and "." between letters or digits.',
+  }));
 }
