@@ -3,9 +3,10 @@
 import type { DocumentRule, DocContext } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
-import { isIpAddress } from '../ip-address';
+import { isNetipAddr } from '../ip-address';
 import { hasItems, isSet, listAt, recordAt, stringAt } from './lib/go-values';
-import { isDnsLabel, portProblem, protocolProblem, targetPortProblem } from './lib/istio-values';
+import { HTTP_PROTOCOLS, isDnsLabel, portProblem, protocolProblem, targetPortProblem } from './lib/istio-values';
+import { egressHostProblems } from './lib/sidecar-egress-hosts';
 
 const LOOPBACK_OR_ANY = ['127.0.0.1', '0.0.0.0', '::1', '::'];
 
@@ -80,7 +81,7 @@ function checkPort(ctx: DocContext, port: Record<string, unknown>, path: PathSeg
 }
 
 function checkBind(ctx: DocContext, bind: string, path: PathSegment[]): void {
-  if (bind === '' || bind.startsWith('unix://') || isIpAddress(bind)) return;
+  if (bind === '' || bind.startsWith('unix://') || isNetipAddr(bind)) return;
   ctx.report({
     path,
     message: `The webhook rejects the bind "${bind}": it must be an IP address or a unix:// socket path. Write e.g. 127.0.0.1, or leave bind out.`,
@@ -104,6 +105,17 @@ function checkIngress(ctx: DocContext, spec: Record<string, unknown>): void {
       });
     }
     seen.add(port.number);
+    const protocol = stringAt(port, 'protocol').toUpperCase();
+    if (recordAt(recordAt(listener, 'connectionPool'), 'http') && !HTTP_PROTOCOLS.includes(protocol)) {
+      ctx.report({
+        path: [...path, 'connectionPool', 'http'],
+        on: 'key',
+        severity: 'warning',
+        message:
+          `The webhook warns: HTTP connection pool settings on port ${String(port.number)} whose protocol is not HTTP (${protocol || 'unset'}); ` +
+          'only the tcp settings apply. Set the port protocol to HTTP, HTTP2 or GRPC, or move the limits to connectionPool.tcp.',
+      });
+    }
     const endpoint = stringAt(listener, 'defaultEndpoint');
     if (endpoint !== '' && !endpointOk(endpoint)) {
       ctx.report({
@@ -172,10 +184,19 @@ function checkEgress(ctx: DocContext, spec: Record<string, unknown>): void {
             'The webhook rejects two egress listeners on one port: "sidecar: ports on IP bound listeners must be unique". Merge their hosts into one listener.',
         });
       }
+      const captureMode = stringAt(listener, 'captureMode');
+      if (socket && captureMode !== '' && captureMode !== 'DEFAULT' && captureMode !== 'NONE') {
+        ctx.report({
+          path: [...path, 'captureMode'],
+          message: `The webhook rejects captureMode ${captureMode} on a unix socket listener: "captureMode must be DEFAULT/NONE for unix domain socket listeners". Write NONE or DEFAULT, or leave it out.`,
+        });
+      }
       if (socket) sockets.add(bind);
       else ports.add(port.number);
       if (!socket) checkBind(ctx, bind, [...path, 'bind']);
     }
+    const namespace = stringAt(recordAt(ctx.value, 'metadata'), 'namespace');
+    for (const p of egressHostProblems(listAt(listener, 'hosts'), [...path, 'hosts'], namespace || 'default')) ctx.report(p);
     if (Array.isArray(listener.hosts) && listener.hosts.length === 0) {
       ctx.report({
         path: [...path, 'hosts'],

@@ -11,7 +11,8 @@ const MAX_LABEL = 63;
 const MAX_DOMAIN = 255;
 const LABEL_RULE = 'letters, digits and inner "-", at most 63 characters';
 
-function isIstioDnsLabel(text: string): boolean {
+/** labels.IsDNS1123Label as Istio has it (upper case allowed): namespaces in hosts, subset and Gateway names. */
+export function isIstioDnsLabel(text: string): boolean {
   return text.length <= MAX_LABEL && DNS_LABEL.test(text);
 }
 

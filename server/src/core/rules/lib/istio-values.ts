@@ -25,6 +25,9 @@ export function portProblem(value: unknown, what = 'port'): string | undefined {
 /** Istio's protocol names (pkg/config/protocol Parse, compared without case). */
 const PROTOCOLS = ['TCP', 'UDP', 'GRPC', 'GRPC-Web', 'HTTP', 'HTTP_PROXY', 'HTTP2', 'HTTPS', 'TLS', 'Mongo', 'Redis', 'MySQL'];
 
+/** protocol.Parse(...).IsHTTP(), in upper case: the protocols Istio handles as HTTP. */
+export const HTTP_PROTOCOLS = ['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB'];
+
 export function protocolProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   if (PROTOCOLS.some((p) => p.toLowerCase() === value.toLowerCase())) return undefined;

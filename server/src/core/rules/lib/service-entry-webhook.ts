@@ -5,11 +5,10 @@ import { asRecord } from '../../resources';
 import { isNetipAddr } from '../../ip-address';
 import { isSet, listAt, stringAt } from './go-values';
 import { fqdnProblem, ipSubnetProblem, partialWildcardProblem, wildcardDomainProblem } from './hostnames';
-import { labelMapProblems, type Problem } from './istio-values';
+import { HTTP_PROTOCOLS, labelMapProblems, type Problem } from './istio-values';
 
-/** protocol.Parse(...).IsTLS() and IsHTTP(): what the webhook accepts with several hosts. */
+/** protocol.Parse(...).IsTLS(); with IsHTTP, what the webhook accepts with several hosts. */
 const TLS_PROTOCOLS = ['HTTPS', 'TLS'];
-const HTTP_PROTOCOLS = ['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB'];
 const DNS_RESOLUTIONS = ['DNS', 'DNS_ROUND_ROBIN'];
 
 export function serviceEntryWebhookProblems(spec: Record<string, unknown>, resolution: string): Problem[] {
