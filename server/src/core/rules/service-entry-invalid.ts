@@ -5,9 +5,10 @@ import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import { isNetipAddr } from '../ip-address';
 import { isSet, listAt, recordAt, stringAt } from './lib/go-values';
-import { duplicates, isDnsLabel, portProblem, protocolProblem, workloadProblems } from './lib/istio-values';
+import { duplicates, portProblem, protocolProblem, workloadProblems } from './lib/istio-values';
 import { setValueFix } from './lib/fix-edits';
 import { serviceEntryWebhookProblems } from './lib/service-entry-webhook';
+import { isIstioDnsLabel } from './lib/hostnames';
 
 const CIDR_RESOLUTIONS = ['NONE', 'STATIC'];
 const HTTP_OR_TLS = ['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB', 'HTTPS', 'TLS'];
@@ -160,10 +161,10 @@ function checkPorts(ctx: DocContext, spec: Record<string, unknown>): void {
       if (problem) ctx.report({ path: [...path, field], message: problem });
     }
     const name = port.name;
-    if (typeof name === 'string' && name !== '' && !isDnsLabel(name)) {
+    if (typeof name === 'string' && name !== '' && !isIstioDnsLabel(name)) {
       ctx.report({
         path: [...path, 'name'],
-        message: `The API server rejects the port name "${name}": "invalid port name". Use lower-case letters, digits and inner dashes, at most 63 characters (e.g. https-api).`,
+        message: `The API server rejects the port name "${name}": "invalid port name". Use letters, digits and inner dashes, at most 63 characters (e.g. https-api).`,
       });
     }
     const protocol = protocolProblem(port.protocol);

@@ -5,8 +5,9 @@ import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import { isNetipAddr } from '../ip-address';
 import { hasItems, isSet, listAt, recordAt, stringAt } from './lib/go-values';
-import { HTTP_PROTOCOLS, isDnsLabel, portProblem, protocolProblem, targetPortProblem } from './lib/istio-values';
+import { HTTP_PROTOCOLS, portProblem, protocolProblem, targetPortProblem } from './lib/istio-values';
 import { egressHostProblems } from './lib/sidecar-egress-hosts';
+import { isIstioDnsLabel, unixSocketProblem } from './lib/hostnames';
 
 const LOOPBACK_OR_ANY = ['127.0.0.1', '0.0.0.0', '::1', '::'];
 
@@ -64,10 +65,10 @@ export const rule: DocumentRule = {
 /** Name, protocol, number and targetPort of a listener port; `socket` allows number 0 with a unix bind. */
 function checkPort(ctx: DocContext, port: Record<string, unknown>, path: PathSegment[], socket: boolean): void {
   const name = stringAt(port, 'name');
-  if (name !== '' && !isDnsLabel(name)) {
+  if (name !== '' && !isIstioDnsLabel(name)) {
     ctx.report({
       path: [...path, 'name'],
-      message: `The webhook rejects the port name "${name}": "invalid port name". Use lower-case letters, digits and inner dashes (e.g. http-web).`,
+      message: `The webhook rejects the port name "${name}": "invalid port name". Use letters, digits and inner dashes, at most 63 characters (e.g. http-web).`,
     });
   }
   const protocol = protocolProblem(port.protocol);
@@ -80,11 +81,13 @@ function checkPort(ctx: DocContext, port: Record<string, unknown>, path: PathSeg
   if (target) ctx.report(target);
 }
 
+/** A listener with a port number binds to an IP address (agent.ValidateIPAddress); only egress port 0 takes a socket. */
 function checkBind(ctx: DocContext, bind: string, path: PathSegment[]): void {
-  if (bind === '' || bind.startsWith('unix://') || isNetipAddr(bind)) return;
+  if (bind === '' || isNetipAddr(bind)) return;
+  const socket = bind.startsWith('unix://') ? ' A unix:// socket bind needs an egress listener with port number 0.' : '';
   ctx.report({
     path,
-    message: `The webhook rejects the bind "${bind}": it must be an IP address or a unix:// socket path. Write e.g. 127.0.0.1, or leave bind out.`,
+    message: `The webhook rejects the bind "${bind}": "${bind} is not a valid IP". Write an IP address such as 127.0.0.1, or leave bind out.${socket}`,
   });
 }
 
@@ -132,7 +135,7 @@ function checkIngress(ctx: DocContext, spec: Record<string, unknown>): void {
 function endpointOk(endpoint: string): boolean {
   if (endpoint.startsWith('unix://')) {
     const socket = endpoint.slice('unix://'.length);
-    return socket.startsWith('@') || (socket.startsWith('/') && !socket.endsWith('/'));
+    return unixSocketProblem(socket) === undefined;
   }
   const m = /^(?:\[([^\]]*)\]|([^:[\]]*)):(\d+)$/.exec(endpoint);
   if (!m) return false;
@@ -171,6 +174,11 @@ function checkEgress(ctx: DocContext, spec: Record<string, unknown>): void {
           path: [...path, 'port', 'number'],
           message:
             'The webhook rejects port 0 without a unix socket bind: "ports with 0 value must have a unix domain socket bind address". Set bind: unix:///path.sock or a real port.',
+        });
+      } else if (socket && unixSocketProblem(bind.slice('unix://'.length))) {
+        ctx.report({
+          path: [...path, 'bind'],
+          message: `The webhook rejects the socket bind "${bind}": ${unixSocketProblem(bind.slice('unix://'.length)) ?? ''}. Write unix:///absolute/path.sock or unix://@name.`,
         });
       } else if (socket && sockets.has(bind)) {
         ctx.report({
