@@ -14,7 +14,8 @@ export const rule: DocumentRule = {
     category: 'api',
     defaultSeverity: 'error',
     summary:
-      'A DestinationRule the webhook rejects outside TLS: a bad host, a bad or repeated subset name, or an empty or contradictory traffic policy.',
+      'A DestinationRule the webhook rejects outside TLS: ' +
+      'a bad host, a bad or repeated subset name, or an empty or contradictory traffic policy.',
     fixable: false,
   },
   kinds: ['networking.istio.io/DestinationRule'],
@@ -26,7 +27,9 @@ export const rule: DocumentRule = {
     if (hostProblem) {
       ctx.report({
         path: ['spec', 'host'],
-        message: `The webhook rejects the host "${String(host)}": ${hostProblem}. Write a service name such as reviews, reviews.shop.svc.cluster.local or *.example.com.`,
+        message:
+          `The webhook rejects the host "${String(host)}": ${hostProblem}. ` +
+          `Write a service name such as reviews, reviews.shop.svc.cluster.local or *.example.com.`,
       });
     }
     const policies: { policy: Record<string, unknown>; path: PathSegment[] }[] = [];
@@ -41,7 +44,8 @@ export const rule: DocumentRule = {
         ctx.report({
           path: ['spec', 'subsets', i, 'name'],
           message:
-            `The webhook rejects the subset name "${name}": ${name === '' ? '"subset name cannot be empty"' : '"subset name is invalid"'}. ` +
+            `The webhook rejects the subset name "${name}": ` +
+            `${name === '' ? '"subset name cannot be empty"' : '"subset name is invalid"'}. ` +
             'A subset name is a DNS label: letters, digits and inner "-", at most 63 characters (e.g. v1 or canary).',
         });
       }

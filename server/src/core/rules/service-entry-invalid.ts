@@ -164,7 +164,9 @@ function checkPorts(ctx: DocContext, spec: Record<string, unknown>): void {
     if (typeof name === 'string' && name !== '' && !isIstioDnsLabel(name)) {
       ctx.report({
         path: [...path, 'name'],
-        message: `The API server rejects the port name "${name}": "invalid port name". Use letters, digits and inner dashes, at most 63 characters (e.g. https-api).`,
+        message:
+          `The API server rejects the port name "${name}": "invalid port name". ` +
+          `Use letters, digits and inner dashes, at most 63 characters (e.g. https-api).`,
       });
     }
     const protocol = protocolProblem(port.protocol);

@@ -68,7 +68,9 @@ function checkPort(ctx: DocContext, port: Record<string, unknown>, path: PathSeg
   if (name !== '' && !isIstioDnsLabel(name)) {
     ctx.report({
       path: [...path, 'name'],
-      message: `The webhook rejects the port name "${name}": "invalid port name". Use letters, digits and inner dashes, at most 63 characters (e.g. http-web).`,
+      message:
+        `The webhook rejects the port name "${name}": "invalid port name". ` +
+        `Use letters, digits and inner dashes, at most 63 characters (e.g. http-web).`,
     });
   }
   const protocol = protocolProblem(port.protocol);
@@ -87,7 +89,9 @@ function checkBind(ctx: DocContext, bind: string, path: PathSegment[]): void {
   const socket = bind.startsWith('unix://') ? ' A unix:// socket bind needs an egress listener with port number 0.' : '';
   ctx.report({
     path,
-    message: `The webhook rejects the bind "${bind}": "${bind} is not a valid IP". Write an IP address such as 127.0.0.1, or leave bind out.${socket}`,
+    message:
+      `The webhook rejects the bind "${bind}": "${bind} is not a valid IP". ` +
+      `Write an IP address such as 127.0.0.1, or leave bind out.${socket}`,
   });
 }
 
@@ -115,7 +119,8 @@ function checkIngress(ctx: DocContext, spec: Record<string, unknown>): void {
         on: 'key',
         severity: 'warning',
         message:
-          `The webhook warns: HTTP connection pool settings on port ${String(port.number)} whose protocol is not HTTP (${protocol || 'unset'}); ` +
+          `The webhook warns: HTTP connection pool settings on port ${String(port.number)} ` +
+          `whose protocol is not HTTP (${protocol || 'unset'}); ` +
           'only the tcp settings apply. Set the port protocol to HTTP, HTTP2 or GRPC, or move the limits to connectionPool.tcp.',
       });
     }
@@ -178,7 +183,9 @@ function checkEgress(ctx: DocContext, spec: Record<string, unknown>): void {
       } else if (socket && unixSocketProblem(bind.slice('unix://'.length))) {
         ctx.report({
           path: [...path, 'bind'],
-          message: `The webhook rejects the socket bind "${bind}": ${unixSocketProblem(bind.slice('unix://'.length)) ?? ''}. Write unix:///absolute/path.sock or unix://@name.`,
+          message:
+            `The webhook rejects the socket bind "${bind}": ${unixSocketProblem(bind.slice('unix://'.length)) ?? ''}. ` +
+            `Write unix:///absolute/path.sock or unix://@name.`,
         });
       } else if (socket && sockets.has(bind)) {
         ctx.report({
@@ -196,7 +203,9 @@ function checkEgress(ctx: DocContext, spec: Record<string, unknown>): void {
       if (socket && captureMode !== '' && captureMode !== 'DEFAULT' && captureMode !== 'NONE') {
         ctx.report({
           path: [...path, 'captureMode'],
-          message: `The webhook rejects captureMode ${captureMode} on a unix socket listener: "captureMode must be DEFAULT/NONE for unix domain socket listeners". Write NONE or DEFAULT, or leave it out.`,
+          message:
+            `The webhook rejects captureMode ${captureMode} on a unix socket listener: ` +
+            `"captureMode must be DEFAULT/NONE for unix domain socket listeners". Write NONE or DEFAULT, or leave it out.`,
         });
       }
       if (socket) sockets.add(bind);

@@ -54,14 +54,18 @@ export function serverHostAndBindProblems(server: Record<string, unknown> | unde
       out.push({
         path: [...path, 'port', 'number'],
         on: 'value',
-        message: `The webhook rejects port ${port.number} with a unix socket bind: "port number must be 0 for unix domain socket". Write number: 0.`,
+        message:
+          `The webhook rejects port ${port.number} with a unix socket bind: ` +
+          `"port number must be 0 for unix domain socket". Write number: 0.`,
       });
     }
   } else if (bind !== '' && !isNetipAddr(bind)) {
     out.push({
       path: [...path, 'bind'],
       on: 'value',
-      message: `The webhook rejects the bind "${bind}": "${bind} is not a valid IP". Write an IP address such as 0.0.0.0, or unix:///path.sock.`,
+      message:
+        `The webhook rejects the bind "${bind}": "${bind} is not a valid IP". ` +
+        `Write an IP address such as 0.0.0.0, or unix:///path.sock.`,
     });
   }
   return out;

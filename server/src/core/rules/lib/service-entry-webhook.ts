@@ -25,7 +25,9 @@ function hostProblems(spec: Record<string, unknown>): Problem[] {
       out.push({
         path,
         on: 'value',
-        message: `The webhook rejects the host "${host}": ${problem}. Write a DNS name such as api.example.com, or *.example.com for a whole domain.`,
+        message:
+          `The webhook rejects the host "${host}": ${problem}. ` +
+          `Write a DNS name such as api.example.com, or *.example.com for a whole domain.`,
       });
       return;
     }
@@ -50,7 +52,9 @@ function addressProblems(spec: Record<string, unknown>): Problem[] {
     out.push({
       path: ['spec', 'addresses', i],
       on: 'value',
-      message: `The webhook rejects the address: ${problem}. Write an IP address (10.0.0.5) or a CIDR block (10.0.0.0/24); names belong in hosts.`,
+      message:
+        `The webhook rejects the address: ${problem}. ` +
+        `Write an IP address (10.0.0.5) or a CIDR block (10.0.0.0/24); names belong in hosts.`,
     });
   });
   return out;
@@ -72,7 +76,8 @@ function endpointProblems(spec: Record<string, unknown>, resolution: string): Pr
         path: address === '' ? path : [...path, 'address'],
         on: address === '' ? 'key' : 'value',
         message:
-          `With resolution ${resolution} the webhook rejects the endpoint address "${address}": "not a valid FQDN or an IP address" (${problem}). ` +
+          `With resolution ${resolution} the webhook rejects the endpoint address "${address}": ` +
+          `"not a valid FQDN or an IP address" (${problem}). ` +
           'Write an IP address or a DNS name such as vm1.example.com.',
       });
     }

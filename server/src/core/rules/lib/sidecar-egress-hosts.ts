@@ -34,7 +34,9 @@ export function egressHostProblems(hosts: unknown[], path: PathSegment[], namesp
         path: at,
         on: 'value',
         severity: 'warning',
-        message: `The webhook warns: "duplicated egress host: ${host}"; an earlier host of this listener already covers it. Remove one of them.`,
+        message:
+          `The webhook warns: "duplicated egress host: ` +
+          `${host}"; an earlier host of this listener already covers it. Remove one of them.`,
       });
     }
     seen.add(name);

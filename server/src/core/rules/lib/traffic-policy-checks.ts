@@ -82,7 +82,10 @@ export function trafficPolicyProblems(policy: Record<string, unknown>, path: Pat
       out.push({
         path: [...path, 'tunnel', 'targetHost'],
         on: 'value',
-        message: `The webhook rejects the tunnel targetHost "${String(target)}": "tunnel target host must be valid FQDN or IP address" (${hostProblem}). Write the host name or IP address of the service to reach through the tunnel.`,
+        message:
+          `The webhook rejects the tunnel targetHost "${String(target)}": ` +
+          `"tunnel target host must be valid FQDN or IP address" (${hostProblem}). ` +
+          `Write the host name or IP address of the service to reach through the tunnel.`,
       });
     }
     const port = portProblem(tunnel.targetPort, 'targetPort');
@@ -171,7 +174,8 @@ function sharedProblems(policy: Record<string, unknown>, path: PathSegment[]): P
       on: 'key',
       severity: 'warning',
       message:
-        'The webhook warns: "consistent hash MinimumRingSize is deprecated". Write ringHash: {minimumRingSize: ...} inside consistentHash instead.',
+        'The webhook warns: "consistent hash MinimumRingSize is deprecated". ' +
+        'Write ringHash: {minimumRingSize: ...} inside consistentHash instead.',
     });
   }
   const localOrigin = outlier?.consecutiveLocalOriginFailures;
