@@ -48,7 +48,6 @@ const RULE_ORIGINS: Record<string, string> = {
   'telemetry-tracing': 'Istio validation webhook (validateTelemetryTracing)',
   'telemetry-access-log-filter': 'Istio validation webhook (validateTelemetryFilter parses the expression as CEL)',
   'traffic-extension-invalid': 'CEL rules and list keys of the TrafficExtension CRD',
-  'workload-selector-without-labels': 'Istio validation webhook (validateWorkloadSelector warns)',
   'istio-export-to': 'Istio validation webhook (validateExportTo)',
   'virtual-service-http-invalid': 'Istio validation webhook (validateHTTPRoute and the validateHTTP* checks)',
   'istio-duration-milliseconds':

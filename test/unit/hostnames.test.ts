@@ -9,6 +9,7 @@ import {
   labelsProblems,
   namespaceSlashHostProblem,
   partialWildcardProblem,
+  unixSocketProblem,
   wildcardDomainProblem,
 } from '../../server/src/core/rules/lib/hostnames';
 
@@ -116,4 +117,10 @@ test('labels.Instance.Validate, read off the function: where Istio differs from 
       ['app', 'value'],
     ],
   );
+});
+
+test('ValidateUnixAddress, read off the function: an abstract "@name" or an absolute path that is not a directory', () => {
+  const ok = ['/var/run/app.sock', '@abstract', '@', '/a'];
+  const bad = ['', 'var/run/app.sock', '/var/run/', './app.sock'];
+  assert.deepEqual(disagreements(unixSocketProblem, ok, bad), []);
 });

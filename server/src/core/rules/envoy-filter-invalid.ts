@@ -1,7 +1,7 @@
 // What the EnvoyFilter CRD's CEL rules reject (a waypoint match outside the WAYPOINT context and the
 // reverse, a waypoint port out of range, selector and targetRefs together) and the webhook's patch
 // checks (lib/envoy-filter-patch.ts), with the webhook's warnings at warning level. Its warning about
-// a selector without labels is workload-selector-without-labels'.
+// a selector without labels is workload-selector-labels'.
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';

@@ -1,21 +1,25 @@
-// What Istio's ValidateGateway webhook rejects in a Gateway's servers outside their TLS settings: no
-// servers at all, two servers with one port name, an unknown protocol, a port out of range, targetPort.
+// What Istio's ValidateGateway webhook rejects in a Gateway outside its TLS settings: a name that is not a DNS
+// label, no servers, two servers with one port name, an unknown protocol, a bad port, host or bind.
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import { listAt, recordAt, stringAt } from './lib/go-values';
 import { portProblem, protocolProblem, targetPortProblem } from './lib/istio-values';
+import { gatewayNameProblem, serverHostAndBindProblems } from './lib/gateway-server-syntax';
 
 export const rule: DocumentRule = {
   meta: {
     id: 'gateway-servers-invalid',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'A Gateway the webhook rejects: no servers, a port name used twice, an unknown protocol or a bad port.',
+    summary:
+      'A Gateway the webhook rejects: a dotted name, no servers, a port name used twice, an unknown protocol, a bad port, host or bind.',
     fixable: false,
   },
   kinds: ['networking.istio.io/Gateway'],
   check(ctx) {
+    const nameProblem = gatewayNameProblem(ctx.value);
+    if (nameProblem) ctx.report(nameProblem);
     const spec = recordAt(ctx.value, 'spec');
     if (!spec) return;
     const servers = listAt(spec, 'servers');
@@ -31,6 +35,7 @@ export const rule: DocumentRule = {
     }
     const names = new Map<string, number>();
     servers.forEach((item, i) => {
+      for (const p of serverHostAndBindProblems(asRecord(item), ['spec', 'servers', i])) ctx.report(p);
       const port = recordAt(asRecord(item), 'port');
       if (!port) return;
       const path: PathSegment[] = ['spec', 'servers', i, 'port'];

@@ -1,12 +1,14 @@
-// What the ServiceEntry CRD's CEL rules and Istio's ValidateServiceEntry webhook reject: hosts,
-// addresses against resolution, endpoints against resolution, and the ports list.
+// What the ServiceEntry CRD's CEL rules and Istio's ValidateServiceEntry webhook reject (and warn about):
+// hosts, addresses against resolution, endpoints against resolution, and the ports list.
 import type { DocumentRule, DocContext } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
-import { isIpAddress } from '../ip-address';
+import { isNetipAddr } from '../ip-address';
 import { isSet, listAt, recordAt, stringAt } from './lib/go-values';
-import { duplicates, isDnsLabel, portProblem, protocolProblem, workloadProblems } from './lib/istio-values';
+import { duplicates, portProblem, protocolProblem, workloadProblems } from './lib/istio-values';
 import { setValueFix } from './lib/fix-edits';
+import { serviceEntryWebhookProblems } from './lib/service-entry-webhook';
+import { isIstioDnsLabel } from './lib/hostnames';
 
 const CIDR_RESOLUTIONS = ['NONE', 'STATIC'];
 const HTTP_OR_TLS = ['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB', 'HTTPS', 'TLS'];
@@ -27,6 +29,7 @@ export const rule: DocumentRule = {
     checkHosts(ctx, spec, resolution);
     checkEndpoints(ctx, spec, resolution);
     checkPorts(ctx, spec);
+    for (const p of serviceEntryWebhookProblems(spec, resolution)) ctx.report(p);
     if (resolution !== 'NONE' && listAt(spec, 'hosts').length > 1) {
       const plain = listAt(spec, 'ports').findIndex((p) => !HTTP_OR_TLS.includes(stringAt(asRecord(p), 'protocol').toUpperCase()));
       if (plain >= 0) {
@@ -86,7 +89,7 @@ function checkEndpoints(ctx: DocContext, spec: Record<string, unknown>, resoluti
     });
   }
   if (resolution === 'NONE' && isSet(spec, 'endpoints')) {
-    const allIps = endpoints.every((e) => isIpAddress(stringAt(asRecord(e), 'address')));
+    const allIps = endpoints.every((e) => isNetipAddr(stringAt(asRecord(e), 'address')));
     const fix =
       spec.resolution === 'NONE' && allIps
         ? setValueFix(ctx, ['spec', 'resolution'], 'STATIC', 'Set resolution to STATIC', false)
@@ -117,7 +120,7 @@ function checkEndpoints(ctx: DocContext, spec: Record<string, unknown>, resoluti
     const path: PathSegment[] = ['spec', 'endpoints', i];
     for (const p of workloadProblems(endpoint, path, true)) ctx.report(p);
     const address = stringAt(endpoint, 'address');
-    if (resolution === 'STATIC' && address !== '' && !address.startsWith('unix://') && !isIpAddress(address)) {
+    if (resolution === 'STATIC' && address !== '' && !address.startsWith('unix://') && !isNetipAddr(address)) {
       ctx.report({
         path: [...path, 'address'],
         message: `The API server rejects "${address}" with resolution STATIC: "endpoint address is not a valid IP address". Write an IP address, or use resolution: DNS for host names.`,
@@ -158,10 +161,12 @@ function checkPorts(ctx: DocContext, spec: Record<string, unknown>): void {
       if (problem) ctx.report({ path: [...path, field], message: problem });
     }
     const name = port.name;
-    if (typeof name === 'string' && name !== '' && !isDnsLabel(name)) {
+    if (typeof name === 'string' && name !== '' && !isIstioDnsLabel(name)) {
       ctx.report({
         path: [...path, 'name'],
-        message: `The API server rejects the port name "${name}": "invalid port name". Use lower-case letters, digits and inner dashes, at most 63 characters (e.g. https-api).`,
+        message:
+          `The API server rejects the port name "${name}": "invalid port name". ` +
+          `Use letters, digits and inner dashes, at most 63 characters (e.g. https-api).`,
       });
     }
     const protocol = protocolProblem(port.protocol);

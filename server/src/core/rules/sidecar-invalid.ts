@@ -3,9 +3,11 @@
 import type { DocumentRule, DocContext } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
-import { isIpAddress } from '../ip-address';
+import { isNetipAddr } from '../ip-address';
 import { hasItems, isSet, listAt, recordAt, stringAt } from './lib/go-values';
-import { isDnsLabel, portProblem, protocolProblem, targetPortProblem } from './lib/istio-values';
+import { HTTP_PROTOCOLS, portProblem, protocolProblem, targetPortProblem } from './lib/istio-values';
+import { egressHostProblems } from './lib/sidecar-egress-hosts';
+import { isIstioDnsLabel, unixSocketProblem } from './lib/hostnames';
 
 const LOOPBACK_OR_ANY = ['127.0.0.1', '0.0.0.0', '::1', '::'];
 
@@ -22,17 +24,6 @@ export const rule: DocumentRule = {
   check(ctx) {
     const spec = recordAt(ctx.value, 'spec');
     if (!spec) return;
-    const selector = recordAt(spec, 'workloadSelector');
-    if (selector && Object.keys(recordAt(selector, 'labels') ?? {}).length === 0) {
-      ctx.report({
-        path: ['spec', 'workloadSelector'],
-        on: 'key',
-        severity: 'warning',
-        message:
-          'The webhook warns about a workloadSelector without labels: the Sidecar then applies to every workload in the namespace. ' +
-          'Add the labels of the workloads you mean, or remove workloadSelector to make it the namespace default on purpose.',
-      });
-    }
     if (
       !hasItems(spec, 'egress') &&
       !hasItems(spec, 'ingress') &&
@@ -74,10 +65,12 @@ export const rule: DocumentRule = {
 /** Name, protocol, number and targetPort of a listener port; `socket` allows number 0 with a unix bind. */
 function checkPort(ctx: DocContext, port: Record<string, unknown>, path: PathSegment[], socket: boolean): void {
   const name = stringAt(port, 'name');
-  if (name !== '' && !isDnsLabel(name)) {
+  if (name !== '' && !isIstioDnsLabel(name)) {
     ctx.report({
       path: [...path, 'name'],
-      message: `The webhook rejects the port name "${name}": "invalid port name". Use lower-case letters, digits and inner dashes (e.g. http-web).`,
+      message:
+        `The webhook rejects the port name "${name}": "invalid port name". ` +
+        `Use letters, digits and inner dashes, at most 63 characters (e.g. http-web).`,
     });
   }
   const protocol = protocolProblem(port.protocol);
@@ -90,11 +83,15 @@ function checkPort(ctx: DocContext, port: Record<string, unknown>, path: PathSeg
   if (target) ctx.report(target);
 }
 
+/** A listener with a port number binds to an IP address (agent.ValidateIPAddress); only egress port 0 takes a socket. */
 function checkBind(ctx: DocContext, bind: string, path: PathSegment[]): void {
-  if (bind === '' || bind.startsWith('unix://') || isIpAddress(bind)) return;
+  if (bind === '' || isNetipAddr(bind)) return;
+  const socket = bind.startsWith('unix://') ? ' A unix:// socket bind needs an egress listener with port number 0.' : '';
   ctx.report({
     path,
-    message: `The webhook rejects the bind "${bind}": it must be an IP address or a unix:// socket path. Write e.g. 127.0.0.1, or leave bind out.`,
+    message:
+      `The webhook rejects the bind "${bind}": "${bind} is not a valid IP". ` +
+      `Write an IP address such as 127.0.0.1, or leave bind out.${socket}`,
   });
 }
 
@@ -115,6 +112,18 @@ function checkIngress(ctx: DocContext, spec: Record<string, unknown>): void {
       });
     }
     seen.add(port.number);
+    const protocol = stringAt(port, 'protocol').toUpperCase();
+    if (recordAt(recordAt(listener, 'connectionPool'), 'http') && !HTTP_PROTOCOLS.includes(protocol)) {
+      ctx.report({
+        path: [...path, 'connectionPool', 'http'],
+        on: 'key',
+        severity: 'warning',
+        message:
+          `The webhook warns: HTTP connection pool settings on port ${String(port.number)} ` +
+          `whose protocol is not HTTP (${protocol || 'unset'}); ` +
+          'only the tcp settings apply. Set the port protocol to HTTP, HTTP2 or GRPC, or move the limits to connectionPool.tcp.',
+      });
+    }
     const endpoint = stringAt(listener, 'defaultEndpoint');
     if (endpoint !== '' && !endpointOk(endpoint)) {
       ctx.report({
@@ -131,7 +140,7 @@ function checkIngress(ctx: DocContext, spec: Record<string, unknown>): void {
 function endpointOk(endpoint: string): boolean {
   if (endpoint.startsWith('unix://')) {
     const socket = endpoint.slice('unix://'.length);
-    return socket.startsWith('@') || (socket.startsWith('/') && !socket.endsWith('/'));
+    return unixSocketProblem(socket) === undefined;
   }
   const m = /^(?:\[([^\]]*)\]|([^:[\]]*)):(\d+)$/.exec(endpoint);
   if (!m) return false;
@@ -171,6 +180,13 @@ function checkEgress(ctx: DocContext, spec: Record<string, unknown>): void {
           message:
             'The webhook rejects port 0 without a unix socket bind: "ports with 0 value must have a unix domain socket bind address". Set bind: unix:///path.sock or a real port.',
         });
+      } else if (socket && unixSocketProblem(bind.slice('unix://'.length))) {
+        ctx.report({
+          path: [...path, 'bind'],
+          message:
+            `The webhook rejects the socket bind "${bind}": ${unixSocketProblem(bind.slice('unix://'.length)) ?? ''}. ` +
+            `Write unix:///absolute/path.sock or unix://@name.`,
+        });
       } else if (socket && sockets.has(bind)) {
         ctx.report({
           path: [...path, 'bind'],
@@ -183,10 +199,21 @@ function checkEgress(ctx: DocContext, spec: Record<string, unknown>): void {
             'The webhook rejects two egress listeners on one port: "sidecar: ports on IP bound listeners must be unique". Merge their hosts into one listener.',
         });
       }
+      const captureMode = stringAt(listener, 'captureMode');
+      if (socket && captureMode !== '' && captureMode !== 'DEFAULT' && captureMode !== 'NONE') {
+        ctx.report({
+          path: [...path, 'captureMode'],
+          message:
+            `The webhook rejects captureMode ${captureMode} on a unix socket listener: ` +
+            `"captureMode must be DEFAULT/NONE for unix domain socket listeners". Write NONE or DEFAULT, or leave it out.`,
+        });
+      }
       if (socket) sockets.add(bind);
       else ports.add(port.number);
       if (!socket) checkBind(ctx, bind, [...path, 'bind']);
     }
+    const namespace = stringAt(recordAt(ctx.value, 'metadata'), 'namespace');
+    for (const p of egressHostProblems(listAt(listener, 'hosts'), [...path, 'hosts'], namespace || 'default')) ctx.report(p);
     if (Array.isArray(listener.hosts) && listener.hosts.length === 0) {
       ctx.report({
         path: [...path, 'hosts'],

@@ -1,9 +1,9 @@
 // What the WorkloadGroup CRD's CEL rules and Istio's ValidateWorkloadGroup webhook reject: probe
-// ports and scheme, and the template's unix socket address and ports.
+// ports and scheme, the template's unix socket address and ports, and the labels in spec.metadata.
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { recordAt } from './lib/go-values';
-import { portProblem, workloadProblems } from './lib/istio-values';
+import { labelMapProblems, portProblem, workloadProblems } from './lib/istio-values';
 import { setValueFix } from './lib/fix-edits';
 
 const PROBES = ['httpGet', 'tcpSocket', 'grpc'];
@@ -14,7 +14,7 @@ export const rule: DocumentRule = {
     id: 'workload-group-invalid',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'A WorkloadGroup the API server rejects: a probe port or scheme out of range, or a bad template address or ports.',
+    summary: 'A WorkloadGroup the API server rejects: a bad probe port or scheme, template address or ports, or metadata labels.',
     fixable: true,
   },
   kinds: ['networking.istio.io/WorkloadGroup'],
@@ -24,6 +24,8 @@ export const rule: DocumentRule = {
     const template = recordAt(spec, 'template');
     // The address is filled in per VM, so the template may leave it out.
     if (template) for (const p of workloadProblems(template, ['spec', 'template'], false)) ctx.report(p);
+    const labels = recordAt(recordAt(spec, 'metadata'), 'labels');
+    for (const p of labelMapProblems(labels, ['spec', 'metadata', 'labels'], 'template metadata')) ctx.report(p);
     const probe = recordAt(spec, 'probe');
     for (const method of PROBES) {
       const check = recordAt(probe, method);

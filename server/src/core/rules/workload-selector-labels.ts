@@ -1,5 +1,5 @@
 // Istio workload selectors match labels exactly: empty keys and "*" wildcards are rejected by the
-// CRD's CEL rules and by the validation webhook.
+// CRD's CEL rules and by the validation webhook, which also warns about a selector without labels.
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { recordAt } from './lib/go-values';
@@ -23,12 +23,19 @@ const SELECTOR_FIELD: Record<string, [string, string]> = {
   'networking.istio.io/EnvoyFilter': ['workloadSelector', 'labels'],
 };
 
+/**
+ * Kinds whose webhook warns about a selector without labels ("workload selector specified without labels"):
+ * validateWorkloadSelector (matchLabels kinds) and ValidateAlphaWorkloadSelector (ServiceEntry, Sidecar,
+ * EnvoyFilter). Istio has no webhook check for TrafficExtension, so it is left out.
+ */
+const WARNS_WITHOUT_LABELS = new Set(Object.keys(SELECTOR_FIELD).filter((k) => k !== 'extensions.istio.io/TrafficExtension'));
+
 export const rule: DocumentRule = {
   meta: {
     id: 'workload-selector-labels',
     category: 'api',
     defaultSeverity: 'error',
-    summary: 'Workload selector labels must be exact: no empty keys and no "*" in keys or values.',
+    summary: 'Workload selector labels must be exact: no empty keys and no "*" in keys or values; a selector needs labels.',
     fixable: false,
   },
   kinds: Object.keys(SELECTOR_FIELD),
@@ -36,7 +43,19 @@ export const rule: DocumentRule = {
     const fields = SELECTOR_FIELD[`${ctx.resource.group}/${ctx.resource.kind}`];
     if (!fields) return;
     const [field, map] = fields;
-    const labels = recordAt(recordAt(recordAt(ctx.value, 'spec'), field), map);
+    const selector = recordAt(recordAt(ctx.value, 'spec'), field);
+    const labels = recordAt(selector, map);
+    if (selector && Object.keys(labels ?? {}).length === 0 && WARNS_WITHOUT_LABELS.has(`${ctx.resource.group}/${ctx.resource.kind}`)) {
+      ctx.report({
+        path: ['spec', field],
+        on: 'key',
+        severity: 'warning',
+        message:
+          `The webhook warns about a ${field} without ${map}: "workload selector specified without labels", so this ${ctx.resource.kind} ` +
+          `applies to every workload in the namespace. Add the labels of the workloads you mean under ${map}, ` +
+          `or remove ${field} to make the namespace-wide scope explicit.`,
+      });
+    }
     for (const [key, value] of Object.entries(labels ?? {})) {
       const path: PathSegment[] = ['spec', field, map, key];
       if (key === '') {

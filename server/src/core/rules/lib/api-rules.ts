@@ -61,7 +61,6 @@ import { rule as sidecarInvalid } from '../sidecar-invalid';
 import { rule as telemetryTracing } from '../telemetry-tracing';
 import { rule as telemetryAccessLogFilter } from '../telemetry-access-log-filter';
 import { rule as trafficExtensionInvalid } from '../traffic-extension-invalid';
-import { rule as workloadSelectorWithoutLabels } from '../workload-selector-without-labels';
 import { rule as istioExportTo } from '../istio-export-to';
 import { rule as virtualServiceHttpInvalid } from '../virtual-service-http-invalid';
 
@@ -98,7 +97,6 @@ export const API_RULES: readonly DocumentRule[] = [
   telemetryTracing,
   telemetryAccessLogFilter,
   trafficExtensionInvalid,
-  workloadSelectorWithoutLabels,
   istioExportTo,
   virtualServiceHttpInvalid,
   // cert-manager: the webhook's Certificate and Issuer checks

@@ -11,6 +11,7 @@ const MAX_LABEL = 63;
 const MAX_DOMAIN = 255;
 const LABEL_RULE = 'letters, digits and inner "-", at most 63 characters';
 
+/** labels.IsDNS1123Label as Istio has it (upper case allowed): namespaces in hosts, subset and Gateway names. */
 export function isIstioDnsLabel(text: string): boolean {
   return text.length <= MAX_LABEL && DNS_LABEL.test(text);
 }

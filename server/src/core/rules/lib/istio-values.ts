@@ -3,11 +3,14 @@
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { recordAt, stringAt } from './go-values';
+import { labelsProblems } from './hostnames';
 
 export interface Problem {
   path: PathSegment[];
   on: 'key' | 'value';
   message: string;
+  /** Set for what the webhook only warns about (WrapWarning); the rule's default severity otherwise. */
+  severity?: 'warning';
 }
 
 const MAX_PORT = 65535;
@@ -21,6 +24,9 @@ export function portProblem(value: unknown, what = 'port'): string | undefined {
 
 /** Istio's protocol names (pkg/config/protocol Parse, compared without case). */
 const PROTOCOLS = ['TCP', 'UDP', 'GRPC', 'GRPC-Web', 'HTTP', 'HTTP_PROXY', 'HTTP2', 'HTTPS', 'TLS', 'Mongo', 'Redis', 'MySQL'];
+
+/** protocol.Parse(...).IsHTTP(), in upper case: the protocols Istio handles as HTTP. */
+export const HTTP_PROTOCOLS = ['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB'];
 
 export function protocolProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
@@ -118,4 +124,15 @@ export function workloadProblems(entry: Record<string, unknown>, path: PathSegme
     if (problem) out.push({ path: [...path, 'ports', name], on: 'value', message: problem });
   }
   return out;
+}
+
+/** labels.Instance.Validate on a label map (endpoint, WorkloadEntry, WorkloadGroup or subset labels), one finding per bad key or value. */
+export function labelMapProblems(labels: unknown, path: PathSegment[], what: string): Problem[] {
+  return labelsProblems(asRecord(labels) ?? {}).map((p) => ({
+    path: [...path, p.key],
+    on: p.on,
+    message:
+      `The webhook rejects this ${what} label ${p.on}: ${p.message}. ` +
+      'A label key is [dns.prefix/]name and a value is empty or letters, digits, "-", "_" and "." between letters or digits.',
+  }));
 }

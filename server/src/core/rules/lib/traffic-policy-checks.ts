@@ -1,9 +1,11 @@
 // The checks Istio's webhook makes on a DestinationRule traffic policy outside TLS (validateTrafficPolicy,
-// validateConnectionPool, validateLoadBalancer, validateOutlierDetection, validateTunnelSettings).
+// validateConnectionPool, validateLoadBalancer, validateOutlierDetection, validateTunnelSettings), warnings included.
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { isSet, listAt, recordAt, stringAt } from './go-values';
 import { portProblem, type Problem } from './istio-values';
+import { isNetipAddr } from '../../ip-address';
+import { fqdnProblem } from './hostnames';
 
 const POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol'];
 const PORT_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls'];
@@ -72,6 +74,18 @@ export function trafficPolicyProblems(policy: Record<string, unknown>, path: Pat
         path: [...path, 'tunnel', 'protocol'],
         on: 'value',
         message: `The webhook rejects the tunnel protocol "${protocol}": "tunnel protocol must be CONNECT or POST". Write CONNECT (the default) or POST.`,
+      });
+    }
+    const target = tunnel.targetHost;
+    const hostProblem = typeof target === 'string' && !isNetipAddr(target) ? fqdnProblem(target) : undefined;
+    if (hostProblem) {
+      out.push({
+        path: [...path, 'tunnel', 'targetHost'],
+        on: 'value',
+        message:
+          `The webhook rejects the tunnel targetHost "${String(target)}": ` +
+          `"tunnel target host must be valid FQDN or IP address" (${hostProblem}). ` +
+          `Write the host name or IP address of the service to reach through the tunnel.`,
       });
     }
     const port = portProblem(tunnel.targetPort, 'targetPort');
@@ -143,6 +157,26 @@ function sharedProblems(policy: Record<string, unknown>, path: PathSegment[]): P
         message: `The webhook rejects ${field}: ${v}: "percentage is not in range 0..100". Write a percentage from 0 to 100.`,
       });
     }
+  }
+  if (typeof outlier?.consecutiveErrors === 'number' && outlier.consecutiveErrors !== 0) {
+    out.push({
+      path: [...path, 'outlierDetection', 'consecutiveErrors'],
+      on: 'key',
+      severity: 'warning',
+      message:
+        'The webhook warns: "outlier detection consecutive errors is deprecated". Write consecutive5xxErrors (any 5xx) or ' +
+        'consecutiveGatewayErrors (502, 503, 504) instead.',
+    });
+  }
+  if (typeof hash?.minimumRingSize === 'number' && hash.minimumRingSize !== 0) {
+    out.push({
+      path: [...path, 'loadBalancer', 'consistentHash', 'minimumRingSize'],
+      on: 'key',
+      severity: 'warning',
+      message:
+        'The webhook warns: "consistent hash MinimumRingSize is deprecated". ' +
+        'Write ringHash: {minimumRingSize: ...} inside consistentHash instead.',
+    });
   }
   const localOrigin = outlier?.consecutiveLocalOriginFailures;
   if (typeof localOrigin === 'number' && localOrigin > 0 && outlier?.splitExternalLocalOriginErrors !== true) {
