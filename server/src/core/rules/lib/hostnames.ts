@@ -101,6 +101,14 @@ export function ipSubnetProblem(text: string): string | undefined {
   return isNetipAddr(text) ? undefined : `"${text}" is not a valid IP address`;
 }
 
+/** ValidateUnixAddress, on the path after "unix://": an abstract "@name", or an absolute path that is not a directory. */
+export function unixSocketProblem(socket: string): string | undefined {
+  if (socket === '') return 'the socket path after unix:// is empty';
+  if (socket.startsWith('@')) return undefined;
+  if (!socket.startsWith('/') || socket.endsWith('/')) return `"${socket}" is not an absolute path to a file`;
+  return undefined;
+}
+
 /** The webhook's "neither an IP nor an FQDN" test (ValidateFQDN, then netip.ParseAddr). */
 export function isFqdnOrIp(text: string): boolean {
   return fqdnProblem(text) === undefined || isNetipAddr(text);
