@@ -58,6 +58,8 @@ import { rule as destinationRuleInvalid } from '../destination-rule-invalid';
 import { rule as sidecarInvalid } from '../sidecar-invalid';
 import { rule as telemetryTracing } from '../telemetry-tracing';
 import { rule as istioExportTo } from '../istio-export-to';
+import { rule as virtualServiceInvalid } from '../virtual-service-invalid';
+import { rule as virtualServiceUnreachable } from '../virtual-service-unreachable';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -91,6 +93,8 @@ export const API_RULES: readonly DocumentRule[] = [
   sidecarInvalid,
   telemetryTracing,
   istioExportTo,
+  virtualServiceInvalid,
+  virtualServiceUnreachable,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,
