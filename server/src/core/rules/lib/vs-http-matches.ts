@@ -5,10 +5,9 @@
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { hasItems, recordAt, stringAt } from './go-values';
-import { labelsProblems } from './hostnames';
-import { portProblem } from './istio-values';
-import { gatewayNameProblems, isIstioLabel } from './vs-gateway-names';
+import { isIstioLabel } from './vs-gateway-names';
 import type { VsScope } from './vs-hosts';
+import { sharedMatchProblems } from './vs-match-attributes';
 import { recordsIn, type VsProblem } from './vs-problem';
 import { regexProblem, stringMatchProblems } from './vs-regex';
 
@@ -78,20 +77,7 @@ function matchProblems(match: Record<string, unknown>, path: PathSegment[], scop
     const sm = asRecord(value);
     if (sm) out.push(...stringMatchProblems(sm, [...path, 'queryParams', name], 'query parameter', false));
   }
-  const port = match.port;
-  if (typeof port === 'number' && port !== 0) {
-    const problem = portProblem(port, 'match port');
-    if (problem) out.push({ path: [...path, 'port'], on: 'value', message: problem });
-  }
-  const labels = recordAt(match, 'sourceLabels');
-  for (const p of labels ? labelsProblems(labels) : []) {
-    out.push({
-      path: [...path, 'sourceLabels', p.key],
-      on: p.on,
-      message: `The webhook rejects this source label: ${p.message}. Write a Kubernetes label.`,
-    });
-  }
-  out.push(...gatewayNameProblems(match.gateways, [...path, 'gateways'], false));
+  out.push(...sharedMatchProblems(match, path));
   const ns = stringAt(match, 'sourceNamespace');
   if (ns !== '' && !isIstioLabel(ns)) {
     out.push({

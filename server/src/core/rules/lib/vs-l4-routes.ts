@@ -3,15 +3,14 @@
 import type { PathSegment } from '../../locate';
 import { isNetipAddr } from '../../ip-address';
 import { asRecord } from '../../resources';
-import { hasItems, listAt, recordAt } from './go-values';
-import { ipSubnetProblem, labelsProblems, wildcardDomainProblem } from './hostnames';
-import { portProblem } from './istio-values';
+import { hasItems, listAt } from './go-values';
+import { ipSubnetProblem, wildcardDomainProblem } from './hostnames';
 import { routeDestinationProblems } from './vs-destination';
-import { gatewayNameProblems } from './vs-gateway-names';
 import { gatewayBoundHostProblem, hostSubsetOf, type VsScope } from './vs-hosts';
+import { sharedMatchProblems } from './vs-match-attributes';
 import { recordsIn, type VsProblem } from './vs-problem';
 
-/** destinationSubnets, port, sourceLabels and gateways: the attributes TLS and TCP matches share. */
+/** destinationSubnets and the attributes every match has: what TLS and TCP matches share. */
 function l4MatchProblems(match: Record<string, unknown>, path: PathSegment[]): VsProblem[] {
   const out: VsProblem[] = [];
   listAt(match, 'destinationSubnets').forEach((subnet, i) => {
@@ -24,20 +23,7 @@ function l4MatchProblems(match: Record<string, unknown>, path: PathSegment[]): V
       });
     }
   });
-  const port = match.port;
-  if (typeof port === 'number' && port !== 0) {
-    const problem = portProblem(port, 'match port');
-    if (problem) out.push({ path: [...path, 'port'], on: 'value', message: problem });
-  }
-  const labels = recordAt(match, 'sourceLabels');
-  for (const p of labels ? labelsProblems(labels) : []) {
-    out.push({
-      path: [...path, 'sourceLabels', p.key],
-      on: p.on,
-      message: `The webhook rejects this source label ${p.on === 'key' ? 'key' : 'value'}: ${p.message}. Write a Kubernetes label.`,
-    });
-  }
-  out.push(...gatewayNameProblems(match.gateways, [...path, 'gateways'], false));
+  out.push(...sharedMatchProblems(match, path));
   return out;
 }
 
