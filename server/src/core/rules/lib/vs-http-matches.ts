@@ -1,139 +1,66 @@
-// HTTP match conditions and delegation in a VirtualService as validateHTTPRouteMatchRequest,
-// validateHTTPRouteConflict (root and delegate routes), the JWT-claim check of ValidateVirtualService
-// and the regex of validateURIRegexRewrite read them. Routes, redirects, rewrites and the rest of an
-// HTTP route are virtual-service-http-invalid's.
+// The parts of HTTP routes that virtual-service-invalid checks: the RE2 syntax and length of every
+// regex the webhook compiles (validateStringMatchRegexp, validateStringRegexp, validateURIRegexRewrite,
+// validateAllowOrigins) and the gateway names of each match (validateGatewayNames). Everything else in an HTTP route, empty
+// string matches included, is virtual-service-http-invalid's.
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
-import { hasItems, recordAt, stringAt } from './go-values';
-import { isIstioLabel } from './vs-gateway-names';
-import type { VsScope } from './vs-hosts';
-import { sharedMatchProblems } from './vs-match-attributes';
+import { recordAt, stringAt } from './go-values';
+import { gatewayNameProblems } from './vs-gateway-names';
 import { recordsIn, type VsProblem } from './vs-problem';
-import { regexProblem, stringMatchProblems } from './vs-regex';
+import { regexProblem, stringMatchRegexProblem } from './vs-regex';
 
-/** RFC 7230 token characters: what Istio's validHeaderNameRegex allows in a header name. */
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~A-Za-z0-9]+$/;
-const PSEUDO_HEADERS = [':method', ':scheme', ':authority', ':path', ':status'];
-const JWT_CLAIM = '@request.auth.claims';
-
-/** jwt.ToRoutingClaim(name).Match: "@request.auth.claims.a.b" or "@request.auth.claims[a][b]". */
-export function isJwtClaimRoute(name: string): boolean {
-  if (!name.toLowerCase().startsWith(JWT_CLAIM)) return false;
-  const rest = name.slice(JWT_CLAIM.length);
-  return (rest.startsWith('.') && rest.length > 1) || (rest.startsWith('[') && rest.endsWith(']') && rest.length > 2);
-}
-
-/** ValidateHTTPHeaderNameOrJwtClaimRoute. */
-function headerNameProblem(name: string, path: PathSegment[]): VsProblem | undefined {
-  if (isJwtClaimRoute(name) || PSEUDO_HEADERS.includes(name) || HEADER_NAME.test(name)) return undefined;
-  const why = name === '' ? 'the name is empty' : "a header name holds letters, digits and !#$%&'*+-.^_`|~ only";
-  return { path, on: 'key', message: `The webhook rejects the header "${name}": ${why}. Write the header's name, e.g. x-user.` };
-}
-
-function headerMapProblems(
+/** The string matches of one HTTP match whose regex the webhook compiles, with a name for messages. */
+function stringMatches(
   match: Record<string, unknown>,
-  key: 'headers' | 'withoutHeaders',
   path: PathSegment[],
-  scope: VsScope,
-): VsProblem[] {
-  const out: VsProblem[] = [];
-  for (const [name, value] of Object.entries(recordAt(match, key) ?? {})) {
-    const at = [...path, key, name];
-    const nameProblem = headerNameProblem(name, at);
-    if (nameProblem) out.push(nameProblem);
-    if (isJwtClaimRoute(name) && !scope.appliesToGateway) {
-      out.push({
-        path: at,
-        on: 'key',
-        message: `The webhook rejects routing on the JWT claim "${name}" outside a gateway: only gateways read claims. Bind the VirtualService to a Gateway, or match a header instead.`,
-      });
-    }
-    const sm = asRecord(value);
-    if (value === null && key === 'headers') {
-      out.push({
-        path: at,
-        on: 'key',
-        message: `The webhook rejects the header match "${name}" without a value. Write exact:, prefix: or regex: under it.`,
-      });
-    }
-    // In withoutHeaders, regex "*" means "header present" and is no RE2 pattern.
-    if (sm && !(key === 'withoutHeaders' && sm.regex === '*')) out.push(...stringMatchProblems(sm, at, key, false));
-  }
-  return out;
-}
-
-function matchProblems(match: Record<string, unknown>, path: PathSegment[], scope: VsScope): VsProblem[] {
-  const out: VsProblem[] = [
-    ...headerMapProblems(match, 'headers', path, scope),
-    ...headerMapProblems(match, 'withoutHeaders', path, scope),
-  ];
-  const uri = recordAt(match, 'uri');
-  if (uri) out.push(...stringMatchProblems(uri, [...path, 'uri'], 'uri', true));
-  for (const key of ['scheme', 'method', 'authority']) {
+): { sm: Record<string, unknown>; at: PathSegment[]; where: string }[] {
+  const out: { sm: Record<string, unknown>; at: PathSegment[]; where: string }[] = [];
+  for (const key of ['uri', 'scheme', 'method', 'authority']) {
     const sm = recordAt(match, key);
-    if (sm) out.push(...stringMatchProblems(sm, [...path, key], key, false));
+    if (sm) out.push({ sm, at: [...path, key], where: key });
   }
-  for (const [name, value] of Object.entries(recordAt(match, 'queryParams') ?? {})) {
-    const sm = asRecord(value);
-    if (sm) out.push(...stringMatchProblems(sm, [...path, 'queryParams', name], 'query parameter', false));
-  }
-  out.push(...sharedMatchProblems(match, path));
-  const ns = stringAt(match, 'sourceNamespace');
-  if (ns !== '' && !isIstioLabel(ns)) {
-    out.push({
-      path: [...path, 'sourceNamespace'],
-      on: 'value',
-      message: `The webhook rejects the source namespace "${ns}": it is not a namespace name (letters, digits, inner "-"). Write the namespace of the calling workloads.`,
-    });
+  for (const key of ['headers', 'withoutHeaders', 'queryParams']) {
+    for (const [name, value] of Object.entries(recordAt(match, key) ?? {})) {
+      const sm = asRecord(value);
+      // In withoutHeaders, regex "*" means "header present" and is no RE2 pattern.
+      if (sm && !(key === 'withoutHeaders' && sm.regex === '*')) out.push({ sm, at: [...path, key, name], where: `${key}.${name}` });
+    }
   }
   return out;
 }
 
-/** validateHTTPRouteConflict for delegation: a root route only delegates; a delegate's route cannot delegate again. */
-function delegationProblems(route: Record<string, unknown>, path: PathSegment[], scope: VsScope): VsProblem[] {
-  const delegates = recordAt(route, 'delegate') !== undefined;
-  if (scope.delegate) {
-    if (!delegates) return [];
-    return [
-      {
-        path: [...path, 'delegate'],
-        on: 'key',
-        message:
-          'The webhook rejects delegate in a VirtualService that is itself a delegate (it has no hosts): delegation is one level deep. Route to a destination here.',
-      },
-    ];
-  }
-  if (!delegates) return [];
-  const out: VsProblem[] = [];
-  for (const key of ['redirect', 'route']) {
-    if (key === 'route' ? !hasItems(route, key) : recordAt(route, key) === undefined) continue;
-    out.push({
-      path: [...path, key],
-      on: 'key',
-      message: `The webhook rejects ${key} next to delegate: a route that delegates hands the request on whole. Remove ${key}, or remove delegate.`,
-    });
-  }
-  return out;
-}
-
-/** validateURIRegexRewrite's regex; what else a rewrite needs is virtual-service-http-invalid's. */
+/** validateURIRegexRewrite's regex, which upstream compiles only when uri is unset and match and rewrite are both set. */
 function rewriteRegexProblem(route: Record<string, unknown>, path: PathSegment[]): VsProblem | undefined {
   const rewrite = recordAt(route, 'rewrite');
   const regexRewrite = recordAt(rewrite, 'uriRegexRewrite');
   if (!rewrite || !regexRewrite || stringAt(rewrite, 'uri') !== '') return undefined;
   const match = stringAt(regexRewrite, 'match');
   if (match === '' || stringAt(regexRewrite, 'rewrite') === '') return undefined;
-  return regexProblem(match, [...path, 'rewrite', 'uriRegexRewrite', 'match'], 'uriRegexRewrite');
+  return regexProblem(match, [...path, 'rewrite', 'uriRegexRewrite', 'match'], 'uriRegexRewrite.match');
 }
 
 /** Every finding of this file in spec.http. */
-export function httpMatchProblems(spec: Record<string, unknown>, scope: VsScope): VsProblem[] {
+export function httpMatchProblems(spec: Record<string, unknown>): VsProblem[] {
   const out: VsProblem[] = [];
   for (const { item: route, path } of recordsIn(spec.http, ['spec', 'http'])) {
-    out.push(...delegationProblems(route, path, scope));
-    for (const { item: match, path: at } of recordsIn(route.match, [...path, 'match'])) out.push(...matchProblems(match, at, scope));
+    for (const { item: match, path: at } of recordsIn(route.match, [...path, 'match'])) {
+      for (const { sm, at: smPath, where } of stringMatches(match, at)) {
+        const problem = stringMatchRegexProblem(sm, smPath, where);
+        if (problem) out.push(problem);
+      }
+      out.push(...gatewayNameProblems(match.gateways, [...at, 'gateways'], false));
+    }
     const rewrite = rewriteRegexProblem(route, path);
     if (rewrite) out.push(rewrite);
+    // validateAllowOrigins compiles a regex origin too.
+    for (const { item: origin, path: at } of recordsIn(recordAt(route, 'corsPolicy')?.allowOrigins, [
+      ...path,
+      'corsPolicy',
+      'allowOrigins',
+    ])) {
+      const problem = stringMatchRegexProblem(origin, at, 'corsPolicy.allowOrigins');
+      if (problem) out.push(problem);
+    }
   }
   return out;
 }

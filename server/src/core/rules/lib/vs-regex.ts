@@ -1,6 +1,5 @@
-// String matches and regexes in a VirtualService as validateStringMatch, validateStringMatchRegexp and
-// validateStringRegexp read them: Istio compiles each regex with Go's regexp (RE2 syntax), caps it
-// at 1024 characters, and refuses an empty prefix or regex.
+// Regexes in a VirtualService as validateStringMatchRegexp and validateStringRegexp read them: Istio
+// compiles each regex with Go's regexp (RE2 syntax) and caps it at 1024 bytes.
 import { RE2JS } from 're2js';
 import type { PathSegment } from '../../locate';
 import { utf8Length } from './go-values';
@@ -24,7 +23,7 @@ export function regexProblem(re: string, path: PathSegment[], where: string): Vs
     return {
       path,
       on: 'value',
-      message: `The webhook rejects this ${where} regex: it is longer than ${MAX_REGEX} characters. Shorten it, or split the match into several.`,
+      message: `The webhook rejects this ${where} regex: it is longer than ${MAX_REGEX} bytes. Shorten it, or split the match into several.`,
     };
   }
   const error = re2Error(re);
@@ -36,44 +35,13 @@ export function regexProblem(re: string, path: PathSegment[], where: string): Vs
   };
 }
 
-/** The one kind a StringMatch sets; two or more set together are istio-exclusive-fields' finding. */
-function soleKind(match: Record<string, unknown>): 'exact' | 'prefix' | 'regex' | undefined {
-  const kinds = (['exact', 'prefix', 'regex'] as const).filter((k) => match[k] !== undefined && match[k] !== null);
-  return kinds.length === 1 ? kinds[0] : undefined;
-}
-
 /**
- * validateStringMatch (`allowEmptyPrefix` false) or validateStringMatchRegexp (true, for uri): an empty
- * regex, a regex RE2 refuses, and except for uri an empty prefix.
+ * The regex of a StringMatch, when it is the only kind set (two kinds together are istio-exclusive-fields'
+ * finding) and not empty (an empty regex is virtual-service-http-invalid's).
  */
-export function stringMatchProblems(
-  match: Record<string, unknown>,
-  path: PathSegment[],
-  where: string,
-  allowEmptyPrefix: boolean,
-): VsProblem[] {
-  const kind = soleKind(match);
-  const value = kind ? match[kind] : undefined;
-  if (typeof value !== 'string') return [];
-  if (kind === 'prefix' && value === '' && !allowEmptyPrefix) {
-    return [
-      {
-        path: [...path, 'prefix'],
-        on: 'value',
-        message: `The webhook rejects an empty ${where} prefix: it would match anything. Remove the ${where} match, or write the prefix it should start with.`,
-      },
-    ];
-  }
-  if (kind !== 'regex') return [];
-  if (value === '') {
-    return [
-      {
-        path: [...path, 'regex'],
-        on: 'value',
-        message: `The webhook rejects an empty ${where} regex. Remove the ${where} match, or write the pattern (RE2 syntax) it should match.`,
-      },
-    ];
-  }
-  const problem = regexProblem(value, [...path, 'regex'], where);
-  return problem ? [problem] : [];
+export function stringMatchRegexProblem(match: Record<string, unknown>, path: PathSegment[], where: string): VsProblem | undefined {
+  const kinds = ['exact', 'prefix', 'regex'].filter((k) => match[k] !== undefined && match[k] !== null);
+  const re = match.regex;
+  if (kinds.length !== 1 || typeof re !== 'string' || re === '') return undefined;
+  return regexProblem(re, [...path, 'regex'], where);
 }
