@@ -45,6 +45,8 @@ const RULE_ORIGINS: Record<string, string> = {
   'gateway-servers-invalid': 'Istio validation webhook (ValidateGateway, validateServerPort)',
   'destination-rule-invalid': 'Istio validation webhook (ValidateDestinationRule and its traffic policy checks)',
   'sidecar-invalid': 'Istio validation webhook (ValidateSidecar)',
+  'virtual-service-invalid':
+    'Istio validation webhook (ValidateVirtualService: hosts, gateways, delegation, TLS/TCP routes, matches, regexes)',
   'telemetry-tracing': 'Istio validation webhook (validateTelemetryTracing)',
   'telemetry-access-log-filter': 'Istio validation webhook (validateTelemetryFilter parses the expression as CEL)',
   'traffic-extension-invalid': 'CEL rules and list keys of the TrafficExtension CRD',

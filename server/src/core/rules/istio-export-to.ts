@@ -1,4 +1,4 @@
-// exportTo lists of ServiceEntry and DestinationRule as Istio's validateExportTo webhook check reads
+// exportTo lists of ServiceEntry, DestinationRule and VirtualService as Istio's validateExportTo webhook check reads
 // them: ".", "*", a namespace name (and "~" for a ServiceEntry), each once, "*" and "~" alone.
 import type { DocumentRule } from './lib/rule';
 import { isSet, listAt, recordAt, stringAt } from './lib/go-values';
@@ -13,7 +13,7 @@ export const rule: DocumentRule = {
       'An exportTo list the webhook rejects: a bad entry, a repeat, "*" or "~" with others, a selector rule exported beyond its namespace.',
     fixable: false,
   },
-  kinds: ['networking.istio.io/ServiceEntry', 'networking.istio.io/DestinationRule'],
+  kinds: ['networking.istio.io/ServiceEntry', 'networking.istio.io/DestinationRule', 'networking.istio.io/VirtualService'],
   check(ctx) {
     const spec = recordAt(ctx.value, 'spec');
     const list = listAt(spec, 'exportTo');

@@ -63,6 +63,8 @@ import { rule as telemetryAccessLogFilter } from '../telemetry-access-log-filter
 import { rule as trafficExtensionInvalid } from '../traffic-extension-invalid';
 import { rule as istioExportTo } from '../istio-export-to';
 import { rule as virtualServiceHttpInvalid } from '../virtual-service-http-invalid';
+import { rule as virtualServiceInvalid } from '../virtual-service-invalid';
+import { rule as virtualServiceUnreachable } from '../virtual-service-unreachable';
 
 export const API_RULES: readonly DocumentRule[] = [
   unknownApiVersion,
@@ -99,6 +101,8 @@ export const API_RULES: readonly DocumentRule[] = [
   trafficExtensionInvalid,
   istioExportTo,
   virtualServiceHttpInvalid,
+  virtualServiceInvalid,
+  virtualServiceUnreachable,
   // cert-manager: the webhook's Certificate and Issuer checks
   certificateIssuerRef,
   certificateSecretName,
