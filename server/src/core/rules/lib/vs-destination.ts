@@ -3,9 +3,8 @@
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { isSet, listAt, recordAt } from './go-values';
-import { wildcardDomainProblem } from './hostnames';
+import { isIstioDnsLabel, wildcardDomainProblem } from './hostnames';
 import { portProblem } from './istio-values';
-import { isIstioDnsLabel } from './hostnames';
 import type { VsProblem } from './vs-problem';
 
 /** validateDestination: the host (not "*"), a subset name that is a DNS label, a port number in range. */
