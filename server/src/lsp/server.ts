@@ -187,12 +187,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     if (limited?.cancelled || superseded()) return runtime.now() - started;
     const analysis = limited?.analysis;
     const all = analysis ? await findingsOf(doc, analysis, config) : [];
+    // An AccessTests document: its failing tests, as errors on their `expect:` keys. Asked before the
+    // staleness check, since the answer waits for the workspace and may be of an older text by then.
+    const accessErrors = s.enable ? await access.diagnostics(doc) : [];
     const cost = runtime.now() - started;
     if (superseded()) return cost;
     for (const e of analysis?.internalErrors ?? []) log(e);
     const diagnostics = all.map((f) => withCrossFileRelated(toDiagnostic(doc, f, runtime.docsLink), f, relatedSupport));
-    // An AccessTests document: its failing tests, as errors on their `expect:` keys.
-    if (s.enable) diagnostics.push(...(await access.diagnostics(doc)));
+    diagnostics.push(...accessErrors);
     await connection.sendDiagnostics({ uri, version, diagnostics });
     if (analysis?.partial) {
       notePartial('diagnostics', analysis);
