@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { splitDocuments } from '../../server/src/core/split';
 import { resplitDocuments } from '../../server/src/core/split-edit';
+import { ChunkMemo } from '../../server/src/lsp/chunk-memo';
 
 const LINES = [
   '---',
@@ -37,24 +38,56 @@ const edit = fc.record({
   insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join('')),
 });
 
-function apply(text: string, e: { at: number; remove: number; insert: string }): string {
-  const at = Math.floor(e.at * text.length);
-  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+type Edit = { at: number; remove: number; insert: string };
+
+/** Where an edit applies to a text, as offsets. */
+function placed(text: string, e: Edit): { start: number; end: number; inserted: number; next: string } {
+  const start = Math.floor(e.at * text.length);
+  const end = Math.min(text.length, start + e.remove);
+  return { start, end, inserted: e.insert.length, next: text.slice(0, start) + e.insert + text.slice(end) };
 }
 
 test('re-splitting an edited file equals splitting it whole, over random edit sequences', () => {
   fc.assert(
-    fc.property(file, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+    fc.property(file, fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 8 }), (start, edits) => {
       let text = start;
       let chunks = splitDocuments(text);
-      for (const e of edits) {
-        const next = apply(text, e);
-        const got = resplitDocuments(text, chunks, next);
-        assert.deepEqual(got, splitDocuments(next), JSON.stringify({ text, next }));
+      for (const [e, hinted] of edits) {
+        const { start: at, end, next } = placed(text, e);
+        // With the editor's word on what stayed the same, or comparing text to find out.
+        const known = hinted ? { prefix: at, suffix: text.length - end } : undefined;
+        const got = resplitDocuments(text, chunks, next, known);
+        assert.deepEqual(got, splitDocuments(next), JSON.stringify({ text, next, known }));
         [text, chunks] = [next, got];
       }
     }),
     { numRuns: 3000 },
+  );
+});
+
+test('the server keeps each document split and follows change events, also across versions it never split', () => {
+  fc.assert(
+    fc.property(
+      file,
+      fc.array(fc.tuple(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.boolean()), { maxLength: 8 }),
+      (start, steps) => {
+        const memo = new ChunkMemo();
+        let text = start;
+        let version = 1;
+        assert.deepEqual(memo.chunksOf('u', version, text), splitDocuments(text));
+        for (const [events, split] of steps) {
+          version++;
+          for (const e of events) {
+            const p = placed(text, e);
+            memo.changed('u', version, text.length, p);
+            text = p.next;
+          }
+          if (split) assert.deepEqual(memo.chunksOf('u', version, text), splitDocuments(text), JSON.stringify({ start, steps }));
+        }
+        assert.deepEqual(memo.chunksOf('u', version, text), splitDocuments(text));
+      },
+    ),
+    { numRuns: 1500 },
   );
 });
 

@@ -24,18 +24,23 @@ function startsWithMarker(text: string, at: number): boolean {
  * there, provided the region's split starts a chunk on that `---` line too (the text before it may
  * have lost all its content, which merges it into the chunk before).
  */
-export function resplitDocuments(before: string, chunks: readonly Chunk[], after: string): Chunk[] {
+export function resplitDocuments(before: string, chunks: readonly Chunk[], after: string, known?: KnownSame): Chunk[] {
   if (before === after) return [...chunks];
   const delta = after.length - before.length;
   // Chunks before the edit: equal text at the same place, whole lines (the file's last chunk may end
-  // inside a line that the edit continues).
-  let first = 0;
+  // inside a line that the edit continues). Those inside the known prefix need no comparing.
   const inPlace = (c: Chunk): boolean => c.text.endsWith('\n') && after.startsWith(c.text, c.start);
+  let first = known ? countWhile(chunks, (c) => c.start + c.text.length <= known.prefix && c.text.endsWith('\n')) : 0;
   while (first < chunks.length && inPlace(chunks[first])) first++;
   // Chunks after the edit: equal text, moved by the length change (never overlapping those before).
+  const moved = (c: Chunk): boolean => c.start + delta >= 0 && after.startsWith(c.text, c.start + delta);
   let last = chunks.length;
-  while (last > first && chunks[last - 1].start + delta >= 0 && after.startsWith(chunks[last - 1].text, chunks[last - 1].start + delta))
-    last--;
+  if (known)
+    last = Math.max(
+      first,
+      countWhile(chunks, (c) => c.start < before.length - known.suffix),
+    );
+  while (last > first && moved(chunks[last - 1])) last--;
   // Start one chunk before the first changed one: its start is decided by text before the edit.
   const from = Math.max(0, first - 1);
   const regionStart = from < chunks.length ? chunks[from].start : 0;
@@ -57,6 +62,28 @@ export function resplitDocuments(before: string, chunks: readonly Chunk[], after
   const middle = shifted(region, regionStart);
   const tail = chunks.slice(stop).map((c) => ({ start: c.start + delta, text: c.text }));
   return [...chunks.slice(0, from), ...middle, ...tail];
+}
+
+/**
+ * What the caller knows of the edit (from the editor's change events): at least this many characters
+ * at the start, and at the end, are the same in both texts. Comparing text is what re-splitting
+ * would otherwise spend its time on.
+ */
+export interface KnownSame {
+  prefix: number;
+  suffix: number;
+}
+
+/** How many chunks from the start satisfy `test` (which holds for a prefix of them): a binary search. */
+function countWhile(chunks: readonly Chunk[], test: (c: Chunk) => boolean): number {
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(chunks[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function shifted(chunks: readonly Chunk[], by: number): Chunk[] {
