@@ -35,8 +35,8 @@ export interface Folder {
   configured: { uris: string[]; texts: CrdText[] };
   /** Open documents' analyses waiting for a pause in typing to be indexed (`deferAnalysis`). */
   pending: Map<string, { text: string; analysis: FileAnalysis }>;
-  /** The analysis each open document was last indexed from: the same one again changes nothing. */
-  analyses: Map<string, FileAnalysis>;
+  /** The analysis (and text) each open document was last indexed from: the same again changes nothing. */
+  analyses: Map<string, { analysis: FileAnalysis; text: string }>;
 }
 
 export class FolderIndex {
@@ -117,9 +117,10 @@ export class FolderIndex {
     folder.pending.set(key, { text, analysis });
   }
 
-  /** Whether this analysis is the one the document is indexed from, or waits to be. */
-  holds(folder: Folder, key: string, analysis: FileAnalysis): boolean {
-    return (folder.pending.get(key)?.analysis ?? folder.analyses.get(key)) === analysis;
+  /** Whether the document is indexed from this analysis or text, or waits to be: indexing it again changes nothing. */
+  holds(folder: Folder, key: string, analysis: FileAnalysis, text: string): boolean {
+    const last = folder.pending.get(key) ?? folder.analyses.get(key);
+    return last !== undefined && (last.analysis === analysis || last.text === text);
   }
 
   /** Indexes the deferred analyses; true when facts changed. */
@@ -170,8 +171,8 @@ export class FolderIndex {
 
   private applyAnalysis(folder: Folder, key: string, text: string, analysis: FileAnalysis): boolean {
     // An analysis is of one text: the same object again (a re-publish) has the same facts.
-    if (folder.analyses.get(key) === analysis && folder.index.has(key)) return false;
-    folder.analyses.set(key, analysis);
+    if (folder.analyses.get(key)?.analysis === analysis && folder.index.has(key)) return false;
+    folder.analyses.set(key, { analysis, text });
     return this.setFacts(folder, this.extractor.ofAnalysis(key, text, analysis));
   }
 

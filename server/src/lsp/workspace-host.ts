@@ -73,7 +73,7 @@ export class WorkspaceHost {
     // then; meanwhile the last findings follow the edit.
     // Judged by the cost known before this change: the first check of a file runs in full.
     const costly = folder.rules.costly;
-    const later = indexable && folder.ready && costly && !this.index.holds(folder, key, analysis);
+    const later = indexable && folder.ready && costly && !this.index.holds(folder, key, analysis, text);
     if (later) this.index.deferAnalysis(folder, key, text, analysis);
     const changed =
       later ||
