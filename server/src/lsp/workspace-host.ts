@@ -68,10 +68,9 @@ export class WorkspaceHost {
     const folder = this.index.folderOf(key);
     this.open.set(key, uri);
     const indexable = this.index.indexable(folder, key);
-    // A large workspace or file: keep typing fast. The edit reaches the index and the rules once typing
-    // pauses (or something reads the index), and every open file whose findings changed is published
-    // then; meanwhile the last findings follow the edit.
-    // Judged by the cost known before this change: the first check of a file runs in full.
+    // A large workspace or file (judged by the cost known before this change): the edit reaches the index
+    // and the rules once typing pauses or something reads the index, and every open file whose findings
+    // changed is published then; meanwhile the last findings follow the edit.
     const costly = folder.rules.costly;
     const later = indexable && folder.ready && costly && !this.index.holds(folder, key, analysis, text);
     if (later) this.index.deferAnalysis(folder, key, text, analysis);
