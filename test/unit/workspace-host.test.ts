@@ -11,6 +11,7 @@ import type { WorkspaceFiles } from '../../server/src/lsp/workspace-files';
 import { allRuleMetas } from '../../server/src/core/rules/index';
 import type { Finding } from '../../server/src/core/types';
 import { newEngine } from '../support/engine';
+import { FactsExtractor } from '../../server/src/core/workspace/extract';
 import { DENY_SANDBOX as DENY, peerAuthentication } from '../support/sample-manifests';
 
 const ROOT = 'file:///ws';
@@ -188,4 +189,34 @@ test('the completion read API follows the folder', async () => {
   await w.host.start();
   assert.deepEqual(w.host.names(`${ROOT}/x.yaml`).namespaces, ['orders']);
   assert.deepEqual(w.host.names('untitled:Untitled-1').namespaces, []);
+});
+
+test('in a costly folder an edit indexes nothing until the pause, which indexes the last text once', async () => {
+  let t = 0;
+  const timers = new ManualTimers();
+  const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') }, {}, () => (t += 100), timers);
+  await w.host.start();
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [RULE]);
+  // Count the facts extractions of open documents (each moves every later document's facts).
+  let extracted = 0;
+  const proto = FactsExtractor.prototype;
+  const original = Object.getOwnPropertyDescriptor(proto, 'ofAnalysis')?.value as FactsExtractor['ofAnalysis'];
+  proto.ofAnalysis = function (this: FactsExtractor, ...args) {
+    extracted++;
+    return original.apply(this, args);
+  };
+  try {
+    await w.publish('pa.yaml', pa('PERMISSIVE'));
+    const before = extracted;
+    for (const mode of ['STRICT', 'DISABLE', 'STRICT']) await w.publish('pa.yaml', `# ${mode}\n${pa(mode)}`);
+    assert.equal(extracted, before, 'typing indexes nothing');
+    const republished = w.nextRepublish();
+    timers.fireAll();
+    await republished;
+    assert.equal(extracted, before + 1, 'the pause indexes the last text, once');
+    assert.ok(w.republished.includes(`${ROOT}/deny.yaml`), 'STRICT clears the other file: it is published again');
+    assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), []);
+  } finally {
+    proto.ofAnalysis = original;
+  }
 });

@@ -33,6 +33,10 @@ export interface Folder {
   crdTexts: Map<string, string>;
   /** The CRD files `crds:` and `meshlint.crds` name (`uris`, normalised), read. */
   configured: { uris: string[]; texts: CrdText[] };
+  /** Open documents' analyses waiting for a pause in typing to be indexed (`deferAnalysis`). */
+  pending: Map<string, { text: string; analysis: FileAnalysis }>;
+  /** The analysis (and text) each open document was last indexed from: the same again changes nothing. */
+  analyses: Map<string, { analysis: FileAnalysis; text: string }>;
 }
 
 export class FolderIndex {
@@ -91,17 +95,46 @@ export class FolderIndex {
 
   /** Indexes a file's text read from disk; false when nothing a rule could see changed. */
   setText(folder: Folder, key: string, text: string | undefined): boolean {
+    this.forgetAnalysis(folder, key);
     this.setCrdText(folder, key, text);
     return text === undefined ? this.removeFacts(folder, key) : this.setFacts(folder, this.extractor.ofText(key, text));
   }
 
   /** Indexes an open document from its analysis (reusing the engine's parse). */
   setAnalysis(folder: Folder, key: string, text: string, analysis: FileAnalysis): boolean {
+    folder.pending.delete(key);
     this.setCrdText(folder, key, text);
-    return this.setFacts(folder, this.extractor.ofAnalysis(key, text, analysis));
+    return this.applyAnalysis(folder, key, text, analysis);
+  }
+
+  /**
+   * Keeps an open document's analysis to index later (`flush`): indexing moves the facts of every
+   * document after the edit and updates every list they are in, which in a file of thousands of
+   * documents costs more than checking the edited one.
+   */
+  deferAnalysis(folder: Folder, key: string, text: string, analysis: FileAnalysis): void {
+    this.setCrdText(folder, key, text);
+    folder.pending.set(key, { text, analysis });
+  }
+
+  /** Whether the document is indexed from this analysis or text, or waits to be: indexing it again changes nothing. */
+  holds(folder: Folder, key: string, analysis: FileAnalysis, text: string): boolean {
+    const last = folder.pending.get(key) ?? folder.analyses.get(key);
+    return last !== undefined && (last.analysis === analysis || last.text === text);
+  }
+
+  /** Indexes the deferred analyses; true when facts changed. */
+  flush(folder: Folder): boolean {
+    if (folder.pending.size === 0) return false;
+    const pending = [...folder.pending];
+    folder.pending.clear();
+    let changed = false;
+    for (const [key, p] of pending) if (this.applyAnalysis(folder, key, p.text, p.analysis)) changed = true;
+    return changed;
   }
 
   removeFacts(folder: Folder, key: string): boolean {
+    this.forgetAnalysis(folder, key);
     this.setCrdText(folder, key, undefined);
     this.factsKeys.delete(key);
     if (!folder.index.has(key)) return false;
@@ -136,6 +169,18 @@ export class FolderIndex {
     this.crdsChanged();
   }
 
+  private applyAnalysis(folder: Folder, key: string, text: string, analysis: FileAnalysis): boolean {
+    // An analysis is of one text: the same object again (a re-publish) has the same facts.
+    if (folder.analyses.get(key)?.analysis === analysis && folder.index.has(key)) return false;
+    folder.analyses.set(key, { analysis, text });
+    return this.setFacts(folder, this.extractor.ofAnalysis(key, text, analysis));
+  }
+
+  private forgetAnalysis(folder: Folder, key: string): void {
+    folder.pending.delete(key);
+    folder.analyses.delete(key);
+  }
+
   private setFacts(folder: Folder, facts: FileFacts): boolean {
     if (this.factsKeys.get(facts.uri) === facts.signature && folder.index.has(facts.uri) === facts.facts.length > 0) return false;
     this.factsKeys.set(facts.uri, facts.signature);
@@ -157,6 +202,8 @@ export class FolderIndex {
       published: new PublishTracker(),
       crdTexts: new Map(),
       configured: { uris: [], texts: [] },
+      pending: new Map(),
+      analyses: new Map(),
     };
   }
 }

@@ -12,6 +12,6 @@ export class PolicyWorkspaceHost extends WorkspaceHost {
   /** The folder of `uri`, or every folder and then the documents outside all folders. */
   views(uri?: string): { view: WorkspaceView; folderUri: string }[] {
     const folders = uri !== undefined ? [this.folderOf(uri)] : [...this.index.folders, this.index.loose];
-    return folders.map((f) => ({ view: f.index.view(), folderUri: f.uri }));
+    return folders.map((f) => ({ view: this.flushed(f).index.view(), folderUri: f.uri }));
   }
 }

@@ -26,7 +26,10 @@ export class PublishTracker {
   /** The last findings of a file, moved onto its current text; undefined before the first publish. */
   following(key: string, text: string): Finding[] | undefined {
     const last = this.given.get(key);
-    return last ? shiftFindings(last.findings, key, offsetMapBetween(last.text, text)) : undefined;
+    if (!last) return undefined;
+    // Comparing the texts walks the file: not needed when there is nothing to move.
+    if (last.findings.length === 0 || last.text === text) return last.findings.length === 0 ? [] : [...last.findings];
+    return shiftFindings(last.findings, key, offsetMapBetween(last.text, text));
   }
 }
 

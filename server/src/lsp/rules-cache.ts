@@ -29,6 +29,8 @@ export class RulesRunCache {
   private results?: { key: string; byUri: Map<string, Finding[]> };
   /** Cost of the last run (ms). */
   private lastCost = 0;
+  /** Cost of the last change to an open document's facts (ms): moving a large file's facts is work too. */
+  private indexCost = 0;
   private timer: unknown;
   private readonly rules = new IncrementalRules(WORKSPACE_RULES);
 
@@ -37,9 +39,14 @@ export class RulesRunCache {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** True once a run has cost more than an edit may wait for. */
+  /** True once a run, with the indexing before it, has cost more than an edit may wait for. */
   get costly(): boolean {
-    return this.lastCost > INLINE_BUDGET_MS;
+    return this.lastCost + this.indexCost > INLINE_BUDGET_MS;
+  }
+
+  /** What the last change to the index cost (ms), measured by the caller with the same clock. */
+  noteIndexCost(ms: number): void {
+    this.indexCost = ms;
   }
 
   resultsOf(index: WorkspaceIndex, config: Config): Map<string, Finding[]> {

@@ -1,15 +1,9 @@
 // The language server, independent of transport: wires documents, settings, validation and
 // features onto a connection that the node entry point (stdio or IPC) creates.
-import {
-  TextDocuments,
-  DidChangeWatchedFilesNotification,
-  type Connection,
-  type InitializeResult,
-  type ClientCapabilities,
-} from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, type Connection, type InitializeResult, type ClientCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, fileNote, type FileAnalysis } from '../core/engine';
-import { splitDocuments, type Chunk } from '../core/split';
+import type { Chunk } from '../core/split';
 import type { Config } from '../core/config';
 import { SettingsStore, toConfig } from './settings';
 import { toDiagnostic } from './diagnostics';
@@ -43,6 +37,7 @@ import { DEFAULT_CONFIGURATION_TIMEOUT_MS, askConfiguration } from './config-req
 import type { ServerRuntime, ServerState } from './server-state';
 import { CrdRegistryHost } from './crd-host';
 import { AnalysisMemo } from './analysis-memo';
+import { ChunkMemo, trackedDocuments } from './chunk-memo';
 import { NODE_TIMERS } from './rules-cache';
 import { AccessService } from './access';
 import { registerPolicyRequests } from './policy-requests';
@@ -51,7 +46,8 @@ import { SERVER_CAPABILITIES, type InitOptions } from './capabilities';
 export type { ServerRuntime, ServerState } from './server-state';
 
 export function startServer(connection: Connection, runtime: ServerRuntime): ServerState {
-  const documents = new TextDocuments(TextDocument);
+  const splits = new ChunkMemo();
+  const documents = trackedDocuments(splits);
   let supportsConfiguration = false;
   let yamlExtension = false;
   let offerSnippets = true;
@@ -128,9 +124,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const known = memo.get(doc.uri, doc.version, engine, config);
     if (known) return { analysis: known, cancelled: false };
     const text = doc.getText();
-    let chunks: Chunk[] | undefined;
+    let chunks: readonly Chunk[] | undefined;
     const run = (shouldStop: () => boolean): FileAnalysis =>
-      engine.analyze(text, config, { shouldStop, chunks: (chunks ??= splitDocuments(text)) });
+      engine.analyze(text, config, { shouldStop, chunks: (chunks ??= splits.chunksOf(doc.uri, doc.version, text)) });
     const result = await analyzeWithin(run, limits, slices);
     if (!result.cancelled) memo.remember(doc.uri, doc.version, engine, config, result.analysis);
     return result;
@@ -187,12 +183,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     if (limited?.cancelled || superseded()) return runtime.now() - started;
     const analysis = limited?.analysis;
     const all = analysis ? await findingsOf(doc, analysis, config) : [];
+    // An AccessTests document: its failing tests, as errors on their `expect:` keys. Asked before the
+    // staleness check, since the answer waits for the workspace and may be of an older text by then.
+    const accessErrors = s.enable ? await access.diagnostics(doc) : [];
     const cost = runtime.now() - started;
     if (superseded()) return cost;
     for (const e of analysis?.internalErrors ?? []) log(e);
     const diagnostics = all.map((f) => withCrossFileRelated(toDiagnostic(doc, f, runtime.docsLink), f, relatedSupport));
-    // An AccessTests document: its failing tests, as errors on their `expect:` keys.
-    if (s.enable) diagnostics.push(...(await access.diagnostics(doc)));
+    diagnostics.push(...accessErrors);
     await connection.sendDiagnostics({ uri, version, diagnostics });
     if (analysis?.partial) {
       notePartial('diagnostics', analysis);
@@ -260,6 +258,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     scheduler.forget(e.document.uri);
     settings.forget(e.document.uri);
     memo.forget(e.document.uri);
+    splits.forget(e.document.uri);
     sent(connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
     void guard(connection, 'workspace close', undefined, () => workspace.closed(e.document.uri))();
   });

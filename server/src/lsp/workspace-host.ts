@@ -67,13 +67,20 @@ export class WorkspaceHost {
     const key = this.normalize(uri);
     const folder = this.index.folderOf(key);
     this.open.set(key, uri);
-    const changed = this.index.indexable(folder, key)
-      ? this.index.setAnalysis(folder, key, text, analysis)
-      : this.index.removeFacts(folder, key);
+    const indexable = this.index.indexable(folder, key);
+    // A large workspace or file (judged by the cost known before this change): the edit reaches the index
+    // and the rules once typing pauses or something reads the index, and every open file whose findings
+    // changed is published then; meanwhile the last findings follow the edit.
+    const costly = folder.rules.costly;
+    const later = indexable && folder.ready && costly && !this.index.holds(folder, key, analysis, text);
+    if (later) this.index.deferAnalysis(folder, key, text, analysis);
+    const changed =
+      later ||
+      this.timedIndexing(folder, () =>
+        indexable ? this.index.setAnalysis(folder, key, text, analysis) : this.index.removeFacts(folder, key),
+      );
     if (!folder.ready) return [];
-    if (changed && folder.rules.costly) {
-      // A large workspace: keep typing fast. The last findings follow the edit now; the rules run
-      // again once typing pauses, and every open file whose findings changed is published then.
+    if (changed && costly) {
       folder.rules.defer(async () => this.republishAffected(folder, await this.resultsOf(folder, uri), undefined));
       return applyPolicy(text, folder.published.following(key, text) ?? [], docConfig);
     }
@@ -169,7 +176,7 @@ export class WorkspaceHost {
 
   /** Names the workspace knows around a document, for completion. */
   names(uri: string): WorkspaceNames {
-    return this.index.names(this.folderOf(uri));
+    return this.index.names(this.flushed(this.folderOf(uri)));
   }
 
   normalize(uri: string): string {
@@ -180,9 +187,23 @@ export class WorkspaceHost {
     return this.index.folderOf(this.normalize(uri));
   }
 
+  /** The folder with the open documents' deferred edits indexed: what every reader of its index must see. */
+  protected flushed(folder: Folder): Folder {
+    this.timedIndexing(folder, () => this.index.flush(folder));
+    return folder;
+  }
+
+  /** Runs an index change, and when it changed facts, tells the rules cache what it cost. */
+  private timedIndexing(folder: Folder, change: () => boolean): boolean {
+    const started = this.deps.now?.();
+    const changed = change();
+    if (changed && started !== undefined && this.deps.now) folder.rules.noteIndexCost(this.deps.now() - started);
+    return changed;
+  }
+
   private async resultsOf(folder: Folder, fallbackUri: string): Promise<Map<string, Finding[]>> {
     const config = toConfig(await this.deps.settingsFor(folder.uri || fallbackUri), folder.config.config);
-    return folder.rules.resultsOf(folder.index, config);
+    return folder.rules.resultsOf(this.flushed(folder).index, config);
   }
 
   /** After a change that did not come through a publish: re-publish the open files whose findings moved. */
