@@ -1,14 +1,9 @@
 // `meshlint explain <namespace>/<name> [paths...]`: the effective policy of one workload, read from
 // the manifests under the paths (default: the current folder). Exit 0 when explained, 2 for a usage
 // error or a name that names no workload, or several (the candidates are listed).
-import { factsOfText } from '../core/workspace/extract';
-import { WorkspaceView } from '../core/workspace/view';
 import { explainWorkload } from '../core/policy/explain';
 import type { Ref } from '../core/policy/types';
-import { decodeText } from '../node/text-file';
-import { collectFiles } from './walk';
-import { loadWorkspace } from './workspace';
-import { readRegularFile } from './read-file';
+import { loadView } from './workspace-view';
 import { escapeForTerminal, escapeJsonForTerminal } from './escape';
 import { formatExplain } from './format-explain';
 
@@ -91,25 +86,10 @@ export function explainMain(argv: readonly string[], out: NodeJS.WritableStream,
     err.write(`meshlint explain: ${args.error}\n\n${EXPLAIN_USAGE}\n`);
     return 2;
   }
-  const workspace = loadWorkspace(args.paths, args.config);
-  if (workspace.problem)
-    err.write(escapeForTerminal(`meshlint: cannot read ${workspace.problem.path}: ${workspace.problem.message}`) + '\n');
-  const collected = collectFiles(args.paths);
-  for (const p of collected.problems) err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n');
-  const files = collected.files
-    .filter((f) => workspace.keep(f, args.paths.includes(f)))
-    .flatMap((f) => {
-      const read = readRegularFile(f);
-      const text = read.ok ? decodeText(read.bytes) : undefined;
-      return text && !text.unsupported ? [factsOfText(f, text.text)] : [];
-    });
-  const view = new WorkspaceView(files);
-  const outcome = explainWorkload(
-    view,
-    workspace.config,
-    { namespace: args.namespace, name: args.name, kind: args.kind },
-    { port: args.port },
+  const { view, config } = loadView(args.paths, args.config, err, (p) =>
+    err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n'),
   );
+  const outcome = explainWorkload(view, config, { namespace: args.namespace, name: args.name, kind: args.kind }, { port: args.port });
   if (args.format === 'json')
     out.write(`${escapeJsonForTerminal(JSON.stringify(outcome.kind === 'explained' ? outcome.policy : outcome, null, 2))}\n`);
   if (outcome.kind === 'explained') {
