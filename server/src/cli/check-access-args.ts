@@ -1,6 +1,6 @@
 // Arguments of `meshlint check-access`: one query from flags, or an AccessTests file (--tests).
 import type { AccessQuery } from '../core/access/types';
-import { readOptions, UsageError } from './options';
+import { portNumber as port, readOptions, UsageError } from './options';
 
 export interface CheckAccessArgs {
   paths: string[];
@@ -41,11 +41,6 @@ Options:
 
 Exit codes: 0 evaluated (and expectations met), 1 an expectation failed or the verdict was UNKNOWN,
 2 usage error, or an unknown workload, Service or port.`;
-
-function port(flag: string, v: string): number {
-  if (!/^\d+$/.test(v) || Number(v) > 65535) throw new UsageError(`${flag} needs a port number, not "${v}"`);
-  return Number(v);
-}
 
 export function parseCheckAccessArgs(argv: readonly string[]): CheckAccessArgs {
   const args: CheckAccessArgs = { paths: [], format: 'text', config: undefined, help: false };
