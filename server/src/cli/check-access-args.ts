@@ -1,6 +1,7 @@
 // Arguments of `meshlint check-access`: one query from flags, or an AccessTests file (--tests).
 import type { AccessQuery } from '../core/access/types';
-import { readOptions, UsageError } from './options';
+import { parseSource } from '../core/access/tests-file';
+import { portNumber as port, readOptions, UsageError } from './options';
 
 export interface CheckAccessArgs {
   paths: string[];
@@ -41,11 +42,6 @@ Options:
 
 Exit codes: 0 evaluated (and expectations met), 1 an expectation failed or the verdict was UNKNOWN,
 2 usage error, or an unknown workload, Service or port.`;
-
-function port(flag: string, v: string): number {
-  if (!/^\d+$/.test(v) || Number(v) > 65535) throw new UsageError(`${flag} needs a port number, not "${v}"`);
-  return Number(v);
-}
 
 export function parseCheckAccessArgs(argv: readonly string[]): CheckAccessArgs {
   const args: CheckAccessArgs = { paths: [], format: 'text', config: undefined, help: false };
@@ -116,20 +112,9 @@ export function parseCheckAccessArgs(argv: readonly string[]): CheckAccessArgs {
 
 function queryOf(f: Record<string, string>, headers: Record<string, string[]>, args: CheckAccessArgs): AccessQuery {
   if (!f.from || !f.to) throw new UsageError('give --from and --to (or --tests FILE)');
-  const from = f.from;
-  const colon = /^([^/:\s]+):([^/:\s]+)$/.exec(from);
-  const source: AccessQuery['source'] =
-    from === 'plaintext'
-      ? { plaintext: true }
-      : from.startsWith('spiffe://')
-        ? { principal: from }
-        : colon
-          ? { namespace: colon[1], serviceAccount: colon[2] }
-          : /^[^/\s]+\/[^/\s]+$/.test(from)
-            ? { workload: from }
-            : (() => {
-                throw new UsageError(`--from "${from}" is not ns/workload, ns:serviceAccount, spiffe://... or plaintext`);
-              })();
+  // One reading of a source for the command line and AccessTests files; its message names `from`.
+  const source = parseSource(f.from);
+  if (typeof source === 'string') throw new UsageError(`--${source}`);
   if (f['target-port'] !== undefined && (f.service !== undefined || f.port !== undefined)) {
     throw new UsageError('--target-port is instead of --service/--port');
   }

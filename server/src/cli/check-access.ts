@@ -3,48 +3,26 @@
 import { checkAccess, explainerFor } from '../core/access/model';
 import { parseAccessTests } from '../core/access/tests-file';
 import { runAccessTests } from '../core/access/run-tests';
-import { factsOfText } from '../core/workspace/extract';
-import { WorkspaceIndex } from '../core/workspace/workspace-index';
-import type { WorkspaceView } from '../core/workspace/view';
-import type { Config } from '../core/config';
-import { decodeText } from '../node/text-file';
 import { UsageError } from './args';
 import { CHECK_ACCESS_USAGE, parseCheckAccessArgs, parseClaims, type CheckAccessArgs } from './check-access-args';
 import { formatAnswer, formatTestsText, testsJson, testsSarif } from './check-access-format';
-import { readRegularFile } from './read-file';
-import { collectFiles } from './walk';
-import { loadWorkspace } from './workspace';
+import { readTextFile } from './read-text';
+import { loadView, type LoadedView } from './workspace-view';
 import { escapeForTerminal } from './escape';
 
 const VERSION = '0.1.0';
 const HOMEPAGE = 'https://github.com/meshlint/meshlint';
 
 function readText(file: string): string {
-  const read = readRegularFile(file);
+  const read = readTextFile(file);
   if (!read.ok) throw new UsageError(`cannot read ${file}: ${read.message}`);
-  const decoded = decodeText(read.bytes);
-  if (decoded.unsupported) throw new UsageError(`cannot read ${file}: ${decoded.unsupported}`);
-  return decoded.text;
+  return read.text;
 }
 
-/** The workspace's facts, read once: the same view answers every test. */
-export function loadView(
-  paths: readonly string[],
-  configFile: string | undefined,
-  err: NodeJS.WritableStream,
-): { view: WorkspaceView; config: Config } {
-  const workspace = loadWorkspace(paths, configFile);
-  if (workspace.problem) throw new UsageError(`cannot read ${workspace.problem.path}: ${workspace.problem.message}`);
-  const collected = collectFiles(paths);
-  for (const p of collected.problems) err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n');
-  const index = new WorkspaceIndex();
-  for (const f of collected.files.filter((f) => workspace.keep(f, paths.includes(f)))) {
-    const read = readRegularFile(f);
-    if (!read.ok) continue;
-    const text = decodeText(read.bytes);
-    if (!text.unsupported) index.set(factsOfText(f, text.text));
-  }
-  return { view: index.view(), config: workspace.config };
+function loadStrictView(args: CheckAccessArgs, err: NodeJS.WritableStream): LoadedView {
+  return loadView(args.paths, args.config, err, (p) => {
+    throw new UsageError(`cannot read ${p.path}: ${p.message}`);
+  });
 }
 
 function single(args: CheckAccessArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
@@ -53,7 +31,7 @@ function single(args: CheckAccessArgs, out: NodeJS.WritableStream, err: NodeJS.W
   if (args.jwtClaimsFile !== undefined) {
     query.request = { ...query.request, jwtClaims: parseClaims(readText(args.jwtClaimsFile), args.jwtClaimsFile) };
   }
-  const { view, config } = loadView(args.paths, args.config, err);
+  const { view, config } = loadStrictView(args, err);
   const result = checkAccess(view, config, query);
   if ('error' in result) {
     err.write(escapeForTerminal(`meshlint: ${result.error}`) + '\n');
@@ -68,7 +46,7 @@ function tests(args: CheckAccessArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
   const file = args.tests ?? '';
   const parsed = parseAccessTests(file, readText(file));
   if (parsed.tests.length === 0 && parsed.problems.length === 0) throw new UsageError(`${file} holds no AccessTests document with tests`);
-  const { view, config } = loadView(args.paths, args.config, err);
+  const { view, config } = loadStrictView(args, err);
   const results = runAccessTests(explainerFor(view, config), parsed);
   if (args.format === 'json') out.write(testsJson(results));
   else if (args.format === 'sarif') out.write(testsSarif(results, VERSION, HOMEPAGE));

@@ -5,9 +5,8 @@ import { SchemaRegistry } from '../core/schema';
 import { registryWithCrds } from '../core/crd/crd-registry';
 import { mayHoldCrd, type CrdText } from '../core/crd/read-crds';
 import { loadSchemas, findPackageDir } from '../node/load-schemas';
-import { decodeText } from '../node/text-file';
 import { collectFiles } from './walk';
-import { readRegularFile } from './read-file';
+import { readTextFile } from './read-text';
 import type { Input } from './lint';
 
 export interface CliRegistry {
@@ -24,8 +23,8 @@ export function loadRegistry(crdPaths: readonly string[], inputs: readonly Input
   const problems = [...walked.problems];
   const given: CrdText[] = [];
   for (const f of walked.files) {
-    const read = readRegularFile(f);
-    if (read.ok) given.push({ source: f, text: decodeText(read.bytes).text });
+    const read = readTextFile(f);
+    if (read.ok) given.push({ source: f, text: read.text });
     else problems.push({ path: f, message: read.message });
   }
   // GitOps repositories often keep the CRDs beside the resources; given CRDs are read last and win.

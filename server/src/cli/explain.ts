@@ -1,76 +1,13 @@
 // `meshlint explain <namespace>/<name> [paths...]`: the effective policy of one workload, read from
 // the manifests under the paths (default: the current folder). Exit 0 when explained, 2 for a usage
 // error or a name that names no workload, or several (the candidates are listed).
-import { factsOfText } from '../core/workspace/extract';
-import { WorkspaceView } from '../core/workspace/view';
 import { explainWorkload } from '../core/policy/explain';
 import type { Ref } from '../core/policy/types';
-import { decodeText } from '../node/text-file';
-import { collectFiles } from './walk';
-import { loadWorkspace } from './workspace';
-import { readRegularFile } from './read-file';
+import { loadView } from './workspace-view';
 import { escapeForTerminal, escapeJsonForTerminal } from './escape';
 import { formatExplain } from './format-explain';
-
-export const EXPLAIN_USAGE = `Usage: meshlint explain <namespace>/<name> [paths...] [options]
-
-Shows which policies apply to one workload (Deployment, StatefulSet, Pod, ...) and why, from the
-manifests under the paths (default: the current folder).
-
-Options:
-  --port N               only this port (a workload port, or a Service port shown as its workload port)
-  --kind KIND            the workload's kind, when several workloads share the name
-  --format text|json     output format (default: text)
-  --config FILE          use this config file instead of looking for .meshlint.yaml
-  -h, --help             show this help
-
-Exit codes: 0 explained, 2 usage error, or the name is unknown or ambiguous (candidates are listed).`;
-
-interface ExplainArgs {
-  namespace: string;
-  name: string;
-  kind?: string;
-  paths: string[];
-  port?: number;
-  format: 'text' | 'json';
-  config?: string;
-}
-
-function parse(argv: readonly string[]): ExplainArgs | { help: true } | { error: string } {
-  const rest: string[] = [];
-  const out: Partial<ExplainArgs> = { format: 'text' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string | undefined => argv[++i];
-    if (a === '-h' || a === '--help') return { help: true };
-    if (a === '--') {
-      rest.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a === '--port') {
-      const v = value();
-      if (v === undefined || !/^[0-9]+$/.test(v) || Number(v) > 65535) return { error: '--port needs a port number (0-65535)' };
-      out.port = Number(v);
-    } else if (a === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') return { error: '--format must be text or json' };
-      out.format = v;
-    } else if (a === '--config') {
-      const v = value();
-      if (!v) return { error: '--config needs a file' };
-      out.config = v;
-    } else if (a === '--kind') {
-      const v = value();
-      if (!v) return { error: '--kind needs a kind' };
-      out.kind = v;
-    } else if (a.startsWith('--')) return { error: `unknown option ${a}` };
-    else rest.push(a);
-  }
-  const target = rest.shift();
-  const m = target ? /^([^/]+)\/([^/]+)$/.exec(target) : null;
-  if (!m) return { error: 'name the workload as <namespace>/<name>' };
-  return { ...out, namespace: m[1], name: m[2], paths: rest.length > 0 ? rest : ['.'] } as ExplainArgs;
-}
+import { EXPLAIN_USAGE, parseExplainArgs, type ExplainArgs } from './explain-args';
+import { UsageError } from './options';
 
 /** Each line made safe for a terminal on its own, keeping the line breaks. */
 function lines(text: string): string {
@@ -82,34 +19,22 @@ function refText(r: Ref): string {
 }
 
 export function explainMain(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
-  const args = parse(argv);
-  if ('help' in args) {
+  let args: ExplainArgs;
+  try {
+    args = parseExplainArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err.write(`meshlint explain: ${escapeForTerminal(e.message)}\n\n${EXPLAIN_USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
     out.write(`${EXPLAIN_USAGE}\n`);
     return 0;
   }
-  if ('error' in args) {
-    err.write(`meshlint explain: ${args.error}\n\n${EXPLAIN_USAGE}\n`);
-    return 2;
-  }
-  const workspace = loadWorkspace(args.paths, args.config);
-  if (workspace.problem)
-    err.write(escapeForTerminal(`meshlint: cannot read ${workspace.problem.path}: ${workspace.problem.message}`) + '\n');
-  const collected = collectFiles(args.paths);
-  for (const p of collected.problems) err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n');
-  const files = collected.files
-    .filter((f) => workspace.keep(f, args.paths.includes(f)))
-    .flatMap((f) => {
-      const read = readRegularFile(f);
-      const text = read.ok ? decodeText(read.bytes) : undefined;
-      return text && !text.unsupported ? [factsOfText(f, text.text)] : [];
-    });
-  const view = new WorkspaceView(files);
-  const outcome = explainWorkload(
-    view,
-    workspace.config,
-    { namespace: args.namespace, name: args.name, kind: args.kind },
-    { port: args.port },
+  const { view, config } = loadView(args.paths, args.config, err, (p) =>
+    err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n'),
   );
+  const outcome = explainWorkload(view, config, { namespace: args.namespace, name: args.name, kind: args.kind }, { port: args.port });
   if (args.format === 'json')
     out.write(`${escapeJsonForTerminal(JSON.stringify(outcome.kind === 'explained' ? outcome.policy : outcome, null, 2))}\n`);
   if (outcome.kind === 'explained') {

@@ -22,3 +22,8 @@ export function holdsKubernetesObject(text: string): boolean {
   const { apiVersion, kind } = value as Record<string, unknown>;
   return typeof apiVersion === 'string' && typeof kind === 'string';
 }
+
+/** False for a `.json` file found in a folder that is not a manifest; a file named explicitly is always kept. */
+export function keptAsManifest(file: string, text: string, explicit: boolean): boolean {
+  return explicit || !isJsonPath(file) || holdsKubernetesObject(text);
+}

@@ -8,8 +8,7 @@ import { patchFilesOf, sourceOf, type ReadSource } from '../core/kustomize/map-b
 import { locate, scalarText } from '../core/locate';
 import type { Finding } from '../core/types';
 import { findRenderer, renderOverlay } from '../node/kustomize-render';
-import { decodeText } from '../node/text-file';
-import { readRegularFile } from './read-file';
+import { readTextFile } from './read-text';
 import type { Input, Linted } from './lint';
 import { locateFindings, type FileReport } from './report';
 import { withWorkspaceFindings, type CliWorkspace } from './workspace';
@@ -70,9 +69,8 @@ function reader(root: string): ReadSource {
   return (file) => {
     const abs = path.resolve(root, file);
     if (!texts.has(abs)) {
-      const bytes = readRegularFile(abs);
-      const decoded = bytes.ok ? decodeText(bytes.bytes) : undefined;
-      texts.set(abs, decoded && !decoded.unsupported ? decoded.text : undefined);
+      const read = readTextFile(abs);
+      texts.set(abs, read.ok ? read.text : undefined);
     }
     return texts.get(abs);
   };

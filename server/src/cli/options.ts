@@ -4,6 +4,12 @@
 /** Raised for a command line that cannot be read (exit 2). */
 export class UsageError extends Error {}
 
+/** A port number given to `flag` (0-65535). */
+export function portNumber(flag: string, v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) > 65535) throw new UsageError(`${flag} needs a port number (0-65535), not "${v}"`);
+  return Number(v);
+}
+
 /**
  * Walks argv: paths (anything not starting with `-`, `-` itself, and all after `--`) go to
  * `onPath`; each option goes to `onFlag` with a reader of its value, which consumes the next

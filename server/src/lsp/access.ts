@@ -9,7 +9,6 @@ import { runAccessTests, type AccessTestResult } from '../core/access/run-tests'
 import type { Site } from '../core/workspace/facts';
 import type { WorkspaceFiles } from './workspace-files';
 import type { ServerState } from './server-state';
-import { PolicyWorkspaceHost } from './policy-host';
 import type { WorkspaceView } from '../core/workspace/view';
 import type { Config } from '../core/config';
 import { guard } from './guard';
@@ -55,8 +54,7 @@ export class AccessService {
   /** The folders to look in: the one holding `uri`, else every folder (the first that knows the workload answers). */
   private async snapshots(uri: string | undefined): Promise<{ view: WorkspaceView; config: Config }[]> {
     await this.state.workspaceReady;
-    const host = this.state.workspace;
-    const views = host instanceof PolicyWorkspaceHost ? host.views(uri) : [];
+    const views = this.state.workspace.views(uri);
     return Promise.all(views.map(async (v) => ({ view: v.view, config: await this.state.configFor(uri ?? v.folderUri) })));
   }
 

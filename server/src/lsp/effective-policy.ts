@@ -17,12 +17,11 @@ import {
   type EffectivePolicyResult,
 } from './protocol';
 import type { ServerState } from './server-state';
-import { PolicyWorkspaceHost } from './policy-host';
+import type { PolicyViews } from './policy-host';
 
-/** The policy views of the running server's host (a PolicyWorkspaceHost; none for a plain host). */
-function viewsOf(state: ServerState): PolicyWorkspaceHost['views'] {
-  const host = state.workspace;
-  return host instanceof PolicyWorkspaceHost ? (uri) => host.views(uri) : () => [];
+/** The policy views of the running server's host. */
+function viewsOf(state: ServerState): PolicyViews['views'] {
+  return (uri) => state.workspace.views(uri);
 }
 
 interface LensData {

@@ -4,7 +4,6 @@ import { workspaceNames } from '../core/workspace/queries';
 import type { WorkspaceView } from '../core/workspace/view';
 import type { Connection } from 'vscode-languageserver';
 import { guard } from './guard';
-import { PolicyWorkspaceHost } from './policy-host';
 import { WORKSPACE_INVENTORY_REQUEST, type WorkspaceInventory, type WorkspaceInventoryParams } from './protocol';
 import type { ServerState } from './server-state';
 
@@ -45,9 +44,8 @@ export function registerInventory(connection: Connection, state: ServerState): v
   const handler = async (params: WorkspaceInventoryParams): Promise<WorkspaceInventory> => {
     // Before the first scan ends the lists would be half of the workspace.
     await state.workspaceReady;
-    const host = state.workspace;
     // The folder of `uri`; without one, the first folder.
-    const [folder] = host instanceof PolicyWorkspaceHost ? host.views(params.uri) : [];
+    const [folder] = state.workspace.views(params.uri);
     return folder ? inventoryOf(folder.view) : none;
   };
   connection.onRequest(WORKSPACE_INVENTORY_REQUEST, guard(connection, 'workspace inventory', none, handler));

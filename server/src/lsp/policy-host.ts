@@ -3,14 +3,25 @@
 import type { WorkspaceView } from '../core/workspace/view';
 import { WorkspaceHost, type WorkspaceHostDeps } from './workspace-host';
 
-export class PolicyWorkspaceHost extends WorkspaceHost {
+/** A folder's index snapshot and the folder it belongs to. */
+export interface FolderView {
+  view: WorkspaceView;
+  folderUri: string;
+}
+
+/** What the policy requests need of the host: the running server's host has it, so they need no type test. */
+export interface PolicyViews {
+  views(uri?: string): FolderView[];
+}
+
+export class PolicyWorkspaceHost extends WorkspaceHost implements PolicyViews {
   constructor(deps: WorkspaceHostDeps & { indexChanged?(): void }) {
     super(deps);
     this.index.onFactsChanged = () => deps.indexChanged?.();
   }
 
   /** The folder of `uri`, or every folder and then the documents outside all folders. */
-  views(uri?: string): { view: WorkspaceView; folderUri: string }[] {
+  views(uri?: string): FolderView[] {
     const folders = uri !== undefined ? [this.folderOf(uri)] : [...this.index.folders, this.index.loose];
     return folders.map((f) => ({ view: this.flushed(f).index.view(), folderUri: f.uri }));
   }

@@ -8,6 +8,7 @@ import type { SchemaBundle } from '../core/schema';
 import type { Config } from '../core/config';
 import type { DocsLink } from './diagnostics';
 import type { WorkspaceHost } from './workspace-host';
+import type { PolicyViews } from './policy-host';
 import type { WorkspaceFiles } from './workspace-files';
 import type { AnalysisLimits, Feature, LimitedAnalysis } from './budget';
 
@@ -40,7 +41,7 @@ export interface ServerState {
   /** Tells the user that a request's answer covers only part of a file. */
   notePartial(feature: Feature, analysis: FileAnalysis): void;
   /** The workspace index (per folder) and its read API, e.g. `workspace.names(uri)` for completion. */
-  workspace: WorkspaceHost;
+  workspace: WorkspaceHost & PolicyViews;
   /** Resolves when the initial workspace scan has finished (tests wait on it). */
   workspaceReady: Promise<void>;
 }

@@ -49,7 +49,8 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
-function parseSource(v: unknown): AccessSource | string {
+/** A test's or the command line's source; a string says what is wrong with it (naming `from`). */
+export function parseSource(v: unknown): AccessSource | string {
   if (v === 'plaintext') return { plaintext: true };
   if (typeof v === 'string') {
     if (v.startsWith('spiffe://')) return { principal: v };

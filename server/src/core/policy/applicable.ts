@@ -5,6 +5,7 @@
 import type {
   AuthorizationPolicyFact,
   Fact,
+  Labels,
   PeerAuthenticationFact,
   RequestAuthenticationFact,
   SelectingResourceFact,
@@ -126,35 +127,37 @@ export interface PeerAuthentications {
 
 /** PeerAuthentications of the workload's namespace and the root namespace, by level (authentication.go getConfigsForWorkload). */
 export function peerAuthenticationsFor(view: WorkspaceView, settings: MeshSettings, w: WorkloadFact): PeerAuthentications {
-  return view.memo(key('pa-for', settings, w), () => {
-    const ns = w.namespace ?? '';
-    const out: PeerAuthentications = {
-      mesh: [],
-      namespace: [],
-      workload: [],
-      notApplicable: [],
-      ordered: { mesh: true, namespace: true, workload: true },
-    };
-    for (const pa of lookupNamespaces(ns, settings.rootNamespace.value).flatMap((n) => view.inNamespace('peer-authentication', n))) {
-      const miss = pa.selector ? selectorMiss(pa.selector.labels, w.podLabels) : undefined;
-      if (miss) {
-        out.notApplicable.push({ fact: pa, why: miss });
-        continue;
-      }
-      const level = peerAuthenticationLevel(pa, settings);
-      if (level === 'ignored')
-        out.notApplicable.push({
-          fact: pa,
-          why: 'a PeerAuthentication with a selector in the root namespace is ignored by Istio (policy_applier.go ComposePeerAuthentication)',
-        });
-      else out[level].push(pa);
+  return view.memo(key('pa-for', settings, w), () => peerAuthenticationsForPods(view, settings, w.namespace ?? '', w.podLabels));
+}
+
+/** The same for pods known only by namespace and labels (a Service's selector, a namespace's pods). */
+export function peerAuthenticationsForPods(view: WorkspaceView, settings: MeshSettings, ns: string, labels: Labels): PeerAuthentications {
+  const out: PeerAuthentications = {
+    mesh: [],
+    namespace: [],
+    workload: [],
+    notApplicable: [],
+    ordered: { mesh: true, namespace: true, workload: true },
+  };
+  for (const pa of lookupNamespaces(ns, settings.rootNamespace.value).flatMap((n) => view.inNamespace('peer-authentication', n))) {
+    const miss = pa.selector ? selectorMiss(pa.selector.labels, labels) : undefined;
+    if (miss) {
+      out.notApplicable.push({ fact: pa, why: miss });
+      continue;
     }
-    for (const level of ['mesh', 'namespace', 'workload'] as const) {
-      out.ordered[level] = out[level].every((p) => p.created !== undefined);
-      out[level] = sortOldest(out[level]);
-    }
-    return out;
-  });
+    const level = peerAuthenticationLevel(pa, settings);
+    if (level === 'ignored')
+      out.notApplicable.push({
+        fact: pa,
+        why: 'a PeerAuthentication with a selector in the root namespace is ignored by Istio (policy_applier.go ComposePeerAuthentication)',
+      });
+    else out[level].push(pa);
+  }
+  for (const level of ['mesh', 'namespace', 'workload'] as const) {
+    out.ordered[level] = out[level].every((p) => p.created !== undefined);
+    out[level] = sortOldest(out[level]);
+  }
+  return out;
 }
 
 /** Every workload a policy applies to (the reverse question, for "applies to N workloads"). */

@@ -5,7 +5,7 @@
 // level: the oldest wins; without creation timestamps the answer is marked ambiguous.
 import type { PeerAuthenticationFact, WorkloadFact } from '../workspace/facts';
 import type { WorkspaceView } from '../workspace/view';
-import { peerAuthenticationsFor } from './applicable';
+import { peerAuthenticationsFor, type PeerAuthentications } from './applicable';
 import type { DataPlaneAnswer } from './data-plane';
 import { refOf, servicePortsOnly, type WorkloadPort } from './ports';
 import type { EffectivePolicy, Level, MeshSettings, MtlsChainEntry, MtlsModeName, PortMtls } from './types';
@@ -24,6 +24,36 @@ export interface MtlsAnswer {
   assumptions: string[];
   /** The workload-level policy in force (its portLevelMtls keys are extra ports to show). */
   workloadPolicy?: PeerAuthenticationFact;
+}
+
+export interface MtlsDecision {
+  mode: MtlsModeName;
+  /** The narrowest level whose policy has a mode; the mesh level without a policy when none has. */
+  decidedBy: { level: 'mesh' | 'namespace' | 'workload'; policy?: PeerAuthenticationFact };
+}
+
+/**
+ * The mode the first (oldest) policy of each level composes to: start PERMISSIVE, then mesh,
+ * namespace and workload each override unless UNSET. The one composition for `explain` and the
+ * workspace rules (workspace/effective-mtls.ts).
+ */
+export function decideMtls(found: Pick<PeerAuthentications, 'mesh' | 'namespace' | 'workload'>): MtlsDecision {
+  let out: MtlsDecision = { mode: 'PERMISSIVE', decidedBy: { level: 'mesh' } };
+  for (const level of ['mesh', 'namespace', 'workload'] as const) {
+    const policy = found[level][0];
+    const m = modeOf(policy);
+    if (policy && m !== 'UNSET') out = { mode: m, decidedBy: { level, policy } };
+  }
+  return out;
+}
+
+/** The workload-level policy's portLevelMtls entry for a workload port, when it sets a mode (not UNSET). */
+export function portLevelMode(
+  workloadPolicy: PeerAuthenticationFact | undefined,
+  port: number,
+): { mode: MtlsModeName; entry: PeerAuthenticationFact['ports'][number] } | undefined {
+  const entry = workloadPolicy?.ports.find((e) => e.portNumber === port);
+  return entry && MODES.has(entry.mode) ? { mode: entry.mode as MtlsModeName, entry } : undefined;
 }
 
 /** Levels and default mode, without ports. */
@@ -45,15 +75,7 @@ export function composeMtls(view: WorkspaceView, settings: MeshSettings, w: Work
       );
     }
   }
-  let mode: MtlsModeName = 'PERMISSIVE';
-  let decidedBy: { level: Level; policy?: PeerAuthenticationFact } = { level: 'mesh' };
-  for (const level of ['mesh', 'namespace', 'workload'] as const) {
-    const m = modeOf(chosen[level]);
-    if (chosen[level] && m !== 'UNSET') {
-      mode = m;
-      decidedBy = { level, policy: chosen[level] };
-    }
-  }
+  const { mode, decidedBy } = decideMtls(found);
   for (const level of ['mesh', 'namespace', 'workload'] as const) {
     const pa = chosen[level];
     if (!pa) continue;
@@ -121,7 +143,8 @@ export function portRows(
     if (entry && wp) {
       policy = refOf(wp);
       decidedBy = 'port';
-      if (MODES.has(entry.mode)) mode = entry.mode as MtlsModeName;
+      const set = portLevelMode(wp, p.port);
+      if (set) mode = set.mode;
       else notes.push(`portLevelMtls ${p.port} is UNSET: inherits the workload result ${m.defaultMode}`);
     }
     const misplaced = serviceOnly.get(p.port);

@@ -83,11 +83,8 @@ export function workloadPorts(view: WorkspaceView, w: WorkloadFact, extra: reado
 
 /** Service ports (not target ports) of the workload's Services, for the classic portLevelMtls mistake. */
 export function servicePortsOnly(view: WorkspaceView, w: WorkloadFact): Map<number, { service: string; target: number | undefined }> {
-  const targets = new Set(
-    workloadPorts(view, w)
-      .filter((p) => p.services.length > 0 || (w.containerPorts ?? []).some((c) => c.port === p.port))
-      .map((p) => p.port),
-  );
+  // Without `extra` every row is a Service target port or a container port: both count as targets.
+  const targets = new Set(workloadPorts(view, w).map((p) => p.port));
   const out = new Map<number, { service: string; target: number | undefined }>();
   for (const s of servicesOf(view, w))
     for (const sp of s.ports ?? [])

@@ -4,6 +4,7 @@
 import type { SelectingResourceFact, WorkloadFact } from '../workspace/facts';
 import { labelsMatch, type WorkspaceView } from '../workspace/view';
 import { refOf } from './ports';
+import { sortOldest } from './applicable';
 import type { EffectivePolicy, MeshSettings } from './types';
 
 export interface SidecarAnswer {
@@ -13,9 +14,9 @@ export interface SidecarAnswer {
   notApplicable: EffectivePolicy['notApplicable'];
 }
 
+/** Oldest first (applicable.ts sortOldest, Istio's order); `known` when every one has a creation time. */
 function oldestFirst(list: SelectingResourceFact[]): { list: SelectingResourceFact[]; known: boolean } {
-  const known = list.every((s) => s.created !== undefined);
-  return { list: known ? [...list].sort((a, b) => (a.created ?? '').localeCompare(b.created ?? '')) : list, known };
+  return { list: sortOldest(list), known: list.every((s) => s.created !== undefined) };
 }
 
 export function sidecarScope(view: WorkspaceView, settings: MeshSettings, w: WorkloadFact): SidecarAnswer {

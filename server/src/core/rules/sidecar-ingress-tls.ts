@@ -30,9 +30,11 @@ export const rule: DocumentRule = {
       const port = recordAt(listener, 'port');
       if (!tls || !port) return; // a listener without a port is rejected before its TLS is read
       const base: PathSegment[] = ['spec', 'ingress', i, 'tls'];
+      const rejected = new Set<string>();
       for (const { key, why } of UNSUPPORTED) {
         const set = key === 'httpsRedirect' ? tls[key] === true : typeof tls[key] === 'string' ? tls[key] !== '' : hasItems(tls, key);
         if (!set) continue;
+        rejected.add(key);
         ctx.report({ path: [...base, key], on: 'key', message: `Istio's webhook rejects ${key} on a Sidecar ingress listener: ${why}.` });
       }
       const mode = serverTlsMode(tls);
@@ -50,6 +52,8 @@ export const rule: DocumentRule = {
         });
       }
       for (const problem of serverTlsProblems(tls)) {
+        // A field a sidecar never takes is reported once, above, whatever else the shared checks say about it.
+        if (problem.at.length === 1 && rejected.has(String(problem.at[0]))) continue;
         ctx.report({ path: [...base, ...problem.at], on: problem.on, severity: problem.severity, message: problem.message });
       }
       for (const missing of missingFiles(tls, mode)) {

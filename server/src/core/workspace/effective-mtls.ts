@@ -8,7 +8,8 @@ import type { Config } from '../config';
 import type { Labels, PeerAuthenticationFact, Site, WorkloadFact } from './facts';
 import { labelsMatch, type WorkspaceView } from './view';
 import { meshSettings } from '../policy/mesh-settings';
-import { peerAuthenticationsFor, sortOldest, type PeerAuthentications } from '../policy/applicable';
+import { peerAuthenticationsFor, peerAuthenticationsForPods, type PeerAuthentications } from '../policy/applicable';
+import { decideMtls, portLevelMode } from '../policy/peer-auth';
 
 export type MtlsMode = 'STRICT' | 'PERMISSIVE' | 'DISABLE';
 type Level = 'workload' | 'namespace' | 'mesh';
@@ -34,41 +35,28 @@ export interface PodsTarget {
   exact: boolean;
 }
 
-function modeOf(policy: PeerAuthenticationFact): MtlsMode | undefined {
-  const m = policy.mode?.mode;
-  return m === 'STRICT' || m === 'PERMISSIVE' || m === 'DISABLE' ? m : undefined;
-}
-
-/** One level's candidates, oldest first when known: the first is the one Istio uses. */
-function levelOf(
-  list: readonly PeerAuthenticationFact[],
-  level: Level,
-): { policy: PeerAuthenticationFact; level: Level; tied?: PeerAuthenticationFact[] } | undefined {
-  if (list.length === 0) return undefined;
-  const ordered = list.every((p) => p.created !== undefined);
-  const sorted = sortOldest(list);
-  return { policy: sorted[0], level, tied: list.length > 1 && !ordered ? sorted : undefined };
-}
-
-/** Mesh, then namespace, then workload; the narrowest level with a mode decides. */
-function compose(levels: ReturnType<typeof levelOf>[]): EffectiveMtls | undefined {
-  let out: EffectiveMtls | undefined;
-  let mesh: ReturnType<typeof levelOf>;
-  for (const l of levels) {
-    if (!l) continue;
-    if (l.level === 'mesh') mesh = l;
-    const mode = modeOf(l.policy);
-    if (mode && l.policy.mode)
-      out = { mode, policy: l.policy, site: l.policy.mode.site, level: l.level, ...(l.tied ? { tied: l.tied } : {}) };
-  }
-  if (out) return out;
+/** The model's decision (policy/peer-auth.ts decideMtls) with the policy and site a finding points at; undefined without any policy. */
+function compose(found: PeerAuthentications): EffectiveMtls | undefined {
+  const { mode, decidedBy } = decideMtls(found);
   // Only UNSET policies: Istio's default, PERMISSIVE, on behalf of the mesh policy (authentication.go:164-170).
-  const first = mesh ?? levels.find((l) => l !== undefined);
-  return first && { mode: 'PERMISSIVE', policy: first.policy, site: first.policy.mode?.site ?? first.policy.site, level: first.level };
+  const level: Level | undefined = decidedBy.policy
+    ? decidedBy.level
+    : (['mesh', 'namespace', 'workload'] as const).find((l) => found[l].length > 0);
+  if (!level) return undefined;
+  const policy = decidedBy.policy ?? found[level][0];
+  const list = found[level];
+  const tied = list.length > 1 && !found.ordered[level] ? list : undefined;
+  return { mode, policy, site: policy.mode?.site ?? policy.site, level, ...(tied ? { tied } : {}) };
 }
 
 function rootOf(view: WorkspaceView, config: Config): string {
   return meshSettings(view, config).rootNamespace.value;
+}
+
+/** Mesh and namespace levels only: what pods of a namespace get without a workload-level policy. */
+function namespaceLevels(view: WorkspaceView, config: Config, namespace: string): PeerAuthentications {
+  const found = peerAuthenticationsForPods(view, meshSettings(view, config), namespace, {});
+  return { ...found, workload: [] };
 }
 
 /** Labels that could still be matched by `selector` when the pods are only known to carry `known`. */
@@ -78,16 +66,18 @@ function mayMatch(selector: Labels, known: Labels): boolean {
 }
 
 export function effectiveMtls(view: WorkspaceView, config: Config, target: PodsTarget): EffectiveMtls | undefined {
-  const root = rootOf(view, config);
+  const settings = meshSettings(view, config);
   // A selector policy in the root namespace is ignored by Istio (policy_applier.go:421).
-  const selecting = target.namespace === root ? [] : view.inNamespace('peer-authentication', target.namespace).filter((pa) => pa.selector);
-  const matching = selecting.filter((pa) => pa.selector && labelsMatch(pa.selector.labels, target.labels));
+  const selecting =
+    target.namespace === settings.rootNamespace.value
+      ? []
+      : view.inNamespace('peer-authentication', target.namespace).filter((pa) => pa.selector);
   if (
     !target.exact &&
     selecting.some((pa) => pa.selector && !labelsMatch(pa.selector.labels, target.labels) && mayMatch(pa.selector.labels, target.labels))
   )
     return undefined;
-  return compose([...namespaceLevels(view, root, target.namespace), levelOf(matching, 'workload')]);
+  return compose(peerAuthenticationsForPods(view, settings, target.namespace, target.labels));
 }
 
 /** A workload's effective mode (without port-level settings), from the model, once per index snapshot. */
@@ -95,29 +85,18 @@ export function workloadMtls(view: WorkspaceView, config: Config, w: WorkloadFac
   if (w.namespace === undefined) return undefined;
   const settings = meshSettings(view, config);
   return view.memo(`mtls\u0000${settings.rootNamespace.value}\u0000${w.uri}\u0000${w.site.start}`, () => {
-    const found = peerAuthenticationsFor(view, settings, w);
-    return compose([levelOf(found.mesh, 'mesh'), levelOf(found.namespace, 'namespace'), levelOf(found.workload, 'workload')]);
+    return compose(peerAuthenticationsFor(view, settings, w));
   });
-}
-
-function namespaceLevels(view: WorkspaceView, root: string, namespace: string): ReturnType<typeof levelOf>[] {
-  const mesh = levelOf(
-    view.inNamespace('peer-authentication', root).filter((p) => !p.selector),
-    'mesh',
-  );
-  if (namespace === root) return [mesh];
-  const ns = view.inNamespace('peer-authentication', namespace).filter((p) => !p.selector);
-  return [mesh, levelOf(ns, 'namespace')];
 }
 
 /** The mode pods of a namespace get when no workload-level policy selects them. */
 export function namespaceMtls(view: WorkspaceView, config: Config, namespace: string): EffectiveMtls | undefined {
-  return compose(namespaceLevels(view, rootOf(view, config), namespace));
+  return compose(namespaceLevels(view, config, namespace));
 }
 
 /** The mesh-wide PeerAuthentication (selector-less, in the root namespace); the oldest when known. */
 export function meshPolicy(view: WorkspaceView, config: Config): PeerAuthenticationFact | undefined {
-  return namespaceLevels(view, rootOf(view, config), rootOf(view, config))[0]?.policy;
+  return namespaceLevels(view, config, rootOf(view, config)).mesh[0];
 }
 
 /** Does any workload-level policy in the namespace exist (so namespace-level answers may not hold for every pod)? */
@@ -135,11 +114,11 @@ export function hasWorkloadPolicies(view: WorkspaceView, config: Config, namespa
 export function workloadPortMtls(view: WorkspaceView, config: Config, w: WorkloadFact, port: number): EffectiveMtls | undefined {
   const whole = workloadMtls(view, config, w);
   const found = peerAuthenticationsFor(view, meshSettings(view, config), w);
-  const wp = levelOf(found.workload, 'workload');
-  const entry = wp?.policy.ports.find((e) => e.portNumber === port);
-  const mode = entry?.mode;
-  if (!wp || !entry || (mode !== 'STRICT' && mode !== 'PERMISSIVE' && mode !== 'DISABLE')) return whole;
-  return { mode, policy: wp.policy, site: entry.site, level: 'workload', ...(wp.tied ? { tied: wp.tied } : {}) };
+  const wp = found.workload[0];
+  const set = portLevelMode(wp, port);
+  if (!wp || !set) return whole;
+  const tied = found.workload.length > 1 && !found.ordered.workload ? found.workload : undefined;
+  return { mode: set.mode, policy: wp, site: set.entry.site, level: 'workload', ...(tied ? { tied } : {}) };
 }
 
 /** Every workload with the PeerAuthentications of each level that apply to it (the model's answer). */

@@ -21,6 +21,7 @@ import { rule as rootNamespaceSelectorMeshWide } from './rules/root-namespace-se
 import { rule as policyTargetRefsSidecarOnly } from './rules/policy-target-refs-sidecar-only';
 import { rule as sidecarBypassUnderStrict } from './rules/sidecar-bypass-under-strict';
 import { rule as routeJwtClaimWithoutRequestAuthentication } from './rules/route-jwt-claim-without-request-authentication';
+import { rule as authorizationJwtConditionWithoutRequestAuthentication } from './rules/authorization-jwt-condition-without-request-authentication';
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationDestinationRuleConflict,
@@ -43,4 +44,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   policyTargetRefsSidecarOnly,
   sidecarBypassUnderStrict,
   routeJwtClaimWithoutRequestAuthentication,
+  authorizationJwtConditionWithoutRequestAuthentication,
 ];

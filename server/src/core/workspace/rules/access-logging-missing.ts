@@ -2,6 +2,7 @@
 // Telemetry with accessLogging there, no accessLogFile in an IstioOperator or the `istio` ConfigMap.
 // Without logs nobody can reconstruct who called whom. Information only; the fix adds a mesh-wide
 // Telemetry using Istio's built-in `envoy` provider.
+import { meshSettings } from '../../policy/mesh-settings';
 import type { WorkspaceRule } from '../rule';
 import { meshPolicy } from '../effective-mtls';
 import { addDocumentFix, freeName } from '../new-document';
@@ -16,7 +17,7 @@ export const rule: WorkspaceRule = {
   },
   check(ctx) {
     const { view, config } = ctx;
-    const root = config.rootNamespace;
+    const root = meshSettings(view, config).rootNamespace.value;
     const anchor =
       meshPolicy(view, config) ??
       view.inNamespace('peer-authentication', root)[0] ??

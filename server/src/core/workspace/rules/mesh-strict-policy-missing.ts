@@ -1,6 +1,7 @@
 // No mesh-wide PeerAuthentication in a workspace that holds the root namespace's configuration:
 // every namespace without its own policy then runs Istio's default, PERMISSIVE. Information only
 // (the mesh-wide policy may be applied from elsewhere); the fix adds one in STRICT mode.
+import { meshSettings } from '../../policy/mesh-settings';
 import type { WorkspaceRule } from '../rule';
 import { meshPolicy } from '../effective-mtls';
 import { addDocumentFix, freeName } from '../new-document';
@@ -17,7 +18,7 @@ export const rule: WorkspaceRule = {
   },
   check(ctx) {
     const { view, config } = ctx;
-    const root = config.rootNamespace;
+    const root = meshSettings(view, config).rootNamespace.value;
     if (meshPolicy(view, config)) return;
     const policies =
       view.all('peer-authentication').length + view.all('authorization-policy').length + view.all('request-authentication').length;

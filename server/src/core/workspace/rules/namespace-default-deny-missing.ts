@@ -2,6 +2,7 @@
 // that no ALLOW policy selects accept every request. A selector-less ALLOW policy in the namespace
 // (the allow-nothing `spec: {}`, or one with rules) or in the root namespace closes that gap.
 // Information only; the fix adds the allow-nothing policy next to the namespace's first policy.
+import { meshSettings } from '../../policy/mesh-settings';
 import type { WorkspaceRule } from '../rule';
 import { addDocumentFix, freeName } from '../new-document';
 import { nameOf } from '../describe';
@@ -17,7 +18,7 @@ export const rule: WorkspaceRule = {
   },
   check(ctx) {
     const { view, config } = ctx;
-    const root = config.rootNamespace;
+    const root = meshSettings(view, config).rootNamespace.value;
     if (view.inNamespace('authorization-policy', root).some(deniesByDefault)) return;
     const seen = new Set<string>();
     for (const first of view.all('authorization-policy')) {

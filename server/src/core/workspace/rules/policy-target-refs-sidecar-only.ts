@@ -1,8 +1,10 @@
-// A policy bound by targetRefs to a Service whose pods all run sidecars, with no waypoint serving it:
-// nothing enforces it. Sidecars only honour selector policies (istio/istio
+// A policy bound by targetRefs to a Service whose pods all run sidecars or ztunnel (ambient), with no
+// waypoint serving it: nothing enforces it. Sidecars only honour selector policies (istio/istio
 // pilot/pkg/model/policyattachment.go ShouldAttachPolicy: a proxy without the gateway-name label
-// returns false as soon as targetRefs is set), and only a waypoint or gateway reads targetRefs.
-// Quiet unless the workspace shows the Service, its pods, their sidecars and no waypoint binding.
+// returns false as soon as targetRefs is set), ztunnel drops targetRefs policies (pilot/pkg/
+// serviceregistry/ambient/authorization.go convertAuthorizationPolicy returns nothing for them), and
+// only a waypoint or gateway reads targetRefs. Quiet unless the workspace shows the Service, its pods,
+// their data plane and no waypoint binding.
 import type { WorkspaceRule } from '../rule';
 import type { Fact, Labels, SelectorFact, ServiceFact, TargetRefFact, WorkloadFact } from '../facts';
 import type { WorkspaceView } from '../view';
@@ -24,18 +26,28 @@ function waypointBound(labels: Labels | undefined): boolean {
   return v !== undefined && v !== 'none';
 }
 
-/** The Service's pods when every one is known to run a sidecar and nothing binds it to a waypoint; else undefined. */
-function sidecarOnlyPods(view: WorkspaceView, svc: ServiceFact): WorkloadFact[] | undefined {
+/** The Service's pods and their data plane when every one is known to run a sidecar or ztunnel and nothing binds it to a waypoint. */
+function unservedPods(view: WorkspaceView, svc: ServiceFact): { pods: WorkloadFact[]; planes: Set<string> } | undefined {
   const ns = svc.namespace ?? '';
   const namespace = view.namespace(ns);
   if (!namespace || !svc.selector || waypointBound(svc.labels) || waypointBound(namespace.labels)) return undefined;
   const pods = view.workloadsMatching(ns, svc.selector);
   if (pods.length === 0) return undefined;
-  const sidecars = pods.every((w) => {
+  const planes = new Set<string>();
+  for (const w of pods) {
     const plane = dataPlaneOf(view, w);
-    return plane.dataPlane === 'sidecar' && plane.assumption === undefined && w.pod;
-  });
-  return sidecars ? pods : undefined;
+    if ((plane.dataPlane !== 'sidecar' && plane.dataPlane !== 'ambient') || plane.assumption !== undefined || !w.pod) return undefined;
+    planes.add(plane.dataPlane);
+  }
+  return { pods, planes };
+}
+
+/** Who ignores the policy, for the message. */
+function ignoredBy(planes: Set<string>): { run: string; ignore: string } {
+  if (planes.size > 1) return { run: 'run sidecars or ambient mode (ztunnel)', ignore: 'Sidecars and ztunnel ignore' };
+  return planes.has('ambient')
+    ? { run: 'run in ambient mode (ztunnel)', ignore: 'ztunnel ignores' }
+    : { run: 'all run sidecars', ignore: 'Sidecars ignore' };
 }
 
 export const rule: WorkspaceRule = {
@@ -44,7 +56,7 @@ export const rule: WorkspaceRule = {
     category: 'workspace',
     defaultSeverity: 'warning',
     summary:
-      'A policy bound with targetRefs to a Service whose pods all run sidecars, and no waypoint: sidecars ignore targetRefs, so the policy has no effect.',
+      'A policy bound with targetRefs to a Service whose pods run sidecars or ztunnel (ambient), and no waypoint: both ignore targetRefs, so the policy has no effect.',
     fixable: false,
   },
   check(ctx) {
@@ -59,21 +71,22 @@ export const rule: WorkspaceRule = {
       const refs = policy.targetRefs ?? [];
       if (refs.length === 0 || policy.namespace === undefined) continue;
       if (workloadsForPolicy(view, settings, policy).length > 0) continue;
-      // Every ref must be a Service we can see whose pods are all sidecars; a Gateway or GatewayClass
+      // Every ref must be a Service we can see whose pods all run sidecars or ztunnel; a Gateway or GatewayClass
       // ref is served by gateway pods the workspace rarely holds, so it proves nothing.
       const services = view.inNamespace('service', policy.namespace);
       const found = refs.map((ref) => {
         if (ref.kind !== 'Service' || (ref.group !== '' && ref.group !== 'core')) return undefined;
         const svc = services.find((s) => s.name === ref.name);
-        const pods = svc ? sidecarOnlyPods(view, svc) : undefined;
-        return svc && pods ? { ref, svc, pods } : undefined;
+        const served = svc ? unservedPods(view, svc) : undefined;
+        return svc && served ? { ref, svc, ...served } : undefined;
       });
       if (found.some((f) => f === undefined)) continue;
       for (const f of found) {
         if (!f) continue;
+        const { run, ignore } = ignoredBy(f.planes);
         ctx.report({
           at: f.ref.site,
-          message: `${nameOf(policy)} is bound with targetRefs to Service ${policy.namespace}/${f.ref.name}, whose pods (${namesOf(f.pods)}) all run sidecars, and no waypoint serves it (no \`${USE_WAYPOINT}\` on the Service or its namespace). Sidecars ignore targetRefs policies, so this one has no effect. Use \`selector\` with the pods' labels, or deploy a waypoint and label the Service with \`${USE_WAYPOINT}\`.`,
+          message: `${nameOf(policy)} is bound with targetRefs to Service ${policy.namespace}/${f.ref.name}, whose pods (${namesOf(f.pods)}) ${run}, and no waypoint serves it (no \`${USE_WAYPOINT}\` on the Service or its namespace). ${ignore} targetRefs policies, so this one has no effect. Use \`selector\` with the pods' labels, or deploy a waypoint and label the Service with \`${USE_WAYPOINT}\`.`,
           related: [{ at: f.svc.site, message: `Service ${policy.namespace}/${f.ref.name}` }],
         });
       }

@@ -3,6 +3,7 @@
 // manifest does not enable injection.
 // Without a proxy the pods cannot present a mesh certificate, so their calls to STRICT services are
 // refused, and nothing enforces STRICT on their own ports.
+import { meshSettings } from '../../policy/mesh-settings';
 import type { WorkspaceRule } from '../rule';
 import { workloadMtls, type EffectiveMtls } from '../effective-mtls';
 import { nameOf, NO_INJECTION_NAMESPACES } from '../describe';
@@ -18,16 +19,13 @@ export const rule: WorkspaceRule = {
   },
   check(ctx) {
     const { view, config } = ctx;
+    const root = meshSettings(view, config).rootNamespace.value;
     const strictFor = (w: WorkloadFact): EffectiveMtls | undefined => {
       const eff = workloadMtls(view, config, w);
       return eff?.mode === 'STRICT' ? eff : undefined;
     };
     const candidate = (w: WorkloadFact): boolean =>
-      w.pod &&
-      !w.hostNetwork &&
-      w.namespace !== undefined &&
-      !NO_INJECTION_NAMESPACES.has(w.namespace) &&
-      w.namespace !== config.rootNamespace;
+      w.pod && !w.hostNetwork && w.namespace !== undefined && !NO_INJECTION_NAMESPACES.has(w.namespace) && w.namespace !== root;
 
     for (const w of view.all('workload')) {
       if (!candidate(w) || !w.inject || w.inject.value !== 'false') continue;
@@ -44,7 +42,7 @@ export const rule: WorkspaceRule = {
 
     for (const ns of view.all('namespace')) {
       const name = ns.name;
-      if (!name || NO_INJECTION_NAMESPACES.has(name) || name === config.rootNamespace) continue;
+      if (!name || NO_INJECTION_NAMESPACES.has(name) || name === root) continue;
       const labels = ns.labels;
       if (labels['istio.io/dataplane-mode'] === 'ambient') continue; // ztunnel carries mTLS without sidecars
       const disabled = labels['istio-injection'] === 'disabled';

@@ -2,6 +2,7 @@
 // workspace does not know. Only said when the workspace declares Namespaces (so it describes the
 // cluster's namespaces at all); a namespace any manifest is placed in counts as known. A near match
 // among the known namespaces makes it a likely typo that silently never matches: a warning.
+import { meshSettings } from '../../policy/mesh-settings';
 import type { WorkspaceRule } from '../rule';
 import { closest } from '../../suggest';
 import { BUILTIN_NAMESPACES } from '../describe';
@@ -17,7 +18,7 @@ export const rule: WorkspaceRule = {
   check(ctx) {
     const { view, config } = ctx;
     if (view.all('namespace').length === 0) return;
-    const known = new Set([...view.knownNamespaces(), ...BUILTIN_NAMESPACES, config.rootNamespace]);
+    const known = new Set([...view.knownNamespaces(), ...BUILTIN_NAMESPACES, meshSettings(view, config).rootNamespace.value]);
     const candidates = [...known].sort();
     const guesses = new Map<string, string | undefined>();
     for (const ap of view.all('authorization-policy')) {
