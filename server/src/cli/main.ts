@@ -14,12 +14,13 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { loadWorkspace } from './workspace';
 import { checkAccessMain } from './check-access';
-import { decodeText, encodeText, type DecodedText } from '../node/text-file';
-import { readRegularFile, readStreamUpTo, type FileIdentity } from './read-file';
+import { encodeText, type DecodedText } from '../node/text-file';
+import { readTextFile, textOfBytes } from './read-text';
+import { readStreamUpTo, type FileIdentity } from './read-file';
 import { writeFixedFile } from './write-file';
 import { escapeForTerminal } from './escape';
 import { explainMain } from './explain';
-import { holdsKubernetesObject, isJsonPath } from './json-input';
+import { isJsonPath, keptAsManifest } from './json-input';
 import { overlayReports, renderOverlays, withOverlayWorkspace } from './kustomize';
 import { overlayDirOf } from '../node/kustomize-render';
 
@@ -70,27 +71,21 @@ export async function main(
   const identities = new Map<Input, FileIdentity>();
   if (args.paths.includes('-')) {
     const stdin = await readStreamUpTo(process.stdin);
-    const decodedStdin = stdin.ok ? decodeText(stdin.bytes) : undefined;
-    if (!stdin.ok) problems.push({ path: '<stdin>', message: stdin.message });
-    else if (decodedStdin?.unsupported) problems.push({ path: '<stdin>', message: decodedStdin.unsupported });
-    else if (decodedStdin) inputs.push({ path: '<stdin>', text: decodedStdin.text });
+    const text = stdin.ok ? textOfBytes(stdin.bytes) : stdin;
+    if (!text.ok) problems.push({ path: '<stdin>', message: text.message });
+    else inputs.push({ path: '<stdin>', text: text.text });
   }
   for (const f of files) {
-    const read = readRegularFile(f);
+    const read = readTextFile(f);
     if (!read.ok) {
       problems.push({ path: f, message: read.message });
       continue;
     }
-    const file = decodeText(read.bytes);
-    if (file.unsupported) {
-      problems.push({ path: f, message: file.unsupported });
-      continue;
-    }
-    if (isJsonPath(f) && !args.paths.includes(f) && !holdsKubernetesObject(file.text)) continue;
-    const input = { path: f, text: file.text };
+    if (!keptAsManifest(f, read.text, args.paths.includes(f))) continue;
+    const input = { path: f, text: read.text };
     inputs.push(input);
-    decoded.set(input, file);
-    identities.set(input, read.identity);
+    decoded.set(input, read.decoded);
+    if (read.identity) identities.set(input, read.identity);
   }
   const overlays = renderOverlays([...overlayDirs, ...(workspace.kustomize ?? [])], problems);
   inputs.push(...overlays.map((o) => o.input));

@@ -9,8 +9,7 @@ import { allRuleMetas } from '../core/rules/index';
 import { checkWorkspace, mergeFindings } from '../core/workspace/check-workspace';
 import { ExcludeMatcher } from '../core/workspace/scan-policy';
 import type { Linted } from './lint';
-import { decodeText } from '../node/text-file';
-import { readRegularFile } from './read-file';
+import { readTextFile } from './read-text';
 
 export interface CliWorkspace {
   config: Config;
@@ -29,12 +28,9 @@ export interface CliWorkspace {
 export function loadWorkspace(paths: readonly string[], explicitConfig: string | undefined, cwd: string = process.cwd()): CliWorkspace {
   const file = explicitConfig ?? discover(paths, cwd);
   if (!file) return { config: DEFAULT_CONFIG, keep: () => true, crds: [] };
-  const read = readRegularFile(file);
+  const read = readTextFile(file);
   if (!read.ok) return { config: DEFAULT_CONFIG, keep: () => true, crds: [], problem: { path: file, message: read.message } };
-  const decoded = decodeText(read.bytes);
-  if (decoded.unsupported)
-    return { config: DEFAULT_CONFIG, keep: () => true, crds: [], problem: { path: file, message: decoded.unsupported } };
-  const text = decoded.text;
+  const text = read.text;
   const parsed = parseConfigFile(
     text,
     allRuleMetas().map((m) => m.id),
