@@ -6,6 +6,7 @@ import { isSet, listAt, recordAt, stringAt } from './go-values';
 import { portProblem, type Problem } from './istio-values';
 import { isNetipAddr } from '../../ip-address';
 import { fqdnProblem } from './hostnames';
+import { localityLbProblems } from './locality-lb';
 
 const POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol'];
 const PORT_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls'];
@@ -178,6 +179,17 @@ function sharedProblems(policy: Record<string, unknown>, path: PathSegment[]): P
         'Write ringHash: {minimumRingSize: ...} inside consistentHash instead.',
     });
   }
+  if (typeof hash?.minimumRingSize === 'number' && hash.minimumRingSize !== 0 && (isSet(hash, 'ringHash') || isSet(hash, 'maglev'))) {
+    out.push({
+      path: [...path, 'loadBalancer', 'consistentHash', 'minimumRingSize'],
+      on: 'key',
+      message:
+        'The API server rejects minimumRingSize beside ringHash or maglev ("only one of MinimumRingSize or Maglev/Ringhash can be specified"). ' +
+        'Move the size into ringHash.minimumRingSize and remove this key.',
+    });
+  }
+  const lb = recordAt(policy, 'loadBalancer');
+  out.push(...localityLbProblems(recordAt(lb, 'localityLbSetting'), outlier !== undefined, [...path, 'loadBalancer', 'localityLbSetting']));
   const localOrigin = outlier?.consecutiveLocalOriginFailures;
   if (typeof localOrigin === 'number' && localOrigin > 0 && outlier?.splitExternalLocalOriginErrors !== true) {
     out.push({
