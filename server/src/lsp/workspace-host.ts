@@ -2,7 +2,6 @@
 // diagnostics published again. Sources, strongest first: open documents (their text, reusing the
 // engine's parse), then the disk (initial scan, file-change notifications). Each folder has its
 // `.meshlint.yaml`; files outside every folder share a folder-less index of open documents.
-// The index, the rules-run cache and the publish tracking live in their own modules.
 import type { Config } from '../core/config';
 import { CONFIG_FILE_NAME, parseConfigFile } from '../core/config-file';
 import { applyPolicy, type FileAnalysis } from '../core/engine';
@@ -68,9 +67,8 @@ export class WorkspaceHost {
     const folder = this.index.folderOf(key);
     this.open.set(key, uri);
     const indexable = this.index.indexable(folder, key);
-    // A large workspace or file (judged by the cost known before this change): the edit reaches the index
-    // and the rules once typing pauses or something reads the index, and every open file whose findings
-    // changed is published then; meanwhile the last findings follow the edit.
+    // A costly workspace or file (by the cost known before this edit): the edit reaches the index and rules once typing
+    // pauses or the index is read, and open files whose findings changed are published then; meanwhile old ones follow.
     const costly = folder.rules.costly;
     const later = indexable && folder.ready && costly && !this.index.holds(folder, key, analysis, text);
     if (later) this.index.deferAnalysis(folder, key, text, analysis);
@@ -82,7 +80,9 @@ export class WorkspaceHost {
     if (!folder.ready) return [];
     if (changed && costly) {
       folder.rules.defer(async () => this.republishAffected(folder, await this.resultsOf(folder, uri), undefined));
-      return applyPolicy(text, folder.published.following(key, text) ?? [], docConfig);
+      const moved = folder.published.following(key, text) ?? []; // recorded as given: the pause sees what moving dropped
+      folder.published.record(key, text, moved);
+      return applyPolicy(text, moved, docConfig);
     }
     const byUri = await this.resultsOf(folder, uri);
     const mine = byUri.get(key) ?? [];
