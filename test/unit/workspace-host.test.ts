@@ -240,3 +240,34 @@ test('in a costly folder a finding the edit touched comes back at the pause, eve
   assert.ok(w.republished.includes(`${ROOT}/deny.yaml`), 'the edited file is published again at the pause');
   assert.deepEqual(ids(await w.publish('deny.yaml', edited)), [RULE]);
 });
+
+test('overlapping reads of .meshlint.yaml: the read started last decides, whichever finishes last', async () => {
+  const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') });
+  await w.host.start();
+  const config = `${ROOT}/.meshlint.yaml`;
+  // The first event's read is held until the second (the file deleted) has been handled.
+  const files = new MemoryFiles(w.disk);
+  let release: (() => void) | undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const read = files.read.bind(files);
+  let first = true;
+  (w.host as unknown as { deps: { files: WorkspaceFiles } }).deps.files = {
+    ...files,
+    list: (f, e) => files.list(f, e),
+    normalize: (u) => u,
+    read: async (uri) => {
+      if (uri !== config || !first) return read(uri);
+      first = false;
+      const text = await read(uri);
+      await held;
+      return text;
+    },
+  };
+  w.disk.set(config, 'rules: [this is: not a map\n');
+  const created = w.host.watched([{ uri: config, type: 1 }]);
+  w.disk.delete(config);
+  await w.host.watched([{ uri: config, type: 3 }]);
+  release?.();
+  await created;
+  assert.deepEqual(w.configProblems.get(config) ?? [], [], 'the deleted file leaves no problem behind');
+});

@@ -20,6 +20,8 @@ export interface Folder {
   index: WorkspaceIndex;
   config: ConfigFile;
   configOpen: boolean;
+  /** Reads of the config file from disk started so far: only the latest one may decide (they can overlap). */
+  configReads: number;
   exclude: ExcludeMatcher;
   excludeKey: string;
   /** False while the first scan runs: findings from half a workspace would come and go. */
@@ -195,6 +197,7 @@ export class FolderIndex {
       index: new WorkspaceIndex(),
       config: NO_CONFIG,
       configOpen: false,
+      configReads: 0,
       exclude: new ExcludeMatcher([]),
       excludeKey: '[]',
       ready,

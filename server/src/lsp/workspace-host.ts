@@ -93,10 +93,7 @@ export class WorkspaceHost {
     return applyPolicy(text, mine, docConfig);
   }
 
-  /**
-   * What the last publish said about a document's workspace findings, moved onto its current text:
-   * code actions read this and change nothing (the publish path keeps the index current).
-   */
+  /** The last published workspace findings of a document, moved onto its text: code actions read it and change nothing. */
   lastFindings(uri: string, text: string, docConfig: Config): Finding[] {
     const key = this.normalize(uri);
     const folder = this.index.folderOf(key);
@@ -229,8 +226,9 @@ export class WorkspaceHost {
   }
 
   private async loadConfigFromDisk(folder: Folder, announce: boolean): Promise<void> {
-    const uri = `${folder.uri}/${CONFIG_FILE_NAME}`;
+    const [uri, read] = [`${folder.uri}/${CONFIG_FILE_NAME}`, ++folder.configReads];
     const text = await this.deps.files?.read(uri, folder.uri);
+    if (read !== folder.configReads) return; // a read started after this one (a later file event) decides
     const hadFindings = folder.config.findings.length > 0;
     this.setConfig(folder, text);
     if (text !== undefined || hadFindings) this.deps.publishConfigFile(uri, text ?? '', folder.config.findings);
