@@ -1,24 +1,36 @@
 // One route destination as Istio's validateDestination and validateRouteDestinations read it: the
-// host, subset and port of each destination, weights, and a total weight above zero.
+// host, subset and port of each destination, weights, and a total weight above zero. HTTP routes and
+// mirrors (vs-http-traffic.ts) use the same checks.
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { isSet, listAt, recordAt } from './go-values';
 import { isIstioDnsLabel, wildcardDomainProblem } from './hostnames';
-import { portProblem } from './istio-values';
+import { numberAt, webhookPortProblem } from './vs-http-values';
 import type { VsProblem } from './vs-problem';
 
-/** validateDestination: the host (not "*"), a subset name that is a DNS label, a port number in range. */
+/**
+ * validateDestination, for every route kind (HTTP, TCP, TLS) and for mirrors: the host (not "*"), a
+ * subset name that is a DNS label, a port number in range.
+ */
 export function destinationProblems(destination: Record<string, unknown>, path: PathSegment[]): VsProblem[] {
   const out: VsProblem[] = [];
   const host = destination.host;
   // A missing host is the schema's finding (host is required there).
-  if (typeof host === 'string') {
-    const problem = host === '*' ? 'a destination is one service, not every host' : wildcardDomainProblem(host);
+  if (host === '*') {
+    out.push({
+      path: [...path, 'host'],
+      on: 'value',
+      message:
+        'The webhook rejects the destination host "*": "invalid destination host": a destination is one service, not every host. ' +
+        'Name the service, e.g. reviews.shop.svc.cluster.local.',
+    });
+  } else if (typeof host === 'string') {
+    const problem = wildcardDomainProblem(host);
     if (problem) {
       out.push({
         path: [...path, 'host'],
         on: 'value',
-        message: `The webhook rejects the destination host "${host}": ${problem}. Write the service's name, e.g. reviews or reviews.prod.svc.cluster.local.`,
+        message: `The webhook rejects the destination host "${host}": ${problem}. Write a service name such as reviews or reviews.shop.svc.cluster.local.`,
       });
     }
   }
@@ -27,49 +39,58 @@ export function destinationProblems(destination: Record<string, unknown>, path: 
     out.push({
       path: [...path, 'subset'],
       on: 'value',
-      message: `The webhook rejects the subset "${subset}": a subset name is a DNS label (letters, digits, inner "-"). Write the name of a DestinationRule subset.`,
+      message: `The webhook rejects the subset name "${subset}": "subset name is invalid". Use the name of a DestinationRule subset: a DNS label such as v1.`,
     });
   }
-  const port = recordAt(destination, 'port');
-  if (port) {
-    const number = port.number ?? 0;
-    const problem = portProblem(number, 'destination port');
-    if (problem) out.push({ path: isSet(port, 'number') ? [...path, 'port', 'number'] : [...path, 'port'], on: 'value', message: problem });
+  if (isSet(destination, 'port')) {
+    const written = numberAt(recordAt(destination, 'port'), 'number');
+    const text = webhookPortProblem(written ?? 0, 'the destination port');
+    if (text) {
+      out.push({
+        path: written !== undefined ? [...path, 'port', 'number'] : [...path, 'port'],
+        on: written !== undefined ? 'value' : 'key',
+        message: text,
+      });
+    }
+  }
+  return out;
+}
+
+/** The weights of a route's destinations (validateRouteDestinations, validateHTTPRouteDestinations): none below 0, and not all 0. */
+export function weightProblems(entries: readonly unknown[], path: PathSegment[]): VsProblem[] {
+  const out: VsProblem[] = [];
+  let total = 0;
+  entries.forEach((item, i) => {
+    const weight = numberAt(asRecord(item), 'weight') ?? 0;
+    total += weight;
+    if (weight < 0) {
+      out.push({
+        path: [...path, 'route', i, 'weight'],
+        on: 'value',
+        message: `The webhook rejects weight ${weight}: "weight < 0". Write 0 or more; weights are shares of the traffic.`,
+      });
+    }
+  });
+  if (entries.length > 1 && total === 0) {
+    out.push({
+      path: [...path, 'route'],
+      on: 'key',
+      message:
+        'The webhook rejects several destinations whose weights add up to 0 ("total destination weight = 0"). ' +
+        'Give each destination its share, e.g. weight: 90 and weight: 10.',
+    });
   }
   return out;
 }
 
 /** validateRouteDestinations (TCP and TLS routes); `gatewaySemantics` skips the destination itself, as upstream. */
 export function routeDestinationProblems(route: Record<string, unknown>, path: PathSegment[], gatewaySemantics: boolean): VsProblem[] {
-  const out: VsProblem[] = [];
   const list = listAt(route, 'route');
-  let total = 0;
+  const out: VsProblem[] = [];
   list.forEach((item, i) => {
-    const at = [...path, 'route', i];
     // A null entry or a missing destination is empty-required-value's or schema-validation's finding.
-    const entry = asRecord(item);
-    if (!entry) return;
-    const destination = recordAt(entry, 'destination');
-    if (destination && !gatewaySemantics) out.push(...destinationProblems(destination, [...at, 'destination']));
-    const weight = entry.weight;
-    if (typeof weight === 'number') {
-      total += weight;
-      if (weight < 0) {
-        out.push({
-          path: [...at, 'weight'],
-          on: 'value',
-          message: `The webhook rejects the weight ${weight}: weights are 0 or more. Write a share from 0 to 100.`,
-        });
-      }
-    }
+    const destination = recordAt(asRecord(item), 'destination');
+    if (destination && !gatewaySemantics) out.push(...destinationProblems(destination, [...path, 'route', i, 'destination']));
   });
-  if (list.length > 1 && total === 0) {
-    out.push({
-      path: [...path, 'route'],
-      on: 'key',
-      message:
-        'The webhook rejects several destinations whose weights add up to 0: "total destination weight = 0". Give at least one a weight above 0.',
-    });
-  }
-  return out;
+  return [...out, ...weightProblems(list, path)];
 }

@@ -5,8 +5,8 @@ import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { isSet, listAt, recordAt, stringAt } from './go-values';
 import { headerOperationProblems } from './vs-http-headers';
-import { isIstioDnsLabel, wildcardDomainProblem } from './hostnames';
-import { isKnownStatusCode, numberAt, percentValue, webhookPortProblem, type HttpProblem } from './vs-http-values';
+import { destinationProblems, weightProblems } from './vs-destination';
+import { isKnownStatusCode, numberAt, percentValue, type HttpProblem } from './vs-http-values';
 
 const RETRY_ON = [
   '5xx',
@@ -27,51 +27,10 @@ const RETRY_ON = [
   'unavailable',
 ];
 
-/** validateDestination: host, subset name and port of one destination. */
-export function destinationProblems(destination: Record<string, unknown>, path: PathSegment[]): HttpProblem[] {
-  const out: HttpProblem[] = [];
-  const host = destination.host;
-  if (host === '*') {
-    out.push({
-      path: [...path, 'host'],
-      on: 'value',
-      message:
-        'The webhook rejects the destination host "*": "invalid destination host". Name the service, e.g. reviews.shop.svc.cluster.local.',
-    });
-  } else if (typeof host === 'string') {
-    const problem = wildcardDomainProblem(host);
-    if (problem) {
-      out.push({
-        path: [...path, 'host'],
-        on: 'value',
-        message: `The webhook rejects the destination host "${host}": ${problem}. Write a service name such as reviews or reviews.shop.svc.cluster.local.`,
-      });
-    }
-  }
-  const subset = destination.subset;
-  if (typeof subset === 'string' && subset !== '' && !isIstioDnsLabel(subset)) {
-    out.push({
-      path: [...path, 'subset'],
-      on: 'value',
-      message: `The webhook rejects the subset name "${subset}": "subset name is invalid". Use the name of a DestinationRule subset: a DNS label such as v1.`,
-    });
-  }
-  if (isSet(destination, 'port')) {
-    const number = numberAt(recordAt(destination, 'port'), 'number') ?? 0;
-    const text = webhookPortProblem(number, 'the destination port');
-    if (text) {
-      const written = numberAt(recordAt(destination, 'port'), 'number') !== undefined;
-      out.push({ path: written ? [...path, 'port', 'number'] : [...path, 'port'], on: written ? 'value' : 'key', message: text });
-    }
-  }
-  return out;
-}
-
 /** `route[]`: each destination, its header operations and weight, and the weights together. */
 export function routeDestinationProblems(route: Record<string, unknown>, path: PathSegment[]): HttpProblem[] {
   const out: HttpProblem[] = [];
   const items = listAt(route, 'route');
-  let total = 0;
   items.forEach((item, i) => {
     const rd = asRecord(item);
     if (!rd) return;
@@ -80,25 +39,8 @@ export function routeDestinationProblems(route: Record<string, unknown>, path: P
     if (headers) out.push(...headerOperationProblems(headers, [...at, 'headers']));
     const destination = recordAt(rd, 'destination');
     if (destination) out.push(...destinationProblems(destination, [...at, 'destination']));
-    const weight = numberAt(rd, 'weight') ?? 0;
-    if (weight < 0) {
-      out.push({
-        path: [...at, 'weight'],
-        on: 'value',
-        message: `The webhook rejects weight ${weight}: "weight < 0". Write 0 or more; weights are shares of the traffic.`,
-      });
-    }
-    total += weight;
   });
-  if (items.length > 1 && total === 0) {
-    out.push({
-      path: [...path, 'route'],
-      on: 'key',
-      message:
-        'The webhook rejects several destinations whose weights add up to 0 ("total destination weight = 0"). ' +
-        'Give each destination its share, e.g. weight: 90 and weight: 10.',
-    });
-  }
+  out.push(...weightProblems(items, path));
   return out;
 }
 
