@@ -3,6 +3,7 @@
 // token of an unknown issuer or audience is a 401, and without any RequestAuthentication the token is
 // never read, so request.auth.* never match.
 import type { EffectivePolicy, Ref } from '../policy/types';
+import { BASE64URL_ALPHABET, base64Digits } from '../base64';
 
 export interface JwtOutcome {
   status: 'absent' | 'valid' | 'rejected' | 'ignored';
@@ -27,25 +28,12 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | undef
   }
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** Decoded by hand: core code runs without Node's Buffer or the DOM's atob. */
+/** base64url text (standard digits accepted too) to UTF-8; throws when it is not base64. */
 function base64UrlDecode(text: string): string {
-  const bytes: number[] = [];
-  let buffer = 0;
-  let bits = 0;
-  for (const ch of text.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')) {
-    const v = ALPHABET.indexOf(ch);
-    if (v < 0) throw new Error('bad base64');
-    buffer = (buffer << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push((buffer >> bits) & 255);
-    }
-  }
+  const bytes = base64Digits(text.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'), BASE64URL_ALPHABET);
+  if (!bytes) throw new Error('bad base64');
   // UTF-8 through percent-decoding: no TextDecoder in core code.
-  return decodeURIComponent(bytes.map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
+  return decodeURIComponent([...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
 }
 
 /** Claims Istio splits on spaces before matching (policy_applier.go: scope and permission). */

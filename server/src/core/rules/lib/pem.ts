@@ -1,26 +1,12 @@
 // Base64 and PEM decoding as Go's encoding/base64 and encoding/pem read them, without Node's Buffer
 // (the core does no Node I/O): the bytes that cert-manager's webhook sees in CSRs and CA bundles.
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+import { BASE64_ALPHABET, base64Digits } from '../../base64';
 
 /** Standard padded base64 (line breaks ignored, as Go's decoder does), or undefined when it is not. */
 export function base64Bytes(text: string): Uint8Array | undefined {
   const compact = text.replace(/[\r\n]+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
-  const body = compact.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((body.length * 6) / 8));
-  let acc = 0;
-  let bits = 0;
-  let n = 0;
-  for (const ch of body) {
-    acc = ((acc << 6) | ALPHABET.indexOf(ch)) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[n++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
+  return base64Digits(compact.replace(/=+$/, ''), BASE64_ALPHABET);
 }
 
 /** Bytes to text one byte per code unit (latin1), enough to find PEM armour in them. */
