@@ -132,7 +132,7 @@ export function labelMapProblems(labels: unknown, path: PathSegment[], what: str
     path: [...path, p.key],
     on: p.on,
     message:
-      `The webhook rejects this ${what} label ${p.on}: ${p.message}. ` +
+      `The webhook rejects this ${what} label ${p.on} ("invalid tag ${p.on}"): ${p.message}. ` +
       'A label key is [dns.prefix/]name and a value is empty or letters, digits, "-", "_" and "." between letters or digits.',
   }));
 }

@@ -5,7 +5,8 @@ import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
 import { listAt, recordAt } from './go-values';
 import { isIstioDnsLabel } from './hostnames';
-import { isHeaderToken, isJwtClaimKey, labelProblems, numberAt, webhookPortProblem, type HttpProblem } from './vs-http-values';
+import { isHeaderToken, isJwtClaimKey, numberAt, webhookPortProblem, type HttpProblem } from './vs-http-values';
+import { labelMapProblems } from './istio-values';
 
 const PSEUDO_HEADERS = [':method', ':scheme', ':authority', ':path', ':status'];
 
@@ -82,7 +83,7 @@ export function matchProblems(route: Record<string, unknown>, path: PathSegment[
     const portText = port !== undefined && port !== 0 ? webhookPortProblem(port, 'the match port') : undefined;
     if (portText) out.push({ path: [...at, 'port'], on: 'value', message: portText });
     const labels = recordAt(match, 'sourceLabels');
-    if (labels) out.push(...labelProblems(labels, [...at, 'sourceLabels']));
+    if (labels) out.push(...labelMapProblems(labels, [...at, 'sourceLabels'], 'source'));
     const ns = match.sourceNamespace;
     if (typeof ns === 'string' && ns !== '' && !isIstioDnsLabel(ns)) {
       out.push({

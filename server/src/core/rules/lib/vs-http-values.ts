@@ -3,7 +3,6 @@
 import type { PathSegment } from '../../locate';
 import type { Severity } from '../../types';
 import { asRecord } from '../../resources';
-import { labelsProblems } from './hostnames';
 
 /** One finding of virtual-service-http-invalid, before the rule turns it into a report. */
 export interface HttpProblem {
@@ -112,18 +111,6 @@ export function numberAt(holder: Record<string, unknown> | undefined, key: strin
 /** The `value` of a Percent message at `key`, when written as a number. */
 export function percentValue(holder: Record<string, unknown> | undefined, key: string): number | undefined {
   return numberAt(asRecord(holder?.[key]), 'value');
-}
-
-/** Why an Istio label map (sourceLabels) is refused: labels.Instance.Validate, via hostnames.ts. */
-export function labelProblems(labels: Record<string, unknown>, path: PathSegment[]): HttpProblem[] {
-  return labelsProblems(labels).map((p) => ({
-    path: [...path, p.key],
-    on: p.on,
-    message:
-      p.on === 'key'
-        ? `The webhook rejects the label key "${p.key}" ("invalid tag key"): ${p.message}. Write a label key such as app or example.com/tier.`
-        : `The webhook rejects the label value of "${p.key}" ("invalid tag value"): ${p.message}.`,
-  }));
 }
 
 /** validateHTTPStatus: 200..600 pass (upstream's message says 599). */

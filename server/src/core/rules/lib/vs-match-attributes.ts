@@ -2,9 +2,7 @@
 // validateHTTPRouteMatchRequest, validateTLSMatch and validateTCPMatch each check them: port,
 // sourceLabels and gateways.
 import type { PathSegment } from '../../locate';
-import { recordAt } from './go-values';
-import { labelsProblems } from './hostnames';
-import { portProblem } from './istio-values';
+import { labelMapProblems, portProblem } from './istio-values';
 import { gatewayNameProblems } from './vs-gateway-names';
 import type { VsProblem } from './vs-problem';
 
@@ -16,14 +14,7 @@ export function sharedMatchProblems(match: Record<string, unknown>, path: PathSe
     const problem = portProblem(port, 'match port');
     if (problem) out.push({ path: [...path, 'port'], on: 'value', message: problem });
   }
-  const labels = recordAt(match, 'sourceLabels');
-  for (const p of labels ? labelsProblems(labels) : []) {
-    out.push({
-      path: [...path, 'sourceLabels', p.key],
-      on: p.on,
-      message: `The webhook rejects this source label ${p.on}: ${p.message}. Write a Kubernetes label.`,
-    });
-  }
+  out.push(...labelMapProblems(match.sourceLabels, [...path, 'sourceLabels'], 'source'));
   out.push(...gatewayNameProblems(match.gateways, [...path, 'gateways'], false));
   return out;
 }
