@@ -2,13 +2,10 @@
 // the webhook only warns.
 import type { PathSegment } from '../../locate';
 import { asRecord } from '../../resources';
+import type { Problem } from './istio-values';
 
-export interface VsProblem {
-  path: PathSegment[];
-  on: 'key' | 'value';
-  message: string;
-  severity?: 'warning';
-}
+/** The shared networking finding shape (istio-values Problem), named for the VirtualService checks. */
+export type VsProblem = Problem;
 
 /** The mapping at each index of a list, with its path; other items (null, scalars) are skipped. */
 export function recordsIn(list: unknown, path: PathSegment[]): { item: Record<string, unknown>; path: PathSegment[] }[] {
