@@ -12,6 +12,7 @@ import type { Config } from './config';
 import type { DocContext, DocumentRule } from './rules/lib/rule';
 import type { Finding } from './types';
 import { keepVerifiedFixes } from './fix-verify';
+import { rulesForKind, rulesWithId } from './rule-selection';
 
 export const YAML_RULE_ID = 'yaml-syntax';
 export const HELM_RULE_ID = 'helm-template';
@@ -82,9 +83,7 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedY
   }
 
   const ctx = makeContext(text, resource, value, parsed, deps, result.findings);
-  const kindKey = `${resource.group}/${resource.kind}`;
-  for (const rule of deps.rules) {
-    if (rule.kinds && !rule.kinds.includes(kindKey)) continue;
+  for (const rule of rulesForKind(deps.rules, `${resource.group}/${resource.kind}`)) {
     ctx.currentRule = rule;
     try {
       rule.check(ctx);
@@ -98,7 +97,7 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedY
     result.findings = keepVerifiedFixes(text, parsed, result.findings, (fixed, ruleId, fixedParsed) => {
       const again = analyzeDocument(
         fixed,
-        { ...deps, rules: deps.rules.filter((r) => r.meta.id === ruleId), verifyFixes: false },
+        { ...deps, rules: rulesWithId(deps.rules, ruleId), verifyFixes: false },
         fixedParsed,
       );
       return again.internalErrors.length > 0 ? undefined : again.findings;

@@ -47,14 +47,39 @@ const SITES: Record<string, Site[]> = {
   'telemetry.istio.io/Telemetry': [{ at: 'spec.metrics.*.reportingInterval', webhook: false }],
 };
 
-/** Every string at `pattern` in `value`, with its data path. */
-function strings(value: unknown, pattern: string[], path: PathSegment[] = []): { text: string; path: PathSegment[] }[] {
-  if (pattern.length === 0) return typeof value === 'string' ? [{ text: value, path }] : [];
-  if (value === null || typeof value !== 'object') return [];
-  const [head, ...rest] = pattern;
-  if (Array.isArray(value)) return head === '*' ? value.flatMap((v, i) => strings(v, rest, [...path, i])) : [];
+/** The sites' dot paths split once, not for every document. */
+const SPLIT_SITES = new Map(Object.entries(SITES).map(([kind, sites]) => [kind, sites.map((s) => ({ ...s, steps: s.at.split('.') }))]));
+
+interface Found {
+  text: string;
+  path: PathSegment[];
+}
+
+/**
+ * Every string at `pattern` (from step `depth` on) in `value`, with its data path, in document
+ * order; `path` is the way so far, shared by the whole walk and copied only for a string found.
+ */
+function strings(value: unknown, pattern: readonly string[], depth: number, path: PathSegment[], out: Found[]): void {
+  if (depth === pattern.length) {
+    if (typeof value === 'string') out.push({ text: value, path: [...path] });
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const head = pattern[depth];
+  if (Array.isArray(value)) {
+    if (head !== '*') return;
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      strings(value[i], pattern, depth + 1, path, out);
+      path.pop();
+    }
+    return;
+  }
   const obj = value as Record<string, unknown>;
-  return head in obj ? strings(obj[head], rest, [...path, head]) : [];
+  if (!(head in obj)) return;
+  path.push(head);
+  strings(obj[head], pattern, depth + 1, path, out);
+  path.pop();
 }
 
 export const rule: DocumentRule = {
@@ -67,8 +92,11 @@ export const rule: DocumentRule = {
   },
   kinds: Object.keys(SITES),
   check(ctx) {
-    for (const site of SITES[`${ctx.resource.group}/${ctx.resource.kind}`] ?? []) {
-      for (const { text, path } of strings(ctx.value, site.at.split('.'))) {
+    const found: Found[] = [];
+    for (const site of SPLIT_SITES.get(`${ctx.resource.group}/${ctx.resource.kind}`) ?? []) {
+      found.length = 0;
+      strings(ctx.value, site.steps, 0, [], found);
+      for (const { text, path } of found) {
         const nanos = parseDurationNanos(text);
         if (nanos === undefined) continue; // not a duration at all: the schema says so
         const field = String(path[path.length - 1]);
