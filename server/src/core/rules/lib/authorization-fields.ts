@@ -20,20 +20,31 @@ export interface StringSite {
   field: string;
 }
 
+/** Clauses by list, per document value: several rules read the same ones (shared: do not change them). */
+const clauseCache = new WeakMap<Record<string, unknown>, { from?: readonly Clause[]; to?: readonly Clause[]; when?: readonly Clause[] }>();
+
+function cachedClauses(value: Record<string, unknown>, list: 'from' | 'to' | 'when', build: () => Clause[]): readonly Clause[] {
+  let byList = clauseCache.get(value);
+  if (!byList) clauseCache.set(value, (byList = {}));
+  return (byList[list] ??= build());
+}
+
 /** `rules[i].from[j].source` maps. */
-export function sources(ctx: DocContext): Clause[] {
-  return clauses(ctx, 'from', 'source');
+export function sources(ctx: DocContext): readonly Clause[] {
+  return cachedClauses(ctx.value, 'from', () => clauses(ctx, 'from', 'source'));
 }
 
 /** `rules[i].to[j].operation` maps. */
-export function operations(ctx: DocContext): Clause[] {
-  return clauses(ctx, 'to', 'operation');
+export function operations(ctx: DocContext): readonly Clause[] {
+  return cachedClauses(ctx.value, 'to', () => clauses(ctx, 'to', 'operation'));
 }
 
 /** `rules[i].when[k]` conditions (`key`, `values`, `notValues`). */
-export function conditions(ctx: DocContext): Clause[] {
-  return policyRules(ctx.value).flatMap((rule) =>
-    rule.when.flatMap((c): Clause[] => (c.value ? [{ path: c.path, fields: c.value, rule: rule.index }] : [])),
+export function conditions(ctx: DocContext): readonly Clause[] {
+  return cachedClauses(ctx.value, 'when', () =>
+    policyRules(ctx.value).flatMap((rule) =>
+      rule.when.flatMap((c): Clause[] => (c.value ? [{ path: c.path, fields: c.value, rule: rule.index }] : [])),
+    ),
   );
 }
 

@@ -27,7 +27,19 @@ function entries(holder: Record<string, unknown> | undefined, key: string, base:
   return listAt(holder, key).map((item, i) => ({ value: asRecord(item), path: [...base, key, i] }));
 }
 
-export function policyRules(value: Record<string, unknown>): PolicyRule[] {
+/**
+ * Some ten rules walk every AuthorizationPolicy's rules: the walk is done once per document value
+ * and shared, so callers must not change what it returns.
+ */
+const walked = new WeakMap<Record<string, unknown>, readonly PolicyRule[]>();
+
+export function policyRules(value: Record<string, unknown>): readonly PolicyRule[] {
+  let rules = walked.get(value);
+  if (!rules) walked.set(value, (rules = walkRules(value)));
+  return rules;
+}
+
+function walkRules(value: Record<string, unknown>): PolicyRule[] {
   return listAt(recordAt(value, 'spec'), 'rules').map((item, index) => {
     const rule = asRecord(item);
     const path: PathSegment[] = ['spec', 'rules', index];
