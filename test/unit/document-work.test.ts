@@ -1,9 +1,11 @@
 // What checking one document costs beyond its parse, counted in steps (never timed): the rules of a
-// kind are picked once per rule list, not per document; empty-required-value leaves the schema alone
+// kind are picked once per rule list, not per document; a file's suppression comments are read once
+// however many times its findings are filtered; empty-required-value leaves the schema alone
 // in a document without nulls; the AuthorizationPolicy rules share one walk of the policy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Engine } from '../../server/src/core/engine';
+import { Engine, applyPolicy } from '../../server/src/core/engine';
+import { countSteps } from '../../server/src/core/work-count';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { DOCUMENT_RULES } from '../../server/src/core/rules/index';
 import { rule as emptyRequiredValue } from '../../server/src/core/rules/empty-required-value';
@@ -127,4 +129,33 @@ test('the AuthorizationPolicy rules walk a policy once, whatever number of them 
   assert.equal(operations(ctx), operations(ctx));
   assert.equal(conditions(ctx), conditions(ctx));
   assert.notEqual(policyRules({ ...value }), policyRules(value), 'another document value has its own walk');
+});
+
+test("a file's suppression comments are read once, not once per slice of a long check", () => {
+  const n = 30;
+  const text = `# meshlint-disable peer-authentication-permissive\n${peerAuthentications(n)}`;
+  // The same text with no directive (same length, same documents): the parse's own steps cancel out.
+  const plain = text.replace('meshlint-', 'meshlint_');
+  const sliced = (t: string): { steps: number; findings: number } => {
+    const engine = new Engine(registry());
+    let findings = 0;
+    const steps = countSteps(() => {
+      // One new document a run, as the server's 50 ms slices do with a slow check.
+      for (let runs = 0; runs <= n; runs++) {
+        const analysis = engine.analyze(t, DEFAULT_CONFIG, { shouldStop: () => true });
+        // The workspace findings of the same publish are filtered on the same text.
+        applyPolicy(t, [], DEFAULT_CONFIG);
+        findings = analysis.findings.length;
+        if (!analysis.partial) return;
+      }
+      assert.fail('the check did not finish');
+    });
+    return { steps, findings };
+  };
+  const withComment = sliced(text);
+  const without = sliced(plain);
+  assert.equal(without.findings, n);
+  assert.equal(withComment.findings, 0, 'the comment hides every finding below it');
+  const scanned = withComment.steps - without.steps;
+  assert.ok(scanned <= text.length, `${scanned} steps reading the comments of a ${text.length}-character file`);
 });

@@ -9,8 +9,7 @@ import { mentionsMeshApi } from './resources';
 import type { SchemaRegistry } from './schema';
 import type { DocumentRule } from './rules/lib/rule';
 import { DOCUMENT_RULES } from './rules/index';
-import { LineIndex } from './line-index';
-import { findSuppressions, isSuppressed } from './suppressions';
+import { directivesOf, isSuppressed } from './suppressions';
 import { shiftFinding, type Finding } from './types';
 
 export interface AnalyzedDocument {
@@ -173,15 +172,13 @@ export function fileNote(ruleId: string, message: string, text: string, config: 
 
 /** Applies configured rule levels ("off" drops) and suppression comments to a file's findings. */
 export function applyPolicy(text: string, findings: Finding[], config: Config): Finding[] {
-  // Building a line index costs a pass over the file: only pay it when a directive may exist.
-  const lines = !config.noInlineConfig && text.includes('meshlint-') ? new LineIndex(text) : undefined;
-  const blocks = lines ? findSuppressions(text, lines) : [];
+  const directives = config.noInlineConfig ? undefined : directivesOf(text);
   const out: Finding[] = [];
   for (const f of findings) {
     const level = config.rules[f.ruleId];
     if (level === 'off') continue;
     const leveled = level ? { ...f, severity: level } : f;
-    if (lines && isSuppressed(leveled, blocks, lines)) continue;
+    if (directives && isSuppressed(leveled, directives.blocks, directives.lines)) continue;
     out.push(leveled);
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

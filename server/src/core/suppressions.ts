@@ -5,7 +5,8 @@
 // No ids means every rule, with two limits: a file that does not parse is never hidden (its
 // policies are not applied at all, whatever the comments say), and a blanket directive does not
 // hide schema errors (the object would be rejected; accepting that needs the rule named).
-import type { LineIndex } from './line-index';
+import { LineIndex } from './line-index';
+import { work } from './work-count';
 import type { Finding } from './types';
 
 interface Block {
@@ -62,6 +63,32 @@ export function findSuppressions(text: string, lines: LineIndex): Block[] {
     }
   }
   return blocks;
+}
+
+export interface Directives {
+  lines: LineIndex;
+  blocks: Block[];
+}
+
+/**
+ * The last text's directives. One file is often filtered several times in a row (each slice of a
+ * long check, then the workspace findings of the same publish), and each time cost a line index
+ * and a scan of the whole file; a text is immutable, so the answer for the same text is reused.
+ */
+let last: { text: string; directives: Directives | undefined } | undefined;
+
+/** The file's suppression comments with its line index, or undefined when it has none. */
+export function directivesOf(text: string): Directives | undefined {
+  if (last?.text === text) return last.directives;
+  // Building a line index costs a pass over the file: only pay it when a directive may exist.
+  let directives: Directives | undefined;
+  if (text.includes('meshlint-')) {
+    const lines = new LineIndex(text);
+    work.steps += text.length;
+    directives = { lines, blocks: findSuppressions(text, lines) };
+  }
+  last = { text, directives };
+  return directives;
 }
 
 /** Whether a finding (with its configured severity) is hidden by one of the blocks. */
