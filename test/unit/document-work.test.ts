@@ -58,7 +58,7 @@ test('which rules look at a kind is worked out once per rule list, not once per 
 function context(value: Record<string, unknown>, reports: ReportInput[]): { ctx: DocContext; lookups: () => number } {
   let lookups = 0;
   const real = registry();
-  const schemas = new Proxy(real, {
+  const schemas: SchemaRegistry = new Proxy(real, {
     get(target, prop) {
       const v = Reflect.get(target, prop, target) as unknown;
       if (typeof v !== 'function') return v;
@@ -67,7 +67,7 @@ function context(value: Record<string, unknown>, reports: ReportInput[]): { ctx:
         return (v as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
-  }) as SchemaRegistry;
+  });
   const ctx: DocContext = {
     resource: { apiVersion: 'security.istio.io/v1', group: 'security.istio.io', version: 'v1', kind: 'PeerAuthentication', mesh: true },
     value,
@@ -91,7 +91,10 @@ test('empty-required-value reads no schema for a document without nulls, and sti
   assert.equal(quiet.lookups(), 0, 'schema lookups for a document without nulls');
 
   const found: ReportInput[] = [];
-  const withNull = context({ ...base, metadata: { name: 'x' }, spec: { selector: { matchLabels: { app: 'a' } }, portLevelMtls: null } }, found);
+  const withNull = context(
+    { ...base, metadata: { name: 'x' }, spec: { selector: { matchLabels: { app: 'a' } }, portLevelMtls: null } },
+    found,
+  );
   emptyRequiredValue.check(withNull.ctx);
   assert.ok(withNull.lookups() > 0);
   const list = context({ ...base, spec: { selector: { matchLabels: { app: 'a' } } }, extra: [null] }, []);

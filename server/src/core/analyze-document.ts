@@ -95,11 +95,7 @@ export function analyzeDocument(text: string, deps: AnalyzeDeps, parsed: ParsedY
   if (deps.verifyFixes !== false) {
     // Only the finding's own rule needs to run again (schema findings come from the schema pass).
     result.findings = keepVerifiedFixes(text, parsed, result.findings, (fixed, ruleId, fixedParsed) => {
-      const again = analyzeDocument(
-        fixed,
-        { ...deps, rules: rulesWithId(deps.rules, ruleId), verifyFixes: false },
-        fixedParsed,
-      );
+      const again = analyzeDocument(fixed, { ...deps, rules: rulesWithId(deps.rules, ruleId), verifyFixes: false }, fixedParsed);
       return again.internalErrors.length > 0 ? undefined : again.findings;
     });
   }
