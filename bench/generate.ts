@@ -94,8 +94,9 @@ export function generateDocument(i: number): string {
   return TEMPLATES[i % TEMPLATES.length](i);
 }
 
-export function generateManifest(documents: number): string {
+/** `documents` documents of the mix, numbered from `first` (another `first` gives another text of the same shape). */
+export function generateManifest(documents: number, first = 0): string {
   const docs: string[] = [];
-  for (let i = 0; i < documents; i++) docs.push(TEMPLATES[i % TEMPLATES.length](i));
+  for (let i = first; i < first + documents; i++) docs.push(TEMPLATES[i % TEMPLATES.length](i));
   return docs.join('---\n');
 }
