@@ -11,7 +11,9 @@ import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { lintTexts } from '../../server/src/cli/lint';
 import { LintWorkers } from '../../server/src/cli/lint-workers';
 import { batchSize, EarlyWorkers, lintAll } from '../../server/src/cli/parallel';
+import { Engine } from '../../server/src/core/engine';
 import { newEngine } from '../support/engine';
+import { CRD_FIXTURES, crdRegistry, crdText, TRUST_DOMAINS_POLICY } from '../support/crds';
 import { DENY_SANDBOX, peerAuthentication } from '../support/sample-manifests';
 
 /** A pool that records what it was asked to start instead of starting threads. */
@@ -73,6 +75,20 @@ test('a run on workers gives what the main thread gives, in input order', async 
   const threaded = await lintAll(engine, files, DEFAULT_CONFIG, { crdTexts: [], err: quiet, jobs: 3 });
   const single = lintTexts(engine, files, DEFAULT_CONFIG);
   assert.deepEqual(threaded, single);
+});
+
+test('workers check with the run\'s CRDs, sent when the run begins', async () => {
+  const crd = path.join(CRD_FIXTURES, 'authorization-policy-without-trust-domains.yaml');
+  const engine = new Engine(crdRegistry(crd).registry, { maxFileLength: Infinity });
+  const files = Array.from({ length: 40 }, (_, i) => ({ path: `ap-${i}.yaml`, text: TRUST_DOMAINS_POLICY }));
+  const threaded = await lintAll(engine, files, DEFAULT_CONFIG, { crdTexts: [crdText(crd)], err: quiet, jobs: 2 });
+  assert.deepEqual(threaded, lintTexts(engine, files, DEFAULT_CONFIG));
+  const builtIn = lintTexts(newEngine(), files, DEFAULT_CONFIG);
+  assert.notDeepEqual(
+    threaded.map((l) => l.findings),
+    builtIn.map((l) => l.findings),
+    'the CRD changes the findings, so a worker without it would differ',
+  );
 });
 
 function script(body: string): string {
