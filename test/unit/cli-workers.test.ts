@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { lintTexts } from '../../server/src/cli/lint';
 import { LintWorkers } from '../../server/src/cli/lint-workers';
@@ -64,9 +65,15 @@ test('batches shrink as the run nears its end, never below the smallest', () => 
   assert.equal(batchSize(10_000, 2), 24);
   const sizes: number[] = [];
   for (let left = 1000; left > 0; left -= sizes.at(-1) ?? 0) sizes.push(Math.min(left, batchSize(left, 2)));
-  assert.ok(sizes.every((s, i) => i === 0 || s <= sizes[i - 1]), 'never growing');
+  assert.ok(
+    sizes.every((s, i) => i === 0 || s <= sizes[i - 1]),
+    'never growing',
+  );
   assert.ok(sizes.at(-2)! <= 4, `the last batches are small: ${sizes.slice(-4).join(', ')}`);
-  assert.equal(sizes.reduce((a, b) => a + b, 0), 1000);
+  assert.equal(
+    sizes.reduce((a, b) => a + b, 0),
+    1000,
+  );
 });
 
 test('a run on workers gives what the main thread gives, in input order', async () => {
@@ -77,7 +84,7 @@ test('a run on workers gives what the main thread gives, in input order', async 
   assert.deepEqual(threaded, single);
 });
 
-test('workers check with the run\'s CRDs, sent when the run begins', async () => {
+test("workers check with the run's CRDs, sent when the run begins", async () => {
   const crd = path.join(CRD_FIXTURES, 'authorization-policy-without-trust-domains.yaml');
   const engine = new Engine(crdRegistry(crd).registry, { maxFileLength: Infinity });
   const files = Array.from({ length: 40 }, (_, i) => ({ path: `ap-${i}.yaml`, text: TRUST_DOMAINS_POLICY }));
@@ -110,6 +117,24 @@ test('a worker that fails while starting fails the run', async () => {
   const file = script(`throw new Error('worker could not start');`);
   const run = lintAll(newEngine(), inputs(60), DEFAULT_CONFIG, { crdTexts: [], err: quiet, jobs: 2, workers: new LintWorkers(file) });
   await assert.rejects(run, /worker could not start/);
+});
+
+/** A pool whose workers a test can wait on. */
+class WatchedWorkers extends LintWorkers {
+  get running(): readonly Worker[] {
+    return this.list;
+  }
+}
+
+test('a worker that failed before the run began fails the run when it begins', async () => {
+  const pool = new WatchedWorkers(script(`throw new Error('worker failed early');`));
+  pool.start(1);
+  // Started workers do not keep the process alive: this wait has to.
+  pool.running[0].ref();
+  // (events.once would reject on the worker's 'error', which comes first.)
+  await new Promise((resolve) => pool.running[0].once('exit', resolve));
+  const run = lintAll(newEngine(), inputs(60), DEFAULT_CONFIG, { crdTexts: [], err: quiet, jobs: 2, workers: pool });
+  await assert.rejects(run, /worker failed early/);
 });
 
 test('a worker that exits quietly with batches left fails the run instead of leaving it waiting', async () => {

@@ -26,7 +26,7 @@ export interface JobDone {
  * keep the process alive until a run uses them, and what goes wrong in one is kept for that run.
  */
 export class LintWorkers {
-  private readonly list: Worker[] = [];
+  protected readonly list: Worker[] = [];
   /** The first error of a worker that no run was listening to yet. */
   private failure?: Error;
 
