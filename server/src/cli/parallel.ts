@@ -61,7 +61,7 @@ export class EarlyWorkers {
   private chars = 0;
   private files = 0;
 
-  /** `files`: how many files are about to be read (at most that many inputs). */
+  /** `fileCount`: how many files are about to be read (at most that many inputs, so at most that many threads). */
   constructor(
     private readonly jobs: number | undefined,
     private readonly fileCount: number,
