@@ -7,7 +7,7 @@ import { loadRegistry } from './crds';
 import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
 import { fixText, type Input } from './lint';
-import { jobsFromEnv, lintAll } from './parallel';
+import { EarlyWorkers, jobsFromEnv, lintAll } from './parallel';
 import { type FileReport, type Located } from './report';
 import { formatText } from './format-text';
 import { formatJson } from './format-json';
@@ -75,6 +75,9 @@ export async function main(
     if (!text.ok) problems.push({ path: '<stdin>', message: text.message });
     else inputs.push({ path: '<stdin>', text: text.text });
   }
+  const jobs = jobsFromEnv();
+  // Workers start loading while the files are read; the run ends those it does not use.
+  const early = new EarlyWorkers(jobs, files.length + inputs.length);
   for (const f of files) {
     const read = readTextFile(f);
     if (!read.ok) {
@@ -83,6 +86,7 @@ export async function main(
     }
     if (!keptAsManifest(f, read.text, args.paths.includes(f))) continue;
     const input = { path: f, text: read.text };
+    early.read(input.text);
     inputs.push(input);
     decoded.set(input, read.decoded);
     if (read.identity) identities.set(input, read.identity);
@@ -127,7 +131,7 @@ export async function main(
   }
 
   const linted = withOverlayWorkspace(
-    await lintAll(engine, inputs, config, { crdTexts: crds.texts, err, jobs: jobsFromEnv() }),
+    await lintAll(engine, inputs, config, { crdTexts: crds.texts, err, jobs, workers: early.pool }),
     workspace,
     overlays,
   );

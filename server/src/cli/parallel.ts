@@ -3,18 +3,18 @@
 // results go back into input order, so the output is the same bytes as a single-threaded run.
 // Small runs stay on the main thread, where starting workers would cost more than it saves.
 import * as os from 'node:os';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../core/config';
-import { registryWithCrds } from '../core/crd/crd-registry';
 import type { CrdText } from '../core/crd/read-crds';
-import { Engine } from '../core/engine';
-import { findPackageDir, loadSchemas } from '../node/load-schemas';
+import type { Engine } from '../core/engine';
 import { lintText, type Input, type Linted } from './lint';
+import { LintWorkers, type JobDone, type ToWorker } from './lint-workers';
 import { Progress } from './progress';
 
-const ROLE = 'meshlint-lint-worker';
 /** Files per message: large enough that messaging costs little, small enough to share work evenly. */
 const BATCH = 24;
+/** The smallest batch, handed out at the end of a run so that no thread is left with much when the others stop. */
+const MIN_BATCH = 4;
 /**
  * Batches a worker holds at once: the next one waits in its queue, so it never idles while the main
  * thread, which reads the workers' answers only between its own batches, is busy linting one.
@@ -23,28 +23,14 @@ const IN_FLIGHT = 2;
 /** Below this much text (~3,000 manifests), one thread is about as fast as starting workers (each loads the schemas). */
 const PARALLEL_MIN_CHARS = 1_000_000;
 
-interface WorkerSetup {
-  role: typeof ROLE;
-  config: Config;
-  crdTexts: CrdText[];
-}
-
-interface Job {
-  first: number;
-  inputs: Input[];
-}
-
-interface JobDone {
-  first: number;
-  results: Pick<Linted, 'findings' | 'facts'>[];
-}
-
 export interface LintRunOptions {
   crdTexts: CrdText[];
   /** Where the progress line goes (only when it is a terminal and the run is long). */
   err: NodeJS.WritableStream;
   /** Threads to use: `MESHLINT_JOBS` (1 keeps everything on the main thread), else one per core for large runs. */
   jobs?: number;
+  /** Workers started while the files were read (see EarlyWorkers); the run uses or ends them. */
+  workers?: LintWorkers;
 }
 
 /** How many threads a run of these inputs uses. */
@@ -52,7 +38,11 @@ export function threadsFor(inputs: readonly Input[], requested: number | undefin
   if (requested !== undefined && Number.isInteger(requested) && requested >= 1) return Math.min(requested, Math.max(1, inputs.length));
   const chars = inputs.reduce((n, i) => n + i.text.length, 0);
   if (chars < PARALLEL_MIN_CHARS) return 1;
-  return Math.max(1, Math.min(os.availableParallelism(), 8, Math.ceil(inputs.length / BATCH)));
+  return defaultThreads(inputs.length);
+}
+
+function defaultThreads(files: number): number {
+  return Math.max(1, Math.min(os.availableParallelism(), 8, Math.ceil(files / BATCH)));
 }
 
 /** `MESHLINT_JOBS` from the environment, when it is a positive whole number. */
@@ -61,35 +51,72 @@ export function jobsFromEnv(env: NodeJS.ProcessEnv = process.env): number | unde
   return env.MESHLINT_JOBS !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
+/**
+ * Starts the workers a run will use while its files are still being read, so that their start-up
+ * (the bundle, the schemas) overlaps the main thread's reading: at once when `MESHLINT_JOBS` asks
+ * for threads, else as soon as the text read so far makes the run a threaded one.
+ */
+export class EarlyWorkers {
+  readonly pool: LintWorkers;
+  private chars = 0;
+  private files = 0;
+
+  /** `fileCount`: how many files are about to be read (at most that many inputs, so at most that many threads). */
+  constructor(
+    private readonly jobs: number | undefined,
+    private readonly fileCount: number,
+    pool: LintWorkers = new LintWorkers(),
+  ) {
+    this.pool = pool;
+    if (jobs !== undefined) pool.start(Math.min(jobs, fileCount) - 1);
+  }
+
+  /** Counts a file's text; may start the workers. */
+  read(text: string): void {
+    this.chars += text.length;
+    this.files++;
+    if (this.jobs === undefined && this.pool.size === 0 && this.chars >= PARALLEL_MIN_CHARS && this.files >= BATCH) {
+      this.pool.start(defaultThreads(this.fileCount) - 1);
+    }
+  }
+}
+
 export async function lintAll(engine: Engine, inputs: readonly Input[], config: Config, options: LintRunOptions): Promise<Linted[]> {
   const progress = new Progress(options.err, inputs.length);
+  const pool = options.workers ?? new LintWorkers();
   try {
     const threads = threadsFor(inputs, options.jobs);
     if (threads <= 1) {
+      pool.close();
       return inputs.map((input, i) => {
         const linted = lintText(engine, input, config);
         progress.update(i + 1);
         return linted;
       });
     }
-    return await lintOnThreads(engine, inputs, config, options.crdTexts, threads, (done) => progress.update(done));
+    const workers = pool.forRun(threads - 1, config, options.crdTexts);
+    return await lintOnThreads(engine, inputs, config, workers, (done) => progress.update(done));
   } finally {
+    pool.close();
     progress.end();
   }
 }
 
-/** `threads - 1` workers plus the main thread, whose engine is ready already (a worker costs its start-up). */
+/** How many files the next batch takes: fewer as the run nears its end, so the threads finish together. */
+export function batchSize(remaining: number, threads: number): number {
+  return Math.max(MIN_BATCH, Math.min(BATCH, Math.ceil(remaining / (threads * (IN_FLIGHT + 1)))));
+}
+
+/** The workers plus the main thread, whose engine is ready already. */
 function lintOnThreads(
   engine: Engine,
   inputs: readonly Input[],
   config: Config,
-  crdTexts: CrdText[],
-  threads: number,
+  workers: readonly Worker[],
   onProgress: (done: number) => void,
 ): Promise<Linted[]> {
   const results = new Array<Linted>(inputs.length);
-  const setup: WorkerSetup = { role: ROLE, config, crdTexts };
-  const workers: Worker[] = [];
+  const threads = workers.length + 1;
   let next = 0;
   let done = 0;
   /** Batches handed to workers and not answered yet. */
@@ -100,32 +127,28 @@ function lintOnThreads(
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
-      for (const w of workers) void w.terminate();
       if (error) reject(error);
       else resolve(results);
     };
     const take = (): { first: number; inputs: readonly Input[] } | undefined => {
       if (next >= inputs.length) return undefined;
       const first = next;
-      next = Math.min(inputs.length, next + BATCH);
+      next = Math.min(inputs.length, next + batchSize(inputs.length - next, threads));
       return { first, inputs: inputs.slice(first, next) };
     };
-    const hand = (worker: Worker): boolean => {
+    const hand = (worker: Worker): void => {
       const batch = take();
-      if (!batch) return false;
-      const job: Job = { first: batch.first, inputs: batch.inputs.map((i) => ({ path: i.path, text: i.text })) };
+      if (!batch) return;
+      const job: ToWorker = { kind: 'job', first: batch.first, inputs: batch.inputs.map((i) => ({ path: i.path, text: i.text })) };
       worker.postMessage(job);
       pending++;
-      return true;
     };
     const progressed = (count: number): void => {
       done += count;
       onProgress(done);
       if (mainDone && pending === 0) finish();
     };
-    for (let t = 1; t < threads; t++) {
-      const worker = new Worker(__filename, { workerData: setup });
-      workers.push(worker);
+    for (const worker of workers) {
       worker.on('message', (message: JobDone) => {
         message.results.forEach((r, j) => {
           const input = inputs[message.first + j];
@@ -136,9 +159,8 @@ function lintOnThreads(
         progressed(message.results.length);
       });
       worker.on('error', (err) => finish(err));
-      worker.on('exit', (code) => {
-        if (code !== 0 && done < inputs.length) finish(new Error(`a lint worker stopped with exit code ${code}`));
-      });
+      // Workers are ended only after the run settles: any exit before that loses batches.
+      worker.on('exit', (code) => finish(new Error(`a lint worker stopped with exit code ${code}`)));
       for (let q = 0; q < IN_FLIGHT; q++) hand(worker);
     }
     // The main thread takes batches too, one per turn of the event loop so the workers' answers get in.
@@ -153,20 +175,3 @@ function lintOnThreads(
     mainTurn();
   });
 }
-
-/** The worker's side: one engine for the run, then batches until the main thread ends it. */
-function serveLintJobs(setup: WorkerSetup): void {
-  const registry = registryWithCrds(loadSchemas(findPackageDir(__dirname)), setup.crdTexts).registry;
-  const engine = new Engine(registry, { maxFileLength: Infinity });
-  parentPort?.on('message', (job: Job) => {
-    const results = job.inputs.map((input) => {
-      const linted = lintText(engine, input, setup.config);
-      return { findings: linted.findings, facts: linted.facts };
-    });
-    const reply: JobDone = { first: job.first, results };
-    parentPort?.postMessage(reply);
-  });
-}
-
-// Loaded as a worker (this file, or the CLI bundle that holds it): serve jobs instead of waiting to be called.
-if (!isMainThread && (workerData as Partial<WorkerSetup> | null)?.role === ROLE) serveLintJobs(workerData as WorkerSetup);
