@@ -47,7 +47,7 @@ items:
 function parserCalls(run: () => void): number {
   const { Parser } = createRequire(__filename)('yaml') as { Parser: typeof Yaml.Parser };
   const original = Object.getOwnPropertyDescriptor(Parser.prototype, 'parse');
-  const parse = Parser.prototype.parse;
+  const parse = original?.value as Yaml.Parser['parse'];
   let calls = 0;
   Parser.prototype.parse = function (this: Yaml.Parser, ...args: Parameters<Yaml.Parser['parse']>) {
     calls++;

@@ -26,8 +26,10 @@ export interface CstItem {
 }
 
 /** Why the CST reader left a document to the Composer (a short phrase, for tests and profiling). */
-export class Declined {
-  constructor(readonly reason: string) {}
+export class Declined extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
 }
 
 export function decline(reason: string): never {

@@ -5,7 +5,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import { scanNesting, MAX_NESTING_DEPTH } from './nesting-depth';
 import { plainValue } from './plain-value';
 import { checkDuplicate, COLON_STANDIN, plainScalarValue, styleOf, type YamlProblem } from './yaml-node-values';
-import { treeFromCst, type CstToken, type ResolveScalar } from './tree-from-cst';
+import { treeFromCst, type ResolveScalar } from './tree-from-cst';
 import { work } from './work-count';
 
 export type { YNode, YPair, YMap, YSeq, YScalar, YAlias, ScalarStyle } from './yaml-tree';
@@ -125,7 +125,7 @@ const resolveScalar: ResolveScalar = (token, strict, onError) => CST.resolveAsSc
 function readTree(source: string, text: string, route: 'cst' | 'composer'): ReadTree {
   if (route === 'composer') return fromDocument(parseDocument(source, OPTIONS), text);
   const tokens = Array.from(new Parser().parse(source));
-  const fast = treeFromCst(tokens as CstToken[], text, resolveScalar);
+  const fast = treeFromCst(tokens, text, resolveScalar);
   if (!('declined' in fast)) return { root: fast.root, errors: fast.duplicates, warnings: [] };
   return { ...fromDocument(composeOne(tokens, source.length), text), declined: fast.declined };
 }
