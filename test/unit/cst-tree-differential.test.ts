@@ -50,7 +50,9 @@ function flatten(root: unknown): string[] {
     }
     seen.set(value, where);
     const keys = Object.keys(value);
-    out.push(`${where} = ${Array.isArray(value) ? 'array' : Object.getPrototypeOf(value) === Object.prototype ? 'object' : 'other'} of ${keys.length}`);
+    out.push(
+      `${where} = ${Array.isArray(value) ? 'array' : Object.getPrototypeOf(value) === Object.prototype ? 'object' : 'other'} of ${keys.length}`,
+    );
     for (let i = keys.length - 1; i >= 0; i--) stack.push([`${where}/${keys[i]}`, (value as Record<string, unknown>)[keys[i]]]);
   }
   return out;
