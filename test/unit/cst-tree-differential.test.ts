@@ -79,7 +79,8 @@ function firstDifference(a: Flat, b: Flat): string | undefined {
   while (i < a.lines.length && i < b.lines.length && a.lines[i] === b.lines[i]) i++;
   if (i === a.lines.length && i === b.lines.length) return undefined;
   const around = (f: Flat): string => f.lines.slice(Math.max(0, i - 2), i + 3).join('\n    ');
-  return `first difference at line ${i}, under ${pathOf(a, Math.min(i, a.lines.length - 1))}\n  CST reader:\n    ${around(a)}\n  parser's Document:\n    ${around(b)}`;
+  const where = pathOf(a, Math.min(i, a.lines.length - 1));
+  return `first difference at line ${i}, under ${where}\n  CST reader:\n    ${around(a)}\n  parser's Document:\n    ${around(b)}`;
 }
 
 /** Both routes on one text; the text itself and each of its documents as the engine splits them. */
