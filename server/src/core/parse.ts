@@ -70,9 +70,8 @@ export function parseYamlVia(text: string, route: 'cst' | 'composer'): { parsed:
       'and rejects the document. Quote the value (e.g. "::1")';
     problems.push({ message, start: at, end: at + 1, severity: 'warning', code: 'KUBECTL_FLOW_COLON' });
   }
-  // merge: true: kubectl's reader (YAML 1.1) resolves `<<` in every document, not only under `%YAML 1.1`.
   // A `:` that kubectl keeps inside a flow scalar is hidden from the parser behind a placeholder of
-  // the same length (offsets unchanged) and restored in convert().
+  // the same length (offsets unchanged) and restored in plain scalars' values (yaml-node-values.ts).
   const source = scan.flowColons.length > 0 && !text.includes(COLON_STANDIN) ? hideColons(text, scan.flowColons) : text;
   const { root, errors, warnings, declined } = readTree(source, text, route);
   problems.push(...errors.slice(0, MAX_PROBLEMS), ...warnings.slice(0, MAX_PROBLEMS));
@@ -114,10 +113,11 @@ interface ReadTree {
   declined?: string;
 }
 
+// merge: true: kubectl's reader (YAML 1.1) resolves `<<` in every document, not only under `%YAML 1.1`.
 // logLevel 'error': the library's own advice (e.g. on mappings used as keys) would otherwise be
 // printed by Node on stderr, in the middle of the CLI's output. uniqueKeys false: the library
-// compares each key with every earlier one (seconds for a map of 40,000 keys); convert() checks
-// duplicates with a set instead.
+// compares each key with every earlier one (seconds for a map of 40,000 keys); our tree builders
+// check duplicates with a set instead (checkDuplicate).
 const OPTIONS = { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error', merge: true } as const;
 
 const resolveScalar: ResolveScalar = (token, strict, onError) => CST.resolveAsScalar(token as CST.FlowScalar, strict, onError);
