@@ -75,7 +75,7 @@ const TOKENS = [
 ];
 
 /** Small and fast: a linear congruential generator is enough to spread the edits. */
-class Random {
+export class Random {
   constructor(private state: number) {}
 
   next(n: number): number {
@@ -84,7 +84,7 @@ class Random {
   }
 }
 
-function mutate(text: string, r: Random): string {
+export function mutate(text: string, r: Random): string {
   const at = r.next(text.length + 1);
   switch (r.next(6)) {
     case 0: // delete a short run

@@ -1,21 +1,16 @@
 // The only importer of `yaml`: turns one document's text into a small positioned tree of our own
 // (so rules, hover and completion never depend on the parser's classes) plus its plain value.
-import { parseDocument, isMap, isSeq, isScalar, isAlias, isPair, type Node as YamlNode } from 'yaml';
+import { Composer, CST, Parser, YAMLParseError, parseDocument, isMap, isSeq, isScalar, isAlias, isPair } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import { scanNesting, MAX_NESTING_DEPTH } from './nesting-depth';
 import { plainValue } from './plain-value';
-import { goPlainScalar } from './go-scalars';
+import { checkDuplicate, COLON_STANDIN, plainScalarValue, styleOf, type YamlProblem } from './yaml-node-values';
+import { treeFromCst, type ResolveScalar } from './tree-from-cst';
 import { work } from './work-count';
 
 export type { YNode, YPair, YMap, YSeq, YScalar, YAlias, ScalarStyle } from './yaml-tree';
-import type { YNode, YPair, ScalarStyle } from './yaml-tree';
-
-export interface YamlProblem {
-  message: string;
-  start: number;
-  end: number;
-  severity: 'error' | 'warning';
-  code: string;
-}
+import type { YNode, YPair } from './yaml-tree';
+export type { YamlProblem } from './yaml-node-values';
 
 /**
  * Problem codes of meshlint's own (how kubectl reads YAML, size and depth limits): any other code
@@ -46,18 +41,27 @@ const MAX_PROBLEMS = 5;
 export const MAX_DOCUMENT_LENGTH = 1.5 * 1024 * 1024;
 
 export function parseYaml(text: string): ParsedYaml {
+  return parseYamlVia(text, 'cst').parsed;
+}
+
+/**
+ * `route` 'cst' reads the tree from the parser's CST where it can (tree-from-cst.ts) and says why
+ * it could not; 'composer' always takes the parser's Document, as every document once did (the
+ * reference the differential test compares against).
+ */
+export function parseYamlVia(text: string, route: 'cst' | 'composer'): { parsed: ParsedYaml; declined?: string } {
   const scan = scanNesting(text);
   if (scan.tooDeep) {
     const at = scan.tooDeep.at;
     const message = `Nesting deeper than ${MAX_NESTING_DEPTH} levels: meshlint does not read documents this deep`;
     const problem: YamlProblem = { message, start: at, end: Math.min(text.length, at + 1), severity: 'error', code: 'TOO_DEEP' };
-    return { root: null, value: undefined, problems: [problem] };
+    return { parsed: { root: null, value: undefined, problems: [problem] } };
   }
   if (scan.content > MAX_DOCUMENT_LENGTH) {
     const lineEnd = text.indexOf('\n');
     const message = `This document is larger than 1.5 MiB, more than etcd stores for one object: meshlint does not read it`;
     const problem: YamlProblem = { message, start: 0, end: lineEnd > 0 ? lineEnd : 1, severity: 'error', code: 'TOO_LARGE' };
-    return { root: null, value: undefined, problems: [problem] };
+    return { parsed: { root: null, value: undefined, problems: [problem] } };
   }
   const problems: YamlProblem[] = [];
   for (const at of scan.leadingColons.slice(0, MAX_PROBLEMS)) {
@@ -66,22 +70,11 @@ export function parseYaml(text: string): ParsedYaml {
       'and rejects the document. Quote the value (e.g. "::1")';
     problems.push({ message, start: at, end: at + 1, severity: 'warning', code: 'KUBECTL_FLOW_COLON' });
   }
-  // merge: true: kubectl's reader (YAML 1.1) resolves `<<` in every document, not only under `%YAML 1.1`.
   // A `:` that kubectl keeps inside a flow scalar is hidden from the parser behind a placeholder of
-  // the same length (offsets unchanged) and restored in convert().
+  // the same length (offsets unchanged) and restored in plain scalars' values (yaml-node-values.ts).
   const source = scan.flowColons.length > 0 && !text.includes(COLON_STANDIN) ? hideColons(text, scan.flowColons) : text;
-  // logLevel 'error': the library's own advice (e.g. on mappings used as keys) would otherwise be
-  // printed by Node on stderr, in the middle of the CLI's output. uniqueKeys false: the library
-  // compares each key with every earlier one (seconds for a map of 40,000 keys); convert() checks
-  // duplicates with a set instead.
-  const options = { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' } as const;
-  const doc = parseDocument(source, { ...options, merge: true });
-  const duplicates: YamlProblem[] = [];
-  const root = doc.contents ? convert(doc.contents, new Map(), duplicates, text) : null;
-  const parserErrors = doc.errors.map((e) => toProblem(e.message, e.code, e.pos, 'error', text));
-  const errors = [...parserErrors, ...duplicates].sort((a, b) => a.start - b.start);
-  problems.push(...errors.slice(0, MAX_PROBLEMS));
-  for (const w of doc.warnings.slice(0, MAX_PROBLEMS)) problems.push(toProblem(w.message, w.code, w.pos, 'warning', text));
+  const { root, errors, warnings, declined } = readTree(source, text, route);
+  problems.push(...errors.slice(0, MAX_PROBLEMS), ...warnings.slice(0, MAX_PROBLEMS));
   let value: unknown;
   if (errors.length === 0) {
     try {
@@ -98,11 +91,8 @@ export function parseYaml(text: string): ParsedYaml {
       });
     }
   }
-  return { root, value, problems };
+  return { parsed: { root, value, problems }, declined };
 }
-
-/** A private-use character: stands in for a `:` the parser would otherwise take as an indicator. */
-const COLON_STANDIN = '\uE000';
 
 function hideColons(text: string, at: readonly number[]): string {
   const parts: string[] = [];
@@ -115,13 +105,53 @@ function hideColons(text: string, at: readonly number[]): string {
   return parts.join('');
 }
 
-/** A plain scalar's value as kubectl reads it (see go-scalars.ts and hideColons). */
-function plainScalarValue(value: unknown, start: number, end: number, text: string): unknown {
-  if (typeof value === 'string' && value.includes(COLON_STANDIN)) return value.split(COLON_STANDIN).join(':');
-  const written = typeof value === 'string' ? value : typeof value === 'number' ? text.slice(start, end) : undefined;
-  if (written === undefined) return value;
-  const go = goPlainScalar(written, value);
-  return go ? go.value : value;
+interface ReadTree {
+  root: YNode | null;
+  /** The parser's errors and repeated keys, in document order. */
+  errors: YamlProblem[];
+  warnings: YamlProblem[];
+  declined?: string;
+}
+
+// merge: true: kubectl's reader (YAML 1.1) resolves `<<` in every document, not only under `%YAML 1.1`.
+// logLevel 'error': the library's own advice (e.g. on mappings used as keys) would otherwise be
+// printed by Node on stderr, in the middle of the CLI's output. uniqueKeys false: the library
+// compares each key with every earlier one (seconds for a map of 40,000 keys); our tree builders
+// check duplicates with a set instead (checkDuplicate).
+const OPTIONS = { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error', merge: true } as const;
+
+const resolveScalar: ResolveScalar = (token, strict, onError) => CST.resolveAsScalar(token as CST.FlowScalar, strict, onError);
+
+function readTree(source: string, text: string, route: 'cst' | 'composer'): ReadTree {
+  if (route === 'composer') return fromDocument(parseDocument(source, OPTIONS), text);
+  const tokens = Array.from(new Parser().parse(source));
+  const fast = treeFromCst(tokens, text, resolveScalar);
+  if (!('declined' in fast)) return { root: fast.root, errors: fast.duplicates, warnings: [] };
+  return { ...fromDocument(composeOne(tokens, source.length), text), declined: fast.declined };
+}
+
+/** The Document that parseDocument(source, OPTIONS) gives, composed from tokens already parsed. */
+function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(OPTIONS).compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+      break;
+    }
+  }
+  if (!doc) throw new Error('the parser composed no document');
+  return doc;
+}
+
+function fromDocument(doc: Document.Parsed, text: string): ReadTree {
+  const duplicates: YamlProblem[] = [];
+  const root = doc.contents ? convert(doc.contents, new Map(), duplicates, text) : null;
+  const parserErrors = doc.errors.map((e) => toProblem(e.message, e.code, e.pos, 'error', text));
+  const errors = [...parserErrors, ...duplicates].sort((a, b) => a.start - b.start);
+  const warnings = doc.warnings.map((w) => toProblem(w.message, w.code, w.pos, 'warning', text));
+  return { root, errors, warnings };
 }
 
 function toProblem(message: string, code: string, pos: [number, number], severity: 'error' | 'warning', text: string): YamlProblem {
@@ -138,35 +168,6 @@ function toProblem(message: string, code: string, pos: [number, number], severit
   // The parser's messages end with a code frame when prettyErrors is on; we keep the first line.
   const firstLine = message.split('\n')[0];
   return { message: firstLine, start, end, severity, code };
-}
-
-/**
- * A repeated key. Two different spellings can read as one key the way kubectl reads YAML 1.1
- * (`on` and `y` are both `true`): then the message names both, since "must be unique" alone
- * makes no sense to someone who wrote two different keys.
- */
-function duplicateKey(first: YNode, again: YNode, text: string): YamlProblem {
-  const a = text.slice(first.start, first.end);
-  const b = text.slice(again.start, again.end);
-  const plain = a === b || again.kind !== 'scalar';
-  const message = plain
-    ? 'Map keys must be unique'
-    : `Map keys must be unique: \`${b}\` and \`${a}\` are the same key \`${JSON.stringify(again.value) ?? 'null'}\` as kubectl reads YAML (1.1); quote them to keep both`;
-  return { message, start: again.start, end: again.start + 1, severity: 'error', code: plain ? 'DUPLICATE_KEY' : 'DUPLICATE_KEY_YAML11' };
-}
-
-function styleOf(type: string | undefined): ScalarStyle {
-  switch (type) {
-    case 'QUOTE_DOUBLE':
-      return 'double';
-    case 'QUOTE_SINGLE':
-      return 'single';
-    case 'BLOCK_FOLDED':
-    case 'BLOCK_LITERAL':
-      return 'block';
-    default:
-      return 'plain';
-  }
 }
 
 /**
@@ -190,12 +191,7 @@ function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlPr
     for (const item of node.items) {
       if (!isPair(item)) continue;
       const key = item.key ? convert(item.key as YamlNode, anchors, duplicates, text) : null;
-      // As the parser's own check: scalar keys with the same value (NaN never equals itself).
-      if (key?.kind === 'scalar' && !Number.isNaN(key.value)) {
-        const first = seen.get(key.value);
-        if (first) duplicates.push(duplicateKey(first, key, text));
-        else seen.set(key.value, key);
-      }
+      if (key) checkDuplicate(key, seen, duplicates, text);
       pairs.push({ key, value: item.value ? convert(item.value as YamlNode, anchors, duplicates, text) : null });
     }
     return out;

@@ -1,0 +1,65 @@
+// What both tree builders (from the parser's Document, or straight from its CST tokens) store for a
+// scalar and report for a repeated key, so the two can only agree.
+import { goPlainScalar } from './go-scalars';
+import type { YNode, ScalarStyle } from './yaml-tree';
+
+export interface YamlProblem {
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+  code: string;
+}
+
+/** A private-use character: stands in for a `:` the parser would otherwise take as an indicator. */
+export const COLON_STANDIN = '\uE000';
+
+/** A plain scalar's value as kubectl reads it (see go-scalars.ts and parse.ts hideColons). */
+export function plainScalarValue(value: unknown, start: number, end: number, text: string): unknown {
+  if (typeof value === 'string' && value.includes(COLON_STANDIN)) return value.split(COLON_STANDIN).join(':');
+  const written = typeof value === 'string' ? value : typeof value === 'number' ? text.slice(start, end) : undefined;
+  if (written === undefined) return value;
+  const go = goPlainScalar(written, value);
+  return go ? go.value : value;
+}
+
+/** Our style for the parser's scalar type name. */
+export function styleOf(type: string | null | undefined): ScalarStyle {
+  switch (type) {
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'BLOCK_FOLDED':
+    case 'BLOCK_LITERAL':
+      return 'block';
+    default:
+      return 'plain';
+  }
+}
+
+/**
+ * Notes `key` in `seen` (each key value met in one map, with its first key node) and reports it when
+ * an earlier key had the same value, as the parser's own check does (NaN never equals itself).
+ */
+export function checkDuplicate(key: YNode, seen: Map<unknown, YNode>, into: YamlProblem[], text: string): void {
+  if (key.kind !== 'scalar' || Number.isNaN(key.value)) return;
+  const first = seen.get(key.value);
+  if (first) into.push(duplicateKey(first, key, text));
+  else seen.set(key.value, key);
+}
+
+/**
+ * A repeated key. Two different spellings can read as one key the way kubectl reads YAML 1.1
+ * (`on` and `y` are both `true`): then the message names both, since "must be unique" alone
+ * makes no sense to someone who wrote two different keys.
+ */
+function duplicateKey(first: YNode, again: YNode, text: string): YamlProblem {
+  const a = text.slice(first.start, first.end);
+  const b = text.slice(again.start, again.end);
+  const plain = a === b || again.kind !== 'scalar';
+  const message = plain
+    ? 'Map keys must be unique'
+    : `Map keys must be unique: \`${b}\` and \`${a}\` are the same key \`${JSON.stringify(again.value) ?? 'null'}\` as kubectl reads YAML (1.1); quote them to keep both`;
+  return { message, start: again.start, end: again.start + 1, severity: 'error', code: plain ? 'DUPLICATE_KEY' : 'DUPLICATE_KEY_YAML11' };
+}
