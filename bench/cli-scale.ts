@@ -8,14 +8,18 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
 import { generateDocument } from './generate';
+import { shippedParseAll } from './yaml-builds';
 
 export interface CliReport {
   manifests: number;
   parseFloorCpuMs: number;
+  /** The same floor with the `yaml` build the CLI bundle ships (yaml-builds.ts). */
+  shippedParseFloorCpuMs: number;
   singleWallMs: number;
   singleCpuMs: number;
   singleDocsPerSecond: number;
   singleCpuRatioToParse: number;
+  singleCpuRatioToShippedParse: number;
   threads: number;
   threadedWallMs: number;
   threadedCpuMs: number;
@@ -72,6 +76,11 @@ export async function cliBench(manifests: number): Promise<CliReport> {
   for (const text of texts) parseAllDocuments(text);
   const used = process.cpuUsage(cpu0);
   const parseCpu = (used.user + used.system) / 1000;
+  const parseShipped = shippedParseAll();
+  const cpu1 = process.cpuUsage();
+  for (const text of texts) parseShipped(text);
+  const usedShipped = process.cpuUsage(cpu1);
+  const shippedCpu = (usedShipped.user + usedShipped.system) / 1000;
   const threads = Math.max(2, os.availableParallelism());
   const single = await runCli(dir, 1);
   const threaded = await runCli(dir, threads);
@@ -79,10 +88,12 @@ export async function cliBench(manifests: number): Promise<CliReport> {
   return {
     manifests,
     parseFloorCpuMs: +parseCpu.toFixed(1),
+    shippedParseFloorCpuMs: +shippedCpu.toFixed(1),
     singleWallMs: +single.wallMs.toFixed(1),
     singleCpuMs: +single.cpuMs.toFixed(1),
     singleDocsPerSecond: Math.round(manifests / (single.wallMs / 1000)),
     singleCpuRatioToParse: +(single.cpuMs / parseCpu).toFixed(3),
+    singleCpuRatioToShippedParse: +(single.cpuMs / shippedCpu).toFixed(3),
     threads,
     threadedWallMs: +threaded.wallMs.toFixed(1),
     threadedCpuMs: +threaded.cpuMs.toFixed(1),
