@@ -142,3 +142,30 @@ test('a worker that exits quietly with batches left fails the run instead of lea
   const run = lintAll(newEngine(), inputs(60), DEFAULT_CONFIG, { crdTexts: [], err: quiet, jobs: 2, workers: new LintWorkers(file) });
   await assert.rejects(run, /a lint worker stopped with exit code 0/);
 });
+
+test('a worker that exited with code 0 before the run began fails the run when it begins', async () => {
+  const pool = new WatchedWorkers(script(`process.exit(0);`));
+  pool.start(1);
+  pool.running[0].ref();
+  await new Promise((resolve) => pool.running[0].once('exit', resolve));
+  try {
+    assert.throws(() => pool.forRun(1, DEFAULT_CONFIG, []), /a lint worker stopped with exit code 0/);
+  } finally {
+    pool.close();
+  }
+});
+
+test('workers the pool ends itself are no failure: a second run on the same pool goes ahead', async () => {
+  const pool = new WatchedWorkers(script(`setInterval(() => {}, 1000);`));
+  pool.start(2);
+  const spare = pool.running[1];
+  spare.ref();
+  const exited = new Promise((resolve) => spare.once('exit', resolve));
+  try {
+    pool.forRun(1, DEFAULT_CONFIG, []);
+    await exited;
+    assert.doesNotThrow(() => pool.forRun(1, DEFAULT_CONFIG, []));
+  } finally {
+    pool.close();
+  }
+});

@@ -162,3 +162,24 @@ test("a file's suppression comments are read once, not once per slice of a long 
   const scanned = withComment.steps - without.steps;
   assert.ok(scanned <= text.length, `${scanned} steps reading the comments of a ${text.length}-character file`);
 });
+
+test('empty-required-value on a circular document (an alias inside its own anchor): the rule runs, no internal error', () => {
+  const text = [
+    'apiVersion: cert-manager.io/v1',
+    'kind: Certificate',
+    'metadata:',
+    '  name: x',
+    '  namespace: ns',
+    'spec: &a',
+    '  issuerRef:',
+    '    name: i',
+    '  commonName: {loop: *a}',
+    '  secretName:',
+    '',
+  ].join('\n');
+  const analysis = new Engine(registry()).analyze(text, DEFAULT_CONFIG);
+  assert.deepEqual(analysis.internalErrors, []);
+  const at = text.indexOf('secretName');
+  const here = analysis.findings.filter((f) => f.start === at).map((f) => f.ruleId);
+  assert.deepEqual(here, ['empty-required-value']);
+});

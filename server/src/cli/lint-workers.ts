@@ -29,6 +29,8 @@ export class LintWorkers {
   protected readonly list: Worker[] = [];
   /** The first error of a worker that no run was listening to yet. */
   private failure?: Error;
+  /** Workers this pool ended itself: their exit is no failure. */
+  private readonly ending = new WeakSet<Worker>();
 
   /** `file` is the script each worker runs: this module (or the bundle that holds it). */
   constructor(private readonly file: string = __filename) {}
@@ -39,8 +41,9 @@ export class LintWorkers {
       const worker = new Worker(this.file, { workerData: { role: ROLE } });
       worker.unref();
       worker.on('error', (err) => (this.failure ??= err));
+      // Any exit we did not ask for (even code 0) leaves the run without that worker.
       worker.on('exit', (code) => {
-        if (code !== 0) this.failure ??= new Error(`a lint worker stopped with exit code ${code}`);
+        if (!this.ending.has(worker)) this.failure ??= new Error(`a lint worker stopped with exit code ${code}`);
       });
       this.list.push(worker);
     }
@@ -56,7 +59,7 @@ export class LintWorkers {
    */
   forRun(count: number, config: Config, crdTexts: CrdText[]): Worker[] {
     this.start(count);
-    for (const extra of this.list.splice(count)) void extra.terminate();
+    for (const extra of this.list.splice(count)) this.end(extra);
     if (this.failure) throw this.failure;
     const setup: ToWorker = { kind: 'setup', config, crdTexts };
     for (const w of this.list) {
@@ -67,7 +70,12 @@ export class LintWorkers {
   }
 
   close(): void {
-    for (const w of this.list.splice(0)) void w.terminate();
+    for (const w of this.list.splice(0)) this.end(w);
+  }
+
+  private end(worker: Worker): void {
+    this.ending.add(worker);
+    void worker.terminate();
   }
 }
 

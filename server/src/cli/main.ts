@@ -6,7 +6,7 @@ import { findPackageDir, loadUpstreamReleases } from '../node/load-schemas';
 import { loadRegistry } from './crds';
 import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
-import { fixText, type Input } from './lint';
+import { fixText, type Input, type Linted } from './lint';
 import { EarlyWorkers, jobsFromEnv, lintAll } from './parallel';
 import { type FileReport, type Located } from './report';
 import { formatText } from './format-text';
@@ -78,63 +78,70 @@ export async function main(
   const jobs = jobsFromEnv();
   // Workers start loading while the files are read; the run ends those it does not use.
   const early = new EarlyWorkers(jobs, files.length + inputs.length);
-  for (const f of files) {
-    const read = readTextFile(f);
-    if (!read.ok) {
-      problems.push({ path: f, message: read.message });
-      continue;
-    }
-    if (!keptAsManifest(f, read.text, args.paths.includes(f))) continue;
-    const input = { path: f, text: read.text };
-    early.read(input.text);
-    inputs.push(input);
-    decoded.set(input, read.decoded);
-    if (read.identity) identities.set(input, read.identity);
-  }
-  const overlays = renderOverlays([...overlayDirs, ...(workspace.kustomize ?? [])], problems);
-  inputs.push(...overlays.map((o) => o.input));
-  // Built once the checked files are read: CRDs among them count too.
-  const crds = loadRegistry([...workspace.crds, ...args.crds], inputs);
-  problems.push(...crds.problems);
-  for (const n of crds.notes) err.write(escapeForTerminal(`meshlint: ${n}`) + '\n');
-  // No length limit in the engine (the editor skips very large files and sends people to this
-  // command): what is read is bounded by MAX_FILE_BYTES in read-file.ts instead.
-  const engine = new Engine(crds.registry, { maxFileLength: Infinity });
-  for (const s of collected.skipped) err.write(escapeForTerminal(`meshlint: skipped ${s.path}: ${s.message}`) + '\n');
-  for (const p of problems) err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n');
-
-  if (args.fix) {
-    for (const input of inputs) {
-      const file = decoded.get(input);
-      const identity = identities.get(input);
-      if (!file || !identity || isJsonPath(input.path)) continue; // standard input; JSON (fixes are YAML edits)
-      const { text: fixed, refused: unsafe } = fixText(engine, input.text, config);
-      if (unsafe !== undefined) {
-        // The fixed text failed the fix contract (docs/fixes.md): the file stays as it is.
-        err.write(escapeForTerminal(`meshlint: ${input.path}: fixes not written, ${unsafe}`) + '\n');
+  let linted: Linted[];
+  let overlays: ReturnType<typeof renderOverlays>;
+  // Whatever fails before the run, the early workers end with it (a caller that stays alive, such as a test, keeps no threads).
+  try {
+    for (const f of files) {
+      const read = readTextFile(f);
+      if (!read.ok) {
+        problems.push({ path: f, message: read.message });
         continue;
       }
-      if (fixed === input.text) continue;
-      if (!file.exact) {
-        problems.push({ path: input.path, message: 'not valid UTF-8' });
-        err.write(escapeForTerminal(`meshlint: ${input.path}: not valid UTF-8, so its fixes were not written`) + '\n');
-        continue;
-      }
-      const refused = writeFixedFile(input.path, encodeText(fixed, file.bom, file.encoding), identity, args.paths);
-      if (refused === undefined) {
-        input.text = fixed;
-      } else {
-        problems.push({ path: input.path, message: refused });
-        err.write(escapeForTerminal(`meshlint: cannot write ${input.path}: ${refused}`) + '\n');
+      if (!keptAsManifest(f, read.text, args.paths.includes(f))) continue;
+      const input = { path: f, text: read.text };
+      early.read(input.text);
+      inputs.push(input);
+      decoded.set(input, read.decoded);
+      if (read.identity) identities.set(input, read.identity);
+    }
+    overlays = renderOverlays([...overlayDirs, ...(workspace.kustomize ?? [])], problems);
+    inputs.push(...overlays.map((o) => o.input));
+    // Built once the checked files are read: CRDs among them count too.
+    const crds = loadRegistry([...workspace.crds, ...args.crds], inputs);
+    problems.push(...crds.problems);
+    for (const n of crds.notes) err.write(escapeForTerminal(`meshlint: ${n}`) + '\n');
+    // No length limit in the engine (the editor skips very large files and sends people to this
+    // command): what is read is bounded by MAX_FILE_BYTES in read-file.ts instead.
+    const engine = new Engine(crds.registry, { maxFileLength: Infinity });
+    for (const s of collected.skipped) err.write(escapeForTerminal(`meshlint: skipped ${s.path}: ${s.message}`) + '\n');
+    for (const p of problems) err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n');
+
+    if (args.fix) {
+      for (const input of inputs) {
+        const file = decoded.get(input);
+        const identity = identities.get(input);
+        if (!file || !identity || isJsonPath(input.path)) continue; // standard input; JSON (fixes are YAML edits)
+        const { text: fixed, refused: unsafe } = fixText(engine, input.text, config);
+        if (unsafe !== undefined) {
+          // The fixed text failed the fix contract (docs/fixes.md): the file stays as it is.
+          err.write(escapeForTerminal(`meshlint: ${input.path}: fixes not written, ${unsafe}`) + '\n');
+          continue;
+        }
+        if (fixed === input.text) continue;
+        if (!file.exact) {
+          problems.push({ path: input.path, message: 'not valid UTF-8' });
+          err.write(escapeForTerminal(`meshlint: ${input.path}: not valid UTF-8, so its fixes were not written`) + '\n');
+          continue;
+        }
+        const refused = writeFixedFile(input.path, encodeText(fixed, file.bom, file.encoding), identity, args.paths);
+        if (refused === undefined) {
+          input.text = fixed;
+        } else {
+          problems.push({ path: input.path, message: refused });
+          err.write(escapeForTerminal(`meshlint: cannot write ${input.path}: ${refused}`) + '\n');
+        }
       }
     }
-  }
 
-  const linted = withOverlayWorkspace(
-    await lintAll(engine, inputs, config, { crdTexts: crds.texts, err, jobs, workers: early.pool }),
-    workspace,
-    overlays,
-  );
+    linted = withOverlayWorkspace(
+      await lintAll(engine, inputs, config, { crdTexts: crds.texts, err, jobs, workers: early.pool }),
+      workspace,
+      overlays,
+    );
+  } finally {
+    early.pool.close();
+  }
   const reports: FileReport[] = overlayReports(linted, overlays);
   const shown = (f: Located): boolean => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[args.minSeverity];
   if (args.format === 'json') out.write(formatJson(reports, shown));

@@ -60,6 +60,7 @@ export class EarlyWorkers {
   readonly pool: LintWorkers;
   private chars = 0;
   private files = 0;
+  private started = false;
 
   /** `fileCount`: how many files are about to be read (at most that many inputs, so at most that many threads). */
   constructor(
@@ -75,7 +76,9 @@ export class EarlyWorkers {
   read(text: string): void {
     this.chars += text.length;
     this.files++;
-    if (this.jobs === undefined && this.pool.size === 0 && this.chars >= PARALLEL_MIN_CHARS && this.files >= BATCH) {
+    if (this.jobs === undefined && !this.started && this.chars >= PARALLEL_MIN_CHARS && this.files >= BATCH) {
+      // Decided once: on one core no worker starts, and the pool stays empty.
+      this.started = true;
       this.pool.start(defaultThreads(this.fileCount) - 1);
     }
   }

@@ -66,12 +66,19 @@ function holdsNullOutsideMetadata(value: Record<string, unknown>): boolean {
   return false;
 }
 
-function holdsNull(value: unknown): boolean {
+/**
+ * An alias inside its own anchor makes the value circular: such a document answers true, so the
+ * schema walk (which stops at the schema's leaves) decides, as it did before this shortcut.
+ */
+function holdsNull(value: unknown, open: Set<object> = new Set()): boolean {
   if (value === null) return true;
   if (typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(holdsNull);
-  for (const key in value) if (holdsNull((value as Record<string, unknown>)[key])) return true;
-  return false;
+  if (open.has(value)) return true;
+  open.add(value);
+  const values: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  const found = values.some((v) => holdsNull(v, open));
+  open.delete(value);
+  return found;
 }
 
 function describe(s: Schema | undefined): string {
