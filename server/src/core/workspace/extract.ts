@@ -13,7 +13,8 @@ import { DocReader } from './doc-reader';
 import { istioFact } from './extract-istio';
 import { clusterFact, kubernetesGateway } from './extract-cluster';
 import { helmValuesMesh } from './extract-mesh';
-import type { Fact, FileFacts, Site } from './facts';
+import type { Fact, FileFacts, OtherFact, Site } from './facts';
+import { onBase } from './fact-base';
 
 export interface SourceDocument {
   /** Offset of the document in its file, and its own text. */
@@ -108,7 +109,7 @@ export class FactsExtractor {
       signature.push(`${id}@${doc.start}:${line}`);
       const placed = this.place(extracted, doc.start, line);
       const listEnd = doc.listEnd;
-      facts.push(...(listEnd === undefined ? placed : placed.map((f) => ({ ...f, docEnd: listEnd }))));
+      facts.push(...(listEnd === undefined ? placed : placed.map((f) => Object.assign(onBase<Fact>(f, f), { docEnd: listEnd }))));
     }
     const fileShape = shape(text);
     signature.push(`${fileShape.length}${fileShape.eol}${fileShape.endsWithNewline}`);
@@ -196,7 +197,7 @@ function documentFacts(uri: string, doc: SourceDocument, line: number): Fact[] {
   };
   const gateway = kubernetesGateway(r, base);
   const fact = (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ??
-    clusterFact(r, base) ?? { ...base, type: 'other' as const };
+    clusterFact(r, base) ?? onBase<OtherFact>(base, { type: 'other' });
   return gateway ? [fact, gateway] : [fact];
 }
 
@@ -230,7 +231,8 @@ function moved<T>(v: T, offset: number, line: number): T {
   if (v === null || typeof v !== 'object' || !holdsPosition(v)) return v;
   if (Array.isArray(v)) return v.map((x: unknown) => moved(x, offset, line)) as T;
   if (isSite(v)) return { ...v, start: v.start + offset, end: v.end + offset, line: v.line + line, endLine: v.endLine + line };
-  const out: Record<string, unknown> = {};
+  // A fact starts as a copy with the same hidden class: set key by key, one with many fields would turn into a slow dictionary.
+  const out = ('docEnd' in v ? onBase<Fact>(v as unknown as Fact, v as unknown as Fact) : {}) as Record<string, unknown>;
   for (const [k, x] of Object.entries(v)) out[k] = k === 'docEnd' && typeof x === 'number' ? x + offset : moved(x, offset, line);
   return out as T;
 }
