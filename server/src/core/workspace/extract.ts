@@ -15,6 +15,8 @@ import { clusterFact, kubernetesGateway } from './extract-cluster';
 import { helmValuesMesh } from './extract-mesh';
 import type { Fact, FileFacts, OtherFact, Site } from './facts';
 import { onBase } from './fact-base';
+import type { FactStrings } from './fact-strings';
+import { textDigest } from './text-hash';
 
 export interface SourceDocument {
   /** Offset of the document in its file, and its own text. */
@@ -52,8 +54,11 @@ export class FactsExtractor {
   private readonly placed = new WeakMap<Fact[], { start: number; line: number; facts: Fact[] }>();
   private nextId = 1;
 
-  /** Facts of one document by URI and text. */
-  constructor(private readonly cache: DocumentCache<Extracted> = new DocumentCache<Extracted>(20_000)) {}
+  /** Facts of one document by URI and a digest of its text (the text itself would stay alive as the key). */
+  private readonly cache = new DocumentCache<Extracted>(20_000);
+
+  /** `strings`: for a long-lived index, which should keep one detached copy of each string (fact-strings.ts). */
+  constructor(private readonly strings?: FactStrings) {}
 
   ofText(uri: string, text: string): FileFacts {
     if (!mayHoldManifests(text)) return emptyFacts(uri, text);
@@ -133,7 +138,7 @@ export class FactsExtractor {
       let forUri = this.byResult.get(uri);
       if (!forUri) this.byResult.set(uri, (forUri = new WeakMap()));
       let extracted = forUri.get(doc.identity);
-      if (!extracted) forUri.set(doc.identity, (extracted = { start: doc.start, line, facts: documentFacts(uri, doc, line) }));
+      if (!extracted) forUri.set(doc.identity, (extracted = { start: doc.start, line, facts: this.documentFacts(uri, doc, line) }));
       return extracted;
     }
     const key = cacheKey(uri, doc.text);
@@ -141,10 +146,16 @@ export class FactsExtractor {
     if (!extracted) {
       // A document skipped as cached in `ofText` may have been evicted since: parse it after all.
       const source = doc.root === null && doc.value === undefined ? { ...doc, ...reparse(doc.text) } : doc;
-      extracted = { start: doc.start, line, facts: documentFacts(uri, source, line) };
+      extracted = { start: doc.start, line, facts: this.documentFacts(uri, source, line) };
       this.cache.set(key, extracted);
     }
     return extracted;
+  }
+
+  private documentFacts(uri: string, doc: SourceDocument, line: number): Fact[] {
+    const facts = documentFacts(uri, doc, line);
+    this.strings?.adopt(facts);
+    return facts;
   }
 }
 
@@ -166,7 +177,7 @@ function reparse(text: string): { root: YNode | null; value: unknown } {
 }
 
 function cacheKey(uri: string, text: string): string {
-  return `${uri}\u0000${text}`;
+  return `${uri}\u0000${textDigest(text)}`;
 }
 
 /** The facts of one document, which starts on file line `line`. */
