@@ -99,7 +99,7 @@ export class FactsExtractor {
   }
 
   private extract(uri: string, text: string, docs: readonly SourceDocument[]): FileFacts {
-    const facts: Fact[] = [];
+    const parts: Fact[][] = [];
     // Documents start at line starts: count the lines before each once, in one pass.
     let line = 0;
     let at = 0;
@@ -114,11 +114,11 @@ export class FactsExtractor {
       signature.push(`${id}@${doc.start}:${line}`);
       const placed = this.place(extracted, doc.start, line);
       const listEnd = doc.listEnd;
-      facts.push(...(listEnd === undefined ? placed : placed.map((f) => Object.assign(onBase<Fact>(f, f), { docEnd: listEnd }))));
+      parts.push(listEnd === undefined ? placed : placed.map((f) => Object.assign(onBase<Fact>(f, f), { docEnd: listEnd })));
     }
     const fileShape = shape(text);
     signature.push(`${fileShape.length}${fileShape.eol}${fileShape.endsWithNewline}`);
-    return { uri, facts, signature: signature.join(','), ...fileShape };
+    return { uri, facts: joined(parts), signature: signature.join(','), ...fileShape };
   }
 
   /** The facts where the document now starts: as extracted when it has not moved since (a one-shot run never moves one). */
@@ -176,8 +176,20 @@ function reparse(text: string): { root: YNode | null; value: unknown } {
   return { root: parsed.root, value: parsed.value };
 }
 
+/** The documents' facts in one list of its exact length; a one-document file's is the document's own. */
+function joined(parts: readonly Fact[][]): Fact[] {
+  if (parts.length === 1) return parts[0];
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Array<Fact>(n);
+  let i = 0;
+  for (const p of parts) for (const f of p) out[i++] = f;
+  return out;
+}
+
 function cacheKey(uri: string, text: string): string {
-  return `${uri}\u0000${textDigest(text)}`;
+  // Joined rather than concatenated: a concatenation of 13 characters or more is a pair of pointers to its parts.
+  return [uri, textDigest(text)].join('\u0000');
 }
 
 /** The facts of one document, which starts on file line `line`. */

@@ -28,7 +28,10 @@ export class FactStrings {
     return kept;
   }
 
-  /** Replaces, in place, every string these freshly extracted facts hold (URIs aside) by the table's copy. */
+  /**
+   * Replaces, in place, every string these freshly extracted facts hold (URIs aside) by the table's
+   * copy, and every list by one of its exact length.
+   */
   adopt(facts: readonly Fact[]): void {
     for (const f of facts) this.walk(f);
   }
@@ -49,6 +52,11 @@ export class FactStrings {
       const x = o[k];
       if (typeof x === 'string') {
         if (k !== 'uri') o[k] = this.get(x);
+      } else if (Array.isArray(x)) {
+        // Lists built by `push` keep room for 16 more entries or so; the index keeps lists as they are.
+        const exact = x.length > 0 ? x.slice() : x;
+        o[k] = exact;
+        this.walk(exact);
       } else if (x !== null && typeof x === 'object') this.walk(x);
     }
   }

@@ -10,5 +10,5 @@ export function textDigest(text: string): string {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return `${text.length.toString(36)}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+  return [text.length.toString(36), (a >>> 0).toString(36), (b >>> 0).toString(36)].join('.');
 }
