@@ -45,7 +45,8 @@ export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
     case '/Namespace': {
       const labels = r.labels(['metadata', 'labels']) ?? {};
       const decider = NAMESPACE_MESH_LABELS.find((l) => labels[l] !== undefined);
-      return onBase<NamespaceFact>(base, { type: 'namespace', labels, injectionSite: decider ? r.nearest(['metadata', 'labels', decider]) : undefined });
+      const injectionSite = decider ? r.nearest(['metadata', 'labels', decider]) : undefined;
+      return onBase<NamespaceFact>(base, { type: 'namespace', labels, injectionSite });
     }
     case '/ServiceAccount':
       return onBase<ServiceAccountFact>(base, { type: 'service-account' });
@@ -63,18 +64,22 @@ export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
     case 'bitnami.com/SealedSecret': {
       const name = r.str(['spec', 'template', 'metadata', 'name']) ?? base.name;
       const namespace = r.str(['spec', 'template', 'metadata', 'namespace']) ?? base.namespace;
-      return name ? onBase<SecretFact>(base, { namespace, type: 'secret', secretName: name, secretType: r.str(['spec', 'template', 'type']) }) : undefined;
+      const secretType = r.str(['spec', 'template', 'type']);
+      return name ? onBase<SecretFact>(base, { namespace, type: 'secret', secretName: name, secretType }) : undefined;
     }
     case 'external-secrets.io/ExternalSecret': {
       const name = r.str(['spec', 'target', 'name']) ?? base.name;
-      return name ? onBase<SecretFact>(base, { type: 'secret', secretName: name, secretType: r.str(['spec', 'target', 'template', 'type']) }) : undefined;
+      const secretType = r.str(['spec', 'target', 'template', 'type']);
+      return name ? onBase<SecretFact>(base, { type: 'secret', secretName: name, secretType }) : undefined;
     }
     case 'gateway.networking.k8s.io/Gateway': {
       const account = istioGatewayAccount(r, base.name);
       return account ? onBase<ServiceAccountFact>(base, { name: account, type: 'service-account', forGateway: true }) : undefined;
     }
-    case 'networking.k8s.io/NetworkPolicy':
-      return onBase<NetworkPolicyFact>(base, { type: 'network-policy', podSelector: r.labels(['spec', 'podSelector', 'matchLabels']) ?? {} });
+    case 'networking.k8s.io/NetworkPolicy': {
+      const podSelector = r.labels(['spec', 'podSelector', 'matchLabels']) ?? {};
+      return onBase<NetworkPolicyFact>(base, { type: 'network-policy', podSelector });
+    }
     case 'networking.istio.io/WorkloadEntry':
       return vmWorkload(r, base, ['spec', 'labels'], ['spec', 'serviceAccount']);
     case 'networking.istio.io/WorkloadGroup':

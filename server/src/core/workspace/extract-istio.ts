@@ -52,7 +52,11 @@ export function istioFact(r: DocReader, base: BaseFields): Fact | undefined {
         targetRefs: targetRefs(r),
       });
     case 'ServiceEntry':
-      return onBase<ServiceEntryFact>(base, { type: 'service-entry', hosts: r.refs(['spec', 'hosts']), labels: r.labels(['metadata', 'labels']) });
+      return onBase<ServiceEntryFact>(base, {
+        type: 'service-entry',
+        hosts: r.refs(['spec', 'hosts']),
+        labels: r.labels(['metadata', 'labels']),
+      });
     case 'DestinationRule':
       return destinationRule(r, base);
     case 'VirtualService':

@@ -28,5 +28,6 @@ export function virtualService(r: DocReader, base: BaseFields): VirtualServiceFa
       }
     });
   });
-  return onBase<VirtualServiceFact>(base, { type: 'virtual-service', hosts: r.refs(['spec', 'hosts']), gateways: r.refs(['spec', 'gateways']), claimMatches });
+  const hosts = r.refs(['spec', 'hosts']);
+  return onBase<VirtualServiceFact>(base, { type: 'virtual-service', hosts, gateways: r.refs(['spec', 'gateways']), claimMatches });
 }
