@@ -219,8 +219,10 @@ function documentFacts(uri: string, doc: SourceDocument, line: number): Fact[] {
     ...(created !== undefined ? { created } : {}),
   };
   const gateway = kubernetesGateway(r, base);
-  const fact = (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ??
-    clusterFact(r, base) ?? onBase<OtherFact>(base, { type: 'other' });
+  const fact =
+    (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ??
+    clusterFact(r, base) ??
+    onBase<OtherFact>(base, { type: 'other' });
   return gateway ? [fact, gateway] : [fact];
 }
 
