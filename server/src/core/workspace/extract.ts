@@ -37,6 +37,8 @@ export function mayHoldManifests(text: string): boolean {
 
 /** A document's facts as extracted, with where the document stood then (offset and line in its file). */
 interface Extracted {
+  /** The file it was extracted for: the cache is keyed by the text's digest alone. */
+  uri?: string;
   start: number;
   line: number;
   facts: Fact[];
@@ -54,7 +56,7 @@ export class FactsExtractor {
   private readonly placed = new WeakMap<Fact[], { start: number; line: number; facts: Fact[] }>();
   private nextId = 1;
 
-  /** Facts of one document by URI and a digest of its text (the text itself would stay alive as the key). */
+  /** Facts of one document by a digest of its text (the text itself would stay alive as the key). */
   private readonly cache = new DocumentCache<Extracted>(20_000);
 
   /** `strings`: for a long-lived index, which should keep one detached copy of each string (fact-strings.ts). */
@@ -66,7 +68,7 @@ export class FactsExtractor {
     for (const chunk of splitDocuments(text)) {
       // Templates (Helm, Go) have placeholder values: facts read from them would be fiction.
       if (chunk.text.includes('{{') || !mayHoldManifests(chunk.text)) continue;
-      if (this.cache.get(cacheKey(uri, chunk.text))) {
+      if (this.cachedFor(uri, textDigest(chunk.text))) {
         docs.push({ start: chunk.start, text: chunk.text, root: null, value: undefined });
         continue;
       }
@@ -141,15 +143,24 @@ export class FactsExtractor {
       if (!extracted) forUri.set(doc.identity, (extracted = { start: doc.start, line, facts: this.documentFacts(uri, doc, line) }));
       return extracted;
     }
-    const key = cacheKey(uri, doc.text);
-    let extracted = this.cache.get(key);
+    const key = textDigest(doc.text);
+    let extracted = this.cachedFor(uri, key);
     if (!extracted) {
       // A document skipped as cached in `ofText` may have been evicted since: parse it after all.
       const source = doc.root === null && doc.value === undefined ? { ...doc, ...reparse(doc.text) } : doc;
-      extracted = { start: doc.start, line, facts: this.documentFacts(uri, source, line) };
+      extracted = { uri, start: doc.start, line, facts: this.documentFacts(uri, source, line) };
       this.cache.set(key, extracted);
     }
     return extracted;
+  }
+
+  /**
+   * This file's cached facts of a document text. Keyed by the digest alone, the URI checked on the
+   * way out: an equal document in another file takes the entry over (facts carry their file's URI).
+   */
+  private cachedFor(uri: string, digest: string): Extracted | undefined {
+    const extracted = this.cache.get(digest);
+    return extracted?.uri === uri ? extracted : undefined;
   }
 
   private documentFacts(uri: string, doc: SourceDocument, line: number): Fact[] {
@@ -185,11 +196,6 @@ function joined(parts: readonly Fact[][]): Fact[] {
   let i = 0;
   for (const p of parts) for (const f of p) out[i++] = f;
   return out;
-}
-
-function cacheKey(uri: string, text: string): string {
-  // Joined rather than concatenated: a concatenation of 13 characters or more is a pair of pointers to its parts.
-  return [uri, textDigest(text)].join('\u0000');
 }
 
 /** The facts of one document, which starts on file line `line`. */

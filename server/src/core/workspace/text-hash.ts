@@ -10,5 +10,6 @@ export function textDigest(text: string): string {
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
+  // Joined rather than concatenated: a concatenation of 13 characters or more is a pair of pointers to its parts.
   return [text.length.toString(36), (a >>> 0).toString(36), (b >>> 0).toString(36)].join('.');
 }

@@ -93,6 +93,20 @@ export class WorkspaceView {
     return this.sortedFiles;
   }
 
+  /** A file's facts, for the index itself: not recorded as a rule's read. */
+  peek(uri: string): FileFacts | undefined {
+    return this.byUri.get(uri);
+  }
+
+  /** Indexed URIs in the order they were first indexed (not recorded). */
+  uris(): string[] {
+    return [...this.byUri.keys()];
+  }
+
+  get size(): number {
+    return this.byUri.size;
+  }
+
   file(uri: string): FileFacts | undefined {
     this.read(readKey.file(uri));
     return this.byUri.get(uri);
