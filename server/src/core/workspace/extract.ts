@@ -42,6 +42,8 @@ interface Extracted {
   start: number;
   line: number;
   facts: Fact[];
+  /** A small number for these facts, so a file's signature is a short string (set when first needed). */
+  id?: number;
 }
 
 export class FactsExtractor {
@@ -50,8 +52,6 @@ export class FactsExtractor {
    * text key would hash every document of a large file on every keystroke.
    */
   private readonly byResult = new Map<string, WeakMap<object, Extracted>>();
-  /** A small number per cached fact list, so a file's signature is a short string. */
-  private readonly ids = new WeakMap<Fact[], number>();
   /** The last moved copy of each document's facts: documents before an edit do not move, reuse them. */
   private readonly placed = new WeakMap<Fact[], { start: number; line: number; facts: Fact[] }>();
   private nextId = 1;
@@ -111,8 +111,7 @@ export class FactsExtractor {
       at = doc.start;
       const extracted = this.extracted(uri, doc, line);
       if (extracted.facts.length === 0) continue;
-      let id = this.ids.get(extracted.facts);
-      if (id === undefined) this.ids.set(extracted.facts, (id = this.nextId++));
+      const id = (extracted.id ??= this.nextId++);
       signature.push(`${id}@${doc.start}:${line}`);
       const placed = this.place(extracted, doc.start, line);
       const listEnd = doc.listEnd;
