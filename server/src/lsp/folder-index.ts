@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME, type ConfigFile } from '../core/config-file';
 import type { FileAnalysis } from '../core/engine';
 import { mayHoldCrd, type CrdText } from '../core/crd/read-crds';
 import { FactsExtractor } from '../core/workspace/extract';
+import { FactStrings } from '../core/workspace/fact-strings';
 import type { FileFacts } from '../core/workspace/facts';
 import { workspaceNames, type WorkspaceNames } from '../core/workspace/queries';
 import { ExcludeMatcher, isIndexable } from '../core/workspace/scan-policy';
@@ -45,7 +46,7 @@ export class FolderIndex {
   folders: Folder[] = [];
   readonly loose: Folder;
   private readonly factsKeys = new Map<string, string>();
-  private readonly extractor = new FactsExtractor();
+  private readonly extractor = new FactsExtractor(new FactStrings());
   /** Some folder's facts changed (the policy model's answers may have): set by the host that reports it. */
   onFactsChanged: () => void = () => undefined;
 

@@ -4,10 +4,21 @@
 // certificates and issuers, and mesh config files.
 import type { PathSegment } from '../locate';
 import type { DocReader } from './doc-reader';
-import type { Fact, KubernetesGatewayFact, ServicePortFact, WorkloadFact } from './facts';
+import type {
+  CertificateFact,
+  Fact,
+  IssuerFact,
+  KubernetesGatewayFact,
+  NamespaceFact,
+  NetworkPolicyFact,
+  SecretFact,
+  ServiceAccountFact,
+  ServiceFact,
+  ServicePortFact,
+  WorkloadFact,
+} from './facts';
+import { onBase, type BaseFields } from './fact-base';
 import { configMapMesh, meshSettingsFact } from './extract-mesh';
-
-type BaseFields = Pick<Fact, 'uri' | 'group' | 'kind' | 'name' | 'namespace' | 'site' | 'namespaceSite' | 'docEnd'>;
 
 /** Where each workload kind keeps its pod template ([] = the object is the pod itself). */
 const POD_TEMPLATES: Record<string, PathSegment[]> = {
@@ -34,37 +45,41 @@ export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
     case '/Namespace': {
       const labels = r.labels(['metadata', 'labels']) ?? {};
       const decider = NAMESPACE_MESH_LABELS.find((l) => labels[l] !== undefined);
-      return { ...base, type: 'namespace', labels, injectionSite: decider ? r.nearest(['metadata', 'labels', decider]) : undefined };
+      const injectionSite = decider ? r.nearest(['metadata', 'labels', decider]) : undefined;
+      return onBase<NamespaceFact>(base, { type: 'namespace', labels, injectionSite });
     }
     case '/ServiceAccount':
-      return { ...base, type: 'service-account' };
+      return onBase<ServiceAccountFact>(base, { type: 'service-account' });
     case '/Service': {
       const selector = r.labels(['spec', 'selector']);
-      return {
-        ...base,
+      return onBase<ServiceFact>(base, {
         type: 'service',
         selector: selector && Object.keys(selector).length > 0 ? selector : undefined,
         ports: servicePorts(r),
         labels: r.labels(['metadata', 'labels']),
-      };
+      });
     }
     case '/Secret':
-      return base.name ? { ...base, type: 'secret', secretName: base.name, secretType: r.str(['type']) } : undefined;
+      return base.name ? onBase<SecretFact>(base, { type: 'secret', secretName: base.name, secretType: r.str(['type']) }) : undefined;
     case 'bitnami.com/SealedSecret': {
       const name = r.str(['spec', 'template', 'metadata', 'name']) ?? base.name;
       const namespace = r.str(['spec', 'template', 'metadata', 'namespace']) ?? base.namespace;
-      return name ? { ...base, namespace, type: 'secret', secretName: name, secretType: r.str(['spec', 'template', 'type']) } : undefined;
+      const secretType = r.str(['spec', 'template', 'type']);
+      return name ? onBase<SecretFact>(base, { namespace, type: 'secret', secretName: name, secretType }) : undefined;
     }
     case 'external-secrets.io/ExternalSecret': {
       const name = r.str(['spec', 'target', 'name']) ?? base.name;
-      return name ? { ...base, type: 'secret', secretName: name, secretType: r.str(['spec', 'target', 'template', 'type']) } : undefined;
+      const secretType = r.str(['spec', 'target', 'template', 'type']);
+      return name ? onBase<SecretFact>(base, { type: 'secret', secretName: name, secretType }) : undefined;
     }
     case 'gateway.networking.k8s.io/Gateway': {
       const account = istioGatewayAccount(r, base.name);
-      return account ? { ...base, name: account, type: 'service-account', forGateway: true } : undefined;
+      return account ? onBase<ServiceAccountFact>(base, { name: account, type: 'service-account', forGateway: true }) : undefined;
     }
-    case 'networking.k8s.io/NetworkPolicy':
-      return { ...base, type: 'network-policy', podSelector: r.labels(['spec', 'podSelector', 'matchLabels']) ?? {} };
+    case 'networking.k8s.io/NetworkPolicy': {
+      const podSelector = r.labels(['spec', 'podSelector', 'matchLabels']) ?? {};
+      return onBase<NetworkPolicyFact>(base, { type: 'network-policy', podSelector });
+    }
     case 'networking.istio.io/WorkloadEntry':
       return vmWorkload(r, base, ['spec', 'labels'], ['spec', 'serviceAccount']);
     case 'networking.istio.io/WorkloadGroup':
@@ -81,12 +96,11 @@ export function clusterFact(r: DocReader, base: BaseFields): Fact | undefined {
 /** A Gateway API Gateway's class and labels (a second fact beside its ServiceAccount). */
 export function kubernetesGateway(r: DocReader, base: BaseFields): KubernetesGatewayFact | undefined {
   if (base.group !== 'gateway.networking.k8s.io' || base.kind !== 'Gateway') return undefined;
-  return {
-    ...base,
+  return onBase<KubernetesGatewayFact>(base, {
     type: 'k8s-gateway',
     gatewayClassName: r.ref(['spec', 'gatewayClassName']),
     labels: r.labels(['metadata', 'labels']) ?? {},
-  };
+  });
 }
 
 function servicePorts(r: DocReader): ServicePortFact[] {
@@ -168,14 +182,13 @@ function certManagerFact(r: DocReader, base: BaseFields): Fact | undefined {
   switch (base.kind) {
     case 'Issuer':
     case 'ClusterIssuer':
-      return { ...base, type: 'issuer', cluster: base.kind === 'ClusterIssuer' };
+      return onBase<IssuerFact>(base, { type: 'issuer', cluster: base.kind === 'ClusterIssuer' });
     case 'Certificate':
     case 'CertificateRequest': {
       const name = r.ref(['spec', 'issuerRef', 'name']);
       const kind = r.str(['spec', 'issuerRef', 'kind']);
       const group = r.str(['spec', 'issuerRef', 'group']);
-      return {
-        ...base,
+      return onBase<CertificateFact>(base, {
         type: 'certificate',
         secretName: base.kind === 'Certificate' ? r.ref(['spec', 'secretName']) : undefined,
         issuer: name
@@ -186,7 +199,7 @@ function certManagerFact(r: DocReader, base: BaseFields): Fact | undefined {
               group: group || 'cert-manager.io',
             }
           : undefined,
-      };
+      });
     }
     default:
       return undefined;
@@ -205,8 +218,7 @@ function podWorkload(r: DocReader, base: BaseFields, template: PathSegment[]): W
         : undefined;
   const injectValue = labels[INJECT_KEY] ?? annotations[INJECT_KEY];
   const sa = r.ref([...template, 'spec', 'serviceAccountName']) ?? r.ref([...template, 'spec', 'serviceAccount']);
-  return {
-    ...base,
+  return onBase<WorkloadFact>(base, {
     type: 'workload',
     podLabels: labels,
     serviceAccountName: sa,
@@ -216,16 +228,15 @@ function podWorkload(r: DocReader, base: BaseFields, template: PathSegment[]): W
     meshAnnotations: Object.fromEntries(Object.entries(annotations).filter(([k]) => MESH_ANNOTATION.test(k))),
     containerPorts: containerPorts(r, template),
     captureBypass: captureBypass(r, template, annotations),
-  };
+  });
 }
 
 function vmWorkload(r: DocReader, base: BaseFields, labelsPath: PathSegment[], saPath: PathSegment[]): WorkloadFact {
-  return {
-    ...base,
+  return onBase<WorkloadFact>(base, {
     type: 'workload',
     podLabels: r.labels(labelsPath) ?? {},
     serviceAccountName: r.ref(saPath),
     hostNetwork: false,
     pod: false,
-  };
+  });
 }

@@ -12,13 +12,15 @@ import type {
   GatewayFact,
   IdentityUse,
   PeerAuthenticationFact,
+  RequestAuthenticationFact,
   SelectingResourceFact,
   SelectorFact,
+  ServiceEntryFact,
+  TelemetryFact,
   TlsModeUse,
   ValueRef,
 } from './facts';
-
-type BaseFields = Pick<Fact, 'uri' | 'group' | 'kind' | 'name' | 'namespace' | 'site' | 'namespaceSite' | 'docEnd'>;
+import { onBase, type BaseFields } from './fact-base';
 
 /** A selector at `path` whose label map is `labelsKey` (matchLabels, or labels for Sidecar/EnvoyFilter). */
 export function selectorAt(r: DocReader, path: PathSegment[], labelsKey: string | null): SelectorFact | undefined {
@@ -42,16 +44,19 @@ export function istioFact(r: DocReader, base: BaseFields): Fact | undefined {
     case 'AuthorizationPolicy':
       return authorizationPolicy(r, base);
     case 'RequestAuthentication':
-      return {
-        ...base,
+      return onBase<RequestAuthenticationFact>(base, {
         type: 'request-authentication',
         selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'),
         targeted: hasTargetRef(r),
         jwtRules: jwtRules(r),
         targetRefs: targetRefs(r),
-      };
+      });
     case 'ServiceEntry':
-      return { ...base, type: 'service-entry', hosts: r.refs(['spec', 'hosts']), labels: r.labels(['metadata', 'labels']) };
+      return onBase<ServiceEntryFact>(base, {
+        type: 'service-entry',
+        hosts: r.refs(['spec', 'hosts']),
+        labels: r.labels(['metadata', 'labels']),
+      });
     case 'DestinationRule':
       return destinationRule(r, base);
     case 'VirtualService':
@@ -63,13 +68,12 @@ export function istioFact(r: DocReader, base: BaseFields): Fact | undefined {
     default: {
       const sel = ISTIO_SELECTORS[base.kind];
       if (!sel) return undefined;
-      return {
-        ...base,
+      return onBase<SelectingResourceFact>(base, {
         type: 'selecting-resource',
         selector: selectorAt(r, sel[0], sel[1]),
         targetRefs: targetRefs(r),
         ingress: base.kind === 'Sidecar' ? sidecarIngress(r) : undefined,
-      };
+      });
     }
   }
 }
@@ -109,13 +113,12 @@ function peerAuthentication(r: DocReader, base: BaseFields): PeerAuthenticationF
       });
     }
   }
-  return {
-    ...base,
+  return onBase<PeerAuthenticationFact>(base, {
     type: 'peer-authentication',
     selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'),
     mode: mode ? { mode, site: r.nearest(['spec', 'mtls', 'mode']) } : undefined,
     ports,
-  };
+  });
 }
 
 const SOURCE_IDENTITY_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces', 'serviceAccounts', 'notServiceAccounts'];
@@ -160,8 +163,7 @@ function authorizationPolicy(r: DocReader, base: BaseFields): AuthorizationPolic
     });
   });
   const dryRunValue = r.labels(['metadata', 'annotations'])?.['istio.io/dry-run'];
-  return {
-    ...base,
+  return onBase<AuthorizationPolicyFact>(base, {
     type: 'authorization-policy',
     rules: ruleViews(r),
     provider: r.ref(['spec', 'provider', 'name']),
@@ -178,7 +180,7 @@ function authorizationPolicy(r: DocReader, base: BaseFields): AuthorizationPolic
     namespaces,
     serviceAccounts,
     requiresToken,
-  };
+  });
 }
 
 function destinationRule(r: DocReader, base: BaseFields): DestinationRuleFact {
@@ -203,15 +205,14 @@ function destinationRule(r: DocReader, base: BaseFields): DestinationRuleFact {
     labels: r.labels(['spec', 'subsets', i, 'labels']) ?? {},
     site: r.nearest(['spec', 'subsets', i]),
   }));
-  return {
-    ...base,
+  return onBase<DestinationRuleFact>(base, {
     type: 'destination-rule',
     host: r.ref(['spec', 'host']),
     tlsModes,
     selector: selectorAt(r, ['spec', 'workloadSelector'], 'matchLabels'),
     exportTo: r.get(['spec', 'exportTo']) !== undefined ? r.refs(['spec', 'exportTo']) : undefined,
     subsets,
-  };
+  });
 }
 
 function telemetry(r: DocReader, base: BaseFields): Fact {
@@ -219,7 +220,7 @@ function telemetry(r: DocReader, base: BaseFields): Fact {
   let accessLogging: 'enabled' | 'disabled' | 'absent' = 'absent';
   if (entries.length > 0)
     accessLogging = entries.some((_e, i) => r.get(['spec', 'accessLogging', i, 'disabled']) !== true) ? 'enabled' : 'disabled';
-  return { ...base, type: 'telemetry', selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'), accessLogging };
+  return onBase<TelemetryFact>(base, { type: 'telemetry', selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'), accessLogging });
 }
 
 function gateway(r: DocReader, base: BaseFields): GatewayFact {
@@ -229,5 +230,5 @@ function gateway(r: DocReader, base: BaseFields): GatewayFact {
     if (one && one.value !== '') credentials.push(one);
     credentials.push(...r.refs(['spec', 'servers', i, 'tls', 'credentialNames']).filter((c) => c.value !== ''));
   });
-  return { ...base, type: 'gateway', selector: selectorAt(r, ['spec', 'selector'], null), credentials };
+  return onBase<GatewayFact>(base, { type: 'gateway', selector: selectorAt(r, ['spec', 'selector'], null), credentials });
 }

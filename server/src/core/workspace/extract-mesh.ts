@@ -4,9 +4,8 @@
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import type { DocReader } from './doc-reader';
-import type { Fact, MeshConfigFact } from './facts';
-
-type BaseFields = Pick<Fact, 'uri' | 'group' | 'kind' | 'name' | 'namespace' | 'site' | 'namespaceSite' | 'docEnd'>;
+import type { MeshConfigFact } from './facts';
+import { onBase, type BaseFields } from './fact-base';
 
 /** The extensionProviders entry kinds Istio knows (each entry sets exactly one of them). */
 const PROVIDER_KINDS = [
@@ -43,8 +42,7 @@ export function meshSettingsFact(
     providers.push({ name, kind, site: r.nearest([...at, 'extensionProviders', i, 'name']) });
   });
   const trusted = r.num([...at, 'defaultConfig', 'gatewayTopology', 'numTrustedProxies']);
-  return {
-    ...base,
+  return onBase<MeshConfigFact>(base, {
     type: 'mesh-config',
     source,
     accessLogFile: (r.str([...at, 'accessLogFile']) ?? '') !== '',
@@ -58,14 +56,14 @@ export function meshSettingsFact(
       trusted !== undefined
         ? { value: trusted, site: r.nearest([...at, 'defaultConfig', 'gatewayTopology', 'numTrustedProxies']) }
         : undefined,
-  };
+  });
 }
 
 /** The `istio` (or `istio-<revision>`) ConfigMap's mesh config. */
 export function configMapMesh(r: DocReader, base: BaseFields): MeshConfigFact | undefined {
   if (r.str(['data', 'mesh']) === undefined || !/^istio(-.+)?$/.test(base.name ?? '')) return undefined;
   const inner = r.embedded(['data', 'mesh']);
-  if (!inner) return { ...base, type: 'mesh-config', source: 'configmap', accessLogFile: false };
+  if (!inner) return onBase<MeshConfigFact>(base, { type: 'mesh-config', source: 'configmap', accessLogFile: false });
   return { ...meshSettingsFact(inner, [], base, 'configmap'), uri: base.uri };
 }
 

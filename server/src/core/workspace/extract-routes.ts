@@ -1,9 +1,8 @@
 // Facts from VirtualServices: hosts, gateways and the route matches on JWT claims
 // (`headers: {"@request.auth.claims.<name>": ...}`), which only a RequestAuthentication fills in.
 import type { DocReader } from './doc-reader';
-import type { Fact, VirtualServiceFact } from './facts';
-
-type BaseFields = Pick<Fact, 'uri' | 'group' | 'kind' | 'name' | 'namespace' | 'site' | 'namespaceSite' | 'docEnd'>;
+import type { VirtualServiceFact } from './facts';
+import { onBase, type BaseFields } from './fact-base';
 
 const CLAIM_PREFIX = '@request.auth.claims.';
 
@@ -29,5 +28,6 @@ export function virtualService(r: DocReader, base: BaseFields): VirtualServiceFa
       }
     });
   });
-  return { ...base, type: 'virtual-service', hosts: r.refs(['spec', 'hosts']), gateways: r.refs(['spec', 'gateways']), claimMatches };
+  const hosts = r.refs(['spec', 'hosts']);
+  return onBase<VirtualServiceFact>(base, { type: 'virtual-service', hosts, gateways: r.refs(['spec', 'gateways']), claimMatches });
 }

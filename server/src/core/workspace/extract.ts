@@ -13,7 +13,10 @@ import { DocReader } from './doc-reader';
 import { istioFact } from './extract-istio';
 import { clusterFact, kubernetesGateway } from './extract-cluster';
 import { helmValuesMesh } from './extract-mesh';
-import type { Fact, FileFacts, Site } from './facts';
+import type { Fact, FileFacts, OtherFact, Site } from './facts';
+import { onBase } from './fact-base';
+import type { FactStrings } from './fact-strings';
+import { textDigest } from './text-hash';
 
 export interface SourceDocument {
   /** Offset of the document in its file, and its own text. */
@@ -34,9 +37,13 @@ export function mayHoldManifests(text: string): boolean {
 
 /** A document's facts as extracted, with where the document stood then (offset and line in its file). */
 interface Extracted {
+  /** The file it was extracted for: the cache is keyed by the text's digest alone. */
+  uri?: string;
   start: number;
   line: number;
   facts: Fact[];
+  /** A small number for these facts, so a file's signature is a short string (set when first needed). */
+  id?: number;
 }
 
 export class FactsExtractor {
@@ -45,14 +52,15 @@ export class FactsExtractor {
    * text key would hash every document of a large file on every keystroke.
    */
   private readonly byResult = new Map<string, WeakMap<object, Extracted>>();
-  /** A small number per cached fact list, so a file's signature is a short string. */
-  private readonly ids = new WeakMap<Fact[], number>();
   /** The last moved copy of each document's facts: documents before an edit do not move, reuse them. */
   private readonly placed = new WeakMap<Fact[], { start: number; line: number; facts: Fact[] }>();
   private nextId = 1;
 
-  /** Facts of one document by URI and text. */
-  constructor(private readonly cache: DocumentCache<Extracted> = new DocumentCache<Extracted>(20_000)) {}
+  /** Facts of one document by a digest of its text (the text itself would stay alive as the key). */
+  private readonly cache = new DocumentCache<Extracted>(20_000);
+
+  /** `strings`: for a long-lived index, which should keep one detached copy of each string (fact-strings.ts). */
+  constructor(private readonly strings?: FactStrings) {}
 
   ofText(uri: string, text: string): FileFacts {
     if (!mayHoldManifests(text)) return emptyFacts(uri, text);
@@ -60,7 +68,7 @@ export class FactsExtractor {
     for (const chunk of splitDocuments(text)) {
       // Templates (Helm, Go) have placeholder values: facts read from them would be fiction.
       if (chunk.text.includes('{{') || !mayHoldManifests(chunk.text)) continue;
-      if (this.cache.get(cacheKey(uri, chunk.text))) {
+      if (this.cachedFor(uri, textDigest(chunk.text))) {
         docs.push({ start: chunk.start, text: chunk.text, root: null, value: undefined });
         continue;
       }
@@ -93,7 +101,7 @@ export class FactsExtractor {
   }
 
   private extract(uri: string, text: string, docs: readonly SourceDocument[]): FileFacts {
-    const facts: Fact[] = [];
+    const parts: Fact[][] = [];
     // Documents start at line starts: count the lines before each once, in one pass.
     let line = 0;
     let at = 0;
@@ -103,16 +111,15 @@ export class FactsExtractor {
       at = doc.start;
       const extracted = this.extracted(uri, doc, line);
       if (extracted.facts.length === 0) continue;
-      let id = this.ids.get(extracted.facts);
-      if (id === undefined) this.ids.set(extracted.facts, (id = this.nextId++));
+      const id = (extracted.id ??= this.nextId++);
       signature.push(`${id}@${doc.start}:${line}`);
       const placed = this.place(extracted, doc.start, line);
       const listEnd = doc.listEnd;
-      facts.push(...(listEnd === undefined ? placed : placed.map((f) => ({ ...f, docEnd: listEnd }))));
+      parts.push(listEnd === undefined ? placed : placed.map((f) => Object.assign(onBase<Fact>(f, f), { docEnd: listEnd })));
     }
     const fileShape = shape(text);
     signature.push(`${fileShape.length}${fileShape.eol}${fileShape.endsWithNewline}`);
-    return { uri, facts, signature: signature.join(','), ...fileShape };
+    return { uri, facts: joined(parts), signature: signature.join(','), ...fileShape };
   }
 
   /** The facts where the document now starts: as extracted when it has not moved since (a one-shot run never moves one). */
@@ -132,18 +139,33 @@ export class FactsExtractor {
       let forUri = this.byResult.get(uri);
       if (!forUri) this.byResult.set(uri, (forUri = new WeakMap()));
       let extracted = forUri.get(doc.identity);
-      if (!extracted) forUri.set(doc.identity, (extracted = { start: doc.start, line, facts: documentFacts(uri, doc, line) }));
+      if (!extracted) forUri.set(doc.identity, (extracted = { start: doc.start, line, facts: this.documentFacts(uri, doc, line) }));
       return extracted;
     }
-    const key = cacheKey(uri, doc.text);
-    let extracted = this.cache.get(key);
+    const key = textDigest(doc.text);
+    let extracted = this.cachedFor(uri, key);
     if (!extracted) {
       // A document skipped as cached in `ofText` may have been evicted since: parse it after all.
       const source = doc.root === null && doc.value === undefined ? { ...doc, ...reparse(doc.text) } : doc;
-      extracted = { start: doc.start, line, facts: documentFacts(uri, source, line) };
+      extracted = { uri, start: doc.start, line, facts: this.documentFacts(uri, source, line) };
       this.cache.set(key, extracted);
     }
     return extracted;
+  }
+
+  /**
+   * This file's cached facts of a document text. Keyed by the digest alone, the URI checked on the
+   * way out: an equal document in another file takes the entry over (facts carry their file's URI).
+   */
+  private cachedFor(uri: string, digest: string): Extracted | undefined {
+    const extracted = this.cache.get(digest);
+    return extracted?.uri === uri ? extracted : undefined;
+  }
+
+  private documentFacts(uri: string, doc: SourceDocument, line: number): Fact[] {
+    const facts = documentFacts(uri, doc, line);
+    this.strings?.adopt(facts);
+    return facts;
   }
 }
 
@@ -164,8 +186,15 @@ function reparse(text: string): { root: YNode | null; value: unknown } {
   return { root: parsed.root, value: parsed.value };
 }
 
-function cacheKey(uri: string, text: string): string {
-  return `${uri}\u0000${text}`;
+/** The documents' facts in one list of its exact length; a one-document file's is the document's own. */
+function joined(parts: readonly Fact[][]): Fact[] {
+  if (parts.length === 1) return parts[0];
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Array<Fact>(n);
+  let i = 0;
+  for (const p of parts) for (const f of p) out[i++] = f;
+  return out;
 }
 
 /** The facts of one document, which starts on file line `line`. */
@@ -195,8 +224,10 @@ function documentFacts(uri: string, doc: SourceDocument, line: number): Fact[] {
     ...(created !== undefined ? { created } : {}),
   };
   const gateway = kubernetesGateway(r, base);
-  const fact = (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ??
-    clusterFact(r, base) ?? { ...base, type: 'other' as const };
+  const fact =
+    (ref.group.endsWith('istio.io') && ref.group !== 'install.istio.io' ? istioFact(r, base) : undefined) ??
+    clusterFact(r, base) ??
+    onBase<OtherFact>(base, { type: 'other' });
   return gateway ? [fact, gateway] : [fact];
 }
 
@@ -230,7 +261,8 @@ function moved<T>(v: T, offset: number, line: number): T {
   if (v === null || typeof v !== 'object' || !holdsPosition(v)) return v;
   if (Array.isArray(v)) return v.map((x: unknown) => moved(x, offset, line)) as T;
   if (isSite(v)) return { ...v, start: v.start + offset, end: v.end + offset, line: v.line + line, endLine: v.endLine + line };
-  const out: Record<string, unknown> = {};
+  // A fact starts as a copy with the same hidden class: set key by key, one with many fields would turn into a slow dictionary.
+  const out = ('docEnd' in v ? onBase<Fact>(v as unknown as Fact, v as unknown as Fact) : {}) as Record<string, unknown>;
   for (const [k, x] of Object.entries(v)) out[k] = k === 'docEnd' && typeof x === 'number' ? x + offset : moved(x, offset, line);
   return out as T;
 }

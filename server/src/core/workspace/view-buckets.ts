@@ -3,46 +3,57 @@
 // when someone reads it. The URI order makes findings come out the same on every run.
 import type { Fact } from './facts';
 
-interface Entry {
-  uri: string;
-  facts: Fact[];
-}
-
 export class Bucket {
-  private readonly entries: Entry[] = [];
+  /**
+   * Each file's URI and its facts under this key, in URI order: a file's one fact is kept as it is,
+   * several as a list. Two parallel lists instead of an entry object and a list per file, which at
+   * tens of thousands of files is a sizeable share of the index (a file is in three buckets or more).
+   */
+  private readonly uris: string[] = [];
+  private readonly facts: (Fact | readonly Fact[])[] = [];
   private flat: Fact[] | undefined;
 
   /** Sets one file's facts under this key (none removes the file). */
   set(uri: string, facts: readonly Fact[]): void {
     const i = this.indexOf(uri);
-    const found = i < this.entries.length && this.entries[i].uri === uri;
+    const found = i < this.uris.length && this.uris[i] === uri;
+    const kept = facts.length === 1 ? facts[0] : [...facts];
     if (facts.length === 0) {
-      if (found) this.entries.splice(i, 1);
-    } else if (found) this.entries[i].facts = [...facts];
-    else this.entries.splice(i, 0, { uri, facts: [...facts] });
+      if (found) {
+        this.uris.splice(i, 1);
+        this.facts.splice(i, 1);
+      }
+    } else if (found) this.facts[i] = kept;
+    else {
+      this.uris.splice(i, 0, uri);
+      this.facts.splice(i, 0, kept);
+    }
     this.flat = undefined;
   }
 
   get empty(): boolean {
-    return this.entries.length === 0;
+    return this.uris.length === 0;
   }
 
   list(): readonly Fact[] {
     if (!this.flat) {
       const flat: Fact[] = [];
-      for (const e of this.entries) for (const f of e.facts) flat.push(f);
+      for (const e of this.facts) {
+        if (Array.isArray(e)) for (const f of e as readonly Fact[]) flat.push(f);
+        else flat.push(e as Fact);
+      }
       this.flat = flat;
     }
     return this.flat;
   }
 
-  /** First entry whose URI is not before `uri` (binary search). */
+  /** First file whose URI is not before `uri` (binary search). */
   private indexOf(uri: string): number {
     let lo = 0;
-    let hi = this.entries.length;
+    let hi = this.uris.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.entries[mid].uri < uri) lo = mid + 1;
+      if (this.uris[mid] < uri) lo = mid + 1;
       else hi = mid;
     }
     return lo;

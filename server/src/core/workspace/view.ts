@@ -5,6 +5,8 @@
 import type { Fact, FactOf, FactType, FileFacts, Labels, NamespaceFact, WorkloadFact } from './facts';
 import { Bucket, keysOf, namesInUse, readKey } from './view-buckets';
 
+const FILE_KEY = readKey.file('');
+
 /** Every label of the selector is on the pod with the same value (Kubernetes matchLabels). */
 export function labelsMatch(selector: Labels, podLabels: Labels): boolean {
   for (const [k, v] of Object.entries(selector)) if (podLabels[k] !== v) return false;
@@ -22,6 +24,8 @@ export class WorkspaceView {
   private readonly memos = new Map<string, { value: unknown; keys: ReadonlySet<string> }>();
   /** Read key -> the version at which what it lists last changed. */
   private readonly changedAt = new Map<string, number>();
+  /** The same for `readKey.file(uri)`, by the URI itself: a key string per file would be one more string per indexed file. */
+  private readonly fileChangedAt = new Map<string, number>();
   private ver = 0;
   /** Keys read by the reader being recorded (see `recording`). */
   private reading: Set<string> | undefined;
@@ -44,7 +48,7 @@ export class WorkspaceView {
     else this.byUri.delete(uri);
     this.sortedFiles = undefined;
     this.mark(readKey.files);
-    this.mark(readKey.file(uri));
+    this.fileChangedAt.set(uri, this.ver);
     const oldGroups = groupByKey(before?.facts ?? []);
     const newGroups = groupByKey(file?.facts ?? []);
     for (const key of new Set([...oldGroups.keys(), ...newGroups.keys()])) {
@@ -65,7 +69,7 @@ export class WorkspaceView {
 
   /** Whether any of these read keys changed after `version`. */
   changedSince(keys: Iterable<string>, version: number): boolean {
-    for (const k of keys) if ((this.changedAt.get(k) ?? 0) > version) return true;
+    for (const k of keys) if ((this.changedAtOf(k) ?? 0) > version) return true;
     return false;
   }
 
@@ -87,6 +91,20 @@ export class WorkspaceView {
     this.read(readKey.files);
     this.sortedFiles ??= [...this.byUri.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     return this.sortedFiles;
+  }
+
+  /** A file's facts, for the index itself: not recorded as a rule's read. */
+  peek(uri: string): FileFacts | undefined {
+    return this.byUri.get(uri);
+  }
+
+  /** Indexed URIs in the order they were first indexed (not recorded). */
+  uris(): string[] {
+    return [...this.byUri.keys()];
+  }
+
+  get size(): number {
+    return this.byUri.size;
   }
 
   file(uri: string): FileFacts | undefined {
@@ -171,6 +189,10 @@ export class WorkspaceView {
 
   private read(key: string): void {
     this.reading?.add(key);
+  }
+
+  private changedAtOf(key: string): number | undefined {
+    return key.startsWith(FILE_KEY) ? this.fileChangedAt.get(key.slice(FILE_KEY.length)) : this.changedAt.get(key);
   }
 
   private mark(key: string): void {

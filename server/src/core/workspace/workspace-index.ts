@@ -11,7 +11,7 @@ export interface IndexLimits {
 export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 50_000 };
 
 export class WorkspaceIndex {
-  private readonly files = new Map<string, FileFacts>();
+  /** Holds every file's facts too (the index keeps no second map of them: one entry less per file). */
   private readonly lookups = new WorkspaceView();
   /** Increments on every change, so callers can tell whether results they hold are stale. */
   private gen = 0;
@@ -20,8 +20,8 @@ export class WorkspaceIndex {
 
   /** Replaces a file's facts. Returns false when the index is full and the file is new. */
   set(facts: FileFacts): boolean {
-    if (!this.files.has(facts.uri) && this.files.size >= this.limits.maxFiles) return false;
-    const before = this.files.get(facts.uri);
+    const before = this.lookups.peek(facts.uri);
+    if (!before && this.lookups.size >= this.limits.maxFiles) return false;
     // Files without manifests are common (CI configs, Helm values): keep them out of the view.
     if (facts.facts.length === 0 && !before) return true;
     if (facts.facts.length === 0) {
@@ -29,14 +29,13 @@ export class WorkspaceIndex {
       return true;
     }
     if (before === facts) return true;
-    this.files.set(facts.uri, facts);
     this.lookups.replace(facts.uri, facts);
     this.gen++;
     return true;
   }
 
   delete(uri: string): void {
-    if (!this.files.delete(uri)) return;
+    if (!this.lookups.peek(uri)) return;
     this.lookups.replace(uri, undefined);
     this.gen++;
   }
@@ -44,23 +43,23 @@ export class WorkspaceIndex {
   /** Removes every file under a folder URI (a deleted or excluded directory). */
   deleteUnder(prefix: string): void {
     const p = prefix.endsWith('/') ? prefix : `${prefix}/`;
-    for (const uri of [...this.files.keys()]) if (uri.startsWith(p)) this.delete(uri);
+    for (const uri of this.lookups.uris()) if (uri.startsWith(p)) this.delete(uri);
   }
 
   get(uri: string): FileFacts | undefined {
-    return this.files.get(uri);
+    return this.lookups.peek(uri);
   }
 
   has(uri: string): boolean {
-    return this.files.has(uri);
+    return this.lookups.peek(uri) !== undefined;
   }
 
   uris(): string[] {
-    return [...this.files.keys()];
+    return this.lookups.uris();
   }
 
   get size(): number {
-    return this.files.size;
+    return this.lookups.size;
   }
 
   get generation(): number {
