@@ -1,11 +1,12 @@
 // The only importer of `yaml`: turns one document's text into a small positioned tree of our own
 // (so rules, hover and completion never depend on the parser's classes) plus its plain value.
-import { Composer, CST, Parser, YAMLParseError, parseDocument, isMap, isSeq, isScalar, isAlias, isPair } from 'yaml';
+import { Composer, CST, Parser, Schema, YAMLParseError, parseDocument, isMap, isSeq, isScalar, isAlias, isPair } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { scanNesting, MAX_NESTING_DEPTH } from './nesting-depth';
 import { plainValue } from './plain-value';
 import { checkDuplicate, COLON_STANDIN, plainScalarValue, styleOf, type YamlProblem } from './yaml-node-values';
-import { treeFromCst, type ResolveScalar } from './tree-from-cst';
+import { treeFromCst, type ScalarReaders } from './tree-from-cst';
+import { corePlainReader, type CoreTag } from './core-schema-scalar';
 import { work } from './work-count';
 
 export type { YNode, YPair, YMap, YSeq, YScalar, YAlias, ScalarStyle } from './yaml-tree';
@@ -120,12 +121,20 @@ interface ReadTree {
 // check duplicates with a set instead (checkDuplicate).
 const OPTIONS = { prettyErrors: false, strict: true, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error', merge: true } as const;
 
-const resolveScalar: ResolveScalar = (token, strict, onError) => CST.resolveAsScalar(token as CST.FlowScalar, strict, onError);
+/** The library's own readers: scalar tokens, and plain scalars by the core schema's tags (as the Composer). */
+const READERS: ScalarReaders = {
+  resolve: (token, strict, onError) => CST.resolveAsScalar(token as CST.FlowScalar, strict, onError),
+  corePlain: corePlainReader(
+    new Schema({ schema: 'core' }).tags as CoreTag[],
+    (resolved) => (isScalar(resolved) ? resolved.value : resolved),
+    OPTIONS,
+  ),
+};
 
 function readTree(source: string, text: string, route: 'cst' | 'composer'): ReadTree {
   if (route === 'composer') return fromDocument(parseDocument(source, OPTIONS), text);
   const tokens = Array.from(new Parser().parse(source));
-  const fast = treeFromCst(tokens, text, resolveScalar);
+  const fast = treeFromCst(tokens, text, READERS);
   if (!('declined' in fast)) return { root: fast.root, errors: fast.duplicates, warnings: [] };
   return { ...fromDocument(composeOne(tokens, source.length), text), declined: fast.declined };
 }

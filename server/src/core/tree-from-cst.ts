@@ -6,7 +6,7 @@
 // node and offset for offset: test/unit/cst-tree-differential.test.ts compares both on every fixture.
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree';
 import { checkDuplicate, plainScalarValue, styleOf, type YamlProblem } from './yaml-node-values';
-import { coreScalarValue } from './core-schema-scalar';
+import type { PlainScalarReader } from './core-schema-scalar';
 import { decline, Declined, emptyValueAt, keyHasNewline, readEnd, readProps, source, type CstToken, type Props } from './cst-props';
 import { work } from './work-count';
 
@@ -21,10 +21,16 @@ export type ResolveScalar = (
 
 export type CstTree = { root: YNode | null; duplicates: YamlProblem[] } | { declined: string };
 
+/** The parser's readers of scalar tokens and of plain scalars' values (core schema). */
+export interface ScalarReaders {
+  resolve: ResolveScalar;
+  corePlain: PlainScalarReader;
+}
+
 /** Our tree for one document's CST tokens, or why the Composer must read it. */
-export function treeFromCst(tokens: readonly CstToken[], text: string, resolve: ResolveScalar): CstTree {
+export function treeFromCst(tokens: readonly CstToken[], text: string, readers: ScalarReaders): CstTree {
   try {
-    const reader = new CstReader(text, resolve);
+    const reader = new CstReader(text, readers.resolve, readers.corePlain);
     return { root: reader.stream(tokens), duplicates: reader.duplicates };
   } catch (err) {
     if (err instanceof Declined) return { declined: err.reason };
@@ -46,6 +52,7 @@ class CstReader {
   constructor(
     private readonly text: string,
     private readonly resolve: ResolveScalar,
+    private readonly corePlain: PlainScalarReader,
   ) {}
 
   stream(tokens: readonly CstToken[]): YNode | null {
@@ -235,7 +242,7 @@ class CstReader {
     if (style === 'plain') {
       // With `merge: true` the parser reads a plain `<<` key as a merge key (not a string).
       if (atKey && value === '<<') decline('merge key');
-      value = plainScalarValue(coreScalarValue(value as string), start, end, this.text);
+      value = plainScalarValue(this.corePlain(value as string), start, end, this.text);
     }
     return { kind: 'scalar', value, style, start, end };
   }
