@@ -100,3 +100,16 @@ test('facts after an edit move to their new offsets and share what did not move'
   assert.equal(after.site.line, before.site.line + 1);
   assert.equal(after.podLabels, before.podLabels, 'labels are shared, not copied');
 });
+
+test('equal documents in two files (a base copied per environment) do not take over each other’s cached facts', () => {
+  const extractor = new FactsExtractor();
+  const text = `${TEMPLATES[5]('shop', 1)}---\n${TEMPLATES[3]('shop', 1)}`;
+  const a = extractor.ofText('file:///ws/prod/a.yaml', text);
+  const b = extractor.ofText('file:///ws/stage/a.yaml', text);
+  const again = extractor.ofText('file:///ws/prod/a.yaml', text);
+  assert.equal(again.signature, a.signature, 'reading the other copy leaves this file unchanged for the index');
+  assert.ok(
+    b.facts.every((f) => f.uri === 'file:///ws/stage/a.yaml'),
+    'each copy has facts of its own file',
+  );
+});

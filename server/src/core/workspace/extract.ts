@@ -56,8 +56,10 @@ export class FactsExtractor {
   private readonly placed = new WeakMap<Fact[], { start: number; line: number; facts: Fact[] }>();
   private nextId = 1;
 
-  /** Facts of one document by a digest of its text (the text itself would stay alive as the key). */
+  /** Facts of one document by a digest of its text and its file (the text itself would stay alive as the key). */
   private readonly cache = new DocumentCache<Extracted>(20_000);
+  /** A number for each file met, for the cache's keys (like `byResult`, kept for the extractor's life). */
+  private readonly fileNumbers = new Map<string, number>();
 
   /** `strings`: for a long-lived index, which should keep one detached copy of each string (fact-strings.ts). */
   constructor(private readonly strings?: FactStrings) {}
@@ -142,24 +144,32 @@ export class FactsExtractor {
       if (!extracted) forUri.set(doc.identity, (extracted = { start: doc.start, line, facts: this.documentFacts(uri, doc, line) }));
       return extracted;
     }
-    const key = textDigest(doc.text);
-    let extracted = this.cachedFor(uri, key);
+    const digest = textDigest(doc.text);
+    let extracted = this.cachedFor(uri, digest);
     if (!extracted) {
       // A document skipped as cached in `ofText` may have been evicted since: parse it after all.
       const source = doc.root === null && doc.value === undefined ? { ...doc, ...reparse(doc.text) } : doc;
       extracted = { uri, start: doc.start, line, facts: this.documentFacts(uri, source, line) };
-      this.cache.set(key, extracted);
+      this.cache.set(this.keyOf(uri, digest), extracted);
     }
     return extracted;
   }
 
   /**
-   * This file's cached facts of a document text. Keyed by the digest alone, the URI checked on the
-   * way out: an equal document in another file takes the entry over (facts carry their file's URI).
+   * This file's cached facts of a document text (facts carry their file's URI). Equal documents of
+   * different files (a base copied per environment) get entries of their own: were they to share
+   * one, reading either file would make the other's facts new, and the index would take it as changed.
    */
   private cachedFor(uri: string, digest: string): Extracted | undefined {
-    const extracted = this.cache.get(digest);
+    const extracted = this.cache.get(this.keyOf(uri, digest));
     return extracted?.uri === uri ? extracted : undefined;
+  }
+
+  /** The digest and a small number for the file: the URI itself would make every key long. */
+  private keyOf(uri: string, digest: string): string {
+    let n = this.fileNumbers.get(uri);
+    if (n === undefined) this.fileNumbers.set(uri, (n = this.fileNumbers.size));
+    return `${digest}#${n}`;
   }
 
   private documentFacts(uri: string, doc: SourceDocument, line: number): Fact[] {
