@@ -28,6 +28,8 @@ export interface SourceDocument {
   identity?: object;
   /** For an item of a List: the file offset where the List ends, after which new documents go. */
   listEnd?: number;
+  /** The text's digest, when the reader already took it (the cache key; see FactsExtractor.cachedFor). */
+  digest?: string;
 }
 
 /** Cheap text test before parsing a file from disk: does it look like a Kubernetes manifest at all? */
@@ -70,15 +72,16 @@ export class FactsExtractor {
     for (const chunk of splitDocuments(text)) {
       // Templates (Helm, Go) have placeholder values: facts read from them would be fiction.
       if (chunk.text.includes('{{') || !mayHoldManifests(chunk.text)) continue;
-      if (this.cachedFor(uri, textDigest(chunk.text))) {
-        docs.push({ start: chunk.start, text: chunk.text, root: null, value: undefined });
+      const digest = textDigest(chunk.text);
+      if (this.cachedFor(uri, digest)) {
+        docs.push({ start: chunk.start, text: chunk.text, root: null, value: undefined, digest });
         continue;
       }
       const parsed = parseYaml(chunk.text);
       const clean = !parsed.problems.some((p) => p.severity === 'error');
       const items = listItemChunks(chunk.text, { root: parsed.root, value: parsed.value, clean });
       if (!items) {
-        docs.push({ start: chunk.start, text: chunk.text, root: parsed.root, value: parsed.value });
+        docs.push({ start: chunk.start, text: chunk.text, root: parsed.root, value: parsed.value, digest });
         continue;
       }
       const listEnd = chunk.start + chunk.text.length;
@@ -144,7 +147,7 @@ export class FactsExtractor {
       if (!extracted) forUri.set(doc.identity, (extracted = { start: doc.start, line, facts: this.documentFacts(uri, doc, line) }));
       return extracted;
     }
-    const digest = textDigest(doc.text);
+    const digest = doc.digest ?? textDigest(doc.text);
     let extracted = this.cachedFor(uri, digest);
     if (!extracted) {
       // A document skipped as cached in `ofText` may have been evicted since: parse it after all.
