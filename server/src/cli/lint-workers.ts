@@ -8,7 +8,7 @@ import type { CrdText } from '../core/crd/read-crds';
 import { Engine } from '../core/engine';
 import type { SchemaBundle } from '../core/schema';
 import { findPackageDir, loadSchemas } from '../node/load-schemas';
-import { lintText, type Input, type Linted } from './lint';
+import { cliEngineOptions, lintText, type Input, type Linted } from './lint';
 
 const ROLE = 'meshlint-lint-worker';
 
@@ -85,7 +85,8 @@ function serveLintJobs(): void {
   let run: { engine: Engine; config: Config } | undefined;
   parentPort?.on('message', (message: ToWorker) => {
     if (message.kind === 'setup') {
-      const engine = new Engine(registryWithCrds(builtIn, message.crdTexts).registry, { maxFileLength: Infinity });
+      // Workers only lint (fixes run on the main thread before the lint).
+      const engine = new Engine(registryWithCrds(builtIn, message.crdTexts).registry, cliEngineOptions(false));
       run = { engine, config: message.config };
       return;
     }

@@ -1,6 +1,6 @@
 // Checks a set of file texts with one engine and config; `--fix` applies safe fixes until none
 // are left (a fix can reveal another), writing nothing itself.
-import type { Engine } from '../core/engine';
+import type { Engine, EngineOptions } from '../core/engine';
 import type { Config } from '../core/config';
 import { applyEdits, collectSafeFixes } from '../core/fix-all';
 import { editProblem, findingGone } from '../core/fix-verify';
@@ -17,6 +17,20 @@ export interface Linted extends Input {
   findings: Finding[];
   /** The workspace facts read from the same parse, so the workspace pass does not parse the file again. */
   facts?: FileFacts;
+}
+
+/**
+ * Engine options for a CLI run. No length limit: the editor skips very large files and sends
+ * people to this command, and what is read is bounded by MAX_FILE_BYTES in read-file.ts instead.
+ * No result cache when the run only lints: each document is checked once, and the editor's cache
+ * kept every document's tree and findings to the end of the run (~7 KB a manifest, 68 MB of
+ * 107 MB live at the end of 10,000), which the garbage collector then copied into the old
+ * generation and marked. Keeping even the last 64 documents cost ~20 % more CPU than keeping none
+ * (docs/performance.md). `--fix` keeps the cache: the lint after the fixes reuses the last check
+ * of each fixed text.
+ */
+export function cliEngineOptions(fixes: boolean): EngineOptions {
+  return fixes ? { maxFileLength: Infinity } : { maxFileLength: Infinity, cacheLimit: 0 };
 }
 
 export function lintTexts(engine: Engine, inputs: readonly Input[], config: Config): Linted[] {

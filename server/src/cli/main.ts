@@ -6,7 +6,7 @@ import { findPackageDir, loadUpstreamReleases } from '../node/load-schemas';
 import { loadRegistry } from './crds';
 import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
-import { fixText, type Input, type Linted } from './lint';
+import { cliEngineOptions, fixText, type Input, type Linted } from './lint';
 import { EarlyWorkers, jobsFromEnv, lintAll } from './parallel';
 import { type FileReport, type Located } from './report';
 import { formatText } from './format-text';
@@ -101,9 +101,7 @@ export async function main(
     const crds = loadRegistry([...workspace.crds, ...args.crds], inputs);
     problems.push(...crds.problems);
     for (const n of crds.notes) err.write(escapeForTerminal(`meshlint: ${n}`) + '\n');
-    // No length limit in the engine (the editor skips very large files and sends people to this
-    // command): what is read is bounded by MAX_FILE_BYTES in read-file.ts instead.
-    const engine = new Engine(crds.registry, { maxFileLength: Infinity });
+    const engine = new Engine(crds.registry, cliEngineOptions(args.fix));
     for (const s of collected.skipped) err.write(escapeForTerminal(`meshlint: skipped ${s.path}: ${s.message}`) + '\n');
     for (const p of problems) err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n');
 

@@ -51,7 +51,7 @@ export interface AnalyzeOptions {
 
 export interface EngineOptions {
   rules?: readonly DocumentRule[];
-  /** Documents kept per config; beyond it the least recently used are dropped. */
+  /** Documents kept per config; beyond it the least recently used are dropped. 0 keeps none. */
   cacheLimit?: number;
   /** Files longer than this (UTF-16 units) are not checked, to keep the editor responsive. */
   maxFileLength?: number;
@@ -83,7 +83,7 @@ export class Engine {
 
   analyze(text: string, config: Config, options: AnalyzeOptions = {}): FileAnalysis {
     if (text.length > this.maxFileLength) return this.tooLarge(text, config);
-    const cache = this.cacheFor(checkFingerprint(config));
+    const cache = this.cacheLimit > 0 ? this.cacheFor(checkFingerprint(config)) : undefined;
     const documents: AnalyzedDocument[] = [];
     const internalErrors: string[] = [];
     let isMeshFile = false;
@@ -92,11 +92,11 @@ export class Engine {
     const chunks = options.chunks ?? splitDocuments(text);
     /** The next document's result, cached or checked now; undefined when `shouldStop` ends the run. */
     const resultOf = (docText: string): { result: DocumentResult; reused: boolean } | undefined => {
-      const cached = cache.get(docText);
+      const cached = cache?.get(docText);
       if (cached) return { result: cached, reused: true };
       if (fresh++ > 0 && options.shouldStop?.()) return undefined;
       const result = analyzeDocument(docText, { schemas: this.schemas, rules: this.rules, config });
-      cache.set(docText, result);
+      cache?.set(docText, result);
       internalErrors.push(...result.internalErrors);
       return { result, reused: false };
     };
