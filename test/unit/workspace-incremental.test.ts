@@ -113,3 +113,18 @@ test('equal documents in two files (a base copied per environment) do not take o
     'each copy has facts of its own file',
   );
 });
+
+test('a List item whose List ends elsewhere changes the file signature, though the item and the file length do not', () => {
+  // The List's trailing metadata loses a character and a comment document after it gains one: each
+  // item keeps its text, start and line, and the file its length, but the facts' docEnd moves.
+  const list = (version: string): string =>
+    `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ServiceAccount\n  metadata: {name: sa, namespace: shop}\nmetadata:\n  resourceVersion: "${version}"\n---\n`;
+  const before = `${list('12')}# note a\n`;
+  const after = `${list('1')}# note ab\n`;
+  assert.equal(after.length, before.length);
+  const extractor = new FactsExtractor();
+  const a = extractor.ofText('file:///ws/list.yaml', before);
+  const b = extractor.ofText('file:///ws/list.yaml', after);
+  assert.deepEqual([a.facts.length, b.facts.map((f) => f.docEnd)], [1, [a.facts[0].docEnd - 1]]);
+  assert.notEqual(b.signature, a.signature, 'the index must take the new facts (their docEnd is where a fix adds a document)');
+});

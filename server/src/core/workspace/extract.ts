@@ -117,9 +117,11 @@ export class FactsExtractor {
       const extracted = this.extracted(uri, doc, line);
       if (extracted.facts.length === 0) continue;
       const id = (extracted.id ??= this.nextId++);
-      signature.push(`${id}@${doc.start}:${line}`);
-      const placed = this.place(extracted, doc.start, line);
       const listEnd = doc.listEnd;
+      // A List item's facts end where the List ends (`docEnd`, where a fix adds a document), which its
+      // own text and start do not fix: text after the items can change length on its own.
+      signature.push(listEnd === undefined ? `${id}@${doc.start}:${line}` : `${id}@${doc.start}:${line}-${listEnd}`);
+      const placed = this.place(extracted, doc.start, line);
       parts.push(listEnd === undefined ? placed : placed.map((f) => Object.assign(onBase<Fact>(f, f), { docEnd: listEnd })));
     }
     const fileShape = shape(text);
