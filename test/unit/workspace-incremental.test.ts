@@ -12,6 +12,7 @@ import { WorkspaceView } from '../../server/src/core/workspace/view';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspace-index';
 import { WORKSPACE_RULES } from '../../server/src/core/workspace/workspace-rules';
 import type { WorkloadFact } from '../../server/src/core/workspace/facts';
+import { newEngine } from '../support/engine';
 
 const NAMESPACES = ['istio-system', 'shop', 'pay', 'ghost'];
 
@@ -60,8 +61,11 @@ test('incremental findings equal a full run after every edit of random edit sequ
       const rules = new IncrementalRules(WORKSPACE_RULES);
       for (const e of edits) {
         const uri = `file:///ws/f${e.file}.yaml`;
-        if (e.docs === null) index.delete(uri);
-        else index.set(extractor.ofText(uri, render(e.docs)));
+        if (e.docs === null) {
+          // As the folder index does for a file that is gone.
+          index.delete(uri);
+          extractor.forget(uri);
+        } else index.set(extractor.ofText(uri, render(e.docs)));
         const incremental = [...rules.run(index.view(), DEFAULT_CONFIG).byUri].sort(([a], [b]) => (a < b ? -1 : 1));
         assert.deepEqual(incremental, full(index));
       }
@@ -127,4 +131,32 @@ test('a List item whose List ends elsewhere changes the file signature, though t
   const b = extractor.ofText('file:///ws/list.yaml', after);
   assert.deepEqual([a.facts.length, b.facts.map((f) => f.docEnd)], [1, [a.facts[0].docEnd - 1]]);
   assert.notEqual(b.signature, a.signature, 'the index must take the new facts (their docEnd is where a fix adds a document)');
+});
+
+test('a file that leaves keeps nothing per URI in the view or the extractor, and readers of it still re-run', () => {
+  const uris = Array.from({ length: 50 }, (_, i) => `file:///ws/gone-${i}.yaml`);
+  const extractor = new FactsExtractor();
+  const view = new WorkspaceView();
+  const engine = newEngine();
+  for (const [i, uri] of uris.entries()) {
+    const text = TEMPLATES[5]('shop', 1);
+    // Half the files as the editor reads them (from a check), half as from disk.
+    view.replace(uri, i % 2 ? extractor.ofText(uri, text) : extractor.ofAnalysis(uri, text, engine.analyze(text, DEFAULT_CONFIG)));
+  }
+  const seen = view.recording(() => view.file(uris[0]));
+  const version = view.version;
+  for (const uri of uris) {
+    view.replace(uri, undefined);
+    extractor.forget(uri);
+  }
+  const internals = {
+    view: view as unknown as { fileChangedAt: Map<string, number> },
+    extractor: extractor as unknown as { fileNumbers: Map<string, number>; byResult: Map<string, unknown> },
+  };
+  assert.deepEqual([internals.view.fileChangedAt.size, internals.extractor.fileNumbers.size, internals.extractor.byResult.size], [0, 0, 0]);
+  assert.ok(seen.value, 'the reader saw the file');
+  assert.equal(view.changedSince(seen.keys, version), true, 'a reader of the removed file runs again');
+  // A file that comes back gets facts of its own URI again (its cache number is new, never reused).
+  const back = extractor.ofText(uris[0], TEMPLATES[5]('shop', 1));
+  assert.ok(back.facts.length > 0 && back.facts.every((f) => f.uri === uris[0]));
 });

@@ -66,7 +66,11 @@ export class FolderIndex {
     for (const f of this.folders) old.delete(f.uri);
     // A dropped folder's facts go with its index; forget which files it held.
     for (const dropped of old.keys())
-      for (const key of [...this.factsKeys.keys()]) if (key.startsWith(`${dropped}/`)) this.factsKeys.delete(key);
+      for (const key of [...this.factsKeys.keys()])
+        if (key.startsWith(`${dropped}/`)) {
+          this.factsKeys.delete(key);
+          this.extractor.forget(key);
+        }
     return fresh;
   }
 
@@ -140,6 +144,7 @@ export class FolderIndex {
     this.forgetAnalysis(folder, key);
     this.setCrdText(folder, key, undefined);
     this.factsKeys.delete(key);
+    this.extractor.forget(key);
     if (!folder.index.has(key)) return false;
     folder.index.delete(key);
     this.onFactsChanged();

@@ -60,11 +60,18 @@ export class FactsExtractor {
 
   /** Facts of one document by a digest of its text and its file (the text itself would stay alive as the key). */
   private readonly cache = new DocumentCache<Extracted>(20_000);
-  /** A number for each file met, for the cache's keys (like `byResult`, kept for the extractor's life). */
+  /** A number for each file met, for the cache's keys (dropped by `forget`). */
   private readonly fileNumbers = new Map<string, number>();
+  private nextFileNumber = 0;
 
   /** `strings`: for a long-lived index, which should keep one detached copy of each string (fact-strings.ts). */
   constructor(private readonly strings?: FactStrings) {}
+
+  /** Drops what is kept per file, once the file is gone (a long-lived server meets many URIs). */
+  forget(uri: string): void {
+    this.byResult.delete(uri);
+    this.fileNumbers.delete(uri);
+  }
 
   ofText(uri: string, text: string): FileFacts {
     if (!mayHoldManifests(text)) return emptyFacts(uri, text);
@@ -173,7 +180,8 @@ export class FactsExtractor {
   /** The digest and a small number for the file: the URI itself would make every key long. */
   private keyOf(uri: string, digest: string): string {
     let n = this.fileNumbers.get(uri);
-    if (n === undefined) this.fileNumbers.set(uri, (n = this.fileNumbers.size));
+    // Never reused: a number freed by `forget` may still key cache entries until they are evicted.
+    if (n === undefined) this.fileNumbers.set(uri, (n = this.nextFileNumber++));
     return `${digest}#${n}`;
   }
 

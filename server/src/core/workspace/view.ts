@@ -26,6 +26,13 @@ export class WorkspaceView {
   private readonly changedAt = new Map<string, number>();
   /** The same for `readKey.file(uri)`, by the URI itself: a key string per file would be one more string per indexed file. */
   private readonly fileChangedAt = new Map<string, number>();
+  /**
+   * The last version at which a file left the view. A removed file's entry above is dropped (a
+   * long-lived server meets many URIs), so a file key with no entry counts as changed then: a
+   * reader that saw the file before it went is re-run, and one that looked for an absent file only
+   * re-runs more often than it must.
+   */
+  private lastRemoval = 0;
   private ver = 0;
   /** Keys read by the reader being recorded (see `recording`). */
   private reading: Set<string> | undefined;
@@ -48,7 +55,11 @@ export class WorkspaceView {
     else this.byUri.delete(uri);
     this.sortedFiles = undefined;
     this.mark(readKey.files);
-    this.fileChangedAt.set(uri, this.ver);
+    if (file) this.fileChangedAt.set(uri, this.ver);
+    else {
+      this.fileChangedAt.delete(uri);
+      this.lastRemoval = this.ver;
+    }
     const oldGroups = groupByKey(before?.facts ?? []);
     const newGroups = groupByKey(file?.facts ?? []);
     for (const key of new Set([...oldGroups.keys(), ...newGroups.keys()])) {
@@ -192,7 +203,7 @@ export class WorkspaceView {
   }
 
   private changedAtOf(key: string): number | undefined {
-    return key.startsWith(FILE_KEY) ? this.fileChangedAt.get(key.slice(FILE_KEY.length)) : this.changedAt.get(key);
+    return key.startsWith(FILE_KEY) ? (this.fileChangedAt.get(key.slice(FILE_KEY.length)) ?? this.lastRemoval) : this.changedAt.get(key);
   }
 
   private mark(key: string): void {
