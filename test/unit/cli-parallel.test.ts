@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { lintTexts } from '../../server/src/cli/lint';
-import { threadsFor } from '../../server/src/cli/parallel';
+import * as os from 'node:os';
+import { parallelMinChars, threadsFor } from '../../server/src/cli/parallel';
 import { Progress, PROGRESS_AFTER_MS } from '../../server/src/cli/progress';
 import { loadWorkspace, withWorkspaceFindings } from '../../server/src/cli/workspace';
 import { newEngine } from '../support/engine';
@@ -54,10 +55,19 @@ test('runs use one thread unless the input is large or MESHLINT_JOBS asks', () =
   const small = [{ path: 'a.yaml', text: 'kind: A\n' }];
   assert.equal(threadsFor(small, undefined), 1);
   assert.equal(threadsFor(small, 4), 1, 'never more threads than files');
-  const many = Array.from({ length: 100 }, (_, i) => ({ path: `${i}.yaml`, text: 'x'.repeat(50_000) }));
-  assert.ok(threadsFor(many, undefined) >= 1);
+  const many = Array.from({ length: 100 }, (_, i) => ({ path: `${i}.yaml`, text: 'x'.repeat(parallelMinChars() / 80) }));
+  assert.equal(threadsFor(many, undefined), Math.min(os.availableParallelism(), 5), 'one per core, at most one per 24 files');
+  const under = many.slice(0, 79);
+  assert.equal(threadsFor(under, undefined), 1, 'under the threshold, one thread');
   assert.equal(threadsFor(many, 3), 3);
   assert.equal(threadsFor(many, 1), 1);
+});
+
+test('on two cores a run needs much more text to use workers than with more cores', () => {
+  // Measured on 2 cores: a second isolate pays off only from ~12 MB of text (docs/performance.md).
+  assert.equal(parallelMinChars(2), 12_000_000);
+  assert.equal(parallelMinChars(1), 12_000_000);
+  assert.equal(parallelMinChars(4), 1_000_000);
 });
 
 test('the workspace pass reads the facts of the lint parse, not the text again', () => {

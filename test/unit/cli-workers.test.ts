@@ -11,7 +11,7 @@ import type { Worker } from 'node:worker_threads';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { lintTexts } from '../../server/src/cli/lint';
 import { LintWorkers } from '../../server/src/cli/lint-workers';
-import { batchSize, EarlyWorkers, lintAll } from '../../server/src/cli/parallel';
+import { batchSize, EarlyWorkers, lintAll, parallelMinChars } from '../../server/src/cli/parallel';
 import { Engine } from '../../server/src/core/engine';
 import { newEngine } from '../support/engine';
 import { CRD_FIXTURES, crdRegistry, crdText, TRUST_DOMAINS_POLICY } from '../support/crds';
@@ -50,9 +50,10 @@ test('MESHLINT_JOBS starts its workers before any file is read, one thread being
 test('without MESHLINT_JOBS, workers start once the text read makes the run a threaded one', () => {
   const pool = new CountingWorkers();
   const early = new EarlyWorkers(undefined, 1000, pool);
-  for (let i = 0; i < 200; i++) early.read('x'.repeat(1000));
-  assert.equal(pool.size, 0, '200 KB of text stays on one thread');
-  for (let i = 0; i < 1000; i++) early.read('x'.repeat(1000));
+  const file = 'x'.repeat(parallelMinChars() / 500);
+  for (let i = 0; i < 400; i++) early.read(file);
+  assert.equal(pool.size, 0, 'four fifths of the threshold stays on one thread');
+  for (let i = 0; i < 200; i++) early.read(file);
   assert.equal(pool.started.length, 1, 'started once');
   assert.ok(pool.started[0] >= 0 && pool.started[0] < os.availableParallelism());
   const few = new CountingWorkers();

@@ -20,8 +20,18 @@ const MIN_BATCH = 4;
  * thread, which reads the workers' answers only between its own batches, is busy linting one.
  */
 const IN_FLIGHT = 2;
-/** Below this much text (~3,000 manifests), one thread is about as fast as starting workers (each loads the schemas). */
-const PARALLEL_MIN_CHARS = 1_000_000;
+/**
+ * Text (UTF-16 units) below which one thread is as fast as starting workers: each worker is a new
+ * V8 isolate that loads the bundle and the schemas and warms its own code (~2 s of CPU), and a
+ * one-thread run already keeps ~1.4 cores busy (V8's GC and compiler threads). On 2 cores, forced
+ * two-thread runs (10 generated manifests a file, docs/performance.md) were 1.1 - 1.3x the one-thread
+ * wall time at 4.2 MB of text, 0.96x at 12.6 MB and 0.88x at 21 MB. With more cores the workers
+ * have cores of their own; the 1 MB there (~3,000 manifests) is the earlier estimate, not measured
+ * on such a machine.
+ */
+export function parallelMinChars(cores: number = os.availableParallelism()): number {
+  return cores <= 2 ? 12_000_000 : 1_000_000;
+}
 
 export interface LintRunOptions {
   crdTexts: CrdText[];
@@ -37,7 +47,7 @@ export interface LintRunOptions {
 export function threadsFor(inputs: readonly Input[], requested: number | undefined): number {
   if (requested !== undefined && Number.isInteger(requested) && requested >= 1) return Math.min(requested, Math.max(1, inputs.length));
   const chars = inputs.reduce((n, i) => n + i.text.length, 0);
-  if (chars < PARALLEL_MIN_CHARS) return 1;
+  if (chars < parallelMinChars()) return 1;
   return defaultThreads(inputs.length);
 }
 
@@ -76,7 +86,7 @@ export class EarlyWorkers {
   read(text: string): void {
     this.chars += text.length;
     this.files++;
-    if (this.jobs === undefined && !this.started && this.chars >= PARALLEL_MIN_CHARS && this.files >= BATCH) {
+    if (this.jobs === undefined && !this.started && this.chars >= parallelMinChars() && this.files >= BATCH) {
       // Decided once: on one core no worker starts, and the pool stays empty.
       this.started = true;
       this.pool.start(defaultThreads(this.fileCount) - 1);
