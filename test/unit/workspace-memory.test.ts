@@ -7,6 +7,7 @@ import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { FolderIndex, type Folder } from '../../server/src/lsp/folder-index';
 import type { RulesRunCache } from '../../server/src/lsp/rules-cache';
+import { FactStrings } from '../../server/src/core/workspace/fact-strings';
 
 /** Bytes of heap a file: 4,940 measured (Node 20); facts built by a spread gave ~5,990, dictionary-mode ones ~6,320. */
 const BOUND = 5_400;
@@ -80,4 +81,20 @@ test('an indexed AuthorizationPolicy file costs a bounded heap (shared hidden cl
   indexFiles(ws, 1000, 4000);
   const perFile = (heapAfterCollection() - before) / 4000;
   assert.ok(perFile < BOUND, `${perFile.toFixed(0)} bytes a file`);
+});
+
+test('the string table starts over at its limit, and equal strings are shared again after it', () => {
+  const strings = new FactStrings(3);
+  const text = `prefix ${'x'.repeat(40)} security.istio.io/v1 suffix`;
+  const slices = ['security.istio.io/v1', 'x'.repeat(20), `${'x'.repeat(10)} security`, 'another value here'].map((s) => {
+    const at = text.indexOf(s);
+    return at >= 0 ? text.slice(at, at + s.length) : s;
+  });
+  const first = slices.map((s) => strings.get(s));
+  assert.deepEqual(first, slices, 'equal to what was asked');
+  const table = (strings as unknown as { table: Map<string, string> }).table;
+  assert.ok(table.size <= 3, `the table holds ${table.size} strings, over its limit of 3`);
+  // After the restart, equal strings are shared again from the new table.
+  assert.equal(strings.get(slices[3]), first[3]);
+  assert.equal(strings.get(`${slices[3]}`), strings.get(slices[3]));
 });
