@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
 import { generateDocument } from './generate';
 import { shippedParseAll } from './yaml-builds';
-import { median } from './stats';
+import { arg, median } from './stats';
 
 export interface CliReport {
   manifests: number;
@@ -139,4 +139,9 @@ export async function cliBench(manifests: number): Promise<CliReport> {
     threadedWallRatioToSingle: +(threaded.wallMs / single.wallMs).toFixed(3),
     identicalOutput: single.out === threaded.out,
   };
+}
+
+if (require.main === module) {
+  // Run alone: node out/bench/cli-scale.js --manifests N (10,000 by default, as in `npm run bench`).
+  void cliBench(arg('--manifests', 10_000)).then((report) => console.log(JSON.stringify(report, null, 2)));
 }
