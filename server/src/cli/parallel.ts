@@ -21,13 +21,13 @@ const MIN_BATCH = 4;
  */
 const IN_FLIGHT = 2;
 /**
- * Text (UTF-16 units) below which one thread is as fast as starting workers: each worker is a new
- * V8 isolate that loads the bundle and the schemas and warms its own code (~2 s of CPU), and a
- * one-thread run already keeps ~1.4 cores busy (V8's GC and compiler threads). On 2 cores, forced
- * two-thread runs (10 generated manifests a file, docs/performance.md) were 1.1 - 1.3x the one-thread
- * wall time at 4.2 MB of text, 0.96x at 12.6 MB and 0.88x at 21 MB. With more cores the workers
- * have cores of their own; the 1 MB there (~3,000 manifests) is the earlier estimate, not measured
- * on such a machine.
+ * Text (UTF-16 units) from which a run uses workers. Each worker is a new V8 isolate that loads the
+ * bundle and the schemas and warms its own code (~2 s of CPU), and a one-thread run already keeps
+ * ~1.4 cores busy (V8's GC and compiler threads). On 2 cores, forced two-thread runs (10 generated
+ * manifests a file, docs/performance.md) took 1.03 - 1.3x the one-thread wall time at 3.1 MB of text
+ * (10,000 manifests), 0.96x at 9.4 MB and 0.88x at 15.7 MB: 12 MB is where the gain is clear. With
+ * more cores the workers have cores of their own; the 1 MB there (~3,000 manifests) is the earlier
+ * estimate, not measured on such a machine.
  */
 export function parallelMinChars(cores: number = os.availableParallelism()): number {
   return cores <= 2 ? 12_000_000 : 1_000_000;
