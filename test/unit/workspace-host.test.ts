@@ -13,6 +13,7 @@ import type { Finding } from '../../server/src/core/types';
 import { newEngine } from '../support/engine';
 import { FactsExtractor } from '../../server/src/core/workspace/extract';
 import { DENY_SANDBOX as DENY, peerAuthentication } from '../support/sample-manifests';
+import { work } from '../../server/src/core/work-count';
 
 const ROOT = 'file:///ws';
 const RULE = 'authorization-identity-without-strict';
@@ -270,4 +271,46 @@ test('overlapping reads of .meshlint.yaml: the read started last decides, whiche
   release?.();
   await created;
   assert.deepEqual(w.configProblems.get(config) ?? [], [], 'the deleted file leaves no problem behind');
+});
+
+test('deleting a directory drops the CRD texts and facts under it, except an open file', async () => {
+  const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\n';
+  const w = setup({ 'deny.yaml': DENY, 'team/pa.yaml': pa('PERMISSIVE'), 'team/crd.yaml': crd, 'team/open.yaml': pa('PERMISSIVE') });
+  await w.host.start();
+  await w.publish('team/open.yaml', pa('PERMISSIVE'));
+  const sources = (): string[] => (w.host.crdTexts() ?? []).map((c) => c.source);
+  assert.deepEqual(sources(), [`${ROOT}/team/crd.yaml`]);
+  for (const name of ['team/pa.yaml', 'team/crd.yaml', 'team/open.yaml']) w.disk.delete(`${ROOT}/${name}`);
+  await w.host.watched([{ uri: `${ROOT}/team`, type: 3 }]);
+  assert.deepEqual(sources(), [], 'a deleted CRD no longer shapes validation');
+  // The open file (its editor text wins) still grants what DENY needs.
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [RULE]);
+  await w.host.closed(`${ROOT}/team/open.yaml`);
+  assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), []);
+});
+
+/** Core work counted from now (work-count.ts): tree building, plain values, nesting scans, glob matching. */
+function countWork(): () => number {
+  const before = work.steps;
+  return () => work.steps - before;
+}
+
+test('a rescan reads every file again but parses none whose text did not change', async () => {
+  const files: Record<string, string> = { 'deny.yaml': DENY };
+  for (let i = 0; i < 40; i++) files[`team-${i}/pa.yaml`] = peerAuthentication({ namespace: `team-${i}`, mode: 'PERMISSIVE' });
+  const w = setup(files);
+  const first = countWork();
+  await w.host.start();
+  const scanned = first();
+  const again = countWork();
+  w.host.configOpened(`${ROOT}/.meshlint.yaml`, 'exclude: ["legacy/**"]\n');
+  await w.host.whenIdle();
+  const rescanned = again();
+  assert.ok(rescanned * 4 < scanned, `the rescan reuses the facts of unchanged documents (${rescanned} steps, first scan ${scanned})`);
+  // A file the rescan no longer reads (now excluded) is forgotten; the others are kept.
+  const numbers = (w.host as unknown as { index: { extractor: { fileNumbers: Map<string, number> } } }).index.extractor.fileNumbers;
+  assert.ok(numbers.has(`${ROOT}/team-0/pa.yaml`));
+  w.host.configOpened(`${ROOT}/.meshlint.yaml`, 'exclude: ["team-0/**"]\n');
+  await w.host.whenIdle();
+  assert.deepEqual([numbers.has(`${ROOT}/team-0/pa.yaml`), numbers.has(`${ROOT}/team-1/pa.yaml`)], [false, true]);
 });

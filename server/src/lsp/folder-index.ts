@@ -140,15 +140,36 @@ export class FolderIndex {
     return changed;
   }
 
-  removeFacts(folder: Folder, key: string): boolean {
+  /**
+   * Removes a file's facts. `forget` false keeps what the extractor holds for it, for a file that
+   * is read again at once (a rescan), so its unchanged documents are not parsed again.
+   */
+  removeFacts(folder: Folder, key: string, forget = true): boolean {
     this.forgetAnalysis(folder, key);
     this.setCrdText(folder, key, undefined);
     this.factsKeys.delete(key);
-    this.extractor.forget(key);
+    if (forget) this.extractor.forget(key);
     if (!folder.index.has(key)) return false;
     folder.index.delete(key);
     this.onFactsChanged();
     return true;
+  }
+
+  /**
+   * Removes every file under a deleted directory `dir` (facts, CRD texts, analyses), except those
+   * `keep` names (open files: the editor's text wins); true when facts changed.
+   */
+  removeUnder(folder: Folder, dir: string, keep: (key: string) => boolean): boolean {
+    const prefix = `${dir}/`;
+    const known = new Set([...folder.index.uris(), ...folder.crdTexts.keys(), ...this.factsKeys.keys()]);
+    let changed = false;
+    for (const key of known) if (key.startsWith(prefix) && !keep(key) && this.removeFacts(folder, key)) changed = true;
+    return changed;
+  }
+
+  /** After a rescan: lets the extractor forget the files of `before` that did not come back. */
+  forgetGone(before: readonly string[]): void {
+    for (const key of before) if (!this.factsKeys.has(key)) this.extractor.forget(key);
   }
 
   names(folder: Folder): WorkspaceNames {

@@ -134,9 +134,8 @@ export class WorkspaceHost {
       }
       if (this.open.has(key)) continue; // the editor's text wins over the disk
       if (change.type === 3) {
-        const before = folder.index.size;
-        folder.index.deleteUnder(key);
-        if (this.index.removeFacts(folder, key) || folder.index.size !== before) touched.add(folder);
+        const under = this.index.removeUnder(folder, key, (u) => this.open.has(u));
+        if (this.index.removeFacts(folder, key) || under) touched.add(folder);
         continue;
       }
       if (!this.index.indexable(folder, key)) continue;
@@ -272,7 +271,9 @@ export class WorkspaceHost {
       return;
     }
     folder.ready = false;
-    for (const uri of folder.index.uris()) if (!this.open.has(uri)) this.index.removeFacts(folder, uri);
+    // Each file is read again at once: the extractor keeps its facts of unchanged documents meanwhile.
+    const before = folder.index.uris().filter((uri) => !this.open.has(uri));
+    for (const uri of before) this.index.removeFacts(folder, uri, false);
     const outcome = await scanFolder(files, {
       folderUri: folder.uri,
       globs,
@@ -282,6 +283,7 @@ export class WorkspaceHost {
       take: (u, text) => this.index.setText(folder, u, text),
     });
     reportScan(folder.uri, maxFiles, outcome, this.deps);
+    this.index.forgetGone(before);
     folder.ready = true;
     this.republishAll(folder);
     this.deps.crdsChanged?.();
