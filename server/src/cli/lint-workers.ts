@@ -13,7 +13,8 @@ import { cliEngineOptions, lintText, type Input, type Linted } from './lint';
 const ROLE = 'meshlint-lint-worker';
 
 /** What the main thread sends: the run's setup once, then batches of files. */
-export type ToWorker = { kind: 'setup'; config: Config; crdTexts: CrdText[] } | { kind: 'job'; first: number; inputs: Input[] };
+export type ToWorker =
+  { kind: 'setup'; config: Config; crdTexts: CrdText[]; repeated: string[] } | { kind: 'job'; first: number; inputs: Input[] };
 
 /** A batch's answer, in the batch's order. */
 export interface JobDone {
@@ -57,11 +58,11 @@ export class LintWorkers {
    * The first `count` workers, set up for a run, kept alive until `close`; those beyond are ended.
    * Throws what went wrong in a worker before the run began.
    */
-  forRun(count: number, config: Config, crdTexts: CrdText[]): Worker[] {
+  forRun(count: number, config: Config, crdTexts: CrdText[], repeated: string[] = []): Worker[] {
     this.start(count);
     for (const extra of this.list.splice(count)) this.end(extra);
     if (this.failure) throw this.failure;
-    const setup: ToWorker = { kind: 'setup', config, crdTexts };
+    const setup: ToWorker = { kind: 'setup', config, crdTexts, repeated };
     for (const w of this.list) {
       w.ref();
       w.postMessage(setup);
@@ -86,7 +87,8 @@ function serveLintJobs(): void {
   parentPort?.on('message', (message: ToWorker) => {
     if (message.kind === 'setup') {
       // Workers only lint (fixes run on the main thread before the lint).
-      const engine = new Engine(registryWithCrds(builtIn, message.crdTexts).registry, cliEngineOptions(false));
+      const options = cliEngineOptions(false, new Set(message.repeated));
+      const engine = new Engine(registryWithCrds(builtIn, message.crdTexts).registry, options);
       run = { engine, config: message.config };
       return;
     }

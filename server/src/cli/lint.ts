@@ -7,6 +7,7 @@ import { editProblem, findingGone } from '../core/fix-verify';
 import type { Finding } from '../core/types';
 import { factsOfAnalysis } from '../core/workspace/extract';
 import type { FileFacts } from '../core/workspace/facts';
+import { splitDocuments } from '../core/split';
 
 export interface Input {
   path: string;
@@ -22,15 +23,28 @@ export interface Linted extends Input {
 /**
  * Engine options for a CLI run. No length limit: the editor skips very large files and sends
  * people to this command, and what is read is bounded by MAX_FILE_BYTES in read-file.ts instead.
- * No result cache when the run only lints: each document is checked once, and the editor's cache
- * kept every document's tree and findings to the end of the run (~7 KB a manifest, 68 MB of
- * 107 MB live at the end of 10,000), which the garbage collector then copied into the old
- * generation and marked. Keeping even the last 64 documents cost ~20 % more CPU than keeping none
- * (docs/performance.md). `--fix` keeps the cache: the lint after the fixes reuses the last check
- * of each fixed text.
+ * A run that only lints keeps the results of `repeated` documents alone (see repeatedDocuments).
+ * The editor's cache kept every document's tree and findings to the end of the run (68 MB of
+ * 107 MB live at the end of 10,000 manifests), which the garbage collector copied into the old
+ * generation and marked: even the last 64 documents kept cost ~20 % more CPU than none
+ * (docs/performance.md). `--fix` keeps the whole cache: the lint after the fixes reuses the last
+ * check of each fixed text (on the main thread).
  */
-export function cliEngineOptions(fixes: boolean): EngineOptions {
-  return fixes ? { maxFileLength: Infinity } : { maxFileLength: Infinity, cacheLimit: 0 };
+export function cliEngineOptions(fixes: boolean, repeated: ReadonlySet<string> = new Set()): EngineOptions {
+  if (fixes) return { maxFileLength: Infinity };
+  if (repeated.size === 0) return { maxFileLength: Infinity, cacheLimit: 0 };
+  return { maxFileLength: Infinity, cacheOnly: (text) => repeated.has(text) };
+}
+
+/**
+ * The document texts that occur more than once in a run's files (a base copied per environment,
+ * kustomize output next to its sources): checked once and reused, the rest checked and dropped.
+ */
+export function repeatedDocuments(inputs: readonly Input[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const input of inputs) for (const chunk of splitDocuments(input.text)) (seen.has(chunk.text) ? repeated : seen).add(chunk.text);
+  return repeated;
 }
 
 export function lintTexts(engine: Engine, inputs: readonly Input[], config: Config): Linted[] {

@@ -6,7 +6,7 @@ import { findPackageDir, loadUpstreamReleases } from '../node/load-schemas';
 import { loadRegistry } from './crds';
 import { parseArgs, UsageError, USAGE } from './args';
 import { collectFiles } from './walk';
-import { cliEngineOptions, fixText, type Input, type Linted } from './lint';
+import { cliEngineOptions, fixText, repeatedDocuments, type Input, type Linted } from './lint';
 import { EarlyWorkers, jobsFromEnv, lintAll } from './parallel';
 import { type FileReport, type Located } from './report';
 import { formatText } from './format-text';
@@ -101,7 +101,8 @@ export async function main(
     const crds = loadRegistry([...workspace.crds, ...args.crds], inputs);
     problems.push(...crds.problems);
     for (const n of crds.notes) err.write(escapeForTerminal(`meshlint: ${n}`) + '\n');
-    const engine = new Engine(crds.registry, cliEngineOptions(args.fix));
+    const repeated = args.fix ? new Set<string>() : repeatedDocuments(inputs);
+    const engine = new Engine(crds.registry, cliEngineOptions(args.fix, repeated));
     for (const s of collected.skipped) err.write(escapeForTerminal(`meshlint: skipped ${s.path}: ${s.message}`) + '\n');
     for (const p of problems) err.write(escapeForTerminal(`meshlint: cannot read ${p.path}: ${p.message}`) + '\n');
 
@@ -133,7 +134,7 @@ export async function main(
     }
 
     linted = withOverlayWorkspace(
-      await lintAll(engine, inputs, config, { crdTexts: crds.texts, err, jobs, workers: early.pool }),
+      await lintAll(engine, inputs, config, { crdTexts: crds.texts, repeated: [...repeated], err, jobs, workers: early.pool }),
       workspace,
       overlays,
     );

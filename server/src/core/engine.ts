@@ -51,8 +51,14 @@ export interface AnalyzeOptions {
 
 export interface EngineOptions {
   rules?: readonly DocumentRule[];
-  /** Documents kept per config; beyond it the least recently used are dropped. 0 keeps none. */
+  /**
+   * Documents kept per config; beyond it the least recently used are dropped. 0 keeps none: then,
+   * like with `cacheOnly`, a run stopped by `shouldStop` starts over next time, so only one-pass
+   * callers (the CLI) restrict the cache.
+   */
   cacheLimit?: number;
+  /** Which documents to keep (all by default): a one-pass caller keeps the texts it will meet again. */
+  cacheOnly?: (documentText: string) => boolean;
   /** Files longer than this (UTF-16 units) are not checked, to keep the editor responsive. */
   maxFileLength?: number;
 }
@@ -67,6 +73,7 @@ export class Engine {
   /** Per config fingerprint, results by document text (keys are the texts themselves: no concatenation per keystroke). */
   private readonly caches = new Map<string, DocumentCache<DocumentResult>>();
   private readonly cacheLimit: number;
+  private readonly cacheOnly: ((documentText: string) => boolean) | undefined;
   private readonly maxFileLength: number;
 
   constructor(
@@ -78,6 +85,7 @@ export class Engine {
     // the largest file checked (8M characters of small documents) stay, or a check spread over
     // several runs would evict its own first documents and start over each time.
     this.cacheLimit = options.cacheLimit ?? 200_000;
+    this.cacheOnly = options.cacheOnly;
     this.maxFileLength = options.maxFileLength ?? 8_000_000;
   }
 
@@ -96,7 +104,7 @@ export class Engine {
       if (cached) return { result: cached, reused: true };
       if (fresh++ > 0 && options.shouldStop?.()) return undefined;
       const result = analyzeDocument(docText, { schemas: this.schemas, rules: this.rules, config });
-      cache?.set(docText, result);
+      if (cache && (this.cacheOnly?.(docText) ?? true)) cache.set(docText, result);
       internalErrors.push(...result.internalErrors);
       return { result, reused: false };
     };
