@@ -122,7 +122,8 @@ test('a List item whose List ends elsewhere changes the file signature, though t
   // The List's trailing metadata loses a character and a comment document after it gains one: each
   // item keeps its text, start and line, and the file its length, but the facts' docEnd moves.
   const list = (version: string): string =>
-    `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ServiceAccount\n  metadata: {name: sa, namespace: shop}\nmetadata:\n  resourceVersion: "${version}"\n---\n`;
+    'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ServiceAccount\n  metadata: {name: sa, namespace: shop}\n' +
+    `metadata:\n  resourceVersion: "${version}"\n---\n`;
   const before = `${list('12')}# note a\n`;
   const after = `${list('1')}# note ab\n`;
   assert.equal(after.length, before.length);
