@@ -58,8 +58,8 @@ test('without MESHLINT_JOBS, workers start once the text read makes the run a th
   assert.ok(pool.started[0] >= 0 && pool.started[0] < os.availableParallelism());
   const few = new CountingWorkers();
   const big = new EarlyWorkers(undefined, 3, few);
-  for (let i = 0; i < 3; i++) big.read('x'.repeat(2_000_000));
-  assert.equal(few.size, 0, 'three files are one batch: one thread, however large');
+  for (let i = 0; i < 3; i++) big.read('x'.repeat(parallelMinChars() / 2));
+  assert.deepEqual(few.started, [], 'three files are one batch: one thread, however large, and no start is even asked for');
 });
 
 test('batches shrink as the run nears its end, never below the smallest', () => {
