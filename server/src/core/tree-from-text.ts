@@ -1,0 +1,328 @@
+// Our tree read straight from a document's text, for the strict subset of YAML that ordinary
+// manifests use (block maps and sequences, one-line scalars and flow collections of scalars,
+// comments and blank lines), with charCodeAt loops and no parser tokens: running the parser's
+// lexer and parser was most of the cost of checking a document. Anything else declines, and the
+// CST reader (tree-from-cst.ts) then the Composer read the document as before. The tree must be
+// the CST reader's, node for node and offset for offset (test/unit/text-tree-differential.test.ts);
+// the comment handling below follows where the parser's CST puts comment lines (see gap, close).
+import type { YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree';
+import { checkDuplicate, plainScalarValue, type YamlProblem } from './yaml-node-values';
+import type { PlainScalarReader } from './core-schema-scalar';
+import { decline, Declined } from './cst-props';
+import { blankAt, blockPlainEnd, flowPlainEnd, hasAwkwardCharacter, lineEnd, plainKeyEnd, plainStarts, quotedEnd, restIsComment, skipSpaces } from './text-scalars';
+import { work } from './work-count';
+
+export type TextTree = { root: YNode; duplicates: YamlProblem[] } | { declined: string };
+
+/**
+ * `source` is the text the parser would read (flow colons hidden, parse.ts hideColons); `text` the
+ * document as written, which plain values and duplicate messages quote.
+ */
+export function treeFromText(source: string, text: string, corePlain: PlainScalarReader): TextTree {
+  try {
+    const reader = new TextReader(source, text, corePlain);
+    return { root: reader.document(), duplicates: reader.duplicates };
+  } catch (err) {
+    if (err instanceof Declined) return { declined: err.reason };
+    throw err;
+  }
+}
+
+const HASH = 35;
+const DASH = 45;
+
+/**
+ * The blank and comment lines before the next content line. Those the parser does not fold into the
+ * last scalar's trailing tokens become an item of the innermost open collection: when that
+ * collection closes, the item moves to its parent unless a comment in it is indented at least as
+ * deep as the collection (at indent 0 it always moves); where it stays, it ends that collection's span.
+ */
+interface Gap {
+  comment: boolean;
+  maxIndent: number;
+  /** Where the next content starts (its indentation included in the item), or the text's end. */
+  end: number;
+  claimed: boolean;
+}
+
+class TextReader {
+  readonly duplicates: YamlProblem[] = [];
+  /** Where the last node read ends, trailing blanks and comments included (as the CST reader's tail). */
+  private tail = 0;
+  /** Start of the next content line, its indent (-1 at the end of the text), and the gap before it. */
+  private pos = 0;
+  private next = -1;
+  private gapBefore: Gap = { comment: false, maxIndent: -1, end: 0, claimed: false };
+
+  constructor(
+    private readonly s: string,
+    private readonly text: string,
+    private readonly corePlain: PlainScalarReader,
+  ) {}
+
+  document(): YNode {
+    if (hasAwkwardCharacter(this.s)) decline('tab, carriage return, control or BOM');
+    // Indent -1: a `---` line is content to this first scan (markers decline everywhere else).
+    this.gap(-1, false);
+    if (this.next === 0 && isMarker(this.s, this.pos, '---')) {
+      const eol = lineEnd(this.s, this.pos);
+      if (!restIsComment(this.s, this.pos + 3, eol)) decline('content on the --- line');
+      this.pos = eol + 1;
+      this.gap(-1, false);
+    }
+    if (this.next < 0) decline('no content');
+    if (this.next === 0 && (isMarker(this.s, this.pos, '---') || isMarker(this.s, this.pos, '...'))) decline('document marker');
+    const at = this.pos + this.next;
+    const root = this.isSeqItem(at) ? this.blockSeq(this.next, at) : this.blockMap(this.next, at);
+    if (this.next >= 0) decline('content after the root collection');
+    return root;
+  }
+
+  private isSeqItem(at: number): boolean {
+    return this.s.charCodeAt(at) === DASH && blankAt(this.s, at + 1);
+  }
+
+  /**
+   * Scans blank and comment lines from `pos` to the next content line. With `absorb` (the last
+   * value is a one-line scalar or flow collection of a collection at `indent`), comments indented
+   * deeper than `indent` and the blanks before them join that value's trailing tokens, as the parser does.
+   */
+  private gap(indent: number, absorb: boolean): void {
+    const s = this.s;
+    let comment = false;
+    let maxIndent = -1;
+    let pos = this.pos;
+    while (pos < s.length) {
+      const eol = lineEnd(s, pos);
+      const c = skipSpaces(s, pos);
+      if (c < eol && s.charCodeAt(c) !== HASH) {
+        if (indent >= 0 && c === pos && (isMarker(s, pos, '---') || isMarker(s, pos, '...'))) decline('document marker');
+        this.pos = pos;
+        this.next = c - pos;
+        this.gapBefore = { comment, maxIndent, end: c, claimed: false };
+        return;
+      }
+      if (c < eol) {
+        if (absorb && c - pos > indent) this.tail = Math.min(eol + 1, s.length);
+        else {
+          absorb = false;
+          comment = true;
+          maxIndent = Math.max(maxIndent, c - pos);
+        }
+      }
+      pos = eol + 1;
+    }
+    this.pos = s.length;
+    this.next = -1;
+    this.gapBefore = { comment, maxIndent, end: s.length, claimed: false };
+  }
+
+  /** A collection at `indent` ends at `offset`; its span for the parent may reach over the gap's comments. */
+  private close(indent: number, offset: number): void {
+    const g = this.gapBefore;
+    if (g.comment && !g.claimed && indent !== 0 && g.maxIndent >= indent) {
+      g.claimed = true;
+      this.tail = g.end;
+    } else this.tail = offset;
+  }
+
+  private blockMap(indent: number, first: number): YMap {
+    work.steps++;
+    const pairs: YPair[] = [];
+    const out: YMap = { kind: 'map', flow: false, start: first, end: first, pairs };
+    const seen = new Map<unknown, YNode>();
+    let at = first;
+    let offset = first;
+    for (;;) {
+      const eol = lineEnd(this.s, at);
+      const [key, colon] = this.key(at, eol);
+      checkDuplicate(key, seen, this.duplicates, this.text);
+      const value = this.mapValue(indent, colon + 1, eol);
+      offset = this.tail;
+      pairs.push({ key, value: value.node });
+      if (this.next > indent) decline('line indented deeper than its map');
+      if (this.next < indent) {
+        if (value.commentedEmpty) decline('empty last value with a comment');
+        break;
+      }
+      at = this.pos + indent;
+    }
+    out.end = offset;
+    this.close(indent, offset);
+    return out;
+  }
+
+  private key(at: number, eol: number): [YScalar, number] {
+    const s = this.s;
+    const c = s.charCodeAt(at);
+    let colon: number;
+    let key: YScalar;
+    if (c === 34 || c === 39) {
+      colon = quotedEnd(s, at, eol);
+      if (colon < 0 || s.charCodeAt(colon) !== 58 || !blankAt(s, colon + 1)) decline('quoted key not followed by ": "');
+      key = this.quoted(at, colon);
+    } else {
+      if (!plainStarts(s, at, false)) decline('key starts with an indicator');
+      colon = plainKeyEnd(s, at, eol);
+      if (colon < 0) decline('line without a one-line key');
+      key = this.plain(at, colon, true);
+    }
+    if (colon - at > 1000) decline('long key');
+    return [key, colon];
+  }
+
+  /** The value after a block map's `:`, with what follows it up to the next content line. */
+  private mapValue(indent: number, from: number, eol: number): { node: YNode; commentedEmpty: boolean } {
+    const s = this.s;
+    const p = skipSpaces(s, from);
+    if (p < eol && s.charCodeAt(p) !== HASH) return { node: this.inlineValue(indent, p, eol), commentedEmpty: false };
+    this.pos = eol + 1;
+    this.gap(indent, false);
+    const at = this.pos + this.next;
+    if (this.next > indent) {
+      return { node: this.isSeqItem(at) ? this.blockSeq(this.next, at) : this.blockMap(this.next, at), commentedEmpty: false };
+    }
+    if (this.next === indent && this.isSeqItem(at)) return { node: this.blockSeq(indent, at), commentedEmpty: false };
+    work.steps++;
+    this.tail = p;
+    const node: YScalar = { kind: 'scalar', value: null, style: 'plain', start: p, end: p };
+    return { node, commentedEmpty: p < eol || this.gapBefore.comment };
+  }
+
+  private blockSeq(indent: number, first: number): YSeq {
+    work.steps++;
+    const items: (YNode | null)[] = [];
+    const out: YSeq = { kind: 'seq', flow: false, start: first, end: first, items };
+    let at = first;
+    let offset = first;
+    for (;;) {
+      const eol = lineEnd(this.s, at);
+      const p = skipSpaces(this.s, at + 1);
+      if (p >= eol || this.s.charCodeAt(p) === HASH) decline('empty sequence item');
+      const keyLine = this.isKeyLine(p, eol);
+      items.push(keyLine ? this.blockMap(p - (at - indent), p) : this.inlineValue(indent, p, eol));
+      offset = this.tail;
+      if (this.next > indent) decline('line indented deeper than its sequence');
+      if (this.next < indent || !this.isSeqItem(this.pos + indent)) break;
+      at = this.pos + indent;
+    }
+    out.end = offset;
+    this.close(indent, offset);
+    return out;
+  }
+
+  /** Whether a sequence item's content is a compact map's first key. */
+  private isKeyLine(p: number, eol: number): boolean {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const end = quotedEnd(s, p, eol);
+      return end > 0 && s.charCodeAt(end) === 58 && blankAt(s, end + 1);
+    }
+    return plainStarts(s, p, false) && plainKeyEnd(s, p, eol) >= 0;
+  }
+
+  /** A one-line scalar or flow collection at `p`, then the gap after its line. */
+  private inlineValue(indent: number, p: number, eol: number): YNode {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    let node: YNode;
+    let end: number;
+    if (c === 34 || c === 39) {
+      end = quotedEnd(s, p, eol);
+      if (end < 0) decline('quoted scalar the reader leaves to the parser');
+      node = this.quoted(p, end);
+    } else if (c === 91 || c === 123) {
+      node = this.flow(p);
+      end = node.end;
+    } else {
+      if (!plainStarts(s, p, false)) decline('value starts with an indicator');
+      end = blockPlainEnd(s, p, eol);
+      if (end < 0) decline('plain value holding ": "');
+      node = this.plain(p, end, false);
+    }
+    if (!restIsComment(s, end, eol)) decline('text after a value');
+    this.tail = Math.min(eol + 1, s.length);
+    this.pos = eol + 1;
+    this.gap(indent, true);
+    return node;
+  }
+
+  /** A one-line flow sequence or map of one-line scalars. */
+  private flow(open: number): YMap | YSeq {
+    work.steps++;
+    const s = this.s;
+    const isMap = s.charCodeAt(open) === 123;
+    const close = isMap ? 125 : 93;
+    const pairs: YPair[] = [];
+    const items: (YNode | null)[] = [];
+    const seen = new Map<unknown, YNode>();
+    const eol = lineEnd(s, open);
+    let p = skipSpaces(s, open + 1);
+    if (s.charCodeAt(p) !== close) {
+      for (;;) {
+        let last: YScalar;
+        if (isMap) {
+          const key = this.flowScalar(p, eol, true);
+          checkDuplicate(key, seen, this.duplicates, this.text);
+          if (s.charCodeAt(key.end) !== 58 || s.charCodeAt(key.end + 1) !== 32) decline('flow key not followed by ": "');
+          last = this.flowScalar(skipSpaces(s, key.end + 1), eol, false);
+          pairs.push({ key, value: last });
+        } else items.push((last = this.flowScalar(p, eol, false)));
+        const q = skipSpaces(s, last.end);
+        if (s.charCodeAt(q) === close) {
+          p = q;
+          break;
+        }
+        if (s.charCodeAt(q) !== 44) decline('flow items not separated by a comma');
+        p = skipSpaces(s, q + 1);
+        if (s.charCodeAt(p) === close || s.charCodeAt(p) === 44) decline('empty flow item');
+      }
+    }
+    const start = open;
+    const end = p + 1;
+    return isMap ? { kind: 'map', flow: true, start, end, pairs } : { kind: 'seq', flow: true, start, end, items };
+  }
+
+  private flowScalar(p: number, eol: number, atKey: boolean): YScalar {
+    const s = this.s;
+    const c = s.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const end = quotedEnd(s, p, eol);
+      if (end < 0) decline('quoted flow scalar the reader leaves to the parser');
+      return this.quoted(p, end);
+    }
+    if (!plainStarts(s, p, true)) decline('flow scalar starts with an indicator');
+    const end = atKey ? flowKeyEnd(s, p, eol) : flowPlainEnd(s, p, eol);
+    if (end <= p) decline('flow scalar the reader leaves to the parser');
+    return this.plain(p, end, atKey);
+  }
+
+  private quoted(start: number, end: number): YScalar {
+    work.steps++;
+    const style = this.s.charCodeAt(start) === 34 ? 'double' : 'single';
+    return { kind: 'scalar', value: this.s.slice(start + 1, end - 1), style, start, end };
+  }
+
+  private plain(start: number, end: number, atKey: boolean): YScalar {
+    work.steps++;
+    const raw = this.s.slice(start, end);
+    // With `merge: true` the parser reads a plain `<<` key as a merge key (not a string).
+    if (atKey && raw === '<<') decline('merge key');
+    return { kind: 'scalar', value: plainScalarValue(this.corePlain(raw), start, end, this.text), style: 'plain', start, end };
+  }
+}
+
+/** End of a plain key inside { }: the `:` before a space, with no flow indicator, `#` or space on the way. */
+function flowKeyEnd(s: string, from: number, eol: number): number {
+  for (let i = from; i < eol; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58) return s.charCodeAt(i + 1) === 32 ? i : -1;
+    if (c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 32) return -1;
+  }
+  return -1;
+}
+
+function isMarker(s: string, at: number, marker: '---' | '...'): boolean {
+  return s.startsWith(marker, at) && blankAt(s, at + 3);
+}
