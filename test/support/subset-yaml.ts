@@ -35,7 +35,9 @@ const PLAIN = [
   '<<',
   'a\uE000b',
 ];
-const QUOTED = ['"GET"', '"a: b"', "'x # y'", '""', "''", '"1"', '"on"', "'it''s'", '"a\\tb"', '"é"', '"#"'];
+const QUOTED = ['"GET"', '"a: b"', "'x # y'", '""', "''", '"1"', '"on"', '"é"', '"#"', "'a\uE000b'"];
+/** Quoted scalars the text reader leaves to the parser (escapes, doubled quotes). */
+const QUOTED_RARE = ["'it''s'", '"a\\tb"', '"\\""'];
 const FLOW_ITEMS = ['a', 'b', '1', 'true', '"q r"', "'s'", 'x y', 'null', '~', '-2', 'a.b/c'];
 
 export function pick<T>(r: Random, from: readonly T[]): T {
@@ -73,7 +75,7 @@ class Writer {
 
   scalar(): string {
     const k = this.r.next(10);
-    if (k < 2) return pick(this.r, QUOTED);
+    if (k < 2) return pick(this.r, this.r.next(20) === 0 ? QUOTED_RARE : QUOTED);
     if (k === 2) return this.flowCollection();
     return pick(this.r, PLAIN) || 'v';
   }
@@ -136,7 +138,7 @@ export function subsetDocument(seed: number): string {
   else w.map(root, 0, ' '.repeat(root));
   if (r.next(30) === 0) w.lines.push('...');
   const eol = r.next(15) === 0 ? '\r\n' : '\n';
-  const text = w.lines.join(eol);
+  const text = (r.next(20) === 0 ? '\uFEFF' : '') + w.lines.join(eol);
   return r.next(10) === 0 ? text : text + eol;
 }
 

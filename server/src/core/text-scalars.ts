@@ -6,6 +6,7 @@ const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
 const NL = 10;
+const CR = 13;
 
 /** Characters that may not start a plain scalar (indicators), as the parser's lexer sees them. */
 const BAD_FIRST = new Set([',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`'].map((c) => c.charCodeAt(0)));
@@ -17,7 +18,7 @@ const FLOW_STOP = new Set([',', '[', ']', '{', '}'].map((c) => c.charCodeAt(0)))
  */
 export function blankAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
-  return c === SPACE || c === NL || Number.isNaN(c);
+  return c === SPACE || c === NL || c === CR || Number.isNaN(c);
 }
 
 /** Whether a plain scalar may start at `i` (`flow`: inside [ ] or { }, where , and brackets end it too). */
@@ -33,10 +34,16 @@ export function plainStarts(s: string, i: number, flow: boolean): boolean {
   return true;
 }
 
-/** End of the line that `i` is on (the index of its `\n`, or the text's length). */
+/** End of the line that `i` is on (the index of its `\r\n` or `\n`, or the text's length). */
 export function lineEnd(s: string, i: number): number {
   const nl = s.indexOf('\n', i);
-  return nl < 0 ? s.length : nl;
+  if (nl < 0) return s.length;
+  return nl > i && s.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+}
+
+/** Start of the line after the one ending at `eol` (past the text's end on the last line). */
+export function nextLine(s: string, eol: number): number {
+  return s.charCodeAt(eol) === CR ? eol + 2 : eol + 1;
 }
 
 /**
@@ -119,12 +126,12 @@ export function restIsComment(s: string, i: number, eol: number): boolean {
 
 /**
  * Whether the text holds a character this reader leaves to the parser anywhere: tabs, carriage
- * returns and other controls, a byte order mark, and the line breaks some readers know (NEL, LS, PS).
+ * returns outside CRLF and other controls, a byte order mark, and the line breaks some readers know (NEL, LS, PS).
  */
-export function hasAwkwardCharacter(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
+export function hasAwkwardCharacter(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 32 ? c !== NL : c >= 127 && (c < 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff)) return true;
+    if (c < 32 ? c !== NL && (c !== CR || s.charCodeAt(i + 1) !== NL) : c >= 127 && (c < 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff)) return true;
   }
   return false;
 }

@@ -9,7 +9,7 @@ import type { YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree';
 import { checkDuplicate, plainScalarValue, type YamlProblem } from './yaml-node-values';
 import type { PlainScalarReader } from './core-schema-scalar';
 import { decline, Declined } from './cst-props';
-import { blankAt, blockPlainEnd, flowPlainEnd, hasAwkwardCharacter, lineEnd, plainKeyEnd, plainStarts, quotedEnd, restIsComment, skipSpaces } from './text-scalars';
+import { blankAt, blockPlainEnd, flowPlainEnd, hasAwkwardCharacter, lineEnd, nextLine, plainKeyEnd, plainStarts, quotedEnd, restIsComment, skipSpaces } from './text-scalars';
 import { work } from './work-count';
 
 export type TextTree = { root: YNode; duplicates: YamlProblem[] } | { declined: string };
@@ -61,16 +61,21 @@ class TextReader {
   ) {}
 
   document(): YNode {
-    if (hasAwkwardCharacter(this.s)) decline('tab, carriage return, control or BOM');
+    // A byte order mark is its own token to the parser; the first line's columns count from after it.
+    const bom = this.s.charCodeAt(0) === 0xfeff;
+    if (bom) this.pos = 1;
+    if (hasAwkwardCharacter(this.s, this.pos)) decline('tab, carriage return, control or BOM');
     // Indent -1: a `---` line is content to this first scan (markers decline everywhere else).
     this.gap(-1, false);
-    if (this.next === 0 && isMarker(this.s, this.pos, '---')) {
+    if (this.next === 0 && !(bom && this.pos === 1) && isMarker(this.s, this.pos, '---')) {
       const eol = lineEnd(this.s, this.pos);
       if (!restIsComment(this.s, this.pos + 3, eol)) decline('content on the --- line');
-      this.pos = eol + 1;
+      this.pos = nextLine(this.s, eol);
       this.gap(-1, false);
     }
     if (this.next < 0) decline('no content');
+    // After a mark the parser no longer counts the first line's indentation (nor a `---` on it).
+    if (bom && this.pos === 1) decline('content on the byte order mark line');
     if (this.next === 0 && (isMarker(this.s, this.pos, '---') || isMarker(this.s, this.pos, '...'))) decline('document marker');
     const at = this.pos + this.next;
     const root = this.isSeqItem(at) ? this.blockSeq(this.next, at) : this.blockMap(this.next, at);
@@ -103,14 +108,14 @@ class TextReader {
         return;
       }
       if (c < eol) {
-        if (absorb && c - pos > indent) this.tail = Math.min(eol + 1, s.length);
+        if (absorb && c - pos > indent) this.tail = Math.min(nextLine(s, eol), s.length);
         else {
           absorb = false;
           comment = true;
           maxIndent = Math.max(maxIndent, c - pos);
         }
       }
-      pos = eol + 1;
+      pos = nextLine(s, eol);
     }
     this.pos = s.length;
     this.next = -1;
@@ -142,7 +147,12 @@ class TextReader {
       pairs.push({ key, value: value.node });
       if (this.next > indent) decline('line indented deeper than its map');
       if (this.next < indent) {
-        if (value.commentedEmpty) decline('empty last value with a comment');
+        // The parser keeps an empty value's comment, and every blank and comment line after it up to
+        // the next content (its indentation too), in the value's own tokens, which the span then covers.
+        if (value.commentedEmpty) {
+          offset = this.gapBefore.end;
+          this.gapBefore.claimed = true;
+        }
         break;
       }
       at = this.pos + indent;
@@ -176,7 +186,7 @@ class TextReader {
     const s = this.s;
     const p = skipSpaces(s, from);
     if (p < eol && s.charCodeAt(p) !== HASH) return { node: this.inlineValue(indent, p, eol), commentedEmpty: false };
-    this.pos = eol + 1;
+    this.pos = nextLine(this.s, eol);
     this.gap(indent, false);
     const at = this.pos + this.next;
     if (this.next > indent) {
@@ -242,8 +252,8 @@ class TextReader {
       node = this.plain(p, end, false);
     }
     if (!restIsComment(s, end, eol)) decline('text after a value');
-    this.tail = Math.min(eol + 1, s.length);
-    this.pos = eol + 1;
+    this.tail = Math.min(nextLine(s, eol), s.length);
+    this.pos = nextLine(this.s, eol);
     this.gap(indent, true);
     return node;
   }
