@@ -136,13 +136,46 @@ export function subsetDocument(seed: number): string {
   const root = r.next(8) === 0 ? 2 : 0;
   if (r.next(5) === 0) w.seq(root, 0);
   else w.map(root, 0, ' '.repeat(root));
-  if (r.next(30) === 0) w.lines.push('...');
+  if (r.next(30) === 0) w.lines.push(...pick(r, [['...'], ['... # end'], ['...', '# after', '']]));
   const eol = r.next(15) === 0 ? '\r\n' : '\n';
   const text = (r.next(20) === 0 ? '\uFEFF' : '') + w.lines.join(eol);
   return r.next(10) === 0 ? text : text + eol;
 }
 
-const EDITS = [' ', '  ', '\n', '#', ' #', ':', ': ', '- ', '-', '"', "'", '[', ']', '{', '}', ',', '\t', '\r', 'a', '&a ', '*a', '!', '|', '>', '%', '?', '? ', '...\n', '---\n', '\\', '<<', '\uFEFF'];
+const EDITS = [
+  ' ',
+  '  ',
+  '\n',
+  '#',
+  ' #',
+  ':',
+  ': ',
+  '- ',
+  '-',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '\t',
+  '\r',
+  'a',
+  '&a ',
+  '*a',
+  '!',
+  '|',
+  '>',
+  '%',
+  '?',
+  '? ',
+  '...\n',
+  '---\n',
+  '\\',
+  '<<',
+  '\uFEFF',
+];
 
 /** A small edit of `text`: insert a token, delete a run, or re-indent a line. */
 export function mutateSubset(text: string, r: Random): string {

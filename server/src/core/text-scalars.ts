@@ -131,7 +131,9 @@ export function restIsComment(s: string, i: number, eol: number): boolean {
 export function hasAwkwardCharacter(s: string, from: number): boolean {
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 32 ? c !== NL && (c !== CR || s.charCodeAt(i + 1) !== NL) : c >= 127 && (c < 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff)) return true;
+    if (c < 32) {
+      if (c !== NL && (c !== CR || s.charCodeAt(i + 1) !== NL)) return true;
+    } else if (c >= 127 && (c < 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff)) return true;
   }
   return false;
 }

@@ -6,10 +6,12 @@
 // the CST reader's, node for node and offset for offset (test/unit/text-tree-differential.test.ts);
 // the comment handling below follows where the parser's CST puts comment lines (see gap, close).
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree';
-import { checkDuplicate, plainScalarValue, type YamlProblem } from './yaml-node-values';
+import { checkDuplicate, type YamlProblem } from './yaml-node-values';
 import type { PlainScalarReader } from './core-schema-scalar';
 import { decline, Declined } from './cst-props';
-import { blankAt, blockPlainEnd, flowPlainEnd, hasAwkwardCharacter, lineEnd, nextLine, plainKeyEnd, plainStarts, quotedEnd, restIsComment, skipSpaces } from './text-scalars';
+import { blankAt, blockPlainEnd, hasAwkwardCharacter, lineEnd, nextLine, plainKeyEnd, plainStarts } from './text-scalars';
+import { quotedEnd, restIsComment, skipSpaces } from './text-scalars';
+import { TextNodes } from './text-nodes';
 import { work } from './work-count';
 
 export type TextTree = { root: YNode; duplicates: YamlProblem[] } | { declined: string };
@@ -45,20 +47,13 @@ interface Gap {
   claimed: boolean;
 }
 
-class TextReader {
-  readonly duplicates: YamlProblem[] = [];
+class TextReader extends TextNodes {
   /** Where the last node read ends, trailing blanks and comments included (as the CST reader's tail). */
   private tail = 0;
   /** Start of the next content line, its indent (-1 at the end of the text), and the gap before it. */
   private pos = 0;
   private next = -1;
   private gapBefore: Gap = { comment: false, maxIndent: -1, end: 0, claimed: false };
-
-  constructor(
-    private readonly s: string,
-    private readonly text: string,
-    private readonly corePlain: PlainScalarReader,
-  ) {}
 
   document(): YNode {
     // A byte order mark is its own token to the parser; the first line's columns count from after it.
@@ -101,7 +96,13 @@ class TextReader {
       const eol = lineEnd(s, pos);
       const c = skipSpaces(s, pos);
       if (c < eol && s.charCodeAt(c) !== HASH) {
-        if (indent >= 0 && c === pos && (isMarker(s, pos, '---') || isMarker(s, pos, '...'))) decline('document marker');
+        if (indent >= 0 && c === pos && isMarker(s, pos, '...')) {
+          // A document end closes every collection, as the end of the text does.
+          this.documentEnd(pos);
+          this.gapBefore = { comment, maxIndent, end: pos, claimed: false };
+          return;
+        }
+        if (indent >= 0 && c === pos && isMarker(s, pos, '---')) decline('document marker');
         this.pos = pos;
         this.next = c - pos;
         this.gapBefore = { comment, maxIndent, end: c, claimed: false };
@@ -120,6 +121,20 @@ class TextReader {
     this.pos = s.length;
     this.next = -1;
     this.gapBefore = { comment, maxIndent, end: s.length, claimed: false };
+  }
+
+  /** After a `...` line only blank and comment lines may follow (another document would). */
+  private documentEnd(at: number): void {
+    const s = this.s;
+    let eol = lineEnd(s, at);
+    if (!restIsComment(s, at + 3, eol)) decline('text after ...');
+    for (let pos = nextLine(s, eol); pos < s.length; pos = nextLine(s, eol)) {
+      eol = lineEnd(s, pos);
+      const c = skipSpaces(s, pos);
+      if (c < eol && s.charCodeAt(c) !== HASH) decline('content after ...');
+    }
+    this.pos = s.length;
+    this.next = -1;
   }
 
   /** A collection at `indent` ends at `offset`; its span for the parent may reach over the gap's comments. */
@@ -257,80 +272,6 @@ class TextReader {
     this.gap(indent, true);
     return node;
   }
-
-  /** A one-line flow sequence or map of one-line scalars. */
-  private flow(open: number): YMap | YSeq {
-    work.steps++;
-    const s = this.s;
-    const isMap = s.charCodeAt(open) === 123;
-    const close = isMap ? 125 : 93;
-    const pairs: YPair[] = [];
-    const items: (YNode | null)[] = [];
-    const seen = new Map<unknown, YNode>();
-    const eol = lineEnd(s, open);
-    let p = skipSpaces(s, open + 1);
-    if (s.charCodeAt(p) !== close) {
-      for (;;) {
-        let last: YScalar;
-        if (isMap) {
-          const key = this.flowScalar(p, eol, true);
-          checkDuplicate(key, seen, this.duplicates, this.text);
-          if (s.charCodeAt(key.end) !== 58 || s.charCodeAt(key.end + 1) !== 32) decline('flow key not followed by ": "');
-          last = this.flowScalar(skipSpaces(s, key.end + 1), eol, false);
-          pairs.push({ key, value: last });
-        } else items.push((last = this.flowScalar(p, eol, false)));
-        const q = skipSpaces(s, last.end);
-        if (s.charCodeAt(q) === close) {
-          p = q;
-          break;
-        }
-        if (s.charCodeAt(q) !== 44) decline('flow items not separated by a comma');
-        p = skipSpaces(s, q + 1);
-        if (s.charCodeAt(p) === close || s.charCodeAt(p) === 44) decline('empty flow item');
-      }
-    }
-    const start = open;
-    const end = p + 1;
-    return isMap ? { kind: 'map', flow: true, start, end, pairs } : { kind: 'seq', flow: true, start, end, items };
-  }
-
-  private flowScalar(p: number, eol: number, atKey: boolean): YScalar {
-    const s = this.s;
-    const c = s.charCodeAt(p);
-    if (c === 34 || c === 39) {
-      const end = quotedEnd(s, p, eol);
-      if (end < 0) decline('quoted flow scalar the reader leaves to the parser');
-      return this.quoted(p, end);
-    }
-    if (!plainStarts(s, p, true)) decline('flow scalar starts with an indicator');
-    const end = atKey ? flowKeyEnd(s, p, eol) : flowPlainEnd(s, p, eol);
-    if (end <= p) decline('flow scalar the reader leaves to the parser');
-    return this.plain(p, end, atKey);
-  }
-
-  private quoted(start: number, end: number): YScalar {
-    work.steps++;
-    const style = this.s.charCodeAt(start) === 34 ? 'double' : 'single';
-    return { kind: 'scalar', value: this.s.slice(start + 1, end - 1), style, start, end };
-  }
-
-  private plain(start: number, end: number, atKey: boolean): YScalar {
-    work.steps++;
-    const raw = this.s.slice(start, end);
-    // With `merge: true` the parser reads a plain `<<` key as a merge key (not a string).
-    if (atKey && raw === '<<') decline('merge key');
-    return { kind: 'scalar', value: plainScalarValue(this.corePlain(raw), start, end, this.text), style: 'plain', start, end };
-  }
-}
-
-/** End of a plain key inside { }: the `:` before a space, with no flow indicator, `#` or space on the way. */
-function flowKeyEnd(s: string, from: number, eol: number): number {
-  for (let i = from; i < eol; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 58) return s.charCodeAt(i + 1) === 32 ? i : -1;
-    if (c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 32) return -1;
-  }
-  return -1;
 }
 
 function isMarker(s: string, at: number, marker: '---' | '...'): boolean {
