@@ -3,7 +3,8 @@
 // one-line scalars of every plain kind, quoted scalars, one-line flow collections, empty values,
 // comment and blank lines at any indent, trailing spaces and comments, a `---` first line, CRLF.
 // Plus character mutations of such documents, which mostly leave the subset (the reader must decline).
-import { Random } from '../../bench/fuzz-run';
+import { mutate, Random } from '../../bench/fuzz-run';
+import { generateManifest } from '../../bench/generate';
 
 const WORDS = ['a', 'b', 'name', 'spec', 'x y', 'svc-1.team', 'on', 'y', 'no', 'true', 'null', '~', '8080', '0x1F', '-1', '.5'];
 const PLAIN = [
@@ -187,4 +188,20 @@ export function mutateSubset(text: string, r: Random): string {
     return text.slice(0, line) + ' '.repeat(r.next(3)) + text.slice(line + r.next(3));
   }
   return text.slice(0, at) + pick(r, EDITS) + text.slice(at);
+}
+
+/**
+ * `count` successive fuzz edits (bench/fuzz-run.ts) of the generated manifests, restarting from a
+ * fresh manifest every 40 edits; texts of 20,000 characters or more are left out (huge bracket runs
+ * are the nesting scan's business, not the readers').
+ */
+export function* manifestMutations(count: number): Generator<[number, string]> {
+  const seeds = generateManifest(12).split('---\n');
+  const r = new Random(11);
+  let text = seeds[0];
+  for (let i = 0; i < count; i++) {
+    if (i % 40 === 0) text = seeds[i % seeds.length];
+    text = mutate(text, r);
+    if (text.length < 20_000) yield [i, text];
+  }
 }

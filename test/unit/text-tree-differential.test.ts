@@ -12,12 +12,12 @@ import { parseYamlVia } from '../../server/src/core/parse';
 import { splitDocuments } from '../../server/src/core/split';
 import { generateDocument, generateManifest } from '../../bench/generate';
 import { bigDocument, bigManifest, deepFlow, longLine, mergeKeys } from '../../bench/stress-inputs';
-import { mutate, Random } from '../../bench/fuzz-run';
+import { Random } from '../../bench/fuzz-run';
 import { PACKAGE_DIR } from '../support/engine';
 import { yamlFilesUnder } from '../support/yaml-files';
 import { docPages, yamlFences } from '../support/docs-examples';
 import { TRICKY } from '../support/tricky-yaml';
-import { mutateSubset, subsetDocument } from '../support/subset-yaml';
+import { manifestMutations, mutateSubset, subsetDocument } from '../support/subset-yaml';
 
 interface Tally {
   accepted: number;
@@ -103,14 +103,7 @@ test('benchmark and stress generators: the text reader agrees, and reads every g
 test('tricky documents and fuzz mutations of manifests: the text reader agrees', () => {
   const tally = newTally();
   for (const doc of TRICKY) compare(doc.name, doc.text, tally);
-  const seeds = generateManifest(12).split('---\n');
-  const r = new Random(11);
-  let text = seeds[0];
-  for (let i = 0; i < 3000; i++) {
-    if (i % 40 === 0) text = seeds[i % seeds.length];
-    text = mutate(text, r);
-    if (text.length < 20_000) compare(`mutation ${i}`, text, tally);
-  }
+  for (const [i, text] of manifestMutations(3000)) compare(`mutation ${i}`, text, tally);
   check(tally);
 });
 

@@ -178,22 +178,24 @@ class TextReader extends TextNodes {
   }
 
   private key(at: number, eol: number): [YScalar, number] {
+    const colon = this.keyColon(at, eol);
+    if (typeof colon === 'string') decline(colon);
+    if (colon - at > 1000) decline('long key');
+    const quoted = this.s.charCodeAt(at) === 34 || this.s.charCodeAt(at) === 39;
+    return [quoted ? this.quoted(at, colon) : this.plain(at, colon, true), colon];
+  }
+
+  /** The index of the `:` after a one-line key at `at`, or why there is no such key. */
+  private keyColon(at: number, eol: number): number | string {
     const s = this.s;
     const c = s.charCodeAt(at);
-    let colon: number;
-    let key: YScalar;
     if (c === 34 || c === 39) {
-      colon = quotedEnd(s, at, eol);
-      if (colon < 0 || s.charCodeAt(colon) !== 58 || !blankAt(s, colon + 1)) decline('quoted key not followed by ": "');
-      key = this.quoted(at, colon);
-    } else {
-      if (!plainStarts(s, at, false)) decline('key starts with an indicator');
-      colon = plainKeyEnd(s, at, eol);
-      if (colon < 0) decline('line without a one-line key');
-      key = this.plain(at, colon, true);
+      const end = quotedEnd(s, at, eol);
+      return end > 0 && s.charCodeAt(end) === 58 && blankAt(s, end + 1) ? end : 'quoted key not followed by ": "';
     }
-    if (colon - at > 1000) decline('long key');
-    return [key, colon];
+    if (!plainStarts(s, at, false)) return 'key starts with an indicator';
+    const colon = plainKeyEnd(s, at, eol);
+    return colon < 0 ? 'line without a one-line key' : colon;
   }
 
   /** The value after a block map's `:`, with what follows it up to the next content line. */
@@ -224,7 +226,7 @@ class TextReader extends TextNodes {
       const eol = lineEnd(this.s, at);
       const p = skipSpaces(this.s, at + 1);
       if (p >= eol || this.s.charCodeAt(p) === HASH) decline('empty sequence item');
-      const keyLine = this.isKeyLine(p, eol);
+      const keyLine = typeof this.keyColon(p, eol) === 'number';
       items.push(keyLine ? this.blockMap(p - (at - indent), p) : this.inlineValue(indent, p, eol));
       offset = this.tail;
       if (this.next > indent) decline('line indented deeper than its sequence');
@@ -234,17 +236,6 @@ class TextReader extends TextNodes {
     out.end = offset;
     this.close(indent, offset);
     return out;
-  }
-
-  /** Whether a sequence item's content is a compact map's first key. */
-  private isKeyLine(p: number, eol: number): boolean {
-    const s = this.s;
-    const c = s.charCodeAt(p);
-    if (c === 34 || c === 39) {
-      const end = quotedEnd(s, p, eol);
-      return end > 0 && s.charCodeAt(end) === 58 && blankAt(s, end + 1);
-    }
-    return plainStarts(s, p, false) && plainKeyEnd(s, p, eol) >= 0;
   }
 
   /** A one-line scalar or flow collection at `p`, then the gap after its line. */
