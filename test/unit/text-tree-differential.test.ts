@@ -125,3 +125,32 @@ test('a seeded grammar of the accepted subset, and character mutations of it: th
   // The grammar mostly stays inside the subset (CRLF, `...`, escapes and `<<` keys leave it on purpose).
   assert.ok(tally.accepted > 0.5 * tally.seen, summary(tally));
 });
+
+/** Shapes whose offsets are easy to get wrong (spans over blank lines, comments and empty values): all must be read from the text. */
+const MUST_READ = [
+  'a: b\n\n\nc: d\n\n',
+  'x:\n',
+  'x: # c\n',
+  'x: # c\n\n# d\ny: 1\n',
+  'a:\n  b:\n  # c\n',
+  'a:\n  b: c\n    # deeper\nd: e\n',
+  'a:\n  b: c\n  # level\n\nd: e\n',
+  'a:\n  b: c\n# outer\nd: e\n',
+  'a:\n  - b: c\n    # x\n  # y\n',
+  'a:\n- x\nb: 1\n',
+  '- y: 1\n  z: 2\n-   w: [1, "2", \'3\']\n',
+  '# top\na: 1\n',
+  '--- # start\na: 1\n...\n# after\n',
+  'a: 1\r\nb:\r\n  - c # d\r\n',
+  '\uFEFF# bom\na: {x: 1, y: z}\n',
+  'methods: ["GET", "POST"]\nq: [a, b]\nempty: []\n',
+  '  indented: 1\n  root: 2\n',
+  'a: 1\na: 2\non: 3\ny: 4\n',
+];
+
+test('shapes whose spans are easy to get wrong: read from the text, as the CST reader reads them', () => {
+  const tally = newTally();
+  const missed = MUST_READ.filter((text) => !compare(JSON.stringify(text), text, tally, false));
+  check(tally);
+  assert.deepEqual(missed, [], summary(tally));
+});
