@@ -6,7 +6,28 @@
 import { mutate, Random } from '../../bench/fuzz-run';
 import { generateManifest } from '../../bench/generate';
 
-const WORDS = ['a', 'b', 'name', 'spec', 'x y', 'svc-1.team', 'on', 'y', 'no', 'true', 'null', '~', '8080', '0x1F', '-1', '.5'];
+const WORDS = [
+  'a',
+  'b',
+  'name',
+  'spec',
+  'x y',
+  'svc-1.team',
+  'on',
+  'y',
+  'no',
+  'true',
+  'null',
+  '~',
+  '8080',
+  '0x1F',
+  '-1',
+  '.5',
+  'a:b',
+  'x#y',
+  '-k',
+  'k.v/w',
+];
 const PLAIN = [
   'STRICT',
   '1.50',
@@ -39,7 +60,7 @@ const PLAIN = [
 const QUOTED = ['"GET"', '"a: b"', "'x # y'", '""', "''", '"1"', '"on"', '"é"', '"#"', "'a\uE000b'"];
 /** Quoted scalars the text reader leaves to the parser (escapes, doubled quotes). */
 const QUOTED_RARE = ["'it''s'", '"a\\tb"', '"\\""'];
-const FLOW_ITEMS = ['a', 'b', '1', 'true', '"q r"', "'s'", 'x y', 'null', '~', '-2', 'a.b/c'];
+const FLOW_ITEMS = ['a', 'b', '1', 'true', '"q r"', "'s'", 'x y', 'null', '~', '-2', 'a.b/c', 'a:b', 'h://p:8'];
 
 export function pick<T>(r: Random, from: readonly T[]): T {
   return from[r.next(from.length)];
@@ -132,7 +153,7 @@ export function subsetDocument(seed: number): string {
   const r = new Random(seed * 7919 + 1);
   const w = new Writer(r, 1 + r.next(4));
   w.noise(0);
-  if (r.next(5) === 0) w.lines.push(r.next(2) === 0 ? '---' : '--- # start');
+  if (r.next(5) === 0) w.lines.push(pick(r, ['---', '--- # start', '---  ']));
   w.noise(0);
   const root = r.next(8) === 0 ? 2 : 0;
   if (r.next(5) === 0) w.seq(root, 0);

@@ -92,13 +92,17 @@ export function quotedEnd(s: string, from: number, eol: number): number {
   return -1;
 }
 
-/** End of a plain scalar inside [ ] or { } starting at `from`: before , ] } or spaces; -1 on `:`, `#` or a bracket. */
+/**
+ * End of a plain scalar inside [ ] or { } starting at `from`: before , ] } or spaces; -1 on a `#`, a
+ * bracket, or a `:` that is an indicator (before a blank or a flow indicator: a pair, not a scalar).
+ */
 export function flowPlainEnd(s: string, from: number, eol: number): number {
   let end = from;
   for (let i = from; i < eol; i++) {
     const c = s.charCodeAt(i);
     if (c === 44 || c === 93 || c === 125) return end;
-    if (c === COLON || c === 91 || c === 123) return -1;
+    if (c === COLON && (blankAt(s, i + 1) || FLOW_STOP.has(s.charCodeAt(i + 1)))) return -1;
+    if (c === 91 || c === 123) return -1;
     if (c === SPACE) {
       if (s.charCodeAt(i + 1) === HASH) return -1;
       continue;
