@@ -1,7 +1,8 @@
-// parseYaml's two routes over the CLI benchmark's corpus (bench/cli-scale.ts: N generated manifests,
-// 10 per file, split into documents as the CLI splits them): CPU time of the tree read from the
-// parser's CST against the parser's Document path, and both against the parse floor (yaml's
-// parseAllDocuments of each file), all measured in this run, repetitions interleaved.
+// parseYaml's routes over the CLI benchmark's corpus (bench/cli-scale.ts: N generated manifests,
+// 10 per file, split into documents as the CLI splits them): CPU time of the tree read from the text
+// ('cst', the default: tree-from-text.ts, else the CST), from the parser's CST tokens ('tokens') and
+// from the parser's Document ('composer'), against the parse floor (yaml's parseAllDocuments of each
+// file), all measured in this run, repetitions interleaved.
 // Run: node out/bench/parse-routes.js (options: --manifests N, --reps N)
 import * as os from 'node:os';
 import { parseAllDocuments } from 'yaml';
@@ -27,11 +28,13 @@ export function parseRoutesBench(manifests: number, reps: number): Record<string
     files.push(docs.join('---\n'));
   }
   const chunks = files.flatMap((t) => splitDocuments(t).map((c) => c.text));
-  const declined = chunks.filter((c) => parseYamlVia(c, 'cst').declined !== undefined).length;
+  const declined = chunks.filter((c) => parseYamlVia(c, 'tokens').declined !== undefined).length;
+  const textDeclined = chunks.filter((c) => parseYamlVia(c, 'cst').textDeclined !== undefined).length;
   const loadBefore = os.loadavg();
-  const times: Record<'floor' | 'composer' | 'cst', number[]> = { floor: [], composer: [], cst: [] };
+  type Route = 'floor' | 'composer' | 'tokens' | 'cst';
+  const times: Record<Route, number[]> = { floor: [], composer: [], tokens: [], cst: [] };
   for (let r = 0; r < reps + 1; r++) {
-    const order: ('floor' | 'composer' | 'cst')[] = r % 2 === 0 ? ['floor', 'composer', 'cst'] : ['cst', 'composer', 'floor'];
+    const order: Route[] = r % 2 === 0 ? ['floor', 'composer', 'tokens', 'cst'] : ['cst', 'tokens', 'composer', 'floor'];
     for (const route of order) {
       const ms = cpuMs(() => {
         if (route === 'floor') for (const t of files) parseAllDocuments(t);
@@ -40,19 +43,24 @@ export function parseRoutesBench(manifests: number, reps: number): Record<string
       if (r > 0) times[route].push(ms); // the first round warms the JIT for all three alike
     }
   }
-  const m = { floor: median(times.floor), composer: median(times.composer), cst: median(times.cst) };
+  const m = { floor: median(times.floor), composer: median(times.composer), tokens: median(times.tokens), cst: median(times.cst) };
   return {
     manifests,
     documents: chunks.length,
     declinedByCst: declined,
+    declinedByText: textDeclined,
     reps,
     floorCpuMs: +m.floor.toFixed(1),
     composerCpuMs: +m.composer.toFixed(1),
+    tokensCpuMs: +m.tokens.toFixed(1),
     cstCpuMs: +m.cst.toFixed(1),
-    cstToComposer: +(m.cst / m.composer).toFixed(3),
-    // Each repetition's two routes ran back to back, so their ratio sees the same machine load.
-    cstToComposerPairedMedian: +median(times.cst.map((c, i) => c / times.composer[i])).toFixed(3),
+    tokensToComposer: +(m.tokens / m.composer).toFixed(3),
+    // Each repetition's routes ran back to back, so their ratio sees the same machine load.
+    tokensToComposerPairedMedian: +median(times.tokens.map((c, i) => c / times.composer[i])).toFixed(3),
+    textToTokensPairedMedian: +median(times.cst.map((c, i) => c / times.tokens[i])).toFixed(3),
+    tokensOverTextSpeedup: +(m.tokens / m.cst).toFixed(2),
     composerToFloor: +(m.composer / m.floor).toFixed(3),
+    tokensToFloor: +(m.tokens / m.floor).toFixed(3),
     cstToFloor: +(m.cst / m.floor).toFixed(3),
     samples: times,
     loadavgBefore: loadBefore.map((l) => +l.toFixed(2)),

@@ -10,11 +10,11 @@ import { parseYamlVia } from '../../server/src/core/parse';
 import { splitDocuments } from '../../server/src/core/split';
 import { generateDocument, generateManifest } from '../../bench/generate';
 import { bigDocument, bigManifest, deepFlow, longLine, mergeKeys } from '../../bench/stress-inputs';
-import { mutate, Random } from '../../bench/fuzz-run';
 import { PACKAGE_DIR } from '../support/engine';
 import { yamlFilesUnder } from '../support/yaml-files';
 import { docPages, yamlFences } from '../support/docs-examples';
 import { TRICKY } from '../support/tricky-yaml';
+import { manifestMutations } from '../support/subset-yaml';
 
 interface Tally {
   fast: string[];
@@ -146,15 +146,7 @@ test('benchmark and stress generators: the CST reader agrees, and reads every ge
 
 test('fuzz mutations of generated manifests: the CST reader agrees with the parser', () => {
   const tally = newTally();
-  const seeds = generateManifest(12).split('---\n');
-  const r = new Random(11);
-  let text = seeds[0];
-  for (let i = 0; i < 2000; i++) {
-    if (i % 40 === 0) text = seeds[i % seeds.length];
-    text = mutate(text, r);
-    // Only the parser-facing part of the fuzz edits matters here; huge bracket runs are the nesting scan's job.
-    if (text.length < 20_000) compare(`mutation ${i}`, text, tally);
-  }
+  for (const [i, text] of manifestMutations(2000)) compare(`mutation ${i}`, text, tally);
   check(tally);
 });
 

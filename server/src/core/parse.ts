@@ -6,6 +6,7 @@ import { scanNesting, MAX_NESTING_DEPTH } from './nesting-depth';
 import { plainValue } from './plain-value';
 import { checkDuplicate, COLON_STANDIN, plainScalarValue, styleOf, type YamlProblem } from './yaml-node-values';
 import { treeFromCst, type ScalarReaders } from './tree-from-cst';
+import { treeFromText } from './tree-from-text';
 import { corePlainReader, type CoreTag } from './core-schema-scalar';
 import { work } from './work-count';
 
@@ -45,12 +46,16 @@ export function parseYaml(text: string): ParsedYaml {
   return parseYamlVia(text, 'cst').parsed;
 }
 
+/** How parseYamlVia reads the tree: see there. */
+export type ParseRoute = 'cst' | 'tokens' | 'composer';
+
 /**
- * `route` 'cst' reads the tree from the parser's CST where it can (tree-from-cst.ts) and says why
- * it could not; 'composer' always takes the parser's Document, as every document once did (the
- * reference the differential test compares against).
+ * `route` 'cst' reads the tree from the text where it can (tree-from-text.ts), else from the parser's
+ * CST (tree-from-cst.ts), and says why each could not (`textDeclined`, `declined`: the Composer ran);
+ * 'tokens' skips the text reader (what the text reader must agree with); 'composer' always takes
+ * the parser's Document, as every document once did (the reference the CST reader is compared with).
  */
-export function parseYamlVia(text: string, route: 'cst' | 'composer'): { parsed: ParsedYaml; declined?: string } {
+export function parseYamlVia(text: string, route: ParseRoute): { parsed: ParsedYaml; declined?: string; textDeclined?: string } {
   const scan = scanNesting(text);
   if (scan.tooDeep) {
     const at = scan.tooDeep.at;
@@ -74,7 +79,7 @@ export function parseYamlVia(text: string, route: 'cst' | 'composer'): { parsed:
   // A `:` that kubectl keeps inside a flow scalar is hidden from the parser behind a placeholder of
   // the same length (offsets unchanged) and restored in plain scalars' values (yaml-node-values.ts).
   const source = scan.flowColons.length > 0 && !text.includes(COLON_STANDIN) ? hideColons(text, scan.flowColons) : text;
-  const { root, errors, warnings, declined } = readTree(source, text, route);
+  const { root, errors, warnings, declined, textDeclined } = readTree(source, text, route);
   problems.push(...errors.slice(0, MAX_PROBLEMS), ...warnings.slice(0, MAX_PROBLEMS));
   let value: unknown;
   if (errors.length === 0) {
@@ -92,7 +97,7 @@ export function parseYamlVia(text: string, route: 'cst' | 'composer'): { parsed:
       });
     }
   }
-  return { parsed: { root, value, problems }, declined };
+  return { parsed: { root, value, problems }, declined, textDeclined };
 }
 
 function hideColons(text: string, at: readonly number[]): string {
@@ -112,6 +117,7 @@ interface ReadTree {
   errors: YamlProblem[];
   warnings: YamlProblem[];
   declined?: string;
+  textDeclined?: string;
 }
 
 // merge: true: kubectl's reader (YAML 1.1) resolves `<<` in every document, not only under `%YAML 1.1`.
@@ -131,12 +137,18 @@ const READERS: ScalarReaders = {
   ),
 };
 
-function readTree(source: string, text: string, route: 'cst' | 'composer'): ReadTree {
+function readTree(source: string, text: string, route: ParseRoute): ReadTree {
   if (route === 'composer') return fromDocument(parseDocument(source, OPTIONS), text);
+  let textDeclined: string | undefined;
+  if (route === 'cst') {
+    const quick = treeFromText(source, text, READERS.corePlain);
+    if (!('declined' in quick)) return { root: quick.root, errors: quick.duplicates, warnings: [] };
+    textDeclined = quick.declined;
+  }
   const tokens = Array.from(new Parser().parse(source));
   const fast = treeFromCst(tokens, text, READERS);
-  if (!('declined' in fast)) return { root: fast.root, errors: fast.duplicates, warnings: [] };
-  return { ...fromDocument(composeOne(tokens, source.length), text), declined: fast.declined };
+  if (!('declined' in fast)) return { root: fast.root, errors: fast.duplicates, warnings: [], textDeclined };
+  return { ...fromDocument(composeOne(tokens, source.length), text), declined: fast.declined, textDeclined };
 }
 
 /** The Document that parseDocument(source, OPTIONS) gives, composed from tokens already parsed. */
