@@ -36,6 +36,7 @@ function compare(label: string, text: string, tally: Tally, split = true): boole
   texts.forEach((t, i) => {
     tally.seen++;
     const viaText = parseYamlVia(t, 'cst');
+    if (viaText.textDeclined?.startsWith('internal:')) tally.mismatches.push(`${label}: the text reader failed: ${viaText.textDeclined}`);
     if (viaText.textDeclined !== undefined) {
       tally.declined.set(viaText.textDeclined, (tally.declined.get(viaText.textDeclined) ?? 0) + 1);
       return;

@@ -106,6 +106,12 @@ test('flow collections: an item starting with : is flagged, since kubectl reject
   assert.deepEqual(parseYaml('a: ::1\nb:\n  - ::1\n').problems, [], 'outside [ ] and { } a leading : is a plain scalar for both');
 });
 
+test('a private-use U+E000 written in a value stays itself: only the stand-ins for hidden colons become colons', () => {
+  // Every route reads the same value (the stand-in is what parse.ts hides a kubectl flow colon behind).
+  assert.deepEqual(parseYaml('a: x\ue000y\nb: [x\ue000y]\n').value, { a: 'x\ue000y', b: ['x\ue000y'] });
+  assert.deepEqual(parseYaml('a: [h://p:8, a:b]\n').value, { a: ['h://p:8', 'a:b'] });
+});
+
 test('flow colon scan stays one linear pass', () => {
   const steps = (n: number): number => {
     work.steps = 0;

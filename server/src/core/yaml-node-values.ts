@@ -16,7 +16,11 @@ export const COLON_STANDIN = '\uE000';
 
 /** A plain scalar's value as kubectl reads it (see go-scalars.ts and parse.ts hideColons). */
 export function plainScalarValue(value: unknown, start: number, end: number, text: string): unknown {
-  if (typeof value === 'string' && value.includes(COLON_STANDIN)) return value.split(COLON_STANDIN).join(':');
+  // A stand-in that is written in the text itself is a character like any other: parse.ts hides no
+  // colon in a document that holds one, so only stand-ins absent from the written scalar were colons.
+  if (typeof value === 'string' && value.includes(COLON_STANDIN) && !text.slice(start, end).includes(COLON_STANDIN)) {
+    return value.split(COLON_STANDIN).join(':');
+  }
   const written = typeof value === 'string' ? value : typeof value === 'number' ? text.slice(start, end) : undefined;
   if (written === undefined) return value;
   const go = goPlainScalar(written, value);
