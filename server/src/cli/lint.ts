@@ -31,9 +31,7 @@ export interface Linted extends Input {
  * check of each fixed text (on the main thread).
  */
 export function cliEngineOptions(fixes: boolean, repeated: ReadonlySet<string> = new Set()): EngineOptions {
-  if (fixes) return { maxFileLength: Infinity };
-  if (repeated.size === 0) return { maxFileLength: Infinity, cacheLimit: 0 };
-  return { maxFileLength: Infinity, cacheOnly: (text) => repeated.has(text) };
+  return fixes ? { maxFileLength: Infinity } : { maxFileLength: Infinity, cacheOnly: (text) => repeated.has(text) };
 }
 
 /**

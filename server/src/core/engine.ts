@@ -51,13 +51,13 @@ export interface AnalyzeOptions {
 
 export interface EngineOptions {
   rules?: readonly DocumentRule[];
-  /**
-   * Documents kept per config; beyond it the least recently used are dropped. 0 keeps none: then,
-   * like with `cacheOnly`, a run stopped by `shouldStop` starts over next time, so only one-pass
-   * callers (the CLI) restrict the cache.
-   */
+  /** Documents kept per config; beyond it the least recently used are dropped. */
   cacheLimit?: number;
-  /** Which documents to keep (all by default): a one-pass caller keeps the texts it will meet again. */
+  /**
+   * Which documents to keep (all by default): a one-pass caller (the CLI) keeps only the texts it
+   * will meet again. A run stopped by `shouldStop` then starts over on documents not kept, so
+   * callers that restrict the cache pass no `shouldStop`.
+   */
   cacheOnly?: (documentText: string) => boolean;
   /** Files longer than this (UTF-16 units) are not checked, to keep the editor responsive. */
   maxFileLength?: number;
@@ -91,7 +91,7 @@ export class Engine {
 
   analyze(text: string, config: Config, options: AnalyzeOptions = {}): FileAnalysis {
     if (text.length > this.maxFileLength) return this.tooLarge(text, config);
-    const cache = this.cacheLimit > 0 ? this.cacheFor(checkFingerprint(config)) : undefined;
+    const cache = this.cacheFor(checkFingerprint(config));
     const documents: AnalyzedDocument[] = [];
     const internalErrors: string[] = [];
     let isMeshFile = false;
@@ -100,11 +100,11 @@ export class Engine {
     const chunks = options.chunks ?? splitDocuments(text);
     /** The next document's result, cached or checked now; undefined when `shouldStop` ends the run. */
     const resultOf = (docText: string): { result: DocumentResult; reused: boolean } | undefined => {
-      const cached = cache?.get(docText);
+      const cached = cache.get(docText);
       if (cached) return { result: cached, reused: true };
       if (fresh++ > 0 && options.shouldStop?.()) return undefined;
       const result = analyzeDocument(docText, { schemas: this.schemas, rules: this.rules, config });
-      if (cache && (this.cacheOnly?.(docText) ?? true)) cache.set(docText, result);
+      if (this.cacheOnly?.(docText) ?? true) cache.set(docText, result);
       internalErrors.push(...result.internalErrors);
       return { result, reused: false };
     };
