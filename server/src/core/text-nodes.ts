@@ -2,13 +2,11 @@
 // scalars (plain values read by the core schema, then as kubectl reads them) and one-line flow
 // collections of scalars. A shape the parser could read otherwise declines.
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree';
-import { checkDuplicate, plainScalarValue, type YamlProblem } from './yaml-node-values';
+import { checkDuplicate, readPlainScalar, type YamlProblem } from './yaml-node-values';
 import type { PlainScalarReader } from './core-schema-scalar';
 import { decline } from './cst-props';
-import { flowPlainEnd, lineEnd, plainStarts, quotedEnd, skipSpaces } from './text-scalars';
+import { HASH, flowPlainEnd, lineEnd, plainStarts, quotedEnd, skipSpaces } from './text-scalars';
 import { work } from './work-count';
-
-const HASH = 35;
 
 export class TextNodes {
   readonly duplicates: YamlProblem[] = [];
@@ -77,10 +75,8 @@ export class TextNodes {
 
   protected plain(start: number, end: number, atKey: boolean): YScalar {
     work.steps++;
-    const raw = this.s.slice(start, end);
-    // With `merge: true` the parser reads a plain `<<` key as a merge key (not a string).
-    if (atKey && raw === '<<') decline('merge key');
-    return { kind: 'scalar', value: plainScalarValue(this.corePlain(raw), start, end, this.text), style: 'plain', start, end };
+    const value = readPlainScalar(this.s.slice(start, end), atKey, start, end, this.text, this.corePlain);
+    return { kind: 'scalar', value, style: 'plain', start, end };
   }
 }
 

@@ -3,7 +3,8 @@
 // parser could read differently or report on, so the reader declines rather than guess.
 
 const SPACE = 32;
-const HASH = 35;
+/** `#`, which starts a comment after a blank; shared with the reader's other files. */
+export const HASH = 35;
 const COLON = 58;
 const NL = 10;
 const CR = 13;

@@ -5,7 +5,7 @@
 // and the document takes the Composer's path. The result must be the one that path gives, node for
 // node and offset for offset: test/unit/cst-tree-differential.test.ts compares both on every fixture.
 import type { YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree';
-import { checkDuplicate, plainScalarValue, styleOf, type YamlProblem } from './yaml-node-values';
+import { checkDuplicate, readPlainScalar, styleOf, type YamlProblem } from './yaml-node-values';
 import type { PlainScalarReader } from './core-schema-scalar';
 import { decline, Declined, emptyValueAt, keyHasNewline, readEnd, readProps, source, type CstToken, type Props } from './cst-props';
 import { work } from './work-count';
@@ -239,11 +239,7 @@ class CstReader {
       end = read.range[1];
       this.tail = read.range[2];
     }
-    if (style === 'plain') {
-      // With `merge: true` the parser reads a plain `<<` key as a merge key (not a string).
-      if (atKey && value === '<<') decline('merge key');
-      value = plainScalarValue(this.corePlain(value as string), start, end, this.text);
-    }
+    if (style === 'plain') value = readPlainScalar(value as string, atKey, start, end, this.text, this.corePlain);
     return { kind: 'scalar', value, style, start, end };
   }
 

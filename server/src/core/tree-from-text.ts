@@ -10,7 +10,7 @@ import { checkDuplicate, type YamlProblem } from './yaml-node-values';
 import type { PlainScalarReader } from './core-schema-scalar';
 import { decline, Declined } from './cst-props';
 import { blankAt, blockPlainEnd, hasAwkwardCharacter, lineEnd, nextLine, plainKeyEnd, plainStarts } from './text-scalars';
-import { quotedEnd, restIsComment, skipSpaces } from './text-scalars';
+import { HASH, quotedEnd, restIsComment, skipSpaces } from './text-scalars';
 import { TextNodes } from './text-nodes';
 import { work } from './work-count';
 
@@ -32,7 +32,6 @@ export function treeFromText(source: string, text: string, corePlain: PlainScala
   }
 }
 
-const HASH = 35;
 const DASH = 45;
 
 /**

@@ -1,7 +1,9 @@
-// What both tree builders (from the parser's Document, or straight from its CST tokens) store for a
-// scalar and report for a repeated key, so the two can only agree.
+// What the tree builders (from the parser's Document, from its CST tokens, or from the text) store
+// for a scalar and report for a repeated key, so they can only agree.
 import { goPlainScalar } from './go-scalars';
 import type { YNode, ScalarStyle } from './yaml-tree';
+import type { PlainScalarReader } from './core-schema-scalar';
+import { decline } from './cst-props';
 
 export interface YamlProblem {
   message: string;
@@ -25,6 +27,24 @@ export function plainScalarValue(value: unknown, start: number, end: number, tex
   if (written === undefined) return value;
   const go = goPlainScalar(written, value);
   return go ? go.value : value;
+}
+
+/**
+ * The value of a plain scalar written as `written` at [start, end) (after any folding), for the two
+ * readers that resolve plain scalars themselves (tree-from-cst.ts, tree-from-text.ts): the core
+ * schema's reading, then kubectl's. Declines a plain `<<` key, which the parser (`merge: true`) reads
+ * as a merge key, not a string.
+ */
+export function readPlainScalar(
+  written: string,
+  atKey: boolean,
+  start: number,
+  end: number,
+  text: string,
+  corePlain: PlainScalarReader,
+): unknown {
+  if (atKey && written === '<<') decline('merge key');
+  return plainScalarValue(corePlain(written), start, end, text);
 }
 
 /** Our style for the parser's scalar type name. */
