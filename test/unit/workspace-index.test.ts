@@ -113,7 +113,7 @@ test('replacing a file replaces all its facts; deleting it removes them', () => 
   index.set(factsOfText('file:///ws/a.yaml', '# emptied\n'));
   assert.equal(index.view().all('peer-authentication').length, 0);
   assert.equal(index.has('file:///ws/a.yaml'), false);
-  index.deleteUnder('file:///ws');
+  index.delete('file:///ws/b.yaml');
   assert.equal(index.size, 0);
 });
 

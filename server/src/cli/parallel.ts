@@ -73,6 +73,8 @@ export class EarlyWorkers {
   private chars = 0;
   private files = 0;
   private started = false;
+  /** Asked once: each ask reads the CPU affinity from the system, and this runs for every file read. */
+  private readonly minChars = parallelMinChars();
 
   /** `fileCount`: how many files are about to be read (at most that many inputs, so at most that many threads). */
   constructor(
@@ -88,7 +90,7 @@ export class EarlyWorkers {
   read(text: string): void {
     this.chars += text.length;
     this.files++;
-    if (this.jobs === undefined && !this.started && this.chars >= parallelMinChars() && this.files >= BATCH) {
+    if (this.jobs === undefined && !this.started && this.chars >= this.minChars && this.files >= BATCH) {
       // Decided once: on one core no worker starts, and the pool stays empty.
       this.started = true;
       this.pool.start(defaultThreads(this.fileCount) - 1);

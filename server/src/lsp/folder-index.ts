@@ -161,9 +161,13 @@ export class FolderIndex {
    */
   removeUnder(folder: Folder, dir: string, keep: (key: string) => boolean): boolean {
     const prefix = `${dir}/`;
-    const known = new Set([...folder.index.uris(), ...folder.crdTexts.keys(), ...this.factsKeys.keys()]);
+    // Collected first: removing while iterating these would skip keys. Most deletes are of one file,
+    // under which nothing is found, so only the matches are copied.
+    const under = new Set<string>();
+    for (const keys of [folder.index.uris(), folder.crdTexts.keys(), this.factsKeys.keys()])
+      for (const key of keys) if (key.startsWith(prefix) && !keep(key)) under.add(key);
     let changed = false;
-    for (const key of known) if (key.startsWith(prefix) && !keep(key) && this.removeFacts(folder, key)) changed = true;
+    for (const key of under) if (this.removeFacts(folder, key)) changed = true;
     return changed;
   }
 

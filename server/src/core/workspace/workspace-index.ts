@@ -40,12 +40,6 @@ export class WorkspaceIndex {
     this.gen++;
   }
 
-  /** Removes every file under a folder URI (a deleted or excluded directory). */
-  deleteUnder(prefix: string): void {
-    const p = prefix.endsWith('/') ? prefix : `${prefix}/`;
-    for (const uri of this.lookups.uris()) if (uri.startsWith(p)) this.delete(uri);
-  }
-
   get(uri: string): FileFacts | undefined {
     return this.lookups.peek(uri);
   }
