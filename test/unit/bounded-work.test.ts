@@ -81,6 +81,23 @@ test("the alias guard is kubectl's (go-yaml v2 allowedAliasRatio): many uses of 
   assert.match(parseYaml('a: *nope\n').problems[0]?.message ?? '', /Unresolved alias/);
 });
 
+test('the alias guard counts nodes exactly as go-yaml v2 does: the first alias past the ratio fails, the one before passes', () => {
+  // go-yaml counts every decoded node, and an alias again counts its target's whole subtree (all of it
+  // through the alias). With a = 200 scalars: before b's aliases 205 nodes are decoded (root, key a,
+  // the list and its items, key b, b's list); alias k adds 202 (itself and a) of which 201 are aliased.
+  // 201k / (205 + 202k) first passes 0.99 at k = 199.
+  const flat = (m: number): string => `a: &a [${Array(200).fill('1').join(', ')}]\nb: [${Array(m).fill('*a').join(', ')}]\n`;
+  assert.deepEqual(parseYaml(flat(198)).problems, []);
+  assert.match(parseYaml(flat(199)).problems[0]?.message ?? '', /Excessive alias count/);
+  // An anchored list that holds aliases counts their expansion too: b = 1 + 10 * (1 + 11) = 121 nodes.
+  // Before c's aliases 137 nodes are decoded, 110 of them aliased; alias k adds 122, 121 aliased:
+  // (110 + 121k) / (137 + 122k) first passes 0.99 at k = 117.
+  const nested = (m: number): string =>
+    `a: &a [${Array(10).fill('1').join(', ')}]\nb: &b [${Array(10).fill('*a').join(', ')}]\nc: [${Array(m).fill('*b').join(', ')}]\n`;
+  assert.deepEqual(parseYaml(nested(116)).problems, []);
+  assert.match(parseYaml(nested(117)).problems[0]?.message ?? '', /Excessive alias count/);
+});
+
 test('a map of many keys parses in linear steps and a duplicate key is reported once', () => {
   const flat = (n: number): string => Array.from({ length: n }, (_, i) => `k${i}: ${i}\n`).join('');
   const r = doubling(flat, parseYaml, 20_000);

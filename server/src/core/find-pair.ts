@@ -21,7 +21,12 @@ const INDEXES = new WeakMap<YMap, Map<string, YPair>>();
 const INDEX_FROM = 32;
 
 export function findPair(map: YMap, key: string): YPair | undefined {
-  if (map.pairs.length < INDEX_FROM) return map.pairs.find((p) => scalarText(p.key) === key);
+  const pairs = map.pairs;
+  // A loop, not find() with a closure: this runs for every path step of every finding and fact.
+  if (pairs.length < INDEX_FROM) {
+    for (let i = 0; i < pairs.length; i++) if (scalarText(pairs[i].key) === key) return pairs[i];
+    return undefined;
+  }
   let index = INDEXES.get(map);
   if (!index) {
     index = new Map();

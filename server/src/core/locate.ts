@@ -4,7 +4,7 @@
 // the merged map's key: that is where it is written (a merge key has no text of its own per key).
 import type { YNode } from './yaml-tree';
 import { deref } from './find-pair';
-import { resolveKey } from './merge-keys';
+import { resolvePair } from './merge-keys';
 
 export { deref, scalarText, findPair } from './find-pair';
 
@@ -19,26 +19,33 @@ export interface Located {
   via: YNode | null;
 }
 
-export function locate(root: YNode | null, path: readonly PathSegment[]): Located | undefined {
-  let current: Located = { key: null, value: root, via: null };
-  for (const seg of path) {
-    const holder = deref(current.value);
+/** The nodes behind the first `length` segments of `path` (all of them by default). */
+export function locate(root: YNode | null, path: readonly PathSegment[], length = path.length): Located | undefined {
+  // Plain locals rather than a result object per step: this runs for every finding and every fact.
+  let key: YNode | null = null;
+  let value: YNode | null = root;
+  let via: YNode | null = null;
+  for (let i = 0; i < length; i++) {
+    const seg = path[i];
+    const holder = deref(value);
     if (!holder) return undefined;
-    const via = current.via ?? (current.value && current.value.kind === 'alias' ? current.value : null);
+    if (via === null && value !== null && value.kind === 'alias') via = value;
     if (holder.kind === 'map') {
       // Through `<<` the path continues at the merged map's own key, where the value is written.
-      const found = resolveKey(holder, String(seg));
-      if (!found) return undefined;
-      current = { key: found.pair.key, value: found.pair.value, via };
+      const pair = resolvePair(holder, String(seg));
+      if (!pair) return undefined;
+      key = pair.key;
+      value = pair.value;
     } else if (holder.kind === 'seq') {
       const idx = typeof seg === 'number' ? seg : Number(seg);
       if (!Number.isInteger(idx) || idx < 0 || idx >= holder.items.length) return undefined;
-      current = { key: null, value: holder.items[idx], via };
+      key = null;
+      value = holder.items[idx];
     } else {
       return undefined;
     }
   }
-  return current;
+  return { key, value, via };
 }
 
 export interface Span {
@@ -75,7 +82,7 @@ function firstLineOf(v: YNode): Span {
  */
 export function nearestSpan(root: YNode | null, path: readonly PathSegment[], on: 'key' | 'value'): Span | undefined {
   for (let n = path.length; n > 0; n--) {
-    const loc = locate(root, path.slice(0, n));
+    const loc = locate(root, path, n);
     if (loc) return n === path.length && on === 'value' ? valueSpan(loc) : keySpan(loc);
   }
   return undefined;

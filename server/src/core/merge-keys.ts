@@ -16,19 +16,36 @@ export interface Resolved {
   merged: boolean;
 }
 
-/** Index and pair of each `<<` in a map, cached: most maps have none, and lookups are per finding. */
+/**
+ * Index and pair of each `<<` in a large map, cached: lookups are per finding. A small map is scanned
+ * each time instead: the scan costs less than a WeakMap entry for every map of every document.
+ */
 const MERGES = new WeakMap<YMap, { index: number; pair: YPair }[]>();
+const CACHE_FROM = 32;
+const NONE: { index: number; pair: YPair }[] = [];
+
+function scanMerges(map: YMap): { index: number; pair: YPair }[] {
+  let list = NONE;
+  map.pairs.forEach((pair, index) => {
+    if (pair.key?.kind === 'scalar' && isMergeKey(pair.key.value)) (list === NONE ? (list = []) : list).push({ index, pair });
+  });
+  return list;
+}
 
 function mergesOf(map: YMap): { index: number; pair: YPair }[] {
+  if (map.pairs.length < CACHE_FROM) return hasMergeKey(map) ? scanMerges(map) : NONE;
   let list = MERGES.get(map);
-  if (!list) {
-    list = [];
-    map.pairs.forEach((pair, index) => {
-      if (pair.key?.kind === 'scalar' && isMergeKey(pair.key.value)) list?.push({ index, pair });
-    });
-    MERGES.set(map, list);
-  }
+  if (!list) MERGES.set(map, (list = scanMerges(map)));
   return list;
+}
+
+function hasMergeKey(map: YMap): boolean {
+  const pairs = map.pairs;
+  for (let i = 0; i < pairs.length; i++) {
+    const k = pairs[i].key;
+    if (k !== null && k.kind === 'scalar' && typeof k.value === 'symbol' && isMergeKey(k.value)) return true;
+  }
+  return false;
 }
 
 /** The maps a `<<` value merges, earliest first; non-maps are skipped (the value build reports them). */
@@ -36,6 +53,13 @@ export function mergeSources(value: YNode | null): YMap[] {
   const node = deref(value);
   const nodes = node?.kind === 'seq' ? node.items.map((i) => deref(i)) : [node];
   return nodes.filter((n): n is YMap => n?.kind === 'map');
+}
+
+/** The pair `key` reads from in `map`, through merge keys, when it does not matter whether it was merged. */
+export function resolvePair(map: YMap, key: string): YPair | undefined {
+  // Most maps have no `<<`: then the written pair is the answer, with no result object to build.
+  if (map.pairs.length < CACHE_FROM && !hasMergeKey(map)) return findPair(map, key);
+  return resolveKey(map, key)?.pair;
 }
 
 /** The pair `key` reads from in `map`, through merge keys; `depth` bounds chains of merged maps. */

@@ -20,12 +20,6 @@ interface Anchored {
   size: number;
 }
 
-interface Built {
-  value: unknown;
-  /** Nodes go-yaml decodes for this node, aliases inside it expanded. */
-  size: number;
-}
-
 /** go-yaml v2's share of decoded nodes that may come from aliases, for a document of `decoded` nodes. */
 export function allowedAliasRatio(decoded: number): number {
   const low = 400_000;
@@ -45,7 +39,7 @@ export function plainValue(root: YNode | null, text: string): unknown {
   if (!root) return null;
   const targets = new Set<YNode>();
   collectTargets(root, targets);
-  return new Builder(targets, text).build(root).value;
+  return new Builder(targets, text).build(root);
 }
 
 function collectTargets(node: YNode, into: Set<YNode>): void {
@@ -73,34 +67,33 @@ class Builder {
     private readonly text: string,
   ) {}
 
-  build(node: YNode | null): Built {
+  /**
+   * The node's value. What go-yaml counts for it (its nodes, each alias's target again) is the growth
+   * of `decoded` while it is built, so no count is returned: one object less per node.
+   */
+  build(node: YNode | null): unknown {
     work.steps++;
-    this.decoded++;
-    if (!node) return { value: null, size: 1 };
+    const before = this.decoded++;
+    if (!node) return null;
     if (node.kind === 'alias') return this.alias(node.target, node.name);
     if (node.kind === 'scalar') {
       if (this.targets.has(node)) this.anchored.set(node, { value: node.value, size: 1 });
-      return { value: node.value, size: 1 };
+      return node.value;
     }
     const value: unknown = node.kind === 'map' ? {} : [];
     // Registered before the children: an alias inside its own anchor gets the same (circular) object.
     const entry: Anchored | undefined = this.targets.has(node) ? { value, size: 0 } : undefined;
     if (entry) this.anchored.set(node, entry);
-    let size = 1;
     if (node.kind === 'seq') {
-      for (const item of node.items) {
-        const b = this.build(item);
-        (value as unknown[]).push(b.value);
-        size += b.size;
-      }
+      for (const item of node.items) (value as unknown[]).push(this.build(item));
     } else {
-      size += this.fillMap(node, value as Record<string, unknown>);
+      this.fillMap(node, value as Record<string, unknown>);
     }
-    if (entry) entry.size = size;
-    return { value, size };
+    if (entry) entry.size = this.decoded - before;
+    return value;
   }
 
-  private alias(target: YNode | null, name: string): Built {
+  private alias(target: YNode | null, name: string): unknown {
     const entry = target ? this.anchored.get(target) : undefined;
     if (!entry) throw new ReferenceError(`Unresolved alias (the anchor must be set before the alias): ${name}`);
     // The alias node itself was counted in build(); its target is decoded again, all of it through
@@ -110,26 +103,22 @@ class Builder {
     if (excessiveAliasing(this.decoded, this.fromAliases)) {
       throw new ReferenceError('Excessive alias count indicates a resource exhaustion attack');
     }
-    return { value: entry.value, size: 1 + entry.size };
+    return entry.value;
   }
 
-  private fillMap(node: YMap, into: Record<string, unknown>): number {
-    let size = 0;
+  private fillMap(node: YMap, into: Record<string, unknown>): void {
     for (const pair of node.pairs) {
       const key = this.build(pair.key);
       const value = this.build(pair.value);
-      size += key.size + value.size;
-      if (isMergeKey(key.value)) {
-        mergeInto(into, pair.value, value.value);
+      if (isMergeKey(key)) {
+        mergeInto(into, pair.value, value);
         continue;
       }
-      const k = pair.key;
-      const name = keyName(key.value, k, this.text);
+      const name = keyName(key, pair.key, this.text);
       // Assigning `__proto__` (or any inherited name) would change the object, not add a key.
-      if (name in into) Object.defineProperty(into, name, { value: value.value, writable: true, enumerable: true, configurable: true });
-      else into[name] = value.value;
+      if (name in into) Object.defineProperty(into, name, { value, writable: true, enumerable: true, configurable: true });
+      else into[name] = value;
     }
-    return size;
   }
 }
 

@@ -24,7 +24,11 @@ function aliasedAnchors(root: YNode): Set<string> {
   while (stack.length > 0) {
     const n = stack.pop() as YNode;
     if (n.kind === 'alias') names.add(n.name);
-    else if (n.kind === 'map') for (const p of n.pairs) stack.push(...[p.key, p.value].filter((x): x is YNode => x !== null));
+    else if (n.kind === 'map')
+      for (const p of n.pairs) {
+        if (p.key) stack.push(p.key);
+        if (p.value) stack.push(p.value);
+      }
     else if (n.kind === 'seq') for (const i of n.items) if (i) stack.push(i);
   }
   aliasNames.set(root, names);
@@ -117,9 +121,21 @@ export function replaceScalar(text: string, node: YScalar, newValue: string): Te
  */
 function stringScalar(value: string): string {
   if (/[,[\]{}\r\n]/.test(value) || value === '') return JSON.stringify(value);
-  const back = parseYaml(value);
-  return back.problems.length === 0 && back.value === value ? value : JSON.stringify(value);
+  // Fixes write the same few values (STRICT, ISTIO_MUTUAL) into every document that needs them, and
+  // a bare scalar is a document the fast reader leaves to the parser: remember the answers.
+  let written = WRITTEN.get(value);
+  if (written === undefined) {
+    const back = parseYaml(value);
+    written = back.problems.length === 0 && back.value === value ? value : JSON.stringify(value);
+    if (WRITTEN.size >= WRITTEN_LIMIT) WRITTEN.clear();
+    WRITTEN.set(value, written);
+  }
+  return written;
 }
+
+/** How `stringScalar` wrote each recent value (a pure function of it), bounded. */
+const WRITTEN = new Map<string, string>();
+const WRITTEN_LIMIT = 256;
 
 /** Offset of the line break (CR LF or LF) ending the line that holds `at`. */
 function lineEnd(text: string, at: number): number {

@@ -62,21 +62,28 @@ export const rule: DocumentRule = {
 };
 
 function holdsNullOutsideMetadata(value: Record<string, unknown>): boolean {
-  for (const key in value) if (key !== 'metadata' && holdsNull(value[key])) return true;
+  const open = new Set<object>();
+  for (const key in value) if (key !== 'metadata' && holdsNull(value[key], open)) return true;
   return false;
 }
 
 /**
  * An alias inside its own anchor makes the value circular: such a document answers true, so the
  * schema walk (which stops at the schema's leaves) decides, as it did before this shortcut.
+ * Plain loops: this walks every value of every checked document.
  */
-function holdsNull(value: unknown, open: Set<object> = new Set()): boolean {
+function holdsNull(value: unknown, open: Set<object>): boolean {
   if (value === null) return true;
   if (typeof value !== 'object') return false;
   if (open.has(value)) return true;
   open.add(value);
-  const values: unknown[] = Array.isArray(value) ? value : Object.values(value);
-  const found = values.some((v) => holdsNull(v, open));
+  let found = false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && !found; i++) found = holdsNull(value[i], open);
+  } else {
+    const rec = value as Record<string, unknown>;
+    for (const key of Object.keys(rec)) if ((found = holdsNull(rec[key], open))) break;
+  }
   open.delete(value);
   return found;
 }

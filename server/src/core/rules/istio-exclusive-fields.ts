@@ -44,15 +44,30 @@ const GROUPS: Record<string, Group[]> = {
   ],
 };
 
-/** Every object in `value` that `pattern` reaches, with its data path. */
-function reach(value: unknown, pattern: string[], path: PathSegment[] = []): { node: Record<string, unknown>; path: PathSegment[] }[] {
-  if (value === null || typeof value !== 'object') return [];
-  if (pattern.length === 0) return Array.isArray(value) ? [] : [{ node: value as Record<string, unknown>, path }];
-  const [head, ...rest] = pattern;
-  if (Array.isArray(value)) return head === '*' ? value.flatMap((item, i) => reach(item, rest, [...path, i])) : [];
+/** Each group's path split once, at load: the rule runs on every matching document. */
+const STEPS = new Map<Group, string[]>(Object.values(GROUPS).flatMap((gs) => gs.map((g) => [g, g.at.split('.')] as [Group, string[]])));
+
+/** Every object in `value` that `pattern` (from step `at` on) reaches, with its data path, into `out`. */
+function reach(
+  value: unknown,
+  pattern: readonly string[],
+  at: number,
+  path: PathSegment[],
+  out: { node: Record<string, unknown>; path: PathSegment[] }[],
+): void {
+  if (value === null || typeof value !== 'object') return;
+  if (at === pattern.length) {
+    if (!Array.isArray(value)) out.push({ node: value as Record<string, unknown>, path });
+    return;
+  }
+  const head = pattern[at];
+  if (Array.isArray(value)) {
+    if (head === '*') value.forEach((item, i) => reach(item, pattern, at + 1, [...path, i], out));
+    return;
+  }
   const obj = value as Record<string, unknown>;
-  if (head === '*') return Object.entries(obj).flatMap(([k, v]) => reach(v, rest, [...path, k]));
-  return head in obj ? reach(obj[head], rest, [...path, head]) : [];
+  if (head === '*') for (const k of Object.keys(obj)) reach(obj[k], pattern, at + 1, [...path, k], out);
+  else if (head in obj) reach(obj[head], pattern, at + 1, [...path, head], out);
 }
 
 export const rule: DocumentRule = {
@@ -66,7 +81,9 @@ export const rule: DocumentRule = {
   kinds: Object.keys(GROUPS),
   check(ctx) {
     for (const group of GROUPS[`${ctx.resource.group}/${ctx.resource.kind}`] ?? []) {
-      for (const { node, path } of reach(ctx.value, group.at.split('.'))) {
+      const found: { node: Record<string, unknown>; path: PathSegment[] }[] = [];
+      reach(ctx.value, STEPS.get(group) ?? group.at.split('.'), 0, [], found);
+      for (const { node, path } of found) {
         // In the order the author wrote them: the later ones are the extra ones.
         const set = Object.keys(node).filter((f) => group.fields.includes(f) && node[f] !== null);
         for (const extra of set.slice(1)) {
