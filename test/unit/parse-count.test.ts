@@ -78,3 +78,15 @@ test('lint, facts and the workspace pass parse each document once', () => {
   });
   assert.equal(calls, expected);
 });
+
+test('a fix that writes the same value into many documents reads that value once, not once per document', () => {
+  // Each PERMISSIVE policy gets a fix writing STRICT: the document is parsed, and its fixed text once
+  // more to verify the fix (fix-verify.ts). Whether a bare STRICT reads back as the same string is a
+  // parse of its own, remembered (and maybe already remembered by an earlier test): 41 here, not 60.
+  const inputs = Array.from({ length: 20 }, (_, i) => ({ path: `team-${i}.yaml`, text: peerAuthentication({ namespace: `team-${i}` }) }));
+  const calls = parserCalls(() => {
+    const linted = lintTexts(newEngine(), inputs, DEFAULT_CONFIG);
+    assert.equal(linted.flatMap((f) => f.findings).filter((f) => f.fixes?.some((x) => x.title.includes('STRICT'))).length, inputs.length);
+  });
+  assert.ok(calls <= 2 * inputs.length + 1, `${calls} parses for ${inputs.length} documents`);
+});
