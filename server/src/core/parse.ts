@@ -208,11 +208,11 @@ function convert(node: YamlNode, anchors: Map<string, YNode>, duplicates: YamlPr
     out = { kind: 'map', flow: Boolean(node.flow), start, end, pairs, ...anchor };
     if (node.anchor) anchors.set(node.anchor, out);
     /** Each key value met, with the first key node that has it. */
-    const seen = new Map<unknown, YNode>();
+    let seen: Map<unknown, YNode> | undefined;
     for (const item of node.items) {
       if (!isPair(item)) continue;
       const key = item.key ? convert(item.key as YamlNode, anchors, duplicates, text) : null;
-      if (key) checkDuplicate(key, seen, duplicates, text);
+      if (key) seen = checkDuplicate(key, pairs, seen, duplicates, text);
       pairs.push({ key, value: item.value ? convert(item.value as YamlNode, anchors, duplicates, text) : null });
     }
     return out;

@@ -25,7 +25,7 @@ export class TextNodes {
     const close = isMap ? 125 : 93;
     const pairs: YPair[] = [];
     const items: (YNode | null)[] = [];
-    const seen = new Map<unknown, YNode>();
+    let seen: Map<unknown, YNode> | undefined;
     const eol = lineEnd(s, open);
     let p = skipSpaces(s, open + 1);
     if (s.charCodeAt(p) !== close) {
@@ -33,7 +33,7 @@ export class TextNodes {
         let last: YScalar;
         if (isMap) {
           const key = this.flowScalar(p, eol, true);
-          checkDuplicate(key, seen, this.duplicates, this.text);
+          seen = checkDuplicate(key, pairs, seen, this.duplicates, this.text);
           if (s.charCodeAt(key.end) !== 58 || s.charCodeAt(key.end + 1) !== 32) decline('flow key not followed by ": "');
           last = this.flowScalar(skipSpaces(s, key.end + 1), eol, false);
           pairs.push({ key, value: last });

@@ -114,7 +114,7 @@ class CstReader {
     work.steps++;
     const pairs: YPair[] = [];
     const out: YMap = { kind: 'map', flow: false, start: bm.offset, end: bm.offset, pairs };
-    const seen = new Map<unknown, YNode>();
+    let seen: Map<unknown, YNode> | undefined;
     const items = bm.items ?? [];
     let offset = bm.offset;
     let commentEnd: number | null = null;
@@ -133,7 +133,7 @@ class CstReader {
       if (key.indent !== bm.indent) decline('key out of column');
       if (keyHasNewline(key)) decline('multi-line key');
       const keyNode = this.scalar(key, true);
-      checkDuplicate(keyNode, seen, this.duplicates, this.text);
+      seen = checkDuplicate(keyNode, pairs, seen, this.duplicates, this.text);
       const valueProps = readProps(item.sep, 'map-value-ind', false, this.tail, false);
       if (!valueProps.found) decline('key without a value indicator');
       if (item.value?.type === 'block-map' && !valueProps.hasNewline) decline('compact nested map');
@@ -178,7 +178,7 @@ class CstReader {
     const out: YMap | YSeq = isMap
       ? { kind: 'map', flow: true, start: fc.offset, end: fc.offset, pairs }
       : { kind: 'seq', flow: true, start: fc.offset, end: fc.offset, items };
-    const seen = new Map<unknown, YNode>();
+    let seen: Map<unknown, YNode> | undefined;
     const all = fc.items ?? [];
     let offset = fc.offset + source(open).length;
     for (let i = 0; i < all.length; i++) {
@@ -199,7 +199,7 @@ class CstReader {
         if (!key || !sep) decline('flow map item without key and :');
         if (!FLOW_SCALARS.has(key.type) || keyHasNewline(key)) decline('flow map key not a one-line scalar');
         const keyNode = this.scalar(key, true);
-        checkDuplicate(keyNode, seen, this.duplicates, this.text);
+        seen = checkDuplicate(keyNode, pairs, seen, this.duplicates, this.text);
         const valueProps = readProps(sep, 'map-value-ind', false, this.tail, true);
         if (!valueProps.found) decline('flow map key without :');
         pairs.push({ key: keyNode, value: value ? this.flowValue(value) : this.empty(valueProps.end, sep, valueProps) });

@@ -151,13 +151,13 @@ class TextReader extends TextNodes {
     work.steps++;
     const pairs: YPair[] = [];
     const out: YMap = { kind: 'map', flow: false, start: first, end: first, pairs };
-    const seen = new Map<unknown, YNode>();
+    let seen: Map<unknown, YNode> | undefined;
     let at = first;
     let offset = first;
     for (;;) {
       const eol = lineEnd(this.s, at);
       const [key, colon] = this.key(at, eol);
-      checkDuplicate(key, seen, this.duplicates, this.text);
+      seen = checkDuplicate(key, pairs, seen, this.duplicates, this.text);
       const value = this.mapValue(indent, colon + 1, eol);
       offset = this.tail;
       pairs.push({ key, value: value.node });

@@ -1,7 +1,7 @@
 // What the tree builders (from the parser's Document, from its CST tokens, or from the text) store
 // for a scalar and report for a repeated key, so they can only agree.
 import { goPlainScalar } from './go-scalars';
-import type { YNode, ScalarStyle } from './yaml-tree';
+import type { YNode, YPair, ScalarStyle } from './yaml-tree';
 import type { PlainScalarReader } from './core-schema-scalar';
 import { decline } from './cst-props';
 
@@ -62,15 +62,44 @@ export function styleOf(type: string | null | undefined): ScalarStyle {
   }
 }
 
+/** Maps with fewer pairs are scanned for an earlier equal key; larger ones get an index. */
+const SCAN_BELOW = 32;
+
 /**
- * Notes `key` in `seen` (each key value met in one map, with its first key node) and reports it when
- * an earlier key had the same value, as the parser's own check does (NaN never equals itself).
+ * Reports `key` when an earlier key of its map (`pairs`, before `key` is added) had the same value,
+ * as the parser's own check does (NaN never equals itself). A small map is scanned, with nothing
+ * allocated: most maps have a handful of keys, and a Map for each of them was garbage on every
+ * parse. From SCAN_BELOW pairs on, the returned index (each key value with its first key node) is
+ * passed back in for the map's next key.
  */
-export function checkDuplicate(key: YNode, seen: Map<unknown, YNode>, into: YamlProblem[], text: string): void {
-  if (key.kind !== 'scalar' || Number.isNaN(key.value)) return;
+export function checkDuplicate(
+  key: YNode,
+  pairs: readonly YPair[],
+  seen: Map<unknown, YNode> | undefined,
+  into: YamlProblem[],
+  text: string,
+): Map<unknown, YNode> | undefined {
+  if (key.kind !== 'scalar' || Number.isNaN(key.value)) return seen;
+  if (seen === undefined && pairs.length < SCAN_BELOW) {
+    // `===` is the Map's SameValueZero here: NaN keys never reach this point.
+    for (let i = 0; i < pairs.length; i++) {
+      const k = pairs[i].key;
+      if (k !== null && k.kind === 'scalar' && k.value === key.value) {
+        into.push(duplicateKey(k, key, text));
+        break;
+      }
+    }
+    return undefined;
+  }
+  if (seen === undefined) {
+    seen = new Map();
+    for (const p of pairs)
+      if (p.key && p.key.kind === 'scalar' && !Number.isNaN(p.key.value) && !seen.has(p.key.value)) seen.set(p.key.value, p.key);
+  }
   const first = seen.get(key.value);
   if (first) into.push(duplicateKey(first, key, text));
   else seen.set(key.value, key);
+  return seen;
 }
 
 /**
