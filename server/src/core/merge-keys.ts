@@ -20,19 +20,19 @@ export interface Resolved {
  * Index and pair of each `<<` in a large map, cached: lookups are per finding. A small map is scanned
  * each time instead: the scan costs less than a WeakMap entry for every map of every document.
  */
-const MERGES = new WeakMap<YMap, { index: number; pair: YPair }[]>();
+const MERGES = new WeakMap<YMap, readonly { index: number; pair: YPair }[]>();
 const CACHE_FROM = 32;
-const NONE: { index: number; pair: YPair }[] = [];
+const NONE: readonly { index: number; pair: YPair }[] = Object.freeze([]);
 
-function scanMerges(map: YMap): { index: number; pair: YPair }[] {
-  let list = NONE;
+function scanMerges(map: YMap): readonly { index: number; pair: YPair }[] {
+  const list: { index: number; pair: YPair }[] = [];
   map.pairs.forEach((pair, index) => {
-    if (pair.key?.kind === 'scalar' && isMergeKey(pair.key.value)) (list === NONE ? (list = []) : list).push({ index, pair });
+    if (pair.key?.kind === 'scalar' && isMergeKey(pair.key.value)) list.push({ index, pair });
   });
-  return list;
+  return list.length > 0 ? list : NONE;
 }
 
-function mergesOf(map: YMap): { index: number; pair: YPair }[] {
+function mergesOf(map: YMap): readonly { index: number; pair: YPair }[] {
   if (map.pairs.length < CACHE_FROM) return hasMergeKey(map) ? scanMerges(map) : NONE;
   let list = MERGES.get(map);
   if (!list) MERGES.set(map, (list = scanMerges(map)));
