@@ -13,6 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { generateDocument } from './generate';
 import { shippedParseAll } from './yaml-builds';
 import { arg, median } from './stats';
+import { numberFromFreshProcess } from './node-script';
 
 export interface CliReport {
   manifests: number;
@@ -90,13 +91,7 @@ const { parseAllDocuments } = require(${JSON.stringify(yamlEntry)});
 const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) {
   const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else parseAllDocuments(fs.readFileSync(p, 'utf8')); } };
 walk(${JSON.stringify(dir)}); const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000));`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let text = '';
-    child.stdout.on('data', (b: Buffer) => (text += b.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(Number(text)) : reject(new Error(`the floor process exited with ${code}`))));
-  });
+  return numberFromFreshProcess(script, 'floor');
 }
 
 async function medianFloor(dir: string, yamlEntry: string): Promise<number> {

@@ -2,11 +2,11 @@
 // process, when the parser's code is as cold as the server's. The floor measured in the benchmark's
 // own process is warm (its median of seven runs), so against it a first open also pays for cold code
 // that a first parse would pay too. Both are reported; neither replaces the other.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { median } from './stats';
+import { numberFromFreshProcess } from './node-script';
 
 const YAML_DIR = path.join(__dirname, '..', '..', 'node_modules', 'yaml');
 
@@ -15,13 +15,7 @@ function firstParseMs(file: string): Promise<number> {
   const script = `const { parseAllDocuments } = require(${JSON.stringify(YAML_DIR)});
 const text = require('fs').readFileSync(${JSON.stringify(file)}, 'utf8');
 const t = performance.now(); parseAllDocuments(text); process.stdout.write(String(performance.now() - t));`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`the parse process exited with ${code}`))));
-  });
+  return numberFromFreshProcess(script, 'parse');
 }
 
 /** The median of three fresh processes' first parse of `text`. */
