@@ -9,11 +9,11 @@ import * as path from 'node:path';
 import { parseYamlVia } from '../../server/src/core/parse';
 import { splitDocuments } from '../../server/src/core/split';
 import { generateDocument, generateManifest } from '../../bench/generate';
-import { bigDocument, bigManifest, deepFlow, longLine, mergeKeys } from '../../bench/stress-inputs';
 import { PACKAGE_DIR } from '../support/engine';
 import { yamlFilesUnder } from '../support/yaml-files';
 import { docPages, yamlFences } from '../support/docs-examples';
 import { TRICKY } from '../support/tricky-yaml';
+import { stressTexts } from '../support/stress-texts';
 import { manifestMutations } from '../support/subset-yaml';
 
 interface Tally {
@@ -135,12 +135,7 @@ test('benchmark and stress generators: the CST reader agrees, and reads every ge
   for (let i = 0; i < 400; i++) compare(`generateDocument(${i})`, generateDocument(i), tally);
   assert.deepEqual([...tally.declined.keys()], [], declinedSummary(tally));
   compare('generateManifest(30)', generateManifest(30), tally);
-  compare('mergeKeys(40)', mergeKeys(40), tally);
-  compare('deepFlow(30)', deepFlow(30), tally);
-  compare('deepFlow(300)', deepFlow(300), tally);
-  compare('longLine(2000)', longLine(2000).text, tally);
-  compare('bigManifest(40000)', bigManifest(40_000), tally);
-  compare('bigDocument(40000)', bigDocument(40_000), tally);
+  for (const [name, text] of stressTexts()) compare(name, text, tally);
   check(tally);
 });
 
