@@ -3,92 +3,12 @@
 // winning over the disk, exclude changes, config reloads, and deferring a costly rules run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
-import { DEFAULT_SETTINGS, type MeshlintSettings } from '../../server/src/lsp/protocol';
-import { WorkspaceHost } from '../../server/src/lsp/workspace-host';
 import { DEFER_PAUSE_MS } from '../../server/src/lsp/rules-cache';
 import type { WorkspaceFiles } from '../../server/src/lsp/workspace-files';
-import { allRuleMetas } from '../../server/src/core/rules/index';
-import type { Finding } from '../../server/src/core/types';
-import { newEngine } from '../support/engine';
 import { FactsExtractor } from '../../server/src/core/workspace/extract';
 import { DENY_SANDBOX as DENY, peerAuthentication } from '../support/sample-manifests';
 import { work } from '../../server/src/core/work-count';
-
-const ROOT = 'file:///ws';
-const RULE = 'authorization-identity-without-strict';
-
-const pa = (mode: string): string => peerAuthentication({ namespace: 'orders', mode });
-
-class MemoryFiles implements WorkspaceFiles {
-  constructor(readonly files: Map<string, string>) {}
-  list(folderUri: string, exclude: readonly string[]): Promise<string[]> {
-    return Promise.resolve(
-      [...this.files.keys()].filter((u) => u.startsWith(`${folderUri}/`) && !exclude.some((g) => u.includes(`/${g.replace('/**', '')}/`))),
-    );
-  }
-  read(uri: string): Promise<string | undefined> {
-    return Promise.resolve(this.files.get(uri));
-  }
-  normalize(uri: string): string {
-    return uri;
-  }
-}
-
-/** Timers the test fires by hand: the deferred rules run happens exactly when the test says. */
-class ManualTimers {
-  readonly pending = new Map<number, { run: () => void; ms: number }>();
-  private next = 0;
-  setTimer = (run: () => void, ms: number): unknown => {
-    this.pending.set(++this.next, { run, ms });
-    return this.next;
-  };
-  clearTimer = (handle: unknown): void => {
-    this.pending.delete(handle as number);
-  };
-  fireAll(): void {
-    const due = [...this.pending.values()];
-    this.pending.clear();
-    for (const t of due) t.run();
-  }
-}
-
-function setup(
-  files: Record<string, string>,
-  settings: Partial<MeshlintSettings> & { exclude?: string[] } = {},
-  clock?: () => number,
-  timers?: ManualTimers,
-) {
-  const disk = new Map(Object.entries(files).map(([k, v]) => [`${ROOT}/${k}`, v]));
-  const republished: string[] = [];
-  let onRepublish: (() => void) | undefined;
-  const configProblems = new Map<string, Finding[]>();
-  const host = new WorkspaceHost({
-    files: new MemoryFiles(disk),
-    settingsFor: () => Promise.resolve({ ...DEFAULT_SETTINGS, ...settings }),
-    excludeFor: () => Promise.resolve(settings.exclude ?? []),
-    republish: (uri) => {
-      republished.push(uri);
-      onRepublish?.();
-    },
-    publishConfigFile: (uri, _text, findings) => configProblems.set(uri, findings),
-    knownRuleIds: () => allRuleMetas().map((m) => m.id),
-    log: (m) => assert.fail(m),
-    now: clock,
-    timers,
-  });
-  host.setFolders([ROOT]);
-  const engine = newEngine();
-  const publish = (name: string, text: string): Promise<Finding[]> => {
-    const uri = `${ROOT}/${name}`;
-    const config = { ...DEFAULT_CONFIG, ...host.fileConfig(uri), rules: host.fileConfig(uri).rules };
-    return host.forDocument(uri, text, engine.analyze(text, config), config);
-  };
-  const nextRepublish = (): Promise<void> => new Promise((resolve) => (onRepublish = resolve));
-  return { host, disk, republished, publish, configProblems, nextRepublish };
-}
-
-const ids = (fs: Finding[]): string[] => fs.map((f) => f.ruleId);
+import { MemoryFiles, ManualTimers, ROOT, RULE, ids, pa, setup } from '../support/workspace-host-harness';
 
 test('open text wins over the disk; the disk copy is back when the document closes', async () => {
   const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') });
