@@ -192,6 +192,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     const diagnostics = all.map((f) => withCrossFileRelated(toDiagnostic(doc, f, runtime.docsLink), f, relatedSupport));
     diagnostics.push(...accessErrors);
     await connection.sendDiagnostics({ uri, version, diagnostics });
+    workspace.published(uri);
     if (analysis?.partial) {
       notePartial('diagnostics', analysis);
       // The engine kept what it checked: the next run carries on from there.

@@ -10,9 +10,9 @@ import type { CrdText } from '../core/crd/read-crds';
 import { ExcludeMatcher } from '../core/workspace/scan-policy';
 import type { WorkspaceNames } from '../core/workspace/queries';
 import { FolderIndex, NO_CONFIG, type Folder } from './folder-index';
-import { NODE_TIMERS, RulesRunCache, type RulesClock } from './rules-cache';
+import { LARGE_OPEN_DOCUMENTS, NODE_TIMERS, RulesRunCache, type RulesClock } from './rules-cache';
 import { toConfig } from './settings';
-import { readConfiguredCrds } from './configured-crds';
+import { loadConfiguredCrds } from './configured-crds';
 import type { WorkspaceHostDeps } from './workspace-host-deps';
 import { reportScan, scanFolder, scanSettings } from './folder-scan';
 
@@ -39,7 +39,7 @@ export class WorkspaceHost {
   async start(folders: readonly Folder[] = this.index.folders): Promise<void> {
     const load = async (f: Folder): Promise<void> => {
       await this.loadConfigFromDisk(f, false);
-      await this.track(f, () => this.loadConfiguredCrds(f).then(() => this.scanNow(f)));
+      await this.track(f, () => loadConfiguredCrds(f, this.deps).then(() => this.scanNow(f)));
     };
     await Promise.all(folders.map(load));
   }
@@ -65,11 +65,12 @@ export class WorkspaceHost {
   async forDocument(uri: string, text: string, analysis: FileAnalysis, docConfig: Config): Promise<Finding[]> {
     const key = this.normalize(uri);
     const folder = this.index.folderOf(key);
+    const opening = !this.open.has(key);
     this.open.set(key, uri);
     const indexable = this.index.indexable(folder, key);
-    // A costly workspace or file (by the cost known before this edit): the edit reaches the index and rules once typing
-    // pauses or the index is read, and open files whose findings changed are published then; meanwhile old ones follow.
-    const costly = folder.rules.costly;
+    // A costly workspace or file (by the cost known before this edit, or a large file just opened: LARGE_OPEN_DOCUMENTS): the edit
+    // reaches the index and rules once typing pauses or the index is read; open files whose findings changed are published then.
+    const costly = folder.rules.costly || (opening && analysis.documents.length >= LARGE_OPEN_DOCUMENTS);
     const later = indexable && folder.ready && costly && !this.index.holds(folder, key, analysis, text);
     if (later) this.index.deferAnalysis(folder, key, text, analysis);
     const changed =
@@ -79,7 +80,8 @@ export class WorkspaceHost {
       );
     if (!folder.ready) return [];
     if (changed && costly) {
-      folder.rules.defer(async () => this.republishAffected(folder, await this.resultsOf(folder, uri), undefined));
+      const rerun = async (): Promise<void> => this.republishAffected(folder, await this.resultsOf(folder, uri), undefined);
+      folder.rules.defer(rerun, opening ? key : undefined); // the run of a file just opened starts when its publish is sent
       const moved = folder.published.following(key, text) ?? []; // recorded as given: the pause sees what moving dropped
       folder.published.record(key, text, moved);
       return applyPolicy(text, moved, docConfig);
@@ -91,6 +93,12 @@ export class WorkspaceHost {
     folder.published.record(key, text, mine);
     if (changed) this.republishAffected(folder, byUri, key);
     return applyPolicy(text, mine, docConfig);
+  }
+
+  /** A publish was sent: a file just opened has not been typed in, so its deferred run need not wait. */
+  published(uri: string): void {
+    const key = this.normalize(uri);
+    this.index.folderOf(key).rules.published(key);
   }
 
   /** The last published workspace findings of a document, moved onto its text: code actions read it and change nothing. */
@@ -142,7 +150,7 @@ export class WorkspaceHost {
       if (this.index.setText(folder, key, await this.deps.files?.read(key, folder.uri))) touched.add(folder);
     }
     for (const folder of touched) await this.refresh(folder);
-    for (const folder of crdPaths) await this.track(folder, () => this.loadConfiguredCrds(folder));
+    for (const folder of crdPaths) await this.track(folder, () => loadConfiguredCrds(folder, this.deps));
   }
 
   /** Settings changed: the exclude list may differ (rescan), and levels may (results are keyed by config). */
@@ -248,7 +256,7 @@ export class WorkspaceHost {
   private applyExclude(folder: Folder): Promise<void> {
     return this.track(folder, async () => {
       // `crds:` and `meshlint.crds` may have changed with the exclude globs.
-      await this.loadConfiguredCrds(folder);
+      await loadConfiguredCrds(folder, this.deps);
       if ((await scanSettings(folder.uri, folder.config.exclude, this.deps)).key !== folder.excludeKey) await this.scanNow(folder);
     });
   }
@@ -286,15 +294,6 @@ export class WorkspaceHost {
     this.index.forgetGone(before);
     folder.ready = true;
     this.republishAll(folder);
-    this.deps.crdsChanged?.();
-  }
-
-  /** Reads the CRD files that `crds:` in the config file and the `meshlint.crds` setting name. */
-  private async loadConfiguredCrds(folder: Folder): Promise<void> {
-    const files = this.deps.files;
-    if (folder.uri === '' || !files) return;
-    const paths = [...(folder.config.crds ?? []), ...(await this.deps.settingsFor(folder.uri)).crds];
-    folder.configured = await readConfiguredCrds(files, folder.uri, paths, folder.configured.uris, (m) => this.deps.log(m));
     this.deps.crdsChanged?.();
   }
 }
