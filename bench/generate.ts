@@ -100,3 +100,17 @@ export function generateManifest(documents: number, first = 0): string {
   for (let i = first; i < first + documents; i++) docs.push(TEMPLATES[i % TEMPLATES.length](i));
   return docs.join('---\n');
 }
+
+/** The workspace rule that reports the document `generateManifestWithWorkspaceFinding` adds. */
+export const WORKSPACE_FINDING_RULE = 'peer-authentication-duplicate';
+
+/**
+ * `documents` documents: the mix, then a copy of document `first`'s PeerAuthentication under another
+ * name (same namespace, same selector). A workspace rule reports the pair, so a benchmark can wait for
+ * the publish that carries the file's workspace findings, not only its own checks.
+ */
+export function generateManifestWithWorkspaceFinding(documents: number, first = 0): string {
+  if (first % TEMPLATES.length !== 0) throw new Error(`document ${first} is not a PeerAuthentication`);
+  const copy = TEMPLATES[0](first).replace(`name: pa-${first}\n`, `name: pa-${first}-copy\n`);
+  return `${generateManifest(documents - 1, first)}---\n${copy}`;
+}
