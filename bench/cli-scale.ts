@@ -1,9 +1,12 @@
 // The CLI over a generated tree of N manifests (10 per file): documents per second and CPU time,
-// on one thread (MESHLINT_JOBS=1) and on one thread per core, against the parse floor; the two
-// runs' outputs must be identical. The floor is a fresh Node process that reads every file and
-// parses it with `yaml` (median of three), so it pays what the CLI's process pays besides its own
-// work: start-up, reading, cold code and V8's helper threads. The in-process parse reported beside
-// it (warm heap, one run after the other sections) moved 2.5x between runs on the same machine.
+// on one thread (MESHLINT_JOBS=1) and on one thread per core, against the parse floor; every run's
+// output must be the same. The floor is a fresh Node process that reads every file and parses it
+// with `yaml`, so it pays what the CLI's process pays besides its own work: start-up, reading, cold
+// code and V8's helper threads. Each figure is the median of three rounds, and each round runs the
+// floors and both CLI runs in turn, so that the machine's drift during the section reaches the
+// baselines and the runs alike (one CLI run against floors taken seconds earlier moved the ratio
+// from 1.0 to 1.8 between runs). The in-process parse reported beside it (warm heap, one run after
+// the other sections) moved 2.5x between runs on the same machine.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,7 +20,7 @@ import { numberFromFreshProcess } from './node-script';
 
 export interface CliReport {
   manifests: number;
-  /** The floor: a fresh process reading and parsing every file (Node build of `yaml`), median of three. */
+  /** The floor: a fresh process reading and parsing every file (Node build of `yaml`). */
   processFloorCpuMs: number;
   /** The same in a fresh process with the build the CLI bundle ships. */
   shippedProcessFloorCpuMs: number;
@@ -61,7 +64,7 @@ function writeTree(manifests: number): { dir: string; texts: string[] } {
 }
 
 /** Runs the built CLI in a child; its CPU time (all threads) comes from the child itself at exit. */
-function runCli(dir: string, jobs: number): Promise<{ wallMs: number; cpuMs: number; out: string }> {
+function runCli(dir: string, jobs: number): Promise<CliRun> {
   const script = `const cli = require(${JSON.stringify(path.join(PACKAGE_DIR, 'dist', 'cli.js'))});
 let out = ''; const sink = new (require('stream').Writable)({ write(c, e, cb) { out += c; cb(); } });
 cli.main([${JSON.stringify(dir)}, '--format', 'json'], sink, process.stderr).then(() => {
@@ -94,17 +97,38 @@ walk(${JSON.stringify(dir)}); const u = process.cpuUsage(); process.stdout.write
   return numberFromFreshProcess(script, 'floor');
 }
 
-async function medianFloor(dir: string, yamlEntry: string): Promise<number> {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await processFloor(dir, yamlEntry));
-  return median(runs);
+/** Rounds of the floors and the CLI runs, each figure their median. */
+const ROUNDS = 3;
+
+interface CliRun {
+  wallMs: number;
+  cpuMs: number;
+  out: string;
+}
+
+/** The median wall and CPU times of some runs (each its own median), with the first run's output. */
+function medianRun(runs: readonly CliRun[]): CliRun {
+  return { wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)), out: runs[0].out };
 }
 
 export async function cliBench(manifests: number): Promise<CliReport> {
   const { dir, texts } = writeTree(manifests);
   const yamlDir = path.join(PACKAGE_DIR, 'node_modules', 'yaml');
-  const floorCpu = await medianFloor(dir, yamlDir);
-  const shippedFloorCpu = await medianFloor(dir, path.join(yamlDir, 'browser', 'index.js'));
+  const threads = Math.max(2, os.availableParallelism());
+  const floors: number[] = [];
+  const shippedFloors: number[] = [];
+  const singles: CliRun[] = [];
+  const threadeds: CliRun[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    floors.push(await processFloor(dir, yamlDir));
+    shippedFloors.push(await processFloor(dir, path.join(yamlDir, 'browser', 'index.js')));
+    singles.push(await runCli(dir, 1));
+    threadeds.push(await runCli(dir, threads));
+  }
+  const floorCpu = median(floors);
+  const shippedFloorCpu = median(shippedFloors);
+  const single = medianRun(singles);
+  const threaded = medianRun(threadeds);
   const cpu0 = process.cpuUsage();
   for (const text of texts) parseAllDocuments(text);
   const used = process.cpuUsage(cpu0);
@@ -114,9 +138,6 @@ export async function cliBench(manifests: number): Promise<CliReport> {
   for (const text of texts) parseShipped(text);
   const usedShipped = process.cpuUsage(cpu1);
   const shippedCpu = (usedShipped.user + usedShipped.system) / 1000;
-  const threads = Math.max(2, os.availableParallelism());
-  const single = await runCli(dir, 1);
-  const threaded = await runCli(dir, threads);
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     manifests,
@@ -136,7 +157,7 @@ export async function cliBench(manifests: number): Promise<CliReport> {
     threadedCpuMs: +threaded.cpuMs.toFixed(1),
     threadedDocsPerSecond: Math.round(manifests / (threaded.wallMs / 1000)),
     threadedWallRatioToSingle: +(threaded.wallMs / single.wallMs).toFixed(3),
-    identicalOutput: single.out === threaded.out,
+    identicalOutput: [...singles, ...threadeds].every((r) => r.out === single.out),
   };
 }
 
