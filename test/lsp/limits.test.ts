@@ -2,7 +2,8 @@
 // ends the server with a logged error (so the client restarts it); a client that never answers
 // `workspace/configuration` still gets diagnostics with the defaults; a file event through a
 // symbolic link that leads out of the workspace reads nothing; a cancelled request on a large file
-// is answered as cancelled; a spent time budget yields partial results with a note, then the rest.
+// is answered as cancelled; a spent time budget yields partial results with a note, then the rest;
+// a large file just opened gets its own findings first, then its workspace findings.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -14,6 +15,7 @@ import type { DocumentSymbol } from 'vscode-languageserver-protocol';
 import { DENY_SANDBOX, ordersWithMode, peerAuthentication } from '../support/sample-manifests';
 import { messageOf, TestLspClient } from '../support/lsp-client';
 import { writeTempWorkspace } from '../support/temp-workspace';
+import { LARGE_OPEN_DOCUMENTS } from '../../server/src/lsp/rules-cache';
 
 const RULE = 'authorization-identity-without-strict';
 const REQUEST_CANCELLED = -32800;
@@ -175,3 +177,32 @@ test('a spent time budget gives partial diagnostics with a note, then the rest',
       JSON.stringify(statuses),
     );
 });
+
+test(
+  'a large file just opened: its own findings are published first, and its workspace findings as soon as that publish is out',
+  { timeout: 60_000 },
+  async () => {
+    const client = newClient();
+    // A typing pause no test waits out: the workspace findings can only come from the run the publish starts.
+    await start(client, { typingPauseMs: 3_600_000 });
+    const uri = 'file:///large/policies.yaml';
+    const policies = Array.from({ length: LARGE_OPEN_DOCUMENTS }, (_, i) =>
+      peerAuthentication({ name: `pa-${i}`, namespace: `team-${i}`, mode: 'STRICT' }),
+    );
+    // A second namespace-wide policy for team-0: a workspace rule reports the pair.
+    const text = [...policies, peerAuthentication({ name: 'pa-0-copy', namespace: 'team-0', mode: 'STRICT' })].join('---\n');
+    const withWorkspace: boolean[] = [];
+    const done = client.waitForDiagnostics(
+      uri,
+      (d) => {
+        withWorkspace.push(d.some((x) => x.code === 'peer-authentication-duplicate'));
+        return withWorkspace[withWorkspace.length - 1];
+      },
+      30_000,
+    );
+    client.open(uri, text);
+    await done;
+    assert.equal(withWorkspace[0], false, "the first publish carries the file's own findings only");
+    assert.ok(withWorkspace.length >= 2);
+  },
+);

@@ -4,7 +4,7 @@
 // just opened counts as costly before any cost is measured: its own findings go out first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFER_PAUSE_MS, LARGE_OPEN_DOCUMENTS } from '../../server/src/lsp/rules-cache';
+import { DEFER_PAUSE_MS, LARGE_OPEN_DOCUMENTS, RulesRunCache } from '../../server/src/lsp/rules-cache';
 import { DENY_SANDBOX as DENY, peerAuthentication } from '../support/sample-manifests';
 import { ManualTimers, ROOT, RULE, ids, pa, setup } from '../support/workspace-host-harness';
 
@@ -30,6 +30,10 @@ test('in a costly folder a file just opened does not wait for the typing pause o
   await republished;
   assert.deepEqual(w.republished, [`${ROOT}/deny.yaml`]);
   assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [], 'the client publishes it again, without the finding');
+  const runs = countRuns();
+  w.host.published(PA);
+  await w.host.whenIdle();
+  assert.equal(runs(), 0, 'a later publish of the opened file starts nothing more');
 
   // The same file edited: that is typing, so the run waits for the pause even after the publish.
   await w.publish('pa.yaml', pa('PERMISSIVE'));
@@ -51,6 +55,37 @@ test('in a costly folder a file just opened does not wait for the typing pause o
   w.host.published(PA);
   assert.equal(timers.pending.size, 0, 'a file opened again is not typing either');
   await republished;
+});
+
+/** Counts the workspace rules runs from now on (each deferred run asks for one). */
+function countRuns(): () => number {
+  let n = 0;
+  const proto = RulesRunCache.prototype;
+  const original = Object.getOwnPropertyDescriptor(proto, 'resultsOf')?.value as RulesRunCache['resultsOf'];
+  proto.resultsOf = function (this: RulesRunCache, ...args) {
+    n++;
+    return original.apply(this, args);
+  };
+  return () => {
+    proto.resultsOf = original;
+    return n;
+  };
+}
+
+test('opening a file does not cut short the typing pause of another', async () => {
+  let t = 0;
+  const timers = new ManualTimers();
+  const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') }, {}, () => (t += 100), timers);
+  await w.host.start();
+  await w.publish('pa.yaml', pa('PERMISSIVE')); // the folder's first run, inline, proves it costly
+  w.host.published(`${ROOT}/pa.yaml`);
+  await w.publish('pa.yaml', pa('STRICT')); // typing: its run waits for the pause
+  w.host.published(`${ROOT}/pa.yaml`);
+  const delays = (): number[] => [...timers.pending.values()].map((p) => p.ms);
+  assert.deepEqual(delays(), [DEFER_PAUSE_MS]);
+  await w.publish('other.yaml', pa('STRICT').replace('orders', 'billing'));
+  w.host.published(`${ROOT}/other.yaml`);
+  assert.deepEqual(delays(), [DEFER_PAUSE_MS], 'the one run, for both files, still waits for typing in pa.yaml to pause');
 });
 
 /** `documents` documents: PeerAuthentications of other namespaces, then orders' in `mode`. */

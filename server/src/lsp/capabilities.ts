@@ -15,6 +15,8 @@ export interface InitOptions {
   timeBudgetMs?: number;
   /** How long to wait for `workspace/configuration` before using the defaults (ms). */
   configurationTimeoutMs?: number;
+  /** How long a costly workspace run waits for typing to pause (ms), instead of 120 (tests). */
+  typingPauseMs?: number;
   /** Another extension (Red Hat's YAML) reports plain YAML syntax errors: `yamlSyntax: auto` leaves them to it. */
   yamlExtension?: boolean;
   /** The client contributes snippets/yaml.json itself (our VS Code extension): no snippet items then. */

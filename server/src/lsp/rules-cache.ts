@@ -26,6 +26,8 @@ export interface RulesClock {
   now?: () => number;
   setTimer: (run: () => void, ms: number) => unknown;
   clearTimer: (handle: unknown) => void;
+  /** The typing pause (ms), when not DEFER_PAUSE_MS (the `typingPauseMs` initialization option, for tests). */
+  pauseMs?: () => number;
 }
 
 export const NODE_TIMERS: Pick<RulesClock, 'setTimer' | 'clearTimer'> = {
@@ -81,11 +83,14 @@ export class RulesRunCache {
     const run = (): void => {
       this.timer = undefined;
       this.waiting = undefined;
+      this.opened = undefined;
       then().catch((err: unknown) => this.log(`workspace rules failed: ${(err as Error).stack ?? String(err)}`));
     };
+    // A run already waiting for typing (not for another file just opened) keeps its pause.
+    const typing = this.waiting !== undefined && this.opened === undefined;
     this.waiting = run;
-    this.opened = opened;
-    this.timer = this.clock.setTimer(run, DEFER_PAUSE_MS);
+    this.opened = typing ? undefined : opened;
+    this.timer = this.clock.setTimer(run, this.clock.pauseMs?.() ?? DEFER_PAUSE_MS);
   }
 
   /**

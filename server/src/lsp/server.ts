@@ -38,7 +38,7 @@ import type { ServerRuntime, ServerState } from './server-state';
 import { CrdRegistryHost } from './crd-host';
 import { AnalysisMemo } from './analysis-memo';
 import { ChunkMemo, trackedDocuments } from './chunk-memo';
-import { NODE_TIMERS } from './rules-cache';
+import { DEFER_PAUSE_MS, NODE_TIMERS } from './rules-cache';
 import { AccessService } from './access';
 import { registerPolicyRequests } from './policy-requests';
 import { SERVER_CAPABILITIES, type InitOptions } from './capabilities';
@@ -54,6 +54,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
   let clientCapabilities: ClientCapabilities = {};
   let budgets: Budgets = { ...DEFAULT_BUDGETS };
   let configurationTimeoutMs = DEFAULT_CONFIGURATION_TIMEOUT_MS;
+  let typingPauseMs = DEFER_PAUSE_MS;
   const log = (message: string): void => connection.console.error(`meshlint: ${message}`);
   let scheduleRef: (uri: string) => void = () => undefined;
   const builtinEngine = runtime.engine;
@@ -111,6 +112,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
     log,
     crdsChanged: () => crds?.changed(),
     now: runtime.now,
+    typingPauseMs: () => typingPauseMs,
   });
   let markReady: () => void = () => undefined;
   const workspaceReady = new Promise<void>((resolve) => (markReady = resolve));
@@ -219,6 +221,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): Ser
       budgets = Object.fromEntries(Object.keys(DEFAULT_BUDGETS).map((k) => [k, budget])) as Budgets;
     if (typeof options.configurationTimeoutMs === 'number' && options.configurationTimeoutMs >= 0)
       configurationTimeoutMs = options.configurationTimeoutMs;
+    if (typeof options.typingPauseMs === 'number' && options.typingPauseMs >= 0) typingPauseMs = options.typingPauseMs;
     yamlExtension = options.yamlExtension === true;
     offerSnippets = options.contributesSnippets !== true;
     registerWatchers = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) && !options.watchesYamlFiles;

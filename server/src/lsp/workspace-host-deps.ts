@@ -23,6 +23,8 @@ export interface WorkspaceHostDeps {
   log(message: string): void;
   /** Wall clock in ms; with it, a workspace whose rules take long is re-checked after typing pauses. */
   now?: () => number;
+  /** The pause in typing that run waits for (ms), when not the default. */
+  typingPauseMs?: () => number;
   /** Timers for that deferred run (tests may drive them); Node's by default. */
   timers?: Pick<RulesClock, 'setTimer' | 'clearTimer'>;
   /** The CRD texts (`crdTexts()`) may have changed. */

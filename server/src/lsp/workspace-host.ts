@@ -24,7 +24,7 @@ export class WorkspaceHost {
   private readonly open = new Map<string, string>();
 
   constructor(private readonly deps: WorkspaceHostDeps) {
-    const clock: RulesClock = { now: deps.now, ...(deps.timers ?? NODE_TIMERS) };
+    const clock: RulesClock = { now: deps.now, ...(deps.timers ?? NODE_TIMERS), pauseMs: deps.typingPauseMs };
     this.index = new FolderIndex(
       () => new RulesRunCache(clock, (m) => deps.log(m)),
       () => deps.crdsChanged?.(),
