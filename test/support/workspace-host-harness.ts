@@ -84,3 +84,15 @@ export function setup(
 }
 
 export const ids = (fs: Finding[]): string[] => fs.map((f) => f.ruleId);
+
+/** Counts the calls of a method on a prototype from now on, until `restore()` puts the method back. */
+export function countCalls(proto: object, name: string): { count: () => number; restore: () => void } {
+  const methods = proto as Record<string, (...args: unknown[]) => unknown>;
+  const original = methods[name];
+  let n = 0;
+  methods[name] = function (this: unknown, ...args: unknown[]): unknown {
+    n++;
+    return original.apply(this, args);
+  };
+  return { count: () => n, restore: () => void (methods[name] = original) };
+}

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFER_PAUSE_MS, LARGE_OPEN_DOCUMENTS, RulesRunCache } from '../../server/src/lsp/rules-cache';
 import { DENY_SANDBOX as DENY, peerAuthentication } from '../support/sample-manifests';
-import { ManualTimers, ROOT, RULE, ids, pa, setup } from '../support/workspace-host-harness';
+import { ManualTimers, ROOT, RULE, countCalls, ids, pa, setup } from '../support/workspace-host-harness';
 
 test('in a costly folder a file just opened does not wait for the typing pause once published; its edits do', async () => {
   let t = 0;
@@ -30,10 +30,11 @@ test('in a costly folder a file just opened does not wait for the typing pause o
   await republished;
   assert.deepEqual(w.republished, [`${ROOT}/deny.yaml`]);
   assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [], 'the client publishes it again, without the finding');
-  const runs = countRuns();
+  const runs = countCalls(RulesRunCache.prototype, 'resultsOf'); // each workspace run asks for results once
   w.host.published(PA);
   await w.host.whenIdle();
-  assert.equal(runs(), 0, 'a later publish of the opened file starts nothing more');
+  runs.restore();
+  assert.equal(runs.count(), 0, 'a later publish of the opened file starts nothing more');
 
   // The same file edited: that is typing, so the run waits for the pause even after the publish.
   await w.publish('pa.yaml', pa('PERMISSIVE'));
@@ -56,21 +57,6 @@ test('in a costly folder a file just opened does not wait for the typing pause o
   assert.equal(timers.pending.size, 0, 'a file opened again is not typing either');
   await republished;
 });
-
-/** Counts the workspace rules runs from now on (each deferred run asks for one). */
-function countRuns(): () => number {
-  let n = 0;
-  const proto = RulesRunCache.prototype;
-  const original = Object.getOwnPropertyDescriptor(proto, 'resultsOf')?.value as RulesRunCache['resultsOf'];
-  proto.resultsOf = function (this: RulesRunCache, ...args) {
-    n++;
-    return original.apply(this, args);
-  };
-  return () => {
-    proto.resultsOf = original;
-    return n;
-  };
-}
 
 test('opening a file does not cut short the typing pause of another', async () => {
   let t = 0;

@@ -8,7 +8,7 @@ import type { WorkspaceFiles } from '../../server/src/lsp/workspace-files';
 import { FactsExtractor } from '../../server/src/core/workspace/extract';
 import { DENY_SANDBOX as DENY, peerAuthentication } from '../support/sample-manifests';
 import { work } from '../../server/src/core/work-count';
-import { MemoryFiles, ManualTimers, ROOT, RULE, ids, pa, setup } from '../support/workspace-host-harness';
+import { MemoryFiles, ManualTimers, ROOT, RULE, countCalls, ids, pa, setup } from '../support/workspace-host-harness';
 
 test('open text wins over the disk; the disk copy is back when the document closes', async () => {
   const w = setup({ 'deny.yaml': DENY, 'pa.yaml': pa('PERMISSIVE') });
@@ -119,26 +119,20 @@ test('in a costly folder an edit indexes nothing until the pause, which indexes 
   await w.host.start();
   assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), [RULE]);
   // Count the facts extractions of open documents (each moves every later document's facts).
-  let extracted = 0;
-  const proto = FactsExtractor.prototype;
-  const original = Object.getOwnPropertyDescriptor(proto, 'ofAnalysis')?.value as FactsExtractor['ofAnalysis'];
-  proto.ofAnalysis = function (this: FactsExtractor, ...args) {
-    extracted++;
-    return original.apply(this, args);
-  };
+  const extractions = countCalls(FactsExtractor.prototype, 'ofAnalysis');
   try {
     await w.publish('pa.yaml', pa('PERMISSIVE'));
-    const before = extracted;
+    const before = extractions.count();
     for (const mode of ['STRICT', 'DISABLE', 'STRICT']) await w.publish('pa.yaml', `# ${mode}\n${pa(mode)}`);
-    assert.equal(extracted, before, 'typing indexes nothing');
+    assert.equal(extractions.count(), before, 'typing indexes nothing');
     const republished = w.nextRepublish();
     timers.fireAll();
     await republished;
-    assert.equal(extracted, before + 1, 'the pause indexes the last text, once');
+    assert.equal(extractions.count(), before + 1, 'the pause indexes the last text, once');
     assert.ok(w.republished.includes(`${ROOT}/deny.yaml`), 'STRICT clears the other file: it is published again');
     assert.deepEqual(ids(await w.publish('deny.yaml', DENY)), []);
   } finally {
-    proto.ofAnalysis = original;
+    extractions.restore();
   }
 });
 
