@@ -32,15 +32,16 @@ export interface LatencyReport {
   /** Open -> the first complete publish (not cut short by the time budget). */
   openToDiagnosticsMs: number;
   openRatio: number;
+  /** True when the first publish was partial (the check's time budget ran out; the rest followed). */
+  openPartial: boolean;
   /**
    * Open -> the publish that carries the file's workspace finding (each generated file holds one
-   * pair that a workspace rule reports). The same publish as above when the workspace part runs
-   * inline; later when it follows the first publish (a folder whose index updates proved costly).
+   * pair that a workspace rule reports). The same publish as the first complete one when the
+   * workspace part runs inline; later when it follows it (a folder whose index updates proved
+   * costly, or a large file just opened).
    */
   openCompleteMs: number;
   openCompleteRatio: number;
-  /** True when that first publish was partial (the check's time budget ran out; the rest followed). */
-  openPartial: boolean;
   /**
    * A second file of the same size and shape (other names, so no cached result applies), opened
    * after the first: the server's code is warm then, as in an editor that has checked a file or

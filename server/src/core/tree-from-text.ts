@@ -9,8 +9,19 @@ import type { YMap, YNode, YPair, YScalar, YSeq } from './yaml-tree';
 import { checkDuplicate, type YamlProblem } from './yaml-node-values';
 import type { PlainScalarReader } from './core-schema-scalar';
 import { decline, Declined } from './cst-props';
-import { blankAt, blockPlainEnd, hasAwkwardCharacter, lineEnd, nextLine, plainKeyEnd, plainStarts } from './text-scalars';
-import { HASH, quotedEnd, restIsComment, skipSpaces } from './text-scalars';
+import {
+  HASH,
+  blankAt,
+  blockPlainEnd,
+  hasAwkwardCharacter,
+  lineEnd,
+  nextLine,
+  plainKeyEnd,
+  plainStarts,
+  quotedEnd,
+  restIsComment,
+  skipSpaces,
+} from './text-scalars';
 import { TextNodes } from './text-nodes';
 import { work } from './work-count';
 
