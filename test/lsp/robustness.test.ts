@@ -1,5 +1,6 @@
-// Protocol tests of the server under awkward timing: a document closed while its first check
-// still waits for the client's settings must not stay "open" in the workspace index.
+// Protocol tests of the server under awkward timing or input: a document closed while its first
+// check still waits for the client's settings must not stay "open" in the workspace index; files
+// whose lines end in a lone `\r`, open or on disk, get the findings of their `\n` twins.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -90,4 +91,33 @@ test('a client that refuses the file watcher registration does not take the serv
     diags.map((d) => d.code),
     ['peer-authentication-permissive'],
   );
+});
+
+test('files with lone `\\r` line ends, open and on disk, get the diagnostics of their `\\n` twins', async () => {
+  const classicMac = (text: string): string => text.replace(/\n/g, '\r');
+  /** One finding of each file of a folder written with `style` line ends, as the server publishes it. */
+  async function run(style: (t: string) => string): Promise<Record<string, unknown>> {
+    const files = { 'deny.yaml': style(DENY_SANDBOX), 'orders.yaml': style(ordersWithMode('PERMISSIVE')) };
+    const dir = writeTempWorkspace(files, 'meshlint-cr-');
+    const client = new TestLspClient();
+    cleanups.push(async () => {
+      await client.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    await client.initialize(pathToFileURL(dir).href, [{ uri: pathToFileURL(dir).href, name: 'ws' }]);
+    const out: Record<string, unknown> = {};
+    // deny.yaml's finding needs orders.yaml, which stays closed meanwhile: it is read from disk.
+    for (const [name, code] of [
+      ['deny.yaml', RULE],
+      ['orders.yaml', 'peer-authentication-permissive'],
+    ] as const) {
+      const uri = pathToFileURL(path.join(dir, name)).href;
+      const d = await client.openAndWait(uri, files[name], (all) => all.some((x) => x.code === code));
+      out[name] = d.filter((x) => x.code === code).map((x) => ({ range: x.range, severity: x.severity, message: x.message }));
+    }
+    return out;
+  }
+  const lf = await run((t) => t);
+  assert.ok(JSON.stringify(lf).includes('"line":7'), 'the findings are past the first lines');
+  assert.deepEqual(await run(classicMac), lf);
 });

@@ -8,6 +8,7 @@ import type { Finding } from '../core/types';
 import { factsOfAnalysis } from '../core/workspace/extract';
 import type { FileFacts } from '../core/workspace/facts';
 import { splitDocuments } from '../core/split';
+import { inWrittenLineEndings } from '../core/line-breaks';
 
 export interface Input {
   path: string;
@@ -82,5 +83,5 @@ export function fixText(engine: Engine, text: string, config: Config, maxPasses 
     current = next;
     findings = after;
   }
-  return { text: current };
+  return { text: inWrittenLineEndings(text, current) };
 }

@@ -1,6 +1,7 @@
 // The file-level entry point of the core: splits a file into documents, reuses cached results for
 // documents whose text has not changed, and applies configured levels and suppression comments.
 import { splitDocuments, type Chunk } from './split';
+import { withLineFeeds } from './line-breaks';
 import { listItemChunks } from './list-items';
 import { analyzeDocument, type DocumentResult } from './analyze-document';
 import { DocumentCache } from './document-cache';
@@ -89,15 +90,20 @@ export class Engine {
     this.maxFileLength = options.maxFileLength ?? 8_000_000;
   }
 
-  analyze(text: string, config: Config, options: AnalyzeOptions = {}): FileAnalysis {
-    if (text.length > this.maxFileLength) return this.tooLarge(text, config);
+  analyze(written: string, config: Config, options: AnalyzeOptions = {}): FileAnalysis {
+    if (written.length > this.maxFileLength) return this.tooLarge(written, config);
+    // Rules, fixes and comment directives read lines; a lone `\r` ends one (line-breaks.ts), so they
+    // all get the LF twin, whose offsets are the file's. Chunks cut from the file as written are
+    // not used for it.
+    const text = withLineFeeds(written);
+    const given = text === written ? options.chunks : undefined;
     const cache = this.cacheFor(checkFingerprint(config));
     const documents: AnalyzedDocument[] = [];
     const internalErrors: string[] = [];
     let isMeshFile = false;
     let fresh = 0;
     let partial: FileAnalysis['partial'];
-    const chunks = options.chunks ?? splitDocuments(text);
+    const chunks = given ?? splitDocuments(text);
     /** The next document's result, cached or checked now; undefined when `shouldStop` ends the run. */
     const resultOf = (docText: string): { result: DocumentResult; reused: boolean } | undefined => {
       const cached = cache.get(docText);

@@ -1,10 +1,17 @@
 // Offset <-> line/column conversion (0-based, UTF-16 columns, as LSP counts them).
 
+import { withLineFeeds } from './line-breaks';
+
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    // A lone `\r` ends a line too, as it does for kubectl's reader and for LSP clients
+    // (line-breaks.ts); searching its LF twin finds the same line starts.
+    const lf = withLineFeeds(text);
+    // indexOf is native: about half the time of a charCodeAt loop while the code is still cold,
+    // and every document of a file just opened builds one of these for its facts' positions.
+    for (let i = lf.indexOf('\n'); i !== -1; i = lf.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
   get lineCount(): number {

@@ -9,6 +9,7 @@ import { treeFromCst, type ScalarReaders } from './tree-from-cst';
 import { treeFromText } from './tree-from-text';
 import { corePlainReader, type CoreTag } from './core-schema-scalar';
 import { work } from './work-count';
+import { withLineFeeds } from './line-breaks';
 
 export type { YNode, YPair, YMap, YSeq, YScalar, YAlias, ScalarStyle } from './yaml-tree';
 import type { YNode, YPair } from './yaml-tree';
@@ -55,7 +56,9 @@ export type ParseRoute = 'cst' | 'tokens' | 'composer';
  * 'tokens' skips the text reader (what the text reader must agree with); 'composer' always takes
  * the parser's Document, as every document once did (the reference the CST reader is compared with).
  */
-export function parseYamlVia(text: string, route: ParseRoute): { parsed: ParsedYaml; declined?: string; textDeclined?: string } {
+export function parseYamlVia(written: string, route: ParseRoute): { parsed: ParsedYaml; declined?: string; textDeclined?: string } {
+  // kubectl ends a line at a lone `\r`; the parser does not. Its LF twin has the same offsets.
+  const text = withLineFeeds(written);
   const scan = scanNesting(text);
   if (scan.tooDeep) {
     const at = scan.tooDeep.at;

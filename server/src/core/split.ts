@@ -6,6 +6,8 @@
 // exact. A chunk starts at its `---` line (directives before it belong to it) and ends where the
 // next chunk starts; an `...` line ends its chunk.
 
+import { withLineFeeds } from './line-breaks';
+
 export interface Chunk {
   /** Offset of the chunk's first character in the file. */
   start: number;
@@ -18,7 +20,10 @@ function isMarkerLine(text: string, i: number, marker: '---' | '...'): boolean {
   return Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13;
 }
 
-export function splitDocuments(text: string): Chunk[] {
+export function splitDocuments(file: string): Chunk[] {
+  // Markers are found in the file's LF twin (a lone `\r` ends a line: line-breaks.ts); the chunks
+  // are cut from the file as written, at the same offsets.
+  const text = withLineFeeds(file);
   const starts: number[] = [0];
   let pendingDirectiveStart = -1;
   let sawContent = false;
@@ -51,7 +56,7 @@ export function splitDocuments(text: string): Chunk[] {
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    chunks.push({ start, text: text.slice(start, end) });
+    chunks.push({ start, text: file.slice(start, end) });
   }
   return chunks;
 }

@@ -5,6 +5,7 @@
 import type { YNode } from './parse';
 import { canSuppress } from './suppressions';
 import type { TextEdit } from './types';
+import { withLineFeeds } from './line-breaks';
 
 export interface ParsedDocumentRef {
   /** Offset of the document in the file, and its positioned tree (offsets relative to it). */
@@ -13,9 +14,11 @@ export interface ParsedDocumentRef {
   root: YNode | null;
 }
 
-export function suppressionEdits(text: string, documents: readonly ParsedDocumentRef[], offset: number, ruleId: string): TextEdit[] {
+export function suppressionEdits(written: string, documents: readonly ParsedDocumentRef[], offset: number, ruleId: string): TextEdit[] {
   // A comment that would not hide the finding is not offered.
   if (!canSuppress(ruleId)) return [];
+  // Lines are found in the LF twin (a lone `\r` ends one: line-breaks.ts); its offsets are the file's.
+  const text = withLineFeeds(written);
   const lineStart = startOfLine(text, offset);
   const doc = documents.find((d) => offset >= d.start && offset < d.end) ?? documents.find((d) => offset === d.end);
   const span = doc ? multiLineValueAround(doc.root, offset - doc.start, text, doc.start, lineStart) : undefined;

@@ -20,7 +20,8 @@ const UNSUPPRESSIBLE = new Set(['yaml-syntax']);
 /** Rules whose errors a directive without ids does not silence; naming the rule still does. */
 const NAMED_ONLY_ERRORS = new Set(['schema-validation']);
 
-const DIRECTIVE_RE = /#\s*meshlint-(disable-next-line|disable-line|disable|enable)\b([^\n#]*)/g;
+// The ids run to the end of the line: `\r` ends one too (a lone one in a classic Mac file).
+const DIRECTIVE_RE = /#\s*meshlint-(disable-next-line|disable-line|disable|enable)\b([^\r\n#]*)/g;
 
 /** False for a rule whose findings a suppression comment cannot hide, so none should be offered. */
 export function canSuppress(ruleId: string): boolean {

@@ -10,8 +10,11 @@ import { valueItems } from './value-items';
 import { apiVersionItems, kindItems, resourcePairItems } from './resource-items';
 import { workspaceItems } from './workspace-items';
 import type { CompletionDeps, Suggestion } from './types';
+import { withLineFeeds } from '../line-breaks';
 
-export function completeAt(text: string, offset: number, deps: CompletionDeps): Suggestion[] {
+export function completeAt(written: string, offset: number, deps: CompletionDeps): Suggestion[] {
+  // The cursor's line is read from the LF twin: a lone `\r` ends a line (core/line-breaks.ts).
+  const text = withLineFeeds(written);
   const chunks = splitDocuments(text);
   const chunk = chunks.find((c, i) => offset >= c.start && (offset < c.start + c.text.length || i === chunks.length - 1));
   // A document too large to check is too large to read line by line at every request (seconds).

@@ -291,5 +291,7 @@ function moved<T>(v: T, offset: number, line: number): T {
 }
 
 function shape(text: string): Pick<FileFacts, 'length' | 'eol' | 'endsWithNewline'> {
-  return { length: text.length, eol: text.includes('\r\n') ? '\r\n' : '\n', endsWithNewline: text.length === 0 || text.endsWith('\n') };
+  // A last `\r` is a line end of its own (line-breaks.ts): a new document goes right after it.
+  const endsWithNewline = text.length === 0 || text.endsWith('\n') || text.endsWith('\r');
+  return { length: text.length, eol: text.includes('\r\n') ? '\r\n' : '\n', endsWithNewline };
 }
