@@ -44,8 +44,10 @@ const GROUPS: Record<string, Group[]> = {
   ],
 };
 
-/** Each group's path split once, at load: the rule runs on every matching document. */
-const STEPS = new Map<Group, string[]>(Object.values(GROUPS).flatMap((gs) => gs.map((g) => [g, g.at.split('.')] as [Group, string[]])));
+/** Each kind's groups with their paths split once, at load: the rule runs on every matching document. */
+const SPLIT = new Map<string, (Group & { steps: readonly string[] })[]>(
+  Object.entries(GROUPS).map(([kind, groups]) => [kind, groups.map((g) => ({ ...g, steps: g.at.split('.') }))]),
+);
 
 /** Every object in `value` that `pattern` (from step `at` on) reaches, with its data path, into `out`. */
 function reach(
@@ -80,9 +82,9 @@ export const rule: DocumentRule = {
   },
   kinds: Object.keys(GROUPS),
   check(ctx) {
-    for (const group of GROUPS[`${ctx.resource.group}/${ctx.resource.kind}`] ?? []) {
+    for (const group of SPLIT.get(`${ctx.resource.group}/${ctx.resource.kind}`) ?? []) {
       const found: { node: Record<string, unknown>; path: PathSegment[] }[] = [];
-      reach(ctx.value, STEPS.get(group) ?? group.at.split('.'), 0, [], found);
+      reach(ctx.value, group.steps, 0, [], found);
       for (const { node, path } of found) {
         // In the order the author wrote them: the later ones are the extra ones.
         const set = Object.keys(node).filter((f) => group.fields.includes(f) && node[f] !== null);
