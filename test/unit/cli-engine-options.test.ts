@@ -84,6 +84,22 @@ test('a lint-only CLI engine keeps the results of documents that occur again in 
   );
 });
 
+test('a copy with lone `\\r` line ends counts as the same document, as the engine checks its LF twin', () => {
+  const base = peerAuthentication({ mode: 'PERMISSIVE' });
+  const inputs = [
+    { path: 'prod/a.yaml', text: base },
+    { path: 'stage/a.yaml', text: base.replace(/\n/g, '\r') },
+  ];
+  const repeated = repeatedDocuments(inputs);
+  assert.deepEqual([...repeated], [base]);
+  const engine = new Engine(registry(), cliEngineOptions(false, repeated));
+  engine.analyze(inputs[0].text, DEFAULT_CONFIG);
+  assert.deepEqual(
+    engine.analyze(inputs[1].text, DEFAULT_CONFIG).documents.map((d) => d.reused),
+    [true],
+  );
+});
+
 test('the CLI checks a document copied into twenty environments about once', async () => {
   const text = `${peerAuthentication({ mode: 'PERMISSIVE' })}---\n${peerAuthentication({ namespace: 'orders', mode: 'DISABLE' })}`;
   const steps = async (copies: number): Promise<{ steps: number; out: string }> => {

@@ -14,7 +14,7 @@ const ROLE = 'meshlint-lint-worker';
 
 /** What the main thread sends: the run's setup once, then batches of files. */
 export type ToWorker =
-  { kind: 'setup'; config: Config; crdTexts: CrdText[]; repeated: string[] } | { kind: 'job'; first: number; inputs: Input[] };
+  { kind: 'setup'; config: Config; crdTexts: CrdText[]; repeated: ReadonlySet<string> } | { kind: 'job'; first: number; inputs: Input[] };
 
 /** A batch's answer, in the batch's order. */
 export interface JobDone {
@@ -58,7 +58,7 @@ export class LintWorkers {
    * The first `count` workers, set up for a run, kept alive until `close`; those beyond are ended.
    * Throws what went wrong in a worker before the run began.
    */
-  forRun(count: number, config: Config, crdTexts: CrdText[], repeated: string[] = []): Worker[] {
+  forRun(count: number, config: Config, crdTexts: CrdText[], repeated: ReadonlySet<string> = new Set()): Worker[] {
     this.start(count);
     for (const extra of this.list.splice(count)) this.end(extra);
     if (this.failure) throw this.failure;
@@ -87,7 +87,7 @@ function serveLintJobs(): void {
   parentPort?.on('message', (message: ToWorker) => {
     if (message.kind === 'setup') {
       // Workers only lint (fixes run on the main thread before the lint).
-      const options = cliEngineOptions(false, new Set(message.repeated));
+      const options = cliEngineOptions(false, message.repeated);
       const engine = new Engine(registryWithCrds(builtIn, message.crdTexts).registry, options);
       run = { engine, config: message.config };
       return;

@@ -8,7 +8,7 @@ import type { Finding } from '../core/types';
 import { factsOfAnalysis } from '../core/workspace/extract';
 import type { FileFacts } from '../core/workspace/facts';
 import { splitDocuments } from '../core/split';
-import { inWrittenLineEndings } from '../core/line-breaks';
+import { inWrittenLineEndings, withLineFeeds } from '../core/line-breaks';
 
 export interface Input {
   path: string;
@@ -38,11 +38,13 @@ export function cliEngineOptions(fixes: boolean, repeated: ReadonlySet<string> =
 /**
  * The document texts that occur more than once in a run's files (a base copied per environment,
  * kustomize output next to its sources): checked once and reused, the rest checked and dropped.
+ * Texts as the engine keys its cache: a file with lone `\r` line ends is checked as its LF twin.
  */
 export function repeatedDocuments(inputs: readonly Input[]): Set<string> {
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const input of inputs) for (const chunk of splitDocuments(input.text)) (seen.has(chunk.text) ? repeated : seen).add(chunk.text);
+  for (const input of inputs)
+    for (const chunk of splitDocuments(withLineFeeds(input.text))) (seen.has(chunk.text) ? repeated : seen).add(chunk.text);
   return repeated;
 }
 

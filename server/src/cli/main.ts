@@ -134,7 +134,7 @@ export async function main(
     }
 
     linted = withOverlayWorkspace(
-      await lintAll(engine, inputs, config, { crdTexts: crds.texts, repeated: [...repeated], err, jobs, workers: early.pool }),
+      await lintAll(engine, inputs, config, { crdTexts: crds.texts, repeated, err, jobs, workers: early.pool }),
       workspace,
       overlays,
     );

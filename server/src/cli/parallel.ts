@@ -35,8 +35,8 @@ export function parallelMinChars(cores: number = os.availableParallelism()): num
 
 export interface LintRunOptions {
   crdTexts: CrdText[];
-  /** Documents that occur more than once in the run (repeatedDocuments): workers keep their results too. */
-  repeated?: string[];
+  /** Documents that occur more than once in the run (repeatedDocuments): workers keep their results too (a Set survives postMessage). */
+  repeated?: ReadonlySet<string>;
   /** Where the progress line goes (only when it is a terminal and the run is long). */
   err: NodeJS.WritableStream;
   /** Threads to use: `MESHLINT_JOBS` (1 keeps everything on the main thread), else one per core for large runs. */
@@ -111,7 +111,7 @@ export async function lintAll(engine: Engine, inputs: readonly Input[], config: 
         return linted;
       });
     }
-    const workers = pool.forRun(threads - 1, config, options.crdTexts, options.repeated ?? []);
+    const workers = pool.forRun(threads - 1, config, options.crdTexts, options.repeated ?? new Set());
     return await lintOnThreads(engine, inputs, config, workers, (done) => progress.update(done));
   } finally {
     pool.close();
