@@ -3,7 +3,8 @@
 import { splitDocuments, type Chunk } from './split';
 import { withLineFeeds } from './line-breaks';
 import { listItemChunks } from './list-items';
-import { analyzeDocument, type DocumentResult } from './analyze-document';
+import { analyzeDocument, YAML_RULE_ID, type DocumentResult } from './analyze-document';
+import { kubectlSplitFindings } from './kubectl-split';
 import { DocumentCache } from './document-cache';
 import { checkFingerprint, type Config } from './config';
 import { mentionsMeshApi } from './resources';
@@ -120,6 +121,8 @@ export class Engine {
       if (listEnd !== undefined) doc.listEnd = listEnd;
       documents.push(doc);
     };
+    /** Where each document that holds something begins (kubectl-split.ts). */
+    const contentStarts: number[] = [];
     // Counted in chunks (a List is one of them, however many items it has), as the note tells people.
     run: for (const [index, chunk] of chunks.entries()) {
       const checked = resultOf(chunk.text);
@@ -127,6 +130,8 @@ export class Engine {
         partial = { checked: index, total: chunks.length };
         break;
       }
+      const { root, value } = checked.result.parsed;
+      if (root && value !== null && value !== undefined) contentStarts.push(chunk.start + root.start);
       const items = listItemChunks(chunk.text, listShape(checked.result));
       if (!items) {
         add(chunk.start, chunk.text, checked.result, checked.reused);
@@ -147,6 +152,8 @@ export class Engine {
       for (const f of d.result.findings) raw.push(shiftFinding(f, d.start));
       if (isMeshFile) for (const f of d.result.syntax) raw.push(shiftFinding(f, d.start));
     }
+    // What kubectl's own document splitter loses, read from the file as written (lone `\r` included).
+    if (isMeshFile && !partial) raw.push(...kubectlSplitFindings(written, contentStarts, YAML_RULE_ID));
     const analysis: FileAnalysis = { documents, findings: applyPolicy(text, raw, config), internalErrors, isMeshFile };
     if (partial) analysis.partial = partial;
     return analysis;
@@ -179,7 +186,7 @@ function listShape(result: DocumentResult): Parameters<typeof listItemChunks>[1]
  * levels and suppressions as every finding: `off` in the config switches it off.
  */
 export function fileNote(ruleId: string, message: string, text: string, config: Config): Finding[] {
-  const firstLineEnd = text.indexOf('\n');
+  const firstLineEnd = withLineFeeds(text).indexOf('\n');
   const end = firstLineEnd > 0 ? firstLineEnd : Math.min(1, text.length);
   return applyPolicy(text, [{ ruleId, severity: 'info', message, start: 0, end }], config);
 }

@@ -1,10 +1,11 @@
 // Lone carriage returns (classic Mac OS line endings, `\r` with no `\n` after it) end a line for
-// kubectl's YAML reader: go-yaml's is_break counts `\r` on its own as a break (yamlprivateh.go,
-// line 102, the same in go-yaml v2, which sigs.k8s.io/yaml vendors, and v3), and `kubectl
-// kustomize` renders such a file as the manifest it looks like. The `yaml` library reads them as
-// ordinary characters, so a file written that way came out as one long line full of syntax errors.
-// Every reader here takes the text with each lone `\r` replaced by `\n`: one character for one, so
-// every offset into it is an offset into the file as written.
+// go-yaml, kubectl's YAML reader: is_break counts `\r` on its own as a break (yamlprivateh.go, line
+// 102, the same in go-yaml v2, which sigs.k8s.io/yaml vendors, and v3), so kubectl reads a
+// one-document file written that way as the manifest it looks like. The `yaml` library reads them
+// as ordinary characters, and such a file came out as one long line full of syntax errors. Every
+// reader here takes the text with each lone `\r` replaced by `\n`: one character for one, so every
+// offset into it is an offset into the file as written. (kubectl's own document splitter does not
+// end lines there: what that loses in a file of several documents is kubectl-split.ts's to say.)
 
 const LONE_CR = /\r(?!\n)/g;
 

@@ -7,6 +7,7 @@ import { asRecord } from '../resources';
 import { locate, nearestSpan, keySpan, valueSpan, scalarText, type Span } from '../locate';
 import type { YNode } from '../yaml-tree';
 import type { PathAt, RenderedDoc } from './rendered';
+import { withLineFeeds } from '../line-breaks';
 
 /** A file's text by its path relative to the folder kustomize ran in; undefined when unreadable. */
 export type ReadSource = (file: string) => string | undefined;
@@ -179,7 +180,8 @@ function targets(target: Record<string, unknown>, doc: RenderedDoc): boolean {
 }
 
 function firstLine(text: string): Span {
-  const nl = text.indexOf('\n');
+  // A lone `\r` ends the line too (line-breaks.ts).
+  const nl = withLineFeeds(text).indexOf('\n');
   return { start: 0, end: nl > 0 ? nl : Math.min(1, text.length) };
 }
 

@@ -3,6 +3,7 @@
 // extracted per document where it stands and cached by its text, so an edit costs one document's
 // extraction plus moving the others' facts to where their documents now start.
 import { splitDocuments } from '../split';
+import { withLineFeeds } from '../line-breaks';
 import { parseYaml, type YNode } from '../parse';
 import { asRecord, identify } from '../resources';
 import { listItemChunks } from '../list-items';
@@ -76,7 +77,8 @@ export class FactsExtractor {
   ofText(uri: string, text: string): FileFacts {
     if (!mayHoldManifests(text)) return emptyFacts(uri, text);
     const docs: SourceDocument[] = [];
-    for (const chunk of splitDocuments(text)) {
+    // Read from the LF twin, as the engine reads files (a lone `\r` ends a line: line-breaks.ts).
+    for (const chunk of splitDocuments(withLineFeeds(text))) {
       // Templates (Helm, Go) have placeholder values: facts read from them would be fiction.
       if (chunk.text.includes('{{') || !mayHoldManifests(chunk.text)) continue;
       const digest = textDigest(chunk.text);
@@ -114,12 +116,13 @@ export class FactsExtractor {
 
   private extract(uri: string, text: string, docs: readonly SourceDocument[]): FileFacts {
     const parts: Fact[][] = [];
-    // Documents start at line starts: count the lines before each once, in one pass.
+    // Documents start at line starts: count the lines before each once, in one pass (LF twin).
+    const lf = withLineFeeds(text);
     let line = 0;
     let at = 0;
     const signature: string[] = [];
     for (const doc of docs) {
-      for (let nl = text.indexOf('\n', at); nl !== -1 && nl < doc.start; nl = text.indexOf('\n', nl + 1)) line++;
+      for (let nl = lf.indexOf('\n', at); nl !== -1 && nl < doc.start; nl = lf.indexOf('\n', nl + 1)) line++;
       at = doc.start;
       const extracted = this.extracted(uri, doc, line);
       if (extracted.facts.length === 0) continue;
