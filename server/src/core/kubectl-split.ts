@@ -32,6 +32,12 @@ export function kubectlSplitFindings(text: string, contentStarts: readonly numbe
     return nl === -1 ? -1 : nl + 1;
   };
   for (let line = text.startsWith('---') ? 0 : markerAfter(0); line !== -1; line = markerAfter(line)) {
+    // Nearly every separator is `---` alone on its line: no need to cut and trim the rest.
+    const after = text.charCodeAt(line + 3);
+    if (after === 10 || Number.isNaN(after) || (after === 13 && text.charCodeAt(line + 4) === 10)) {
+      separators.push(line);
+      continue;
+    }
     const lineEnd = text.indexOf('\n', line);
     const rest = text.slice(line + 3, lineEnd === -1 ? text.length : lineEnd).replace(GO_TRIM, '');
     if (rest !== '' && !rest.startsWith('#')) {
