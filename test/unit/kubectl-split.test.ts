@@ -52,9 +52,24 @@ test('kubectl split: a document after `...` with no `---` is not read (kubectl: 
   assert.deepEqual(splitWarnings(`${pa('a')}...\n---\n${pa('b')}`), []);
 });
 
-test('kubectl split: content after `---` on its line stops kubectl there (kubectl: invalid Yaml document separator)', () => {
-  const text = `${pa('a')}--- {apiVersion: security.istio.io/v1, kind: PeerAuthentication, metadata: {name: b, namespace: shop}}\n`;
-  assert.deepEqual(splitWarnings(text), [{ start: pa('a').length, says: 'kubectl stops reading this file here' }]);
+test('kubectl split: content after `---` on its line fails the file there (kubectl: invalid Yaml document separator)', () => {
+  const inline = '--- {apiVersion: security.istio.io/v1, kind: PeerAuthentication, metadata: {name: b, namespace: shop}}\n';
+  const message = (text: string): string => analyze(text).find((f) => f.message.startsWith('kubectl'))?.message ?? '';
+  // The document being read when the line comes is lost too (kubectl: nothing).
+  assert.deepEqual(splitWarnings(`${pa('a')}${inline}`), [
+    { start: pa('a').length, says: 'kubectl fails with "invalid Yaml document separator" on this line' },
+  ]);
+  assert.match(message(`${pa('a')}${inline}`), /neither the document above this line nor any after it is applied/);
+  // Not when a `---` line ended it (kubectl: a).
+  assert.match(message(`${pa('a')}---\n${inline}`), /no document from here on is applied/);
+  // A line of dashes, or a key made of them, is a separator for kubectl too (kubectl: a).
+  assert.match(message(`${pa('a')}---\n----: x\n`), /Quote or indent what this line holds/);
+  // Lone `\r` after an ordinary first line: the `---` runs on to the end of the file.
+  assert.match(message(`${pa('a')}---\n${cr(`---\n${pa('b')}`)}`), /lines after it end in a lone carriage return/);
+});
+
+test('kubectl split: a chart template is not read by kubectl as it is written', () => {
+  assert.deepEqual(kubectlSplitFindings(`${pa('a')}--- {{- /* c */}}\n${pa('b')}`, [0, pa('a').length + 20], 'yaml-syntax'), []);
 });
 
 test('kubectl split: JSON is read as JSON, and a file that is not a mesh file is left alone', () => {

@@ -21,8 +21,9 @@ const FIX_LINE_ENDS = 'Save the file with `\\n` (or `\\r\\n`) line ends.';
  * documents that holds something begins, in file order.
  */
 export function kubectlSplitFindings(text: string, contentStarts: readonly number[], ruleId: string): Finding[] {
-  // A stream whose first character other than white space is `{` is read as JSON (hasJSONPrefix).
-  if (/^\s*\{/.test(text)) return [];
+  // A stream whose first character other than white space is `{` is read as JSON (hasJSONPrefix);
+  // a chart template is rendered before kubectl reads it.
+  if (/^\s*\{/.test(text) || text.includes('{{')) return [];
   const out: Finding[] = [];
   const separators: number[] = [];
   let stop = text.length;
@@ -39,13 +40,11 @@ export function kubectlSplitFindings(text: string, contentStarts: readonly numbe
       continue;
     }
     const lineEnd = text.indexOf('\n', line);
-    const rest = text.slice(line + 3, lineEnd === -1 ? text.length : lineEnd).replace(GO_TRIM, '');
+    // Without its `\n`: a `\r` at its end is half of a `\r\n`, any other one a lone `\r`.
+    const raw = text.slice(line + 3, lineEnd === -1 ? text.length : lineEnd);
+    const rest = raw.replace(GO_TRIM, '');
     if (rest !== '' && !rest.startsWith('#')) {
-      const message = LONE_CR.test(rest)
-        ? 'kubectl cannot read this file: its lines end in a lone carriage return, which kubectl does not take for a line end, so it reads `---` followed by the rest of the file and fails with "invalid Yaml document separator". ' +
-          FIX_LINE_ENDS
-        : 'kubectl stops reading this file here: after `---` it accepts only spaces or a comment on the same line, and fails with "invalid Yaml document separator". Move what follows `---` to the next line.';
-      out.push({ ruleId, severity: 'warning', message, start: line, end: line + 3 });
+      out.push({ ruleId, severity: 'warning', message: refusal(line, raw, rest, separators, contentStarts), start: line, end: line + 3 });
       stop = line;
       break;
     }
@@ -73,4 +72,21 @@ export function kubectlSplitFindings(text: string, contentStarts: readonly numbe
     previous = start;
   }
   return out;
+}
+
+/** Why kubectl fails at the `---` line starting at `line`, and what it does not apply then. */
+function refusal(line: number, raw: string, rest: string, separators: readonly number[], contentStarts: readonly number[]): string {
+  const failure = 'fails with "invalid Yaml document separator"';
+  if (/\r(?!$)/.test(raw) && line === 0)
+    return `kubectl cannot read this file: its lines end in a lone carriage return, which kubectl does not take for a line end, so it reads \`---\` followed by the rest of the file and ${failure}. ${FIX_LINE_ENDS}`;
+  // The document being read when the line comes is lost with it, unless a `---` line ended it.
+  const pieceStart = separators.length > 0 ? separators[separators.length - 1] : 0;
+  const lost = contentStarts.some((c) => c >= pieceStart && c < line)
+    ? 'neither the document above this line nor any after it is applied'
+    : 'no document from here on is applied';
+  if (/\r(?!$)/.test(raw))
+    return `kubectl ${failure} on this line: the lines after it end in a lone carriage return, which kubectl does not take for a line end, so it reads \`---\` followed by the rest of the file; ${lost}. ${FIX_LINE_ENDS}`;
+  if (rest.startsWith('-'))
+    return `kubectl takes every line that begins with \`---\` for a document separator and ${failure} on this one; ${lost}. Quote or indent what this line holds, so that it does not begin with \`---\`.`;
+  return `kubectl ${failure} on this line: after \`---\` it accepts only spaces or a comment on the same line; ${lost}. Move what follows \`---\` to the next line.`;
 }
