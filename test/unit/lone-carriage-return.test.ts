@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixText } from '../../server/src/cli/lint';
-import { hasLoneCarriageReturn, inWrittenLineEndings, withLineFeeds } from '../../server/src/core/line-breaks';
+import { firstLineSpan, hasLoneCarriageReturn, inWrittenLineEndings, withLineFeeds } from '../../server/src/core/line-breaks';
 import { LineIndex } from '../../server/src/core/line-index';
 import { splitDocuments } from '../../server/src/core/split';
 import { directivesOf } from '../../server/src/core/suppressions';
@@ -42,6 +42,8 @@ const shape = (f: Finding): unknown => ({
 
 /** Fixture cases none of whose files has a `\r` of its own (those are about `\r\n` already). */
 const cases: FixtureCase[] = allFixtureCases().filter((fc) => fc.files.every((f) => !f.text.includes('\r')));
+/** Their files, for what is checked file by file. */
+const fixtureFiles = cases.flatMap((fc) => fc.files);
 
 test('lone CR: the helpers find and replace only a `\\r` without a `\\n` after it', () => {
   assert.equal(hasLoneCarriageReturn('a\r\nb\n'), false);
@@ -54,6 +56,11 @@ test('lone CR: the helpers find and replace only a `\\r` without a `\\n` after i
   assert.equal(inWrittenLineEndings('a\rb\r', 'a\rx\nb\r'), 'a\rx\rb\r');
   assert.equal(inWrittenLineEndings('a\rb\n', 'a\rx\nb\n'), 'a\rx\nb\n');
   assert.equal(inWrittenLineEndings('a\r\nb\r\n', 'a\r\nx\r\nb\r\n'), 'a\r\nx\r\nb\r\n');
+  // The span of file-wide notes (too large, kustomize's fallback): the first line, however it ends.
+  assert.deepEqual(firstLineSpan('kind: A\rb: 1\r'), { start: 0, end: 7 });
+  assert.deepEqual(firstLineSpan('kind: A\r\nb: 1\r\n'), { start: 0, end: 8 });
+  assert.deepEqual(firstLineSpan('\nkind: A\n'), { start: 0, end: 1 });
+  assert.deepEqual(firstLineSpan(''), { start: 0, end: 0 });
 });
 
 test('lone CR: LineIndex puts every offset on the line and column an LSP client does', () => {
@@ -128,16 +135,14 @@ test('lone CR: every rule fixture gives the same findings, at the same offsets, 
 test('lone CR: chunks a caller cut from the file as written (the server does) do not change the findings', () => {
   const engine = newEngine();
   let withFixes = 0;
-  for (const fc of cases) {
-    for (const f of fc.files) {
-      const cr = classicMac(f.text);
-      const want = engine.analyze(cr, DEFAULT_CONFIG).findings.map(shape);
-      const got = newEngine()
-        .analyze(cr, DEFAULT_CONFIG, { chunks: splitDocuments(cr) })
-        .findings.map(shape);
-      assert.deepEqual(got, want, path.relative(FIXTURE_ROOT, f.file));
-      if (want.some((x) => JSON.stringify(x).includes('"edits"'))) withFixes++;
-    }
+  for (const f of fixtureFiles) {
+    const cr = classicMac(f.text);
+    const want = engine.analyze(cr, DEFAULT_CONFIG).findings.map(shape);
+    const got = newEngine()
+      .analyze(cr, DEFAULT_CONFIG, { chunks: splitDocuments(cr) })
+      .findings.map(shape);
+    assert.deepEqual(got, want, path.relative(FIXTURE_ROOT, f.file));
+    if (want.some((x) => JSON.stringify(x).includes('"edits"'))) withFixes++;
   }
   assert.ok(withFixes > 10, `fixture files with fixes: ${withFixes}`);
 });
@@ -145,15 +150,13 @@ test('lone CR: chunks a caller cut from the file as written (the server does) do
 test('lone CR: the workspace facts (sites, lines, List items, mesh config) are those of the `\\n` twin', () => {
   const engine = newEngine();
   let compared = 0;
-  for (const fc of cases) {
-    for (const f of fc.files) {
-      const cr = classicMac(f.text);
-      const where = path.relative(FIXTURE_ROOT, f.file);
-      assert.deepEqual(factsOfText(f.file, cr), factsOfText(f.file, f.text), `${where} (read from disk)`);
-      const lf = factsOfAnalysis(f.file, f.text, engine.analyze(f.text, DEFAULT_CONFIG));
-      assert.deepEqual(factsOfAnalysis(f.file, cr, engine.analyze(cr, DEFAULT_CONFIG)), lf, `${where} (open)`);
-      if (lf.facts.length > 0) compared++;
-    }
+  for (const f of fixtureFiles) {
+    const cr = classicMac(f.text);
+    const where = path.relative(FIXTURE_ROOT, f.file);
+    assert.deepEqual(factsOfText(f.file, cr), factsOfText(f.file, f.text), `${where} (read from disk)`);
+    const lf = factsOfAnalysis(f.file, f.text, engine.analyze(f.text, DEFAULT_CONFIG));
+    assert.deepEqual(factsOfAnalysis(f.file, cr, engine.analyze(cr, DEFAULT_CONFIG)), lf, `${where} (open)`);
+    if (lf.facts.length > 0) compared++;
   }
   assert.ok(compared > 100, `fixture files with facts: ${compared}`);
 });

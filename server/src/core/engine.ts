@@ -1,7 +1,7 @@
 // The file-level entry point of the core: splits a file into documents, reuses cached results for
 // documents whose text has not changed, and applies configured levels and suppression comments.
 import { splitDocuments, type Chunk } from './split';
-import { withLineFeeds } from './line-breaks';
+import { firstLineSpan, withLineFeeds } from './line-breaks';
 import { listItemChunks } from './list-items';
 import { analyzeDocument, YAML_RULE_ID, type DocumentResult } from './analyze-document';
 import { kubectlSplitFindings } from './kubectl-split';
@@ -186,9 +186,7 @@ function listShape(result: DocumentResult): Parameters<typeof listItemChunks>[1]
  * levels and suppressions as every finding: `off` in the config switches it off.
  */
 export function fileNote(ruleId: string, message: string, text: string, config: Config): Finding[] {
-  const firstLineEnd = withLineFeeds(text).indexOf('\n');
-  const end = firstLineEnd > 0 ? firstLineEnd : Math.min(1, text.length);
-  return applyPolicy(text, [{ ruleId, severity: 'info', message, start: 0, end }], config);
+  return applyPolicy(text, [{ ruleId, severity: 'info', message, ...firstLineSpan(text) }], config);
 }
 
 /** Applies configured rule levels ("off" drops) and suppression comments to a file's findings. */

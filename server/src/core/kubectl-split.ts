@@ -7,12 +7,12 @@
 // 044f937: lines 387, 343 - 361 and 132 - 143). So a document that YAML starts but kubectl does not
 // is never applied: one after a `...` line with no `---`, or any after the first in a file whose
 // lines end in a lone `\r`. Checked with kubectl 1.32 (`create --dry-run=client`).
+import { hasLoneCarriageReturn } from './line-breaks';
 import type { Finding } from './types';
 
 /** Go's strings.TrimSpace: Unicode white space at both ends (JavaScript's `\s` also counts U+FEFF). */
 const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const GO_TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, 'g');
-const LONE_CR = /\r(?!\n)/;
 const FIX_LINE_ENDS = 'Save the file with `\\n` (or `\\r\\n`) line ends.';
 
 /**
@@ -62,7 +62,7 @@ export function kubectlSplitFindings(text: string, contentStarts: readonly numbe
     }
     if (previous >= 0 && at === piece) {
       const lineEnd = text.slice(start).search(/[\r\n]/);
-      const message = LONE_CR.test(text.slice(previous, start))
+      const message = hasLoneCarriageReturn(text.slice(previous, start))
         ? "kubectl does not apply this document: the file's lines end in a lone carriage return, which kubectl does not take for a line end, so it finds no `---` line before this document and passes it to go-yaml with the one above; go-yaml reads only the first. " +
           FIX_LINE_ENDS
         : 'kubectl does not apply this document: kubectl starts a document only at a `---` line (not after `...`), so it passes this one to go-yaml with the one above, and go-yaml reads only the first. Start this document with a `---` line.';

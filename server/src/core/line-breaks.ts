@@ -31,3 +31,9 @@ export function inWrittenLineEndings(written: string, fixed: string): string {
   if (written.includes('\n') || !written.includes('\r')) return fixed;
   return fixed.replace(/\r?\n/g, '\r');
 }
+
+/** The first line of `text` (a lone `\r` ends it too), or its first character when that line is empty. */
+export function firstLineSpan(text: string): { start: number; end: number } {
+  const nl = withLineFeeds(text).indexOf('\n');
+  return { start: 0, end: nl > 0 ? nl : Math.min(1, text.length) };
+}

@@ -7,7 +7,7 @@ import { asRecord } from '../resources';
 import { locate, nearestSpan, keySpan, valueSpan, scalarText, type Span } from '../locate';
 import type { YNode } from '../yaml-tree';
 import type { PathAt, RenderedDoc } from './rendered';
-import { withLineFeeds } from '../line-breaks';
+import { firstLineSpan } from '../line-breaks';
 
 /** A file's text by its path relative to the folder kustomize ran in; undefined when unreadable. */
 export type ReadSource = (file: string) => string | undefined;
@@ -29,7 +29,7 @@ export function sourceOf(doc: RenderedDoc, at: PathAt, renderedValue: string | u
   if (doc.origin) return inResourceFile(doc.origin, doc, at, read);
   if (doc.generatedIn) {
     const text = read(doc.generatedIn);
-    if (text !== undefined) return { file: doc.generatedIn, text, ...firstLine(text) };
+    if (text !== undefined) return { file: doc.generatedIn, text, ...firstLineSpan(text) };
   }
   return undefined;
 }
@@ -162,10 +162,10 @@ function inResourceFile(file: string, doc: RenderedDoc, at: PathAt, read: ReadSo
       return exact ? name === doc.name : sameName(doc.name, name);
     });
   const found = named(true) ?? named(false) ?? (ofKind.length === 1 ? ofKind[0] : undefined);
-  if (!found) return { file, text, ...firstLine(text) };
+  if (!found) return { file, text, ...firstLineSpan(text) };
   const loc = locate(found.root, at.path);
   const span =
-    (loc && (at.onKey ? keySpan(loc) : valueSpan(loc))) ?? nearestSpan(found.root, at.path, 'key') ?? firstLine(found.chunk.text);
+    (loc && (at.onKey ? keySpan(loc) : valueSpan(loc))) ?? nearestSpan(found.root, at.path, 'key') ?? firstLineSpan(found.chunk.text);
   return { file, text, start: span.start + found.chunk.start, end: span.end + found.chunk.start };
 }
 
@@ -177,12 +177,6 @@ function sameName(rendered: string | undefined, written: string | undefined): bo
 function targets(target: Record<string, unknown>, doc: RenderedDoc): boolean {
   if (typeof target.kind === 'string' && target.kind !== doc.kind) return false;
   return typeof target.name !== 'string' || sameName(doc.name, target.name);
-}
-
-function firstLine(text: string): Span {
-  // A lone `\r` ends the line too (line-breaks.ts).
-  const nl = withLineFeeds(text).indexOf('\n');
-  return { start: 0, end: nl > 0 ? nl : Math.min(1, text.length) };
 }
 
 function dirname(file: string): string {
