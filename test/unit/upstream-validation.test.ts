@@ -10,7 +10,7 @@ import { expectations } from '../support/fixtures';
 
 const DOC = path.join(PACKAGE_DIR, 'docs', 'upstream-validation.md');
 const HEADER = ['check', 'upstream', 'level', 'meshlint', 'fixture'];
-const LEVELS = ['reject', 'warn'];
+const LEVELS = ['reject', 'warn', 'accept'];
 const NONE = '—';
 
 interface Row {
@@ -48,7 +48,7 @@ export function rowProblems(row: Row, ruleIds: ReadonlySet<string>, exists: (rel
   const [check, upstream, level, meshlint, fixture] = row.cells;
   const out: string[] = [];
   if (check === '' || upstream === '') out.push(`${at}: check and upstream must not be empty`);
-  if (!LEVELS.includes(level)) out.push(`${at}: level "${level}" is not reject or warn`);
+  if (!LEVELS.includes(level)) out.push(`${at}: level "${level}" is not reject, warn or accept`);
   if (meshlint.startsWith(NONE)) {
     if (meshlint.slice(NONE.length).trim() === '') out.push(`${at}: "${NONE}" without a reason`);
     if (fixture !== NONE) out.push(`${at}: a row without a rule names the fixture "${fixture}"`);

@@ -102,7 +102,9 @@ function toFinding(e: SchemaError, root: YNode | null, value: unknown, text: str
       return make(span, `${owner} is missing the required field \`${missing}\`.`);
     }
     case 'enum': {
-      const allowed = (e.params.allowedValues as unknown[]).map(String);
+      // EnvoyFilter's applyTo and operation list INVALID, the proto's zero value, which the webhook
+      // refuses ("missing applyTo", "missing patch operation"): never suggest it.
+      const allowed = (e.params.allowedValues as unknown[]).map(String).filter((v) => v !== 'INVALID');
       const actual = dataAt(value, e.path);
       const loc = locate(root, e.path);
       const span = loc && valueSpan(loc);

@@ -1,6 +1,7 @@
 // A Certificate must name at least one identity: commonName or a subject alternative name.
 import type { DocumentRule } from './lib/rule';
 import { hasItems, recordAt, stringAt } from './lib/go-values';
+import { literalCommonName } from './lib/rfc4514';
 
 const SAN_FIELDS = ['dnsNames', 'uris', 'emailAddresses', 'ipAddresses', 'otherNames'];
 
@@ -17,8 +18,8 @@ export const rule: DocumentRule = {
     const spec = recordAt(ctx.value, 'spec');
     if (!spec) return;
     if (stringAt(spec, 'commonName') !== '' || SAN_FIELDS.some((f) => hasItems(spec, f))) return;
-    // A literalSubject may carry the common name itself (CN=...).
-    if (/(^|[,+])\s*CN\s*=/i.test(stringAt(spec, 'literalSubject'))) return;
+    // A literalSubject may carry the common name itself: CN=... or 2.5.4.3=..., in any RDN (',' or ';' separated).
+    if (literalCommonName(stringAt(spec, 'literalSubject'))) return;
     ctx.report({
       path: ['spec'],
       on: 'key',

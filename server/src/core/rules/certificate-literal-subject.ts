@@ -2,7 +2,7 @@
 // must parse, with attribute names it knows and a text CN; commonName and subject may not be set beside it.
 import type { DocumentRule } from './lib/rule';
 import { hasItems, recordAt, stringAt } from './lib/go-values';
-import { NUMERIC_OID, SUBJECT_ATTRIBUTES, parseDn } from './lib/rfc4514';
+import { NUMERIC_OID, SUBJECT_ATTRIBUTES, isCommonNameType, parseDn } from './lib/rfc4514';
 
 const SUBJECT_LISTS = ['organizations', 'countries', 'organizationalUnits', 'localities', 'provinces', 'streetAddresses', 'postalCodes'];
 
@@ -36,7 +36,7 @@ export const rule: DocumentRule = {
       });
     }
     for (const attr of 'rdns' in parsed ? parsed.rdns.flat() : []) {
-      if (attr.type === 'CN' && typeof attr.value !== 'string') {
+      if (isCommonNameType(attr.type) && typeof attr.value !== 'string') {
         ctx.report({ ...at, message: "cert-manager's webhook rejects a CN written as #hex: the common name must be text. Write CN=name." });
       } else if (!SUBJECT_ATTRIBUTES.includes(attr.type) && !NUMERIC_OID.test(attr.type)) {
         ctx.report({

@@ -1,5 +1,5 @@
 // nameConstraints restrict what a CA may sign: only meaningful, and only accepted, on a CA
-// certificate, only with permitted or excluded names, and with IP ranges written as CIDRs.
+// certificate, only with permitted or excluded names; IP ranges must be CIDRs to be issued at all.
 import type { DocumentRule } from './lib/rule';
 import { isSet, listAt, recordAt } from './lib/go-values';
 import { isIpAddress } from '../ip-address';
@@ -33,12 +33,16 @@ export const rule: DocumentRule = {
           'cert-manager\'s webhook rejects nameConstraints without permitted or excluded ("either permitted or excluded must be set"). List the names this CA may sign under permitted, e.g. dnsDomains: [".shop.svc.cluster.local"].',
       });
     }
+    // cert-manager 1.21's webhook does not parse these (certificate.go checks only the feature gate, isCA and
+    // permitted/excluded); the controller fails on them when it builds the CSR, every time. Admission-time
+    // rejection came later (cert-manager#9181, fixed by #9184 after 1.21.1), so this is a warning here.
     for (const side of ['permitted', 'excluded']) {
       listAt(recordAt(constraints, side), 'ipRanges').forEach((range, i) => {
         if (typeof range !== 'string' || isGoCidr(range)) return;
         ctx.report({
           path: ['spec', 'nameConstraints', side, 'ipRanges', i],
-          message: `cert-manager's webhook rejects "${range}" in ${side}.ipRanges: an IP range is an address and a prefix length, e.g. 10.0.0.0/8 or fd00::/8.`,
+          severity: 'warning',
+          message: `"${range}" in ${side}.ipRanges is not an IP range: cert-manager 1.21 accepts the Certificate but never issues it (building the CSR fails with "invalid CIDR address"), and later releases reject it. Write an address and a prefix length, e.g. 10.0.0.0/8 or fd00::/8.`,
         });
       });
     }

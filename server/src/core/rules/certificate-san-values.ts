@@ -5,9 +5,23 @@ import { isIpAddress } from '../ip-address';
 import { asRecord } from '../resources';
 import { listAt, recordAt, stringAt } from './lib/go-values';
 
-/** A bare address as Go's mail.ParseAddress returns it unchanged: no display name, brackets or spaces. */
+/** RFC 5322 atext as Go's net/mail reads it: any visible or non-ASCII character but the specials and '.'. */
+const ATEXT = '[^\\x00-\\x20\\x7f()<>\\[\\]:;@\\\\,".]';
+const DOT_ATOM = `${ATEXT}+(?:\\.${ATEXT}+)*`;
+/** A dot-atom local part, '@', and a dot-atom domain or a [domain-literal] (its dtext captured). */
+const ADDR_SPEC = new RegExp(`^${DOT_ATOM}@(?:${DOT_ATOM}|\\[([^\\x00-\\x20\\x7f\\[\\]\\\\]*)\\])$`);
+
+/**
+ * An address that Go's mail.ParseAddress returns unchanged (cert-manager's validateEmailAddresses wants
+ * exactly that): no display name, comment, quotes or spaces; no leading, trailing or double dots; a
+ * domain literal only around an IP address. Go 1.22+ takes any net.ParseIP address there, later
+ * releases also "IPv6:" + an address; either is accepted here, so no Go version gets a false error.
+ */
 function bareEmail(v: string): boolean {
-  return /^[^\s@<>(),;:"\\[\]]+@[^\s@<>(),;:"\\[\]]+$/.test(v);
+  const m = ADDR_SPEC.exec(v);
+  if (!m) return false;
+  const literal = m[1];
+  return literal === undefined || isIpAddress(literal) || (literal.startsWith('IPv6:') && isIpAddress(literal.slice(5)));
 }
 
 export const rule: DocumentRule = {

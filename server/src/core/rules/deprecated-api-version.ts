@@ -45,7 +45,10 @@ export const rule: DocumentRule = {
         `and the current version of the same resource is ${newApiVersion}. ` +
         (fixes
           ? `Switch to ${newApiVersion} (needs Istio 1.22 or later in the cluster).`
-          : `Switch to ${newApiVersion} once the fields this document uses are valid there.`),
+          : // Blocked by the document's own schema errors, not by the version: say so rather than blame the fields.
+            ctx.schemas.validate(served, ctx.value).length > 0
+            ? `Switch to ${newApiVersion} once its schema errors are fixed (they are errors at ${r.apiVersion} too).`
+            : `Switch to ${newApiVersion} once the fields this document uses are valid there.`),
       fixes,
     });
   },

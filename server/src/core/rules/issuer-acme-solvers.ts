@@ -82,11 +82,17 @@ export const rule: DocumentRule = {
         const naming = ['class', 'ingressClassName', 'name'].filter((f) =>
           f === 'name' ? stringAt(ingress, f) !== '' : isSet(ingress, f),
         );
+        // The webhook rejects only all three together (issuer.go, ValidateACMEIssuerChallengeSolverHTTP01IngressConfig);
+        // the CRD's field docs call them exclusive, so two of them is accepted but unclear.
         if (naming.length > 1) {
+          const all = naming.length === 3;
           ctx.report({
             path: [...path, 'http01', 'ingress', naming[1]],
             on: 'key',
-            message: `cert-manager's webhook rejects ${naming.join(' with ')} ("only one of 'ingressClassName', 'name' or 'class' should be specified"). Keep ingressClassName, or name to reuse an existing Ingress.`,
+            ...(all ? {} : { severity: 'warning' as const }),
+            message: all
+              ? `cert-manager's webhook rejects class, ingressClassName and name together ("only one of 'ingressClassName', 'name' or 'class' should be specified"). Keep ingressClassName, or name to reuse an existing Ingress.`
+              : `cert-manager's webhook accepts ${naming.join(' with ')} (it rejects only all three together), but the API documents them as alternatives: which one the solver's Ingress follows is not what the manifest says. Keep one: ingressClassName, or name to reuse an existing Ingress.`,
           });
         }
         const className = ingress?.ingressClassName;
@@ -96,14 +102,16 @@ export const rule: DocumentRule = {
             message: `cert-manager's webhook rejects ingressClassName "${className}": it names an IngressClass, so it must be a lower-case DNS name (a "class" such as azure/application-gateway goes in class instead).`,
           });
         }
-        // The webhook stops at the first parentRef with a kind but no name, or a name but no kind.
-        const refs = listAt(recordAt(http01, 'gatewayHTTPRoute'), 'parentRefs');
-        const bad = refs.findIndex((r) => isSet(asRecord(r), 'kind') !== (stringAt(asRecord(r), 'name') !== ''));
-        if (bad >= 0) {
+        // A gatewayHTTPRoute needs at least one parentRef (issuer.go, ValidateACMEIssuerChallengeSolverHTTP01GatewayConfig).
+        // A parentRef's name is required and its kind defaults to Gateway in the CRD, so a ref with only a name is
+        // complete (upstream's issuer_test.go has it as a valid case).
+        const route = recordAt(http01, 'gatewayHTTPRoute');
+        if (route && listAt(route, 'parentRefs').length === 0) {
           ctx.report({
-            path: [...path, 'http01', 'gatewayHTTPRoute', 'parentRefs', bad],
+            path: [...path, 'http01', 'gatewayHTTPRoute', ...(isSet(route, 'parentRefs') ? ['parentRefs'] : [])],
+            on: 'key',
             message:
-              "cert-manager's webhook rejects a parentRef with a kind but no name, or a name but no kind. Write both, e.g. { kind: Gateway, name: public }.",
+              'cert-manager\'s webhook rejects a gatewayHTTPRoute solver without parentRefs ("at least 1 parentRef is required"): the HTTPRoute it creates must attach to a Gateway. Add one, e.g. parentRefs: [{ name: public-gateway, namespace: istio-ingress }].',
           });
         }
         for (const kind of ['ingress', 'gatewayHTTPRoute']) {

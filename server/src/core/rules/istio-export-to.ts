@@ -2,7 +2,7 @@
 // them: ".", "*", a namespace name (and "~" for a ServiceEntry), each once, "*" and "~" alone.
 import type { DocumentRule } from './lib/rule';
 import { isSet, listAt, recordAt, stringAt } from './lib/go-values';
-import { isDnsLabel } from './lib/istio-values';
+import { isIstioDnsLabel } from './lib/hostnames';
 
 export const rule: DocumentRule = {
   meta: {
@@ -34,7 +34,15 @@ export const rule: DocumentRule = {
         });
         return;
       }
-      if (!(entry === '.' || entry === '*' || (entry === '~' && serviceEntry) || isDnsLabel(entry))) {
+      // Istio's labels.IsDNS1123Label (visibility.Instance.Validate) lets upper case through, though no
+      // namespace can be named so (Kubernetes names are lower case): accepted, but it exports to nobody.
+      if (isIstioDnsLabel(entry) && entry !== entry.toLowerCase()) {
+        ctx.report({
+          path,
+          severity: 'warning',
+          message: `"${entry}" is accepted by the webhook, but no namespace can be named so (namespace names are lower case): this entry makes the ${ctx.resource.kind} visible to no one. Write "${entry.toLowerCase()}".`,
+        });
+      } else if (!(entry === '.' || entry === '*' || (entry === '~' && serviceEntry) || isIstioDnsLabel(entry))) {
         ctx.report({
           path,
           message:

@@ -1,6 +1,8 @@
 // Telemetry access-log filters must parse as CEL: Istio's webhook (validateTelemetryFilter) only
 // parses the expression with cel-go's default environment, it does not check names or types.
-import { parse } from '@marcbachmann/cel-js';
+// @bufbuild/cel follows cel-go's grammar (leading-dot names, message literals such as
+// google.protobuf.Duration{seconds: 2}); the CRD rules use the same parser.
+import { parse } from '@bufbuild/cel';
 import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 import { listAt, recordAt } from './lib/go-values';
@@ -11,7 +13,8 @@ function celSyntaxError(expression: string): string | undefined {
     parse(expression);
     return undefined;
   } catch (e) {
-    return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    // "<input>:1:3: found + but ..." names the position in the expression; the file name is ours to give.
+    return (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/^<input>:/, 'at ');
   }
 }
 

@@ -23,17 +23,66 @@ export interface PemBlock {
   bytes: Uint8Array;
 }
 
-/** Every PEM block whose body decodes, in order, as repeated calls of Go's pem.Decode find them. */
+const BEGIN = '\n-----BEGIN ';
+const END = '\n-----END ';
+const DASHES = '-----';
+
+/**
+ * Go's pem getLine: the text up to the first \n (without a \r just before it), trailing spaces and tabs
+ * trimmed, and what follows the \n.
+ */
+export function pemLine(data: string): [line: string, rest: string] {
+  let i = data.indexOf('\n');
+  let j = i + 1;
+  if (i < 0) i = j = data.length;
+  else if (i > 0 && data[i - 1] === '\r') i--;
+  return [data.slice(0, i).replace(/[ \t]+$/, ''), data.slice(j)];
+}
+
+/** Every PEM block, in order, as repeated calls of Go's pem.Decode find them (encoding/pem/pem.go). */
 export function pemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
-  const re = /-----BEGIN ([^\r\n-]*)-----\r?\n([\s\S]*?)-----END \1-----/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const lines = m[2].split(/\r?\n/);
-    const headerEnd = lines.findIndex((l) => !l.includes(':'));
-    const hasHeaders = headerEnd > 0;
-    const body = (hasHeaders ? lines.slice(headerEnd) : lines).join('').replace(/[ \t]+/g, '');
-    const bytes = base64Bytes(body);
-    if (bytes) blocks.push({ type: m[1], hasHeaders, bytes });
-  }
+  for (let found = decodeNext(text); found; found = decodeNext(found.rest)) blocks.push(found.block);
   return blocks;
+}
+
+/**
+ * One step of Go's pem.Decode: a BEGIN line at the start or after a \n whose trimmed line ends in five
+ * dashes, optional "Key: value" lines, a body, and an END line (after a \n, unless the block is empty and
+ * has no headers) naming the same type with nothing but spaces or tabs after it; a candidate that fails
+ * is skipped from just past its BEGIN line (and headers), as Go does.
+ */
+function decodeNext(data: string): { block: PemBlock; rest: string } | undefined {
+  let rest = data;
+  for (;;) {
+    if (rest.startsWith(BEGIN.slice(1))) rest = rest.slice(BEGIN.length - 1);
+    else {
+      const at = rest.indexOf(BEGIN);
+      if (at < 0) return undefined;
+      rest = rest.slice(at + BEGIN.length);
+    }
+    let typeLine: string;
+    [typeLine, rest] = pemLine(rest);
+    if (!typeLine.endsWith(DASHES)) continue;
+    const type = typeLine.slice(0, -DASHES.length);
+    let headers = 0;
+    for (;;) {
+      if (rest.length === 0) return undefined;
+      const [line, next] = pemLine(rest);
+      if (!line.includes(':')) break;
+      headers++;
+      rest = next;
+    }
+    const emptyBlock = headers === 0 && rest.startsWith(END.slice(1));
+    const endIndex = emptyBlock ? 0 : rest.indexOf(END);
+    if (endIndex < 0) continue;
+    const trailerAt = emptyBlock ? END.length - 1 : endIndex + END.length;
+    const trailerLength = type.length + DASHES.length;
+    const trailer = rest.slice(trailerAt, trailerAt + trailerLength);
+    if (trailer.length < trailerLength || !trailer.startsWith(type) || !trailer.endsWith(DASHES)) continue;
+    if (pemLine(rest.slice(trailerAt + trailerLength))[0] !== '') continue;
+    const bytes = base64Bytes(rest.slice(0, endIndex).replace(/[ \t]+/g, ''));
+    if (!bytes) continue;
+    return { block: { type, hasHeaders: headers > 0, bytes }, rest: pemLine(rest.slice(endIndex + END.length - 1))[1] };
+  }
 }

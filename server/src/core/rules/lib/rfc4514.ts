@@ -99,3 +99,26 @@ function hexValue(raw: string): { bytes: Uint8Array } | { error: string } {
   if (!readDer(bytes)) return { error: `"${raw}" is not one complete ASN.1 element` };
   return { bytes };
 }
+
+/**
+ * Whether an attribute type is the common name as cert-manager reads it: "CN", or a dotted OID equal to
+ * 2.5.4.3 (pki.ParseObjectIdentifier reads each part with Atoi, so "2.5.4.03" is the same OID).
+ */
+export function isCommonNameType(type: string): boolean {
+  if (type === 'CN') return true;
+  if (!NUMERIC_OID.test(type)) return false;
+  const parts = type.split('.').map(Number);
+  return parts.length === 4 && parts[0] === 2 && parts[1] === 5 && parts[2] === 4 && parts[3] === 3;
+}
+
+/**
+ * The common name cert-manager's webhook takes from a literalSubject (certificate.go, ValidateCertificateSpec):
+ * the text of the last common-name attribute, or undefined when there is none or the string does not parse.
+ */
+export function literalCommonName(literal: string): string | undefined {
+  const parsed = parseDn(literal);
+  if (!('rdns' in parsed)) return undefined;
+  let cn: string | undefined;
+  for (const attr of parsed.rdns.flat()) if (isCommonNameType(attr.type) && typeof attr.value === 'string') cn = attr.value;
+  return cn;
+}

@@ -21,7 +21,13 @@ export const rule: WorkspaceRule = {
     const clusterIssuers = view.all('issuer').filter((i) => i.cluster);
     const clusterByName = new Map(clusterIssuers.map((i) => [i.name, i] as const));
     const namespacedByName = new Map<string | undefined, IssuerFact>();
-    for (const i of view.all('issuer')) if (!i.cluster && !namespacedByName.has(i.name)) namespacedByName.set(i.name, i);
+    // An Issuer written without a namespace goes wherever it is applied, possibly the certificate's namespace.
+    const unplaced = new Set<string | undefined>();
+    for (const i of view.all('issuer')) {
+      if (i.cluster) continue;
+      if (i.namespace === undefined) unplaced.add(i.name);
+      else if (!namespacedByName.has(i.name)) namespacedByName.set(i.name, i);
+    }
     for (const cert of view.all('certificate')) {
       const ref = cert.issuer;
       if (!ref || ref.group !== 'cert-manager.io') continue;
@@ -29,7 +35,7 @@ export const rule: WorkspaceRule = {
       if (ref.kind === 'Issuer') {
         if (cert.namespace === undefined) continue;
         const local = view.inNamespace('issuer', cert.namespace).filter((i) => !i.cluster);
-        if (local.some((i) => i.name === name)) continue;
+        if (local.some((i) => i.name === name) || unplaced.has(name)) continue;
         const cluster = clusterByName.get(name);
         if (cluster) {
           wrongKind(cert, cluster, 'ClusterIssuer');
