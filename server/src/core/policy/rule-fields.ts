@@ -88,7 +88,9 @@ export function portExcluded(kept: Reduced['kept'], port: number): boolean {
 
 /** After dropping, does the rule match any connection (no constraint left on some path)? */
 export function matchesEverything(r: Reduced): boolean {
-  const fromOpen = r.kept.from === undefined || r.kept.from.some((c) => c.length === 0);
-  const toOpen = r.kept.to === undefined || r.kept.to.some((c) => c.length === 0);
+  // An empty list is no list: protobuf decoding leaves `from: []` nil, so Istio reads it as absent.
+  const open = (side: RuleField[][] | undefined): boolean => side === undefined || side.length === 0 || side.some((c) => c.length === 0);
+  const fromOpen = open(r.kept.from);
+  const toOpen = open(r.kept.to);
   return fromOpen && toOpen && r.kept.when.length === 0;
 }

@@ -2,6 +2,7 @@
 import type { DocumentRule } from './lib/rule';
 import { hasItems, listAt, stringAt } from './lib/go-values';
 import { policyRules } from './lib/authorization-policy-walk';
+import { serviceAccountProblem } from './lib/principal-format';
 
 const EXACT_KEYS = [
   'source.ip',
@@ -66,10 +67,14 @@ export const rule: DocumentRule = {
         }
         for (const field of ['values', 'notValues']) {
           listAt(when.value, field).forEach((v, i) => {
-            if (v !== '') return;
+            // ValidateAttribute checks source.serviceAccount values as it checks serviceAccounts entries.
+            const account = key === 'source.serviceAccount' && v !== '' ? serviceAccountProblem(v) : undefined;
+            if (v !== '' && !account) return;
             ctx.report({
               path: [...when.path, field, i],
-              message: `The Istio webhook rejects an empty string in ${field} ("empty value not allowed"). Remove the entry or write the value to match; "*" matches any non-empty value.`,
+              message: account
+                ? `The Istio webhook rejects this source.serviceAccount value: it has ${account}. Write <namespace>/<service-account>, e.g. shop/frontend.`
+                : `The Istio webhook rejects an empty string in ${field} ("empty value not allowed"). Remove the entry or write the value to match; "*" matches any non-empty value.`,
             });
           });
         }

@@ -1,10 +1,11 @@
-// Empty pieces inside AuthorizationPolicy rules that Istio's webhook rejects: an empty from or to
-// list, a from without a source, an empty source or operation, and empty strings in match lists.
+// Empty pieces inside AuthorizationPolicy rules that Istio's webhook rejects: a from without a source,
+// an empty source or operation, and empty strings in match lists; and empty from or to lists, which it
+// accepts as if they were absent (a warning: they widen the rule to any caller or operation).
 import type { DocumentRule } from './lib/rule';
 import type { PathSegment } from '../locate';
 import { asRecord } from '../resources';
 import { hasItems, isSet, listAt } from './lib/go-values';
-import { OPERATION_FIELDS, SOURCE_FIELDS, policyRules, type Entry } from './lib/authorization-policy-walk';
+import { OPERATION_FIELDS, SOURCE_FIELDS, policyAction, policyRules, type Entry } from './lib/authorization-policy-walk';
 
 export const rule: DocumentRule = {
   meta: {
@@ -56,13 +57,19 @@ export const rule: DocumentRule = {
       );
     };
     for (const rule of policyRules(ctx.value)) {
+      // The webhook's "must not be empty" test needs a non-nil empty slice, which JSON never gives it:
+      // protobuf decoding leaves a repeated field nil for [] (as for rules: [], see
+      // authorization-policy-rules-required). So [] is accepted and means no from/to at all: any caller
+      // or operation, the widest match, which is not what an empty list looks like it says.
       for (const outer of ['from', 'to'] as const) {
         const list = rule.value?.[outer];
         if (!Array.isArray(list) || list.length > 0) continue;
+        const any = outer === 'from' ? 'any caller' : 'any operation';
         ctx.report({
           path: [...rule.path, outer],
           on: 'key',
-          message: `The Istio webhook rejects an empty ${outer} list ("\`${outer}\` must not be empty"). Remove ${outer} to match any ${outer === 'from' ? 'caller' : 'operation'}, or list at least one entry.`,
+          severity: 'warning',
+          message: `Istio reads an empty ${outer} list as no ${outer} at all, so this rule matches ${any}${policyAction(ctx.value) === 'DENY' ? ' (for a DENY rule: denies it)' : ''}. Write the ${outer === 'from' ? 'sources' : 'operations'} it should match, or remove ${outer} if ${any} is meant.`,
         });
       }
       for (const from of rule.from) block(from, 'source', SOURCE_FIELDS, 'from');

@@ -1,28 +1,12 @@
 // AuthorizationPolicy serviceAccounts / notServiceAccounts: their own format, and never combined
 // with principals or namespaces in the same source (CRD CEL rule and Istio webhook).
 import type { DocumentRule } from './lib/rule';
-import { hasItems, listAt } from './lib/go-values';
+import { isSet, listAt } from './lib/go-values';
 import { policyRules } from './lib/authorization-policy-walk';
+import { serviceAccountProblem } from './lib/principal-format';
 
 const IDENTITY_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'];
 const SA_FIELDS = ['serviceAccounts', 'notServiceAccounts'];
-const MAX_LENGTH = 320;
-
-/** Why the webhook refuses one serviceAccounts entry, or undefined when it is fine. */
-function formatProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined; // wrong types are schema errors
-  if (value === '') return 'an empty entry';
-  if (value.includes('*')) return 'a wildcard ("*" is not allowed here)';
-  const slashes = value.split('/').length - 1;
-  if (slashes > 1) return 'more than one "/" (the format is <namespace>/<name> or just <name>)';
-  if (value.length > MAX_LENGTH) return `more than ${MAX_LENGTH} characters`;
-  if (slashes === 1) {
-    const [ns, sa] = value.split('/');
-    if (ns === '') return 'an empty namespace before "/"';
-    if (sa === '') return 'an empty service account name after "/"';
-  }
-  return undefined;
-}
 
 export const rule: DocumentRule = {
   meta: {
@@ -40,9 +24,10 @@ export const rule: DocumentRule = {
         const source = from.value?.source;
         if (typeof source !== 'object' || source === null || Array.isArray(source)) continue;
         const src = source as Record<string, unknown>;
-        const identity = IDENTITY_FIELDS.filter((f) => hasItems(src, f));
+        // The CRD's CEL rule tests presence (has()), so an empty list counts on either side.
+        const identity = IDENTITY_FIELDS.filter((f) => isSet(src, f));
         for (const field of SA_FIELDS) {
-          if (!hasItems(src, field)) continue;
+          if (!isSet(src, field)) continue;
           if (identity.length > 0) {
             ctx.report({
               path: [...from.path, 'source', field],
@@ -53,7 +38,7 @@ export const rule: DocumentRule = {
             });
           }
           listAt(src, field).forEach((entry, i) => {
-            const problem = formatProblem(entry);
+            const problem = serviceAccountProblem(entry);
             if (!problem) return;
             ctx.report({
               path: [...from.path, 'source', field, i],

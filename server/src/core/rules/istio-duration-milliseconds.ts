@@ -11,13 +11,18 @@ interface Site {
   at: string;
   /** Whether the webhook's ValidateDuration checks it too (whole milliseconds only). */
   webhook: boolean;
+  /**
+   * tcp.idleTimeout only: 0s turns the timeout off. Its CRD field has no CEL rule, and validateConnectionPool
+   * skips ValidateDuration when the value is under a millisecond either way (Milliseconds() == 0).
+   */
+  zeroDisables?: boolean;
 }
 
 const POOL = [
   ['connectionPool.http.idleTimeout', true],
   ['connectionPool.tcp.connectTimeout', true],
   ['connectionPool.tcp.maxConnectionDuration', true],
-  ['connectionPool.tcp.idleTimeout', true],
+  ['connectionPool.tcp.idleTimeout', true, true],
   ['connectionPool.tcp.tcpKeepalive.time', true],
   ['connectionPool.tcp.tcpKeepalive.interval', true],
 ] as const;
@@ -32,9 +37,15 @@ const POLICIES = ['spec.trafficPolicy', 'spec.trafficPolicy.portLevelSettings.*'
 POLICIES.push('spec.subsets.*.trafficPolicy.portLevelSettings.*');
 
 const SITES: Record<string, Site[]> = {
-  'networking.istio.io/DestinationRule': POLICIES.flatMap((p) => POLICY.map(([f, webhook]) => ({ at: `${p}.${f}`, webhook }))),
+  'networking.istio.io/DestinationRule': POLICIES.flatMap((p) =>
+    POLICY.map(([f, webhook, zeroDisables]: readonly [string, boolean, boolean?]) => ({ at: `${p}.${f}`, webhook, zeroDisables })),
+  ),
   'networking.istio.io/Sidecar': ['spec.inboundConnectionPool', 'spec.ingress.*.connectionPool'].flatMap((p) =>
-    POOL.map(([f, webhook]) => ({ at: `${p}.${f.replace(/^connectionPool\./, '')}`, webhook })),
+    POOL.map(([f, webhook, zeroDisables]: readonly [string, boolean, boolean?]) => ({
+      at: `${p}.${f.replace(/^connectionPool\./, '')}`,
+      webhook,
+      zeroDisables,
+    })),
   ),
   'networking.istio.io/VirtualService': [
     'timeout',
@@ -100,6 +111,7 @@ export const rule: DocumentRule = {
         const nanos = parseDurationNanos(text);
         if (nanos === undefined) continue; // not a duration at all: the schema says so
         const field = String(path[path.length - 1]);
+        if (site.zeroDisables && nanos > -MS && nanos < MS) continue;
         if (nanos < MS) {
           ctx.report({
             path,

@@ -1,7 +1,7 @@
 // Istio policies attach by selector, targetRef or targetRefs: setting more than one is rejected.
 import type { DocumentRule } from './lib/rule';
 import { POLICY_KINDS } from './lib/kinds';
-import { hasItems, isSet, recordAt } from './lib/go-values';
+import { isSet, recordAt } from './lib/go-values';
 
 export const rule: DocumentRule = {
   meta: {
@@ -14,12 +14,9 @@ export const rule: DocumentRule = {
   kinds: POLICY_KINDS,
   check(ctx) {
     const spec = recordAt(ctx.value, 'spec');
-    // Webhook semantics: a selector or targetRef counts when present, targetRefs when non-empty.
-    const set = [
-      isSet(spec, 'selector') ? 'selector' : undefined,
-      isSet(spec, 'targetRef') ? 'targetRef' : undefined,
-      hasItems(spec, 'targetRefs') ? 'targetRefs' : undefined,
-    ].filter((f): f is string => f !== undefined);
+    // The CRD's CEL rule counts each field when present (has()), so even targetRefs: [] counts; the
+    // webhook, which needs a non-empty targetRefs, only ever refuses a subset of that.
+    const set = ['selector', 'targetRef', 'targetRefs'].filter((f) => isSet(spec, f));
     if (set.length < 2) return;
     for (const field of set.slice(1)) {
       ctx.report({

@@ -1,6 +1,6 @@
 // RequestAuthentication jwtRules: the webhook needs an issuer or a jwksUri, fetches keys only over
-// http or https, and must be able to read an inline jwks; the CRD allows one key source per rule
-// and a fetch timeout of at least 1ms.
+// http or https, and must be able to read an inline jwks; the CRD allows one key source per rule,
+// a fetch timeout of at least 1ms in whole milliseconds, and output header names of letters, digits and '-'.
 import type { DocumentRule } from './lib/rule';
 import { asRecord } from '../resources';
 import { listAt, recordAt, stringAt } from './lib/go-values';
@@ -54,8 +54,23 @@ export const rule: DocumentRule = {
             path: ['spec', 'jwtRules', i, 'timeout'],
             message: `The API server rejects timeout "${timeout}": it must be a duration of at least 1ms${nanos === undefined ? ' written with a unit' : ''}. Write e.g. 5s, or remove timeout for the default.`,
           });
+        } else if (nanos % 1_000_000n !== 0n) {
+          // validateJwtRule runs agent.ValidateDuration, which wants whole milliseconds.
+          ctx.report({
+            path: ['spec', 'jwtRules', i, 'timeout'],
+            message: `The Istio webhook rejects timeout "${timeout}": "only durations to ms precision are supported". Round it to whole milliseconds, e.g. ${nanos / 1_000_000n}ms.`,
+          });
         }
       }
+      // The CRD's pattern lets "_" through; validateJwtRule's ValidateStrictHTTPHeaderName does not.
+      listAt(jwt, 'outputClaimToHeaders').forEach((entry, k) => {
+        const header = asRecord(entry)?.header;
+        if (typeof header !== 'string' || header === '' || /^[-A-Za-z0-9]+$/.test(header) || !/^[-_A-Za-z0-9]+$/.test(header)) return;
+        ctx.report({
+          path: ['spec', 'jwtRules', i, 'outputClaimToHeaders', k, 'header'],
+          message: `The Istio webhook rejects the header name "${header}": it allows only letters, digits and "-" here ("is not a valid header name"). Write ${header.replace(/_/g, '-')}.`,
+        });
+      });
       if (!uriField || uri === '') return;
       const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(uri)?.[1]?.toLowerCase();
       if (scheme === 'http' || scheme === 'https') return;

@@ -142,7 +142,8 @@ function endpointOk(endpoint: string): boolean {
     const socket = endpoint.slice('unix://'.length);
     return unixSocketProblem(socket) === undefined;
   }
-  const m = /^(?:\[([^\]]*)\]|([^:[\]]*)):(\d+)$/.exec(endpoint);
+  // net.SplitHostPort, then strconv.Atoi for the port, which takes a sign ("+8080" is 8080).
+  const m = /^(?:\[([^\]]*)\]|([^:[\]]*)):([+-]?\d+)$/.exec(endpoint);
   if (!m) return false;
   const host = m[1] ?? m[2];
   const port = Number(m[3]);

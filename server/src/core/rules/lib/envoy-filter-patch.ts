@@ -101,13 +101,19 @@ function valueProblems(applyTo: string, value: Record<string, unknown> | undefin
   const type = stringAt(recordAt(value, key), '@type');
   const name = type.slice(type.lastIndexOf('/') + 1);
   if (!name.startsWith('envoy.') || !name.includes('.v2.')) return [];
+  // v2 filter configs moved from envoy.config.filter.<http|network|listener>.<name>.v2 to
+  // envoy.extensions.filters.<...>.<name>.v3 (the message keeps its name); other v2 types get an example.
+  const v3 = /^envoy\.config\.filter\.(http|network|listener)\.([a-z0-9_]+)\.v2\.([A-Za-z0-9]+)$/.exec(name);
+  const example = v3
+    ? `type.googleapis.com/envoy.extensions.filters.${v3[1]}.${v3[2]}.v3.${v3[3]}`
+    : 'type.googleapis.com/envoy.extensions.filters.http.ext_authz.v3.ExtAuthz';
   return [
     {
       path: [...at, key, '@type'],
       on: 'value',
       message:
         `The API server rejects "${type}": "referenced type unknown (hint: try using the v3 XDS API)"; Istio no longer knows Envoy's v2 API. ` +
-        'Write the v3 type, e.g. type.googleapis.com/envoy.extensions.filters.http.ext_authz.v3.ExtAuthz.',
+        `Write the v3 type, ${v3 ? 'probably' : 'e.g.'} ${example}.`,
     },
   ];
 }

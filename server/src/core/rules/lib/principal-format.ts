@@ -56,3 +56,24 @@ function fits(segs: string[], offset: number, firstWhole: boolean, lastWhole: bo
     return seg !== '' || (first && !firstWhole) || (last && !lastWhole);
   });
 }
+
+const MAX_SERVICE_ACCOUNT_LENGTH = 320;
+
+/**
+ * Why Istio's CheckServiceAccount (pkg/config/security) refuses a service account written as
+ * <namespace>/<name> or <name>: in a source's serviceAccounts, or a source.serviceAccount condition.
+ */
+export function serviceAccountProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined; // wrong types are schema errors
+  if (value === '') return 'an empty entry';
+  if (value.includes('*')) return 'a wildcard ("*" is not allowed here)';
+  const slashes = value.split('/').length - 1;
+  if (slashes > 1) return 'more than one "/" (the format is <namespace>/<name> or just <name>)';
+  if (value.length > MAX_SERVICE_ACCOUNT_LENGTH) return `more than ${MAX_SERVICE_ACCOUNT_LENGTH} characters`;
+  if (slashes === 1) {
+    const [ns, sa] = value.split('/');
+    if (ns === '') return 'an empty namespace before "/"';
+    if (sa === '') return 'an empty service account name after "/"';
+  }
+  return undefined;
+}
