@@ -11,6 +11,8 @@ import { isInClusterHost } from '../../server/src/core/rules/lib/destination-rul
 import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/core/config';
 import { parseDuration } from '../../server/src/core/duration';
 import { analyze, covered, only, PACKAGE_DIR } from '../support/engine';
+import { analyzeWorkspace } from '../support/workspace';
+import type { Finding } from '../../server/src/core/types';
 import { peerAuthentication } from '../support/sample-manifests';
 
 test('principal shapes Istio accepts', () => {
@@ -91,22 +93,27 @@ test("the guide's manifests stay clean of warnings and errors", () => {
 
 const PA = (namespace: string): string => peerAuthentication({ namespace, mode: 'UNSET' });
 
+/** A single manifest checked as a workspace: the root namespace and trust domain rules need one. */
+function inWorkspace(text: string, config = DEFAULT_CONFIG): Finding[] {
+  return analyzeWorkspace([{ file: 'policy.yaml', text }], config).get('policy.yaml') ?? [];
+}
+
 test('the root namespace comes from the config', () => {
-  assert.equal(only(analyze(PA('istio-system')), 'peer-authentication-mesh-unset').length, 1);
-  assert.equal(only(analyze(PA('mesh-root')), 'peer-authentication-mesh-unset').length, 0);
+  assert.equal(only(inWorkspace(PA('istio-system')), 'peer-authentication-mesh-unset').length, 1);
+  assert.equal(only(inWorkspace(PA('mesh-root')), 'peer-authentication-mesh-unset').length, 0);
   const config = mergeConfig(DEFAULT_CONFIG, { rootNamespace: 'mesh-root' });
-  assert.equal(only(analyze(PA('mesh-root'), config), 'peer-authentication-mesh-unset').length, 1);
-  assert.equal(only(analyze(PA('istio-system'), config), 'peer-authentication-mesh-unset').length, 0);
+  assert.equal(only(inWorkspace(PA('mesh-root'), config), 'peer-authentication-mesh-unset').length, 1);
+  assert.equal(only(inWorkspace(PA('istio-system'), config), 'peer-authentication-mesh-unset').length, 0);
 });
 
 test('the trust domain comes from the config', () => {
   const text =
     'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: p\n  namespace: a\nspec:\n  rules:\n    - from:\n        - source:\n            principals: ["corp.example/ns/a/sa/b"]\n';
-  const found = only(analyze(text), 'authorization-policy-trust-domain');
+  const found = only(inWorkspace(text), 'authorization-policy-trust-domain');
   assert.equal(found.length, 1);
   assert.equal(covered(text, found[0]), '"corp.example/ns/a/sa/b"');
   assert.equal(
-    only(analyze(text, mergeConfig(DEFAULT_CONFIG, { trustDomain: 'corp.example' })), 'authorization-policy-trust-domain').length,
+    only(inWorkspace(text, mergeConfig(DEFAULT_CONFIG, { trustDomain: 'corp.example' })), 'authorization-policy-trust-domain').length,
     0,
   );
 });

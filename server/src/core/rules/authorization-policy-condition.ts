@@ -66,6 +66,14 @@ export const rule: DocumentRule = {
           });
         }
         for (const field of ['values', 'notValues']) {
+          // CheckServiceAccount caps the list too (the CRD sets no maxItems on a condition's values).
+          if (key === 'source.serviceAccount' && listAt(when.value, field).length > 16) {
+            ctx.report({
+              path: [...when.path, field],
+              on: 'key',
+              message: `The Istio webhook rejects more than 16 source.serviceAccount ${field} ("may not have more than 16 values"). Split the condition across rules, or match on source.namespace.`,
+            });
+          }
           listAt(when.value, field).forEach((v, i) => {
             // ValidateAttribute checks source.serviceAccount values as it checks serviceAccounts entries.
             const account = key === 'source.serviceAccount' && v !== '' ? serviceAccountProblem(v) : undefined;

@@ -12,16 +12,23 @@ const DOT_ATOM = `${ATEXT}+(?:\\.${ATEXT}+)*`;
 const ADDR_SPEC = new RegExp(`^${DOT_ATOM}@(?:${DOT_ATOM}|\\[([^\\x00-\\x20\\x7f\\[\\]\\\\]*)\\])$`);
 
 /**
- * An address that Go's mail.ParseAddress returns unchanged (cert-manager's validateEmailAddresses wants
- * exactly that): no display name, comment, quotes or spaces; no leading, trailing or double dots; a
- * domain literal only around an IP address. Go 1.22+ takes any net.ParseIP address there, later
- * releases also "IPv6:" + an address; either is accepted here, so no Go version gets a false error.
+ * Why Go's mail.ParseAddress would not return `v` unchanged (cert-manager's validateEmailAddresses wants
+ * exactly that), or undefined when it would: no display name, comment, quotes or spaces; no leading,
+ * trailing or double dots; a [domain literal] only around an IP address. Go 1.22 to 1.25 take any
+ * net.ParseIP address there; later releases take IPv4, or IPv6 written "IPv6:<address>", instead.
+ * Either form is accepted here, so no Go version gets a false error.
  */
-function bareEmail(v: string): boolean {
+function emailProblem(v: string): string | undefined {
   const m = ADDR_SPEC.exec(v);
-  if (!m) return false;
-  const literal = m[1];
-  return literal === undefined || isIpAddress(literal) || (literal.startsWith('IPv6:') && isIpAddress(literal.slice(5)));
+  if (m) {
+    const literal = m[1];
+    if (literal === undefined || isIpAddress(literal) || (literal.startsWith('IPv6:') && isIpAddress(literal.slice(5)))) return undefined;
+    return 'a domain in [ ] must be an IP address, e.g. ops@[192.0.2.1]';
+  }
+  if (/[<>"()\s]/.test(v))
+    return 'only the address itself is allowed, e.g. ops@example.com (no display name, quotes, comment or angle brackets)';
+  if (/(^|@)\.|\.(@|$)|\.\./.test(v)) return 'a dot may not start or end either part of the address, nor follow another dot';
+  return 'it is not a plain address such as ops@example.com';
 }
 
 export const rule: DocumentRule = {
@@ -44,10 +51,12 @@ export const rule: DocumentRule = {
       });
     });
     listAt(spec, 'emailAddresses').forEach((v, i) => {
-      if (typeof v !== 'string' || bareEmail(v)) return;
+      if (typeof v !== 'string') return; // a schema error
+      const problem = emailProblem(v);
+      if (!problem) return;
       ctx.report({
         path: ['spec', 'emailAddresses', i],
-        message: `cert-manager's webhook rejects "${v}" in emailAddresses: only the address itself is allowed, e.g. ops@example.com (no display name or angle brackets).`,
+        message: `cert-manager's webhook rejects "${v}" in emailAddresses: ${problem}.`,
       });
     });
     listAt(spec, 'otherNames').forEach((item, i) => {

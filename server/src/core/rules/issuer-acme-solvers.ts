@@ -82,17 +82,12 @@ export const rule: DocumentRule = {
         const naming = ['class', 'ingressClassName', 'name'].filter((f) =>
           f === 'name' ? stringAt(ingress, f) !== '' : isSet(ingress, f),
         );
-        // The webhook rejects only all three together (issuer.go, ValidateACMEIssuerChallengeSolverHTTP01IngressConfig);
-        // the CRD's field docs call them exclusive, so two of them is accepted but unclear.
+        // issuer.go (1.21, ValidateACMEIssuerChallengeSolverHTTP01IngressConfig) counts the three and refuses more than one.
         if (naming.length > 1) {
-          const all = naming.length === 3;
           ctx.report({
             path: [...path, 'http01', 'ingress', naming[1]],
             on: 'key',
-            ...(all ? {} : { severity: 'warning' as const }),
-            message: all
-              ? `cert-manager's webhook rejects class, ingressClassName and name together ("only one of 'ingressClassName', 'name' or 'class' should be specified"). Keep ingressClassName, or name to reuse an existing Ingress.`
-              : `cert-manager's webhook accepts ${naming.join(' with ')} (it rejects only all three together), but the API documents them as alternatives: which one the solver's Ingress follows is not what the manifest says. Keep one: ingressClassName, or name to reuse an existing Ingress.`,
+            message: `cert-manager's webhook rejects ${naming.join(' with ')} ("only one of 'ingressClassName', 'name' or 'class' should be specified"). Keep ingressClassName, or name to reuse an existing Ingress.`,
           });
         }
         const className = ingress?.ingressClassName;
@@ -102,18 +97,9 @@ export const rule: DocumentRule = {
             message: `cert-manager's webhook rejects ingressClassName "${className}": it names an IngressClass, so it must be a lower-case DNS name (a "class" such as azure/application-gateway goes in class instead).`,
           });
         }
-        // A gatewayHTTPRoute needs at least one parentRef (issuer.go, ValidateACMEIssuerChallengeSolverHTTP01GatewayConfig).
-        // A parentRef's name is required and its kind defaults to Gateway in the CRD, so a ref with only a name is
-        // complete (upstream's issuer_test.go has it as a valid case).
-        const route = recordAt(http01, 'gatewayHTTPRoute');
-        if (route && listAt(route, 'parentRefs').length === 0) {
-          ctx.report({
-            path: [...path, 'http01', 'gatewayHTTPRoute', ...(isSet(route, 'parentRefs') ? ['parentRefs'] : [])],
-            on: 'key',
-            message:
-              'cert-manager\'s webhook rejects a gatewayHTTPRoute solver without parentRefs ("at least 1 parentRef is required"): the HTTPRoute it creates must attach to a Gateway. Add one, e.g. parentRefs: [{ name: public-gateway, namespace: istio-ingress }].',
-          });
-        }
+        // No parentRefs check: 1.21 dropped "at least 1 parentRef" (the Certificate's override annotations can
+        // name the Gateway), and its kind-without-name / name-without-kind test cannot fire on a manifest, since
+        // the CRD requires name and defaults kind to Gateway before the webhook runs.
         for (const kind of ['ingress', 'gatewayHTTPRoute']) {
           const type = stringAt(recordAt(http01, kind), 'serviceType');
           if (type === '' || type === 'ClusterIP' || type === 'NodePort') continue;

@@ -40,7 +40,7 @@ export const rule: DocumentRule = {
         ctx.report({
           path,
           severity: 'warning',
-          message: `"${entry}" is accepted by the webhook, but no namespace can be named so (namespace names are lower case): this entry makes the ${ctx.resource.kind} visible to no one. Write "${entry.toLowerCase()}".`,
+          message: `The webhook accepts "${entry}", but it matches no namespace (namespace names are lower case), so this entry exports the ${ctx.resource.kind} to nobody. Write "${entry.toLowerCase()}".`,
         });
       } else if (!(entry === '.' || entry === '*' || (entry === '~' && serviceEntry) || isIstioDnsLabel(entry))) {
         ctx.report({

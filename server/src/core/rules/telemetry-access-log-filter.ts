@@ -10,7 +10,9 @@ import { listAt, recordAt } from './lib/go-values';
 /** The parser's complaint, or undefined when the expression parses. */
 function celSyntaxError(expression: string): string | undefined {
   try {
-    parse(expression);
+    // cel-go's lexer ends a `//` comment at a line break or at the end of the text; @bufbuild/cel wants the
+    // line break, so one is added (it changes no position in the expression).
+    parse(`${expression}\n`);
     return undefined;
   } catch (e) {
     // "<input>:1:3: found + but ..." names the position in the expression; the file name is ours to give.

@@ -22,6 +22,9 @@ import { rule as policyTargetRefsSidecarOnly } from './rules/policy-target-refs-
 import { rule as sidecarBypassUnderStrict } from './rules/sidecar-bypass-under-strict';
 import { rule as routeJwtClaimWithoutRequestAuthentication } from './rules/route-jwt-claim-without-request-authentication';
 import { rule as authorizationJwtConditionWithoutRequestAuthentication } from './rules/authorization-jwt-condition-without-request-authentication';
+import { rule as peerAuthenticationRootNamespaceSelector } from './rules/peer-authentication-root-namespace-selector';
+import { rule as peerAuthenticationMeshUnset } from './rules/peer-authentication-mesh-unset';
+import { rule as authorizationPolicyTrustDomain } from './rules/authorization-policy-trust-domain';
 
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   peerAuthenticationDestinationRuleConflict,
@@ -45,4 +48,8 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   sidecarBypassUnderStrict,
   routeJwtClaimWithoutRequestAuthentication,
   authorizationJwtConditionWithoutRequestAuthentication,
+  // Document checks that need the mesh config's root namespace or trust domain.
+  peerAuthenticationRootNamespaceSelector,
+  peerAuthenticationMeshUnset,
+  authorizationPolicyTrustDomain,
 ];

@@ -9,6 +9,13 @@ import { isSet, recordAt, stringAt } from './go-values';
 import { matchProblems, type PatchProblem } from './envoy-filter-listener-match';
 import { waypointPatchProblems } from './envoy-filter-waypoint';
 
+/** Envoy filter packages renamed between the v2 and v3 APIs (the rest kept their names). */
+const V3_PACKAGE: Record<string, string> = {
+  rate_limit: 'ratelimit',
+  local_rate_limit: 'local_ratelimit',
+  transcoder: 'grpc_json_transcoder',
+};
+
 /** The applyTo values whose patched object is a filter with a typed_config at its top level. */
 const TYPED_FILTERS = ['HTTP_FILTER', 'NETWORK_FILTER', 'LISTENER_FILTER', 'EXTENSION_CONFIG'];
 
@@ -103,9 +110,10 @@ function valueProblems(applyTo: string, value: Record<string, unknown> | undefin
   if (!name.startsWith('envoy.') || !name.includes('.v2.')) return [];
   // v2 filter configs moved from envoy.config.filter.<http|network|listener>.<name>.v2 to
   // envoy.extensions.filters.<...>.<name>.v3 (the message keeps its name); other v2 types get an example.
+  // A few packages were renamed on the way (rate_limit -> ratelimit, transcoder -> grpc_json_transcoder).
   const v3 = /^envoy\.config\.filter\.(http|network|listener)\.([a-z0-9_]+)\.v2\.([A-Za-z0-9]+)$/.exec(name);
   const example = v3
-    ? `type.googleapis.com/envoy.extensions.filters.${v3[1]}.${v3[2]}.v3.${v3[3]}`
+    ? `type.googleapis.com/envoy.extensions.filters.${v3[1]}.${V3_PACKAGE[v3[2]] ?? v3[2]}.v3.${v3[3]}`
     : 'type.googleapis.com/envoy.extensions.filters.http.ext_authz.v3.ExtAuthz';
   return [
     {

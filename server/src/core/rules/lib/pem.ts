@@ -39,7 +39,11 @@ export function pemLine(data: string): [line: string, rest: string] {
   return [data.slice(0, i).replace(/[ \t]+$/, ''), data.slice(j)];
 }
 
-/** Every PEM block, in order, as repeated calls of Go's pem.Decode find them (encoding/pem/pem.go). */
+/**
+ * Every PEM block, in order, as repeated calls of Go's pem.Decode find them (encoding/pem/pem.go, as
+ * of Go 1.25.1; 1.25.2 and 1.24.8 look for the first END line and then the last BEGIN before it, which
+ * finds the same blocks unless a header value itself holds "-----BEGIN ").
+ */
 export function pemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
   for (let found = decodeNext(text); found; found = decodeNext(found.rest)) blocks.push(found.block);

@@ -112,13 +112,16 @@ export function isCommonNameType(type: string): boolean {
 }
 
 /**
- * The common name cert-manager's webhook takes from a literalSubject (certificate.go, ValidateCertificateSpec):
- * the text of the last common-name attribute, or undefined when there is none or the string does not parse.
+ * The common name cert-manager's webhook takes from a literalSubject (certificate.go, ValidateCertificateSpec),
+ * or undefined when there is none or the string does not parse. pki.UnmarshalSubjectStringToRDNSequence
+ * reverses the written RDN order (RFC 4514 writes the last RDN first) and the webhook keeps the last
+ * common name it meets: so the first-written RDN that has one wins, and within it the last.
  */
 export function literalCommonName(literal: string): string | undefined {
   const parsed = parseDn(literal);
   if (!('rdns' in parsed)) return undefined;
   let cn: string | undefined;
-  for (const attr of parsed.rdns.flat()) if (isCommonNameType(attr.type) && typeof attr.value === 'string') cn = attr.value;
+  for (const rdn of [...parsed.rdns].reverse())
+    for (const attr of rdn) if (isCommonNameType(attr.type) && typeof attr.value === 'string') cn = attr.value;
   return cn;
 }

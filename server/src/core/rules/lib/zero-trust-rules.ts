@@ -2,15 +2,12 @@
 import type { DocumentRule } from './rule';
 import { rule as peerAuthenticationPermissive } from '../peer-authentication-permissive';
 import { rule as peerAuthenticationDisable } from '../peer-authentication-disable';
-import { rule as peerAuthenticationMeshUnset } from '../peer-authentication-mesh-unset';
-import { rule as peerAuthenticationRootNamespaceSelector } from '../peer-authentication-root-namespace-selector';
 import { rule as destinationRuleTlsDisable } from '../destination-rule-tls-disable';
 import { rule as destinationRuleTlsUnverified } from '../destination-rule-tls-unverified';
 import { rule as authorizationPolicyAllowAll } from '../authorization-policy-allow-all';
 import { rule as authorizationPolicyWildcardIdentity } from '../authorization-policy-wildcard-identity';
 import { rule as authorizationPolicySpiffePrefix } from '../authorization-policy-spiffe-prefix';
 import { rule as authorizationPolicyPrincipalFormat } from '../authorization-policy-principal-format';
-import { rule as authorizationPolicyTrustDomain } from '../authorization-policy-trust-domain';
 import { rule as authorizationPolicyAllowNegative } from '../authorization-policy-allow-negative';
 import { rule as authorizationPolicyDenyPositivePath } from '../authorization-policy-deny-positive-path';
 import { rule as authorizationPolicyHttpMethod } from '../authorization-policy-http-method';
@@ -33,8 +30,6 @@ export const ZERO_TRUST_RULES: readonly DocumentRule[] = [
   // B. Verify every connection
   peerAuthenticationPermissive,
   peerAuthenticationDisable,
-  peerAuthenticationMeshUnset,
-  peerAuthenticationRootNamespaceSelector,
   destinationRuleTlsDisable,
   destinationRuleTlsUnverified,
   // C. Least privilege
@@ -42,7 +37,6 @@ export const ZERO_TRUST_RULES: readonly DocumentRule[] = [
   authorizationPolicyWildcardIdentity,
   authorizationPolicySpiffePrefix,
   authorizationPolicyPrincipalFormat,
-  authorizationPolicyTrustDomain,
   authorizationPolicyAllowNegative,
   authorizationPolicyDenyPositivePath,
   authorizationPolicyHttpMethod,

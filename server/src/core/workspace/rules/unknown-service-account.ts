@@ -10,6 +10,7 @@ import { listOf } from '../describe';
 import type { ValueRef } from '../facts';
 import type { WorkspaceView } from '../view';
 import { isMeshTrustDomain } from '../../rules/lib/trust-domain';
+import { meshSettings } from '../../policy/mesh-settings';
 
 const PRINCIPAL_RE = /^([^/]+)\/ns\/([^/]+)\/sa\/([^/]+)$/;
 /** `<namespace>/<name>`, or a bare `<name>` in the policy's own namespace (generator.go:197-218). */
@@ -45,12 +46,16 @@ export const rule: WorkspaceRule = {
         message: `No manifest in the workspace defines ServiceAccount \`${account}\` in namespace ${namespace} or runs a workload as it (known there: ${listOf(names)}). An identity nobody runs as never matches: an ALLOW on it admits nobody, a DENY on it blocks nobody.${guess ? ` Did you mean \`${guess}\`? A near miss like this is almost surely a typo.` : ''}`,
       });
     };
+    // The trust domain and aliases as the mesh config in the workspace sets them (or .meshlint.yaml).
+    const settings = meshSettings(view, config);
+    const trustDomain = settings.trustDomain.value;
+    const aliases = settings.trustDomainAliases.value;
     for (const ap of view.all('authorization-policy')) {
       for (const p of ap.principals) {
         const m = PRINCIPAL_RE.exec(p.value);
         // Another trust domain belongs to another cluster, whose accounts this workspace cannot know;
         // `cluster.local` is the mesh's own (lib/trust-domain.ts).
-        if (m && isMeshTrustDomain(m[1], config.trustDomain, config.trustDomainAliases)) check(p, m[2], m[3]);
+        if (m && isMeshTrustDomain(m[1], trustDomain, aliases)) check(p, m[2], m[3]);
       }
       for (const s of ap.serviceAccounts) {
         const m = SERVICE_ACCOUNT_RE.exec(s.value);
