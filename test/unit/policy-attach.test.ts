@@ -80,6 +80,11 @@ spec:
   assert.equal(s.trustDomain.value, 'helm.example');
   assert.equal(s.outboundTrafficPolicy?.value, 'REGISTRY_ONLY');
   assert.equal(meshSettings(view({}), DEFAULT_CONFIG).rootNamespace.source, 'default');
+  // The istiod chart renders rootNamespace from meshConfig.rootNamespace, else global.istioNamespace.
+  const global = 'global:\n  istioNamespace: istio-control\n';
+  assert.equal(meshSettings(view({ 'file:///values.yaml': global }), DEFAULT_CONFIG).rootNamespace.value, 'istio-control');
+  const both = `${global}meshConfig:\n  rootNamespace: mesh-root\n`;
+  assert.equal(meshSettings(view({ 'file:///values.yaml': both }), DEFAULT_CONFIG).rootNamespace.value, 'mesh-root');
 });
 
 test('data plane: injection labels, ambient, waypoint and gateway pods', () => {
@@ -104,6 +109,47 @@ test('data plane: injection labels, ambient, waypoint and gateway pods', () => {
   assert.equal(dataPlaneOf(v, workload(v, 'plain', 'c')).dataPlane, 'none');
   assert.equal(dataPlaneOf(v, workload(v, 'amb', 'wp')).dataPlane, 'waypoint');
   assert.equal(dataPlaneOf(v, workload(v, 'inj', 'gw')).dataPlane, 'gateway');
+});
+
+/** A Deployment whose pod template carries the given labels and annotations. */
+const annotated = (namespace: string, name: string, labels: Record<string, string>, annotations: Record<string, string>): string =>
+  deploy(namespace, name, labels).replace('      labels:', `      annotations: ${JSON.stringify(annotations)}\n      labels:`);
+
+test("data plane: the injector's two steps (webhook selectors read labels; injectRequired reads label, else annotation)", () => {
+  const v = view({
+    'file:///ns.yaml': [
+      ns('inj', { 'istio-injection': 'enabled' }),
+      ns('rev', { 'istio.io/rev': 'canary' }),
+      ns('plain', {}),
+      ns('odd', { 'istio-injection': 'true' }),
+    ].join('---\n'),
+    'file:///w.yaml': [
+      deploy('inj', 'label-no', { 'sidecar.istio.io/inject': 'no' }),
+      deploy('inj', 'label-yes-upper', { 'sidecar.istio.io/inject': 'True' }),
+      annotated('inj', 'annotation-off', {}, { 'sidecar.istio.io/inject': 'off' }),
+      annotated('inj', 'label-wins', { 'sidecar.istio.io/inject': 'true' }, { 'sidecar.istio.io/inject': 'false' }),
+      deploy('rev', 'rev-default', {}),
+      deploy('plain', 'label-true', { 'sidecar.istio.io/inject': 'true' }),
+      deploy('plain', 'label-yes', { 'sidecar.istio.io/inject': 'yes' }),
+      annotated('plain', 'annotation-true', {}, { 'sidecar.istio.io/inject': 'true' }),
+      deploy('plain', 'pod-rev', { 'istio.io/rev': 'canary' }),
+      deploy('odd', 'in-odd', { 'sidecar.istio.io/inject': 'true' }),
+    ].join('---\n'),
+  });
+  const plane = (namespace: string, name: string): string => dataPlaneOf(v, workload(v, namespace, name)).dataPlane;
+  // injectRequired: y/yes/true/on (any case) inject, no value is the default (inject), anything else does not.
+  assert.equal(plane('inj', 'label-no'), 'none');
+  assert.equal(plane('inj', 'label-yes-upper'), 'sidecar');
+  assert.equal(plane('inj', 'annotation-off'), 'none');
+  assert.equal(plane('inj', 'label-wins'), 'sidecar');
+  assert.equal(plane('rev', 'rev-default'), 'sidecar');
+  // Without namespace labels only the object webhooks run, and they select the label "true" exactly.
+  assert.equal(plane('plain', 'label-true'), 'sidecar');
+  assert.equal(plane('plain', 'label-yes'), 'none');
+  assert.equal(plane('plain', 'annotation-true'), 'none');
+  assert.equal(plane('plain', 'pod-rev'), 'sidecar');
+  // istio-injection with any value but "enabled" is selected by no webhook.
+  assert.equal(plane('odd', 'in-odd'), 'none');
 });
 
 /** The policies that apply to ns/name, and the reason for each that does not. */

@@ -79,6 +79,7 @@ function resolveSource(
   explain: Explainer,
   q: AccessQuery,
   dest: EffectivePolicy,
+  port: Port,
   notes: string[],
 ): { principal: string | null } | { error: string } {
   const td = dest.mesh.trustDomain.value;
@@ -110,9 +111,14 @@ function resolveSource(
   if (principal === null) return { principal };
   const rows = dest.destinationRules.asDestination;
   const dr = rows.find((r) => r.clientNamespace === namespace) ?? rows.find((r) => r.clientNamespace === '*');
-  if (dr?.tlsMode && dr.tlsMode !== 'ISTIO_MUTUAL') {
-    const name = dr.rule ? `${dr.rule.namespace ?? ''}/${dr.rule.name}` : 'a DestinationRule';
-    notes.push(`client DestinationRule ${name} sets tls.mode ${dr.tlsMode}: the client does not send Istio mTLS`);
+  // The client dials a Service port: the one asked for, else the first that maps to the workload port.
+  const servicePort = port.servicePort ?? dest.mtls.ports.find((p) => p.port === port.targetPort)?.services[0]?.servicePort;
+  const portMode = dr?.portTlsModes?.find((p) => p.port === servicePort)?.mode;
+  const mode = portMode ?? dr?.tlsMode;
+  if (mode && mode !== 'ISTIO_MUTUAL') {
+    const name = dr?.rule ? `${dr.rule.namespace ?? ''}/${dr.rule.name}` : 'a DestinationRule';
+    const where = portMode ? ` for port ${servicePort ?? ''} (portLevelSettings)` : '';
+    notes.push(`client DestinationRule ${name} sets tls.mode ${mode}${where}: the client does not send Istio mTLS`);
     return { principal: null };
   }
   return { principal };
@@ -124,7 +130,7 @@ export function resolveQuery(explain: Explainer, q: AccessQuery): { ep: Effectiv
   const notes: string[] = [];
   const port = resolvePort(ep, q.destination, notes);
   if ('error' in port) return port;
-  const source = resolveSource(explain, q, ep, notes);
+  const source = resolveSource(explain, q, ep, port, notes);
   if ('error' in source) return source;
   const modelled = ep.authorization.perPort.find((p) => p.port === port.targetPort)?.protocol;
   let protocol = q.protocol ?? (modelled === 'unknown' ? undefined : modelled) ?? protocolFromPortName(port.portName);

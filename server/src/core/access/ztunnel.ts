@@ -79,7 +79,7 @@ function evalRule(rule: RuleView, allow: boolean, peer: Peer, rq: ResolvedQuery,
       const attr = attributeOf(f.name, inWhen);
       const trace = fieldTrace(f, MATCH);
       fields.push(trace);
-      if (attr === 'unknown-key' || attr === 'bad-argument' || (!attr.l4 && attr.kind !== 'trustDomain')) {
+      if (attr === 'unknown-key' || attr === 'bad-argument' || (!attr.l4 && (inWhen || attr.kind !== 'trustDomain'))) {
         l7 ??= f.name;
         trace.note = 'L7 attribute: ztunnel cannot enforce it';
         continue;

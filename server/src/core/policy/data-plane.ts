@@ -5,6 +5,7 @@
 import type { GatewayFact, KubernetesGatewayFact, WorkloadFact } from '../workspace/facts';
 import { labelsMatch, type WorkspaceView } from '../workspace/view';
 import type { DataPlane } from './types';
+import { injection, podOptsIn, podOptsOut } from './injection';
 
 export const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 export const WAYPOINT_CLASS = 'istio-waypoint';
@@ -52,19 +53,7 @@ function compute(view: WorkspaceView, w: WorkloadFact): DataPlaneAnswer {
   if (w.hostNetwork) return { dataPlane: 'none', why: 'hostNetwork pods get neither a sidecar nor ztunnel capture' };
   const namespace = view.namespace(ns);
   const nsLabels = namespace?.labels ?? {};
-  // The injection webhooks' object selectors compare the label's text exactly ("true", "false").
-  const podInject = w.inject?.value === 'true' ? true : w.inject?.value === 'false' ? false : undefined;
-  const nsInjection = nsLabels['istio-injection'];
-  // The injector's webhooks: istio-injection=disabled excludes the namespace outright; otherwise the
-  // namespace label (or revision) injects unless the pod opts out, and a pod may opt in by itself.
-  let sidecar: boolean | undefined;
-  let why = '';
-  if (nsInjection === 'disabled') [sidecar, why] = [false, `namespace ${ns} has istio-injection=disabled`];
-  else if (podInject === false) [sidecar, why] = [false, 'the pod opts out (sidecar.istio.io/inject: false)'];
-  else if (nsInjection === 'enabled') [sidecar, why] = [true, `namespace ${ns} has istio-injection=enabled`];
-  else if ((nsLabels['istio.io/rev'] ?? '') !== '') [sidecar, why] = [true, `namespace ${ns} has istio.io/rev=${nsLabels['istio.io/rev']}`];
-  else if (podInject === true) [sidecar, why] = [true, 'the pod opts in (sidecar.istio.io/inject: true)'];
-  else if ((labels['istio.io/rev'] ?? '') !== '') [sidecar, why] = [true, `the pod has istio.io/rev=${labels['istio.io/rev']}`];
+  const { sidecar, why } = injection(w, ns, nsLabels);
   if (sidecar) return { dataPlane: 'sidecar', why };
   const podMode = labels[DATAPLANE_MODE];
   const nsMode = nsLabels[DATAPLANE_MODE];
@@ -72,12 +61,12 @@ function compute(view: WorkspaceView, w: WorkloadFact): DataPlaneAnswer {
     const from = podMode === 'ambient' ? 'the pod' : `namespace ${ns}`;
     return { dataPlane: 'ambient', why: `${from} has ${DATAPLANE_MODE}=ambient: ztunnel enforces L4 policy` };
   }
-  if (sidecar === false) return { dataPlane: 'none', why: `${why}, and it is not in ambient mode` };
-  if (!namespace)
+  // A namespace the workspace does not show may well inject: unless the pod itself decides, assume so.
+  if (!namespace && !podOptsOut(w) && !podOptsIn(w))
     return {
       dataPlane: 'sidecar',
       why: `namespace ${ns} is not in the workspace`,
       assumption: `Namespace ${ns} has no manifest in the workspace: its injection labels are unknown; a sidecar is assumed.`,
     };
-  return { dataPlane: 'none', why: `namespace ${ns} neither enables injection nor ambient mode, and the pod does not opt in` };
+  return { dataPlane: 'none', why: `${why}, and it is not in ambient mode` };
 }

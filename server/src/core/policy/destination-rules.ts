@@ -68,10 +68,19 @@ export function destinationRulesOf(view: WorkspaceView, settings: MeshSettings, 
     const fallback = forService(view, root, s, '\u0000other');
     const row = (clientNamespace: string, dr: DestinationRuleFact | undefined): void => {
       const conflict = dr ? conflictOf(dr, s, w, ports) : undefined;
+      const mode = dr ? tlsModeFor(dr, undefined) : undefined;
+      // portLevelSettings override the rule's tls per Service port (MergeSubsetTrafficPolicy, GetPortLevelTrafficPolicy).
+      const portModes = dr
+        ? (s.ports ?? []).flatMap((p) => {
+            const m = tlsModeFor(dr, p.port);
+            return m !== undefined && m !== mode ? [{ port: p.port, mode: m }] : [];
+          })
+        : [];
       asDestination.push({
         clientNamespace,
         ...(dr ? { rule: refOf(dr) } : {}),
-        ...(dr && tlsModeFor(dr, undefined) ? { tlsMode: tlsModeFor(dr, undefined) } : {}),
+        ...(mode ? { tlsMode: mode } : {}),
+        ...(portModes.length > 0 ? { portTlsModes: portModes } : {}),
         ...(conflict ? { conflict } : {}),
       });
     };

@@ -141,7 +141,14 @@ export interface EffectivePolicy {
     issuers: { issuer: string; policy: Ref; audiences?: string[]; site: Site }[];
   };
   destinationRules: {
-    asDestination: { clientNamespace: string; rule?: Ref; tlsMode?: string; conflict?: string }[];
+    asDestination: {
+      clientNamespace: string;
+      rule?: Ref;
+      tlsMode?: string;
+      /** Service ports whose portLevelSettings set another tls.mode than the rule's own. */
+      portTlsModes?: { port: number; mode: string }[];
+      conflict?: string;
+    }[];
     asClient: { host: string; rule: Ref; tlsMode?: string }[];
   };
   sidecar?: { policy?: Ref; scope: 'workload' | 'namespace' | 'root' | 'default'; ambiguous?: Ref[] };

@@ -223,6 +223,7 @@ function podWorkload(r: DocReader, base: BaseFields, template: PathSegment[]): W
     podLabels: labels,
     serviceAccountName: sa,
     inject: injectPath && injectValue !== undefined ? { value: injectValue, site: r.nearest(injectPath) } : undefined,
+    ...(labels[INJECT_KEY] !== undefined ? { injectFromLabel: true } : {}),
     hostNetwork: r.get([...template, 'spec', 'hostNetwork']) === true,
     pod: true,
     meshAnnotations: Object.fromEntries(Object.entries(annotations).filter(([k]) => MESH_ANNOTATION.test(k))),

@@ -45,7 +45,9 @@ export function meshSettingsFact(
   return onBase<MeshConfigFact>(base, {
     type: 'mesh-config',
     source,
-    accessLogFile: (r.str([...at, 'accessLogFile']) ?? '') !== '',
+    // Either turns on access logs for every proxy: accessLogFile, or a default accessLogging provider
+    // (pilot/pkg/model/telemetry.go, AccessLogging: the mesh's defaultProviders when no Telemetry says).
+    accessLogFile: (r.str([...at, 'accessLogFile']) ?? '') !== '' || r.list([...at, 'defaultProviders', 'accessLogging']).length > 0,
     rootNamespace: r.ref([...at, 'rootNamespace']),
     trustDomain: r.ref([...at, 'trustDomain']),
     trustDomainAliases: r.get([...at, 'trustDomainAliases']) !== undefined ? r.refs([...at, 'trustDomainAliases']) : undefined,
@@ -69,6 +71,12 @@ export function configMapMesh(r: DocReader, base: BaseFields): MeshConfigFact | 
 
 /** A Helm values file (no kind) for the istiod or umbrella chart: its top-level meshConfig map. */
 export function helmValuesMesh(r: DocReader, base: BaseFields): MeshConfigFact | undefined {
-  if (!asRecord(r.get(['meshConfig']))) return undefined;
-  return meshSettingsFact(r, ['meshConfig'], { ...base, site: r.nearest(['meshConfig'], 'key') }, 'helm-values');
+  // The istiod chart renders rootNamespace as meshConfig.rootNamespace, defaulting to global.istioNamespace
+  // (manifests/charts/istio-control/istio-discovery/templates/configmap.yaml).
+  const istioNamespace = r.ref(['global', 'istioNamespace']);
+  const hasMesh = asRecord(r.get(['meshConfig'])) !== undefined;
+  if (!hasMesh && !istioNamespace) return undefined;
+  const at = hasMesh ? r.nearest(['meshConfig'], 'key') : r.nearest(['global', 'istioNamespace'], 'key');
+  const fact = meshSettingsFact(r, ['meshConfig'], { ...base, site: at }, 'helm-values');
+  return fact.rootNamespace || !istioNamespace ? fact : { ...fact, rootNamespace: istioNamespace };
 }

@@ -187,8 +187,10 @@ export interface WorkloadFact extends Base {
   /** Labels of the pods it creates (the pod template's, or the pod's own). */
   podLabels: Labels;
   serviceAccountName?: ValueRef;
-  /** `sidecar.istio.io/inject` on the pod (label or annotation), as written. */
+  /** `sidecar.istio.io/inject` on the pod (the label, else the annotation), as written. */
   inject?: ValueRef;
+  /** `inject` comes from the label (the webhooks' object selectors read labels only). */
+  injectFromLabel?: boolean;
   hostNetwork: boolean;
   /** False for VMs (WorkloadEntry/WorkloadGroup): sidecar injection does not apply to them. */
   pod: boolean;
@@ -224,6 +226,7 @@ export interface NetworkPolicyFact extends Base {
 /** Mesh-wide settings written outside CRDs (IstioOperator, the `istio` ConfigMap). */
 export interface MeshConfigFact extends Base {
   type: 'mesh-config';
+  /** Access logs are on for every proxy: accessLogFile, or a defaultProviders.accessLogging provider. */
   accessLogFile: boolean;
   /** Where it was found. */
   source?: 'configmap' | 'istio-operator' | 'helm-values';

@@ -35,7 +35,7 @@ export const rule: WorkspaceRule = {
     );
     ctx.report({
       at: anchor.namespaceSite ?? anchor.site,
-      message: `The root namespace ${root} holds mesh policies, but no Telemetry there (nor an accessLogFile in the mesh config) turns on access logging, so no request leaves a trace of who called whom. Add a mesh-wide Telemetry with accessLogging.`,
+      message: `The root namespace ${root} holds mesh policies, but no Telemetry there (nor an accessLogFile or a defaultProviders.accessLogging in the mesh config) turns on access logging, so no request leaves a trace of who called whom. Add a mesh-wide Telemetry with accessLogging.`,
       fixes: [
         addDocumentFix(
           file,

@@ -59,5 +59,6 @@ export const rule: WorkspaceRule = {
 
 /** A selector-less ALLOW policy makes every pod of its namespace deny what it does not allow. */
 export function deniesByDefault(p: AuthorizationPolicyFact): boolean {
-  return p.action === 'ALLOW' && !p.selector && !p.targeted;
+  // A dry-run policy (istio.io/dry-run) is only logged, never enforced: it denies nothing.
+  return p.action === 'ALLOW' && !p.selector && !p.targeted && !p.dryRun;
 }

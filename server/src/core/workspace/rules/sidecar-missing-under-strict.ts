@@ -1,6 +1,6 @@
 // Pods that get no sidecar while STRICT mutual TLS applies to them: a workload that opts out with
-// `sidecar.istio.io/inject: "false"` (unless ambient mode captures it anyway), or a namespace whose
-// manifest does not enable injection.
+// `sidecar.istio.io/inject` ("false", or any value the injector does not read as yes; unless ambient
+// mode captures it anyway), or a namespace whose manifest does not enable injection (policy/injection.ts).
 // Without a proxy the pods cannot present a mesh certificate, so their calls to STRICT services are
 // refused, and nothing enforces STRICT on their own ports.
 import { meshSettings } from '../../policy/mesh-settings';
@@ -8,6 +8,7 @@ import type { WorkspaceRule } from '../rule';
 import { workloadMtls, type EffectiveMtls } from '../effective-mtls';
 import { nameOf, NO_INJECTION_NAMESPACES } from '../describe';
 import type { Labels, WorkloadFact } from '../facts';
+import { podOptsIn, podOptsOut } from '../../policy/injection';
 
 export const rule: WorkspaceRule = {
   meta: {
@@ -28,7 +29,7 @@ export const rule: WorkspaceRule = {
       w.pod && !w.hostNetwork && w.namespace !== undefined && !NO_INJECTION_NAMESPACES.has(w.namespace) && w.namespace !== root;
 
     for (const w of view.all('workload')) {
-      if (!candidate(w) || !w.inject || w.inject.value !== 'false') continue;
+      if (!candidate(w) || !w.inject || !podOptsOut(w)) continue;
       // In ambient mode ztunnel carries the pod's mTLS: declining a sidecar does not take it out.
       if (ambient(w, view.namespace(w.namespace ?? '')?.labels)) continue;
       const eff = strictFor(w);
@@ -45,12 +46,12 @@ export const rule: WorkspaceRule = {
       if (!name || NO_INJECTION_NAMESPACES.has(name) || name === root) continue;
       const labels = ns.labels;
       if (labels['istio.io/dataplane-mode'] === 'ambient') continue; // ztunnel carries mTLS without sidecars
-      const disabled = labels['istio-injection'] === 'disabled';
-      if (!disabled && (labels['istio-injection'] === 'enabled' || (labels['istio.io/rev'] ?? '') !== '')) continue;
+      // Any istio-injection value but "enabled" keeps every injection webhook away from the namespace.
+      const injectionLabel = labels['istio-injection'];
+      const disabled = injectionLabel !== undefined && injectionLabel !== 'enabled';
+      if (!disabled && (injectionLabel === 'enabled' || (labels['istio.io/rev'] ?? '') !== '')) continue;
       // With injection disabled on the namespace no pod gets a sidecar; otherwise pods may opt in.
-      const uncovered = view
-        .inNamespace('workload', name)
-        .filter((w) => candidate(w) && w.inject?.value !== 'false' && (disabled || !optsIn(w.podLabels, w.inject?.value)));
+      const uncovered = view.inNamespace('workload', name).filter((w) => candidate(w) && !podOptsOut(w) && (disabled || !optsIn(w)));
       let eff: EffectiveMtls | undefined;
       let example: WorkloadFact | undefined;
       for (const w of uncovered) {
@@ -62,7 +63,7 @@ export const rule: WorkspaceRule = {
       }
       if (!eff || !example) continue;
       const how = disabled
-        ? 'disables sidecar injection (`istio-injection: disabled`)'
+        ? `disables sidecar injection (\`istio-injection: ${injectionLabel ?? ''}\`)`
         : 'does not enable sidecar injection (no `istio-injection: enabled` or `istio.io/rev` label)';
       ctx.report({
         at: ns.injectionSite ?? ns.site,
@@ -88,7 +89,10 @@ function ambient(w: WorkloadFact, namespaceLabels: Labels | undefined): boolean 
   return namespaceLabels?.['istio.io/dataplane-mode'] === 'ambient';
 }
 
-/** A pod that asks for a sidecar itself (label or revision), or joins ambient mode. */
-function optsIn(labels: Labels, inject: string | undefined): boolean {
-  return inject === 'true' || (labels['istio.io/rev'] ?? '') !== '' || labels['istio.io/dataplane-mode'] === 'ambient';
+/**
+ * A pod that gets a sidecar by itself (the inject label "true", or a revision label), or joins ambient
+ * mode. The inject annotation alone does not: the webhooks select pods by label.
+ */
+function optsIn(w: WorkloadFact): boolean {
+  return podOptsIn(w) || w.podLabels['istio.io/dataplane-mode'] === 'ambient';
 }
