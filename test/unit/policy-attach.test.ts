@@ -80,9 +80,12 @@ spec:
   assert.equal(s.trustDomain.value, 'helm.example');
   assert.equal(s.outboundTrafficPolicy?.value, 'REGISTRY_ONLY');
   assert.equal(meshSettings(view({}), DEFAULT_CONFIG).rootNamespace.source, 'default');
-  // The istiod chart renders rootNamespace from meshConfig.rootNamespace, else global.istioNamespace.
+  // The istiod chart renders rootNamespace from meshConfig.rootNamespace, else global.istioNamespace;
+  // a values file without meshConfig (another chart's) says nothing about istiod.
   const global = 'global:\n  istioNamespace: istio-control\n';
-  assert.equal(meshSettings(view({ 'file:///values.yaml': global }), DEFAULT_CONFIG).rootNamespace.value, 'istio-control');
+  const istiod = `${global}meshConfig:\n  accessLogFile: /dev/stdout\n`;
+  assert.equal(meshSettings(view({ 'file:///values.yaml': istiod }), DEFAULT_CONFIG).rootNamespace.value, 'istio-control');
+  assert.equal(meshSettings(view({ 'file:///values.yaml': global }), DEFAULT_CONFIG).rootNamespace.source, 'default');
   const both = `${global}meshConfig:\n  rootNamespace: mesh-root\n`;
   assert.equal(meshSettings(view({ 'file:///values.yaml': both }), DEFAULT_CONFIG).rootNamespace.value, 'mesh-root');
 });
@@ -115,7 +118,7 @@ test('data plane: injection labels, ambient, waypoint and gateway pods', () => {
 const annotated = (namespace: string, name: string, labels: Record<string, string>, annotations: Record<string, string>): string =>
   deploy(namespace, name, labels).replace('      labels:', `      annotations: ${JSON.stringify(annotations)}\n      labels:`);
 
-test("data plane: the injector's two steps (webhook selectors read labels; injectRequired reads label, else annotation)", () => {
+test("data plane: the injector's two steps (webhook selectors read labels; injectRequired reads label, else annotation, true/false only)", () => {
   const v = view({
     'file:///ns.yaml': [
       ns('inj', { 'istio-injection': 'enabled' }),
@@ -127,6 +130,7 @@ test("data plane: the injector's two steps (webhook selectors read labels; injec
       deploy('inj', 'label-no', { 'sidecar.istio.io/inject': 'no' }),
       deploy('inj', 'label-yes-upper', { 'sidecar.istio.io/inject': 'True' }),
       annotated('inj', 'annotation-off', {}, { 'sidecar.istio.io/inject': 'off' }),
+      annotated('inj', 'annotation-false', {}, { 'sidecar.istio.io/inject': 'false' }),
       annotated('inj', 'label-wins', { 'sidecar.istio.io/inject': 'true' }, { 'sidecar.istio.io/inject': 'false' }),
       deploy('rev', 'rev-default', {}),
       deploy('plain', 'label-true', { 'sidecar.istio.io/inject': 'true' }),
@@ -137,10 +141,11 @@ test("data plane: the injector's two steps (webhook selectors read labels; injec
     ].join('---\n'),
   });
   const plane = (namespace: string, name: string): string => dataPlaneOf(v, workload(v, namespace, name)).dataPlane;
-  // injectRequired: y/yes/true/on (any case) inject, no value is the default (inject), anything else does not.
-  assert.equal(plane('inj', 'label-no'), 'none');
+  // injectRequired: exactly "true" injects, exactly "false" does not, anything else is the default (inject).
+  assert.equal(plane('inj', 'label-no'), 'sidecar');
   assert.equal(plane('inj', 'label-yes-upper'), 'sidecar');
-  assert.equal(plane('inj', 'annotation-off'), 'none');
+  assert.equal(plane('inj', 'annotation-off'), 'sidecar');
+  assert.equal(plane('inj', 'annotation-false'), 'none');
   assert.equal(plane('inj', 'label-wins'), 'sidecar');
   assert.equal(plane('rev', 'rev-default'), 'sidecar');
   // Without namespace labels only the object webhooks run, and they select the label "true" exactly.

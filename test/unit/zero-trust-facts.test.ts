@@ -137,3 +137,22 @@ test('the allow-nothing policy never warns, whatever its spelling', () => {
     );
   }
 });
+
+test('the mesh-wide UNSET fix edits only its own value: inside quotes, never text an alias shares', () => {
+  const pa = (mtls: string): string =>
+    `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: istio-system\nspec:\n${mtls}`;
+  const quoted = pa('  mtls:\n    mode: "UNSET"\n');
+  const [finding] = only(inWorkspace(quoted), 'peer-authentication-mesh-unset');
+  const edit = finding.fixes?.[0]?.edits[0];
+  assert.ok(edit);
+  assert.equal(quoted.slice(0, edit.start) + edit.newText + quoted.slice(edit.end), pa('  mtls:\n    mode: "STRICT"\n'));
+  const shared = pa(
+    '  mtls:\n    mode: &m UNSET\n  portLevelMtls:\n    8080:\n      mode: *m\n  selector:\n    matchLabels:\n      app: a\n',
+  );
+  const [aliased] = only(inWorkspace(shared), 'peer-authentication-mesh-unset');
+  assert.equal(aliased, undefined, 'with a selector it is not the mesh-wide policy');
+  const sharedMesh = pa('  mtls:\n    mode: &m UNSET\n---\n').replace('---\n', '') + 'x-unused: *m\n';
+  const [meshAliased] = only(inWorkspace(sharedMesh), 'peer-authentication-mesh-unset');
+  assert.ok(meshAliased);
+  assert.equal(meshAliased.fixes, undefined);
+});

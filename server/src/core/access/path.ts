@@ -21,6 +21,17 @@ export function removeDotSegments(path: string): string {
   return joined.startsWith('/') ? joined : `/${joined}`;
 }
 
+/**
+ * Escapes of unreserved characters (letters, digits, `-`, `.`, `_`, `~`) decoded, once, as Envoy's path
+ * canonicalizer does (chromium url_canon_path.cc); every other escape is kept exactly as written.
+ */
+export function decodeUnreserved(path: string): string {
+  return path.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
+    const c = String.fromCharCode(parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(c) ? c : escape;
+  });
+}
+
 /** Query and fragment are never part of what url_path and URI templates match. */
 export function stripQuery(path: string): string {
   const cut = path.search(/[?#]/);
@@ -28,15 +39,17 @@ export function stripQuery(path: string): string {
 }
 
 /**
- * The path after the mesh's normalization: NONE keeps it; BASE (the default) removes dot segments;
- * MERGE_SLASHES also merges repeated slashes; DECODE_AND_MERGE_SLASHES first decodes %2F and %5C.
+ * The path after the mesh's normalization: NONE keeps it; BASE (the default) decodes escaped unreserved
+ * characters and removes dot segments; MERGE_SLASHES also merges repeated slashes;
+ * DECODE_AND_MERGE_SLASHES first decodes %2F and %5C.
  */
 export function normalizePath(raw: string, mode: string): string {
   let path = stripQuery(raw);
   if (mode === 'NONE') return path;
   if (mode === 'DECODE_AND_MERGE_SLASHES') path = path.replace(/%2f/gi, '/').replace(/%5c/gi, '\\');
-  // Envoy's normalize_path treats a backslash as a slash (RFC 3986 canonicalization as browsers do it).
-  path = removeDotSegments(path.replace(/\\/g, '/'));
+  // Envoy's normalize_path treats a backslash as a slash (RFC 3986 canonicalization as browsers do it),
+  // and decodes escaped unreserved characters, so `%2e%2e` is a dot segment and `%61` is `a`.
+  path = removeDotSegments(decodeUnreserved(path.replace(/\\/g, '/')));
   if (mode === 'MERGE_SLASHES' || mode === 'DECODE_AND_MERGE_SLASHES') path = path.replace(/\/{2,}/g, '/');
   return path;
 }

@@ -1,26 +1,24 @@
 // Whether Istio's sidecar injector gives a pod a sidecar, as its two steps decide it. First the
 // MutatingWebhookConfiguration's selectors, which read labels only (manifests/charts/.../
-// mutatingwebhook.yaml): a namespace labelled istio-injection=enabled, or istio.io/rev, sends every
-// pod whose sidecar.istio.io/inject label is not "false"; a namespace with neither label sends a pod
-// only when that label is exactly "true", or when the pod carries istio.io/rev itself; a namespace
-// with istio-injection set to anything else is never sent. Then injectRequired (pkg/kube/inject/
-// inject.go) reads the pod's switch, label before annotation, lower-cased: y, yes, true or on inject,
-// no value takes the default (inject), any other value means no sidecar.
+// revision-tags-mwc.yaml and mutatingwebhook.yaml): a namespace labelled istio-injection=enabled, or
+// istio.io/rev, sends every pod whose sidecar.istio.io/inject label is not "false"; a namespace with
+// neither label sends a pod only when that label is exactly "true", or when the pod carries istio.io/rev
+// itself; a namespace with istio-injection set to anything else is never sent. Then injectRequired
+// (pkg/kube/inject/inject.go) reads the pod's switch, label before annotation: exactly "true" injects,
+// exactly "false" does not, and anything else (no value, "yes", "False") takes the default, which is to
+// inject. (Older releases also read y/yes/on; current ones log "Only 'true' and 'false' are accepted".)
 import type { Labels, WorkloadFact } from '../workspace/facts';
 import { INJECT_KEY } from '../workspace/extract-cluster';
-
-const YES = new Set(['y', 'yes', 'true', 'on']);
 
 export interface InjectionAnswer {
   sidecar: boolean;
   why: string;
 }
 
-/** injectRequired's reading of the pod's own switch: true, false, or undefined (no value: the default). */
+/** injectRequired's reading of the pod's own switch: true, false, or undefined (any other value: the default). */
 export function podWants(w: WorkloadFact): boolean | undefined {
   const value = w.inject?.value;
-  if (value === undefined || value === '') return undefined;
-  return YES.has(value.toLowerCase());
+  return value === 'true' ? true : value === 'false' ? false : undefined;
 }
 
 /** The sidecar.istio.io/inject label (not the annotation), which the webhooks' object selectors read. */
@@ -51,6 +49,7 @@ export function injection(w: WorkloadFact, ns: string, nsLabels: Labels): Inject
     if (podOptsOut(w)) return { sidecar: false, why: `the pod opts out (${INJECT_KEY}: ${value ?? ''})` };
     return { sidecar: true, why: by };
   }
+  if (podOptsOut(w)) return { sidecar: false, why: `the pod opts out (${INJECT_KEY}: ${value ?? ''})` };
   if (podOptsIn(w))
     return label(w) === 'true'
       ? { sidecar: true, why: `the pod opts in (${INJECT_KEY}: true, as a label)` }
@@ -58,6 +57,6 @@ export function injection(w: WorkloadFact, ns: string, nsLabels: Labels): Inject
   const annotationOnly = w.inject !== undefined && !w.injectFromLabel && podWants(w) === true;
   return {
     sidecar: false,
-    why: `namespace ${ns} neither enables injection nor ambient mode, and the pod does not opt in${annotationOnly ? ` (${INJECT_KEY} as an annotation reaches the injector only where the namespace already sends the pod: the webhooks select by label)` : ''}`,
+    why: `namespace ${ns} does not enable injection and the pod does not opt in${annotationOnly ? ` (${INJECT_KEY} as an annotation reaches the injector only where the namespace already sends the pod: the webhooks select by label)` : ''}`,
   };
 }

@@ -116,7 +116,7 @@ function peerAuthentication(r: DocReader, base: BaseFields): PeerAuthenticationF
   return onBase<PeerAuthenticationFact>(base, {
     type: 'peer-authentication',
     selector: selectorAt(r, ['spec', 'selector'], 'matchLabels'),
-    mode: mode ? { mode, site: r.nearest(['spec', 'mtls', 'mode']) } : undefined,
+    mode: mode ? { mode, site: r.nearest(['spec', 'mtls', 'mode']), editSite: r.innerSite(['spec', 'mtls', 'mode']) } : undefined,
     ports,
   });
 }
@@ -192,7 +192,12 @@ function destinationRule(r: DocReader, base: BaseFields): DestinationRuleFact {
       const at = [...policy, 'portLevelSettings', i];
       const m = r.str([...at, 'tls', 'mode']);
       const port = r.get([...at, 'port', 'number']);
-      if (m) tlsModes.push({ mode: m, site: r.nearest([...at, 'tls', 'mode']), port: typeof port === 'number' ? port : undefined, subset });
+      const number = typeof port === 'number' ? port : undefined;
+      if (m) tlsModes.push({ mode: m, site: r.nearest([...at, 'tls', 'mode']), port: number, subset });
+      // A port entry does not inherit the rule's tls (GetPortLevelTrafficPolicy): without its own, that
+      // port gets none, so auto mutual TLS decides. '' records that the entry overrides the rule there.
+      else if (number !== undefined && r.get([...at, 'tls']) === undefined)
+        tlsModes.push({ mode: '', site: r.nearest([...at, 'port', 'number']), port: number, subset });
     });
   };
   policyModes(['spec', 'trafficPolicy']);

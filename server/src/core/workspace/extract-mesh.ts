@@ -71,12 +71,11 @@ export function configMapMesh(r: DocReader, base: BaseFields): MeshConfigFact | 
 
 /** A Helm values file (no kind) for the istiod or umbrella chart: its top-level meshConfig map. */
 export function helmValuesMesh(r: DocReader, base: BaseFields): MeshConfigFact | undefined {
+  if (!asRecord(r.get(['meshConfig']))) return undefined;
+  const fact = meshSettingsFact(r, ['meshConfig'], { ...base, site: r.nearest(['meshConfig'], 'key') }, 'helm-values');
   // The istiod chart renders rootNamespace as meshConfig.rootNamespace, defaulting to global.istioNamespace
-  // (manifests/charts/istio-control/istio-discovery/templates/configmap.yaml).
+  // (manifests/charts/istio-control/istio-discovery/templates/configmap.yaml). Only in a file that has the
+  // meshConfig map: other Istio charts' values carry global.istioNamespace too, without meaning istiod's.
   const istioNamespace = r.ref(['global', 'istioNamespace']);
-  const hasMesh = asRecord(r.get(['meshConfig'])) !== undefined;
-  if (!hasMesh && !istioNamespace) return undefined;
-  const at = hasMesh ? r.nearest(['meshConfig'], 'key') : r.nearest(['global', 'istioNamespace'], 'key');
-  const fact = meshSettingsFact(r, ['meshConfig'], { ...base, site: at }, 'helm-values');
   return fact.rootNamespace || !istioNamespace ? fact : { ...fact, rootNamespace: istioNamespace };
 }

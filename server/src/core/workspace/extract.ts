@@ -35,7 +35,7 @@ export interface SourceDocument {
 
 /** Cheap text test before parsing a file from disk: does it look like a Kubernetes manifest at all? */
 export function mayHoldManifests(text: string): boolean {
-  return (text.includes('kind') && text.includes('apiVersion')) || text.includes('meshConfig') || text.includes('istioNamespace');
+  return (text.includes('kind') && text.includes('apiVersion')) || text.includes('meshConfig');
 }
 
 /** A document's facts as extracted, with where the document stood then (offset and line in its file). */

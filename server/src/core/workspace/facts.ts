@@ -40,6 +40,8 @@ interface Base {
 export interface ModeSite {
   mode: string;
   site: Site;
+  /** The value's text a fix may replace (inside quotes); absent for block scalars and text an alias shares. */
+  editSite?: Site;
 }
 
 export interface PeerAuthenticationFact extends Base {
@@ -97,6 +99,7 @@ export interface RequestAuthenticationFact extends Base {
   targetRefs?: TargetRefFact[];
 }
 
+/** mode '' marks a portLevelSettings entry without tls: it does not inherit the rule's (auto mTLS there). */
 export interface TlsModeUse extends ModeSite {
   /** Port-level setting for this service port. */
   port?: number;

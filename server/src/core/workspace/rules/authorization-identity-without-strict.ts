@@ -6,8 +6,8 @@
 // from the policy model (a root-namespace policy with a selector reaches every namespace).
 import type { WorkspaceRule } from '../rule';
 import { meshSettings } from '../../policy/mesh-settings';
-import { workloadsForPolicy } from '../../policy/applicable';
-import { effectiveMtls, hasWorkloadPolicies, namespaceMtls, workloadMtls, type EffectiveMtls } from '../effective-mtls';
+import { peerAuthenticationsFor, workloadsForPolicy } from '../../policy/applicable';
+import { effectiveMtls, hasWorkloadPolicies, namespaceMtls, workloadMtls, workloadPortMtls, type EffectiveMtls } from '../effective-mtls';
 import { nameOf } from '../describe';
 import type { AuthorizationPolicyFact } from '../facts';
 import type { WorkspaceView } from '../view';
@@ -61,6 +61,12 @@ function weakestMtls(view: WorkspaceView, config: Config, ap: AuthorizationPolic
   for (const w of workloads) {
     const eff = workloadMtls(view, config, w);
     if (eff && eff.mode !== 'STRICT') return { eff, who: `${nameOf(w)} accepts` };
+    // A workload policy's portLevelMtls can relax one port (Istio looks the mode up per target port).
+    for (const port of peerAuthenticationsFor(view, settings, w).workload[0]?.ports ?? []) {
+      if (port.portNumber === undefined) continue;
+      const onPort = workloadPortMtls(view, config, w, port.portNumber);
+      if (onPort && onPort.mode !== 'STRICT') return { eff: onPort, who: `${nameOf(w)} accepts on port ${port.portNumber}` };
+    }
   }
   if (workloads.length > 0) return undefined;
   // No workload in the workspace: decide from the policies alone, only when no other policy could differ.

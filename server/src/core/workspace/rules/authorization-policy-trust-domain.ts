@@ -20,7 +20,9 @@ export const rule: WorkspaceRule = {
     const settings = meshSettings(ctx.view, ctx.config);
     const expected = settings.trustDomain.value;
     const aliases = settings.trustDomainAliases.value;
-    const where = settings.trustDomain.source === 'workspace' ? 'the mesh config in the workspace says' : 'the configured one is';
+    const source = settings.trustDomain.source;
+    const where =
+      source === 'workspace' ? 'the mesh config in the workspace says' : source === 'config' ? 'as configured' : "Istio's default";
     for (const policy of ctx.view.all('authorization-policy')) {
       for (const principal of policy.principals) {
         if (principal.value.startsWith('spiffe://')) continue;

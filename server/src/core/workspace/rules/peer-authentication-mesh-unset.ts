@@ -18,20 +18,23 @@ export const rule: WorkspaceRule = {
     for (const pa of view.inNamespace('peer-authentication', root)) {
       // Only the selector-less policy is mesh-wide; elsewhere UNSET inherits and is fine.
       if (pa.selector || pa.mode?.mode !== 'UNSET') continue;
-      const { site } = pa.mode;
+      const { site, editSite } = pa.mode;
       ctx.report({
         at: site,
         message: `This is the mesh-wide policy (namespace ${root}, no selector), and UNSET has nothing above it to inherit from: Istio treats it as PERMISSIVE, so every workload without a policy of its own accepts plaintext. Set STRICT.`,
-        // A suggestion: STRICT refuses every client without a sidecar, which no text edit can check.
-        fixes: [
-          {
-            title: 'Set mode to STRICT',
-            edits: [{ start: site.start, end: site.end, newText: 'STRICT' }],
-            safe: true,
-            preferred: true,
-            batch: false,
-          },
-        ],
+        // A suggestion: STRICT refuses every client without a sidecar, which no text edit can check. None
+        // where an alias shares the value (the edit would change the other place too) or for a block scalar.
+        fixes: editSite
+          ? [
+              {
+                title: 'Set mode to STRICT',
+                edits: [{ start: editSite.start, end: editSite.end, newText: 'STRICT' }],
+                safe: true,
+                preferred: true,
+                batch: false,
+              },
+            ]
+          : undefined,
       });
     }
   },

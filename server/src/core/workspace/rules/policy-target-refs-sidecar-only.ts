@@ -21,16 +21,27 @@ type Targeted = Fact & {
 
 const USE_WAYPOINT = 'istio.io/use-waypoint';
 
-function waypointBound(labels: Labels | undefined): boolean {
-  const v = labels?.[USE_WAYPOINT];
-  return v !== undefined && v !== 'none';
+/**
+ * Whether a waypoint may serve the Service's traffic (ambient/waypoints.go, getUseWaypoint and
+ * fetchWaypointForService): the Service's own istio.io/use-waypoint wins over its namespace's, "none"
+ * opts out, and a waypoint labelled istio.io/waypoint-for workload or none refuses Service traffic.
+ * True when it may (or the waypoint is not in the workspace to say otherwise).
+ */
+function waypointServes(view: WorkspaceView, svc: ServiceFact, nsLabels: Labels): boolean {
+  const from = svc.labels?.[USE_WAYPOINT] !== undefined ? (svc.labels ?? {}) : nsLabels;
+  const name = from[USE_WAYPOINT];
+  if (name === undefined || name === 'none') return false;
+  const wpNamespace = from['istio.io/use-waypoint-namespace'] ?? svc.namespace ?? '';
+  const waypoint = view.inNamespace('k8s-gateway', wpNamespace).find((g) => g.name === name);
+  const kind = waypoint?.labels['istio.io/waypoint-for'];
+  return kind !== 'workload' && kind !== 'none';
 }
 
-/** The Service's pods and their data plane when every one is known to run a sidecar or ztunnel and nothing binds it to a waypoint. */
+/** The Service's pods and their data plane when every one is known to run a sidecar or ztunnel and no waypoint serves it. */
 function unservedPods(view: WorkspaceView, svc: ServiceFact): { pods: WorkloadFact[]; planes: Set<string> } | undefined {
   const ns = svc.namespace ?? '';
   const namespace = view.namespace(ns);
-  if (!namespace || !svc.selector || waypointBound(svc.labels) || waypointBound(namespace.labels)) return undefined;
+  if (!namespace || !svc.selector || waypointServes(view, svc, namespace.labels)) return undefined;
   const pods = view.workloadsMatching(ns, svc.selector);
   if (pods.length === 0) return undefined;
   const planes = new Set<string>();
@@ -86,7 +97,7 @@ export const rule: WorkspaceRule = {
         const { run, ignore } = ignoredBy(f.planes);
         ctx.report({
           at: f.ref.site,
-          message: `${nameOf(policy)} is bound with targetRefs to Service ${policy.namespace}/${f.ref.name}, whose pods (${namesOf(f.pods)}) ${run}, and no waypoint serves it (no \`${USE_WAYPOINT}\` on the Service or its namespace). ${ignore} targetRefs policies, so this one has no effect. Use \`selector\` with the pods' labels, or deploy a waypoint and label the Service with \`${USE_WAYPOINT}\`.`,
+          message: `${nameOf(policy)} is bound with targetRefs to Service ${policy.namespace}/${f.ref.name}, whose pods (${namesOf(f.pods)}) ${run}, and no waypoint serves it (no \`${USE_WAYPOINT}\` on the Service or its namespace, \`none\` on the Service, or a waypoint only for workload traffic). ${ignore} targetRefs policies, so this one has no effect. Use \`selector\` with the pods' labels, or deploy a waypoint and label the Service with \`${USE_WAYPOINT}\`.`,
           related: [{ at: f.svc.site, message: `Service ${policy.namespace}/${f.ref.name}` }],
         });
       }
