@@ -1,5 +1,6 @@
-// Go's strconv.ParseBool, which Istio applies to the istio.io/dry-run annotation and the
-// sidecar.istio.io/inject switch: anything outside its fixed words is no boolean at all.
+// Go's strconv.ParseBool, which Istio applies to the istio.io/dry-run annotation: anything outside its
+// fixed words is no boolean at all. (The sidecar.istio.io/inject switch is compared with "true" and
+// "false" exactly: policy/injection.ts.)
 
 export function parseGoBool(value: string | undefined): boolean | undefined {
   if (value === undefined) return undefined;

@@ -115,7 +115,7 @@ function resolveSource(
   const servicePort = port.servicePort ?? dest.mtls.ports.find((p) => p.port === port.targetPort)?.services[0]?.servicePort;
   const portMode = dr?.portTlsModes?.find((p) => p.port === servicePort)?.mode;
   const mode = portMode ?? dr?.tlsMode;
-  if (mode && mode !== 'ISTIO_MUTUAL') {
+  if (mode && mode !== 'ISTIO_MUTUAL' && mode !== 'AUTO') {
     const name = dr?.rule ? `${dr.rule.namespace ?? ''}/${dr.rule.name}` : 'a DestinationRule';
     const where = portMode ? ` for port ${servicePort ?? ''} (portLevelSettings)` : '';
     notes.push(`client DestinationRule ${name} sets tls.mode ${mode}${where}: the client does not send Istio mTLS`);

@@ -70,10 +70,12 @@ export function destinationRulesOf(view: WorkspaceView, settings: MeshSettings, 
       const conflict = dr ? conflictOf(dr, s, w, ports) : undefined;
       const mode = dr ? tlsModeFor(dr, undefined) : undefined;
       // portLevelSettings override the rule's tls per Service port (MergeSubsetTrafficPolicy, GetPortLevelTrafficPolicy).
+      // A port entry without tls (mode '') means auto mTLS there: AUTO, shown only where it differs.
       const portModes = dr
         ? (s.ports ?? []).flatMap((p) => {
             const m = tlsModeFor(dr, p.port);
-            return m !== undefined && m !== mode ? [{ port: p.port, mode: m }] : [];
+            if (m === undefined || m === mode || (m === '' && mode === undefined)) return [];
+            return [{ port: p.port, mode: m === '' ? 'AUTO' : m }];
           })
         : [];
       asDestination.push({

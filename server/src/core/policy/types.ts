@@ -145,7 +145,7 @@ export interface EffectivePolicy {
       clientNamespace: string;
       rule?: Ref;
       tlsMode?: string;
-      /** Service ports whose portLevelSettings set another tls.mode than the rule's own. */
+      /** Service ports whose portLevelSettings set another tls.mode than the rule's own (AUTO: the entry sets no tls, auto mTLS). */
       portTlsModes?: { port: number; mode: string }[];
       conflict?: string;
     }[];

@@ -194,10 +194,15 @@ function destinationRule(r: DocReader, base: BaseFields): DestinationRuleFact {
       const port = r.get([...at, 'port', 'number']);
       const number = typeof port === 'number' ? port : undefined;
       if (m) tlsModes.push({ mode: m, site: r.nearest([...at, 'tls', 'mode']), port: number, subset });
-      // A port entry does not inherit the rule's tls (GetPortLevelTrafficPolicy): without its own, that
-      // port gets none, so auto mutual TLS decides. '' records that the entry overrides the rule there.
-      else if (number !== undefined && r.get([...at, 'tls']) === undefined)
-        tlsModes.push({ mode: '', site: r.nearest([...at, 'port', 'number']), port: number, subset });
+      else if (number !== undefined) {
+        // A port entry does not inherit the rule's tls (GetPortLevelTrafficPolicy). Without tls (absent or
+        // null) that port gets none, so auto mutual TLS decides: '' records it. A tls map without mode is
+        // DISABLE, the enum's zero value, which Istio applies as written.
+        const tls = r.get([...at, 'tls']);
+        if (tls === undefined || tls === null)
+          tlsModes.push({ mode: '', site: r.nearest([...at, 'port', 'number']), port: number, subset });
+        else if (typeof tls === 'object') tlsModes.push({ mode: 'DISABLE', site: r.nearest([...at, 'tls'], 'key'), port: number, subset });
+      }
     });
   };
   policyModes(['spec', 'trafficPolicy']);

@@ -9,6 +9,7 @@ import { meshSettings } from '../../policy/mesh-settings';
 import { peerAuthenticationsFor, workloadsForPolicy } from '../../policy/applicable';
 import { effectiveMtls, hasWorkloadPolicies, namespaceMtls, workloadMtls, workloadPortMtls, type EffectiveMtls } from '../effective-mtls';
 import { nameOf } from '../describe';
+import { portExcluded } from '../../policy/rule-fields';
 import type { AuthorizationPolicyFact } from '../facts';
 import type { WorkspaceView } from '../view';
 import type { Config } from '../../config';
@@ -61,11 +62,12 @@ function weakestMtls(view: WorkspaceView, config: Config, ap: AuthorizationPolic
   for (const w of workloads) {
     const eff = workloadMtls(view, config, w);
     if (eff && eff.mode !== 'STRICT') return { eff, who: `${nameOf(w)} accepts` };
-    // A workload policy's portLevelMtls can relax one port (Istio looks the mode up per target port).
+    // A workload policy's portLevelMtls can relax one port (Istio looks the mode up per target port);
+    // it matters only if some rule of this policy can apply on that port (not all `to` scoped elsewhere).
     for (const port of peerAuthenticationsFor(view, settings, w).workload[0]?.ports ?? []) {
-      if (port.portNumber === undefined) continue;
+      if (port.portNumber === undefined || !reachesPort(ap, port.portNumber)) continue;
       const onPort = workloadPortMtls(view, config, w, port.portNumber);
-      if (onPort && onPort.mode !== 'STRICT') return { eff: onPort, who: `${nameOf(w)} accepts on port ${port.portNumber}` };
+      if (onPort && onPort.mode !== 'STRICT') return { eff: onPort, who: `${nameOf(w)} (port ${port.portNumber}) accepts` };
     }
   }
   if (workloads.length > 0) return undefined;
@@ -77,4 +79,10 @@ function weakestMtls(view: WorkspaceView, config: Config, ap: AuthorizationPolic
   else if (meshWide) eff = view.all('peer-authentication').some((p) => p.namespace !== ns) ? undefined : namespaceMtls(view, config, ns);
   else eff = hasWorkloadPolicies(view, config, ns) ? undefined : namespaceMtls(view, config, ns);
   return eff && eff.mode !== 'STRICT' ? { eff, who: ap.selector ? 'the selected workloads accept' : `namespace ${ns} accepts` } : undefined;
+}
+
+/** Whether some rule of the policy can match on this workload port: its `to` does not rule the port out. */
+function reachesPort(ap: AuthorizationPolicyFact, port: number): boolean {
+  if (!ap.rules || ap.rules.length === 0) return true;
+  return ap.rules.some((r) => !portExcluded({ to: r.to?.map((c) => c.fields), when: r.when }, port));
 }

@@ -24,7 +24,7 @@ const USE_WAYPOINT = 'istio.io/use-waypoint';
 /**
  * Whether a waypoint may serve the Service's traffic (ambient/waypoints.go, getUseWaypoint and
  * fetchWaypointForService): the Service's own istio.io/use-waypoint wins over its namespace's, "none"
- * opts out, and a waypoint labelled istio.io/waypoint-for workload or none refuses Service traffic.
+ * opts out, and a waypoint labelled istio.io/waypoint-for anything but service or all refuses Service traffic.
  * True when it may (or the waypoint is not in the workspace to say otherwise).
  */
 function waypointServes(view: WorkspaceView, svc: ServiceFact, nsLabels: Labels): boolean {
@@ -34,7 +34,7 @@ function waypointServes(view: WorkspaceView, svc: ServiceFact, nsLabels: Labels)
   const wpNamespace = from['istio.io/use-waypoint-namespace'] ?? svc.namespace ?? '';
   const waypoint = view.inNamespace('k8s-gateway', wpNamespace).find((g) => g.name === name);
   const kind = waypoint?.labels['istio.io/waypoint-for'];
-  return kind !== 'workload' && kind !== 'none';
+  return kind === undefined || kind === 'service' || kind === 'all';
 }
 
 /** The Service's pods and their data plane when every one is known to run a sidecar or ztunnel and no waypoint serves it. */

@@ -1,5 +1,5 @@
 // Pods that get no sidecar while STRICT mutual TLS applies to them: a workload that opts out with
-// `sidecar.istio.io/inject` ("false", or any value the injector does not read as yes; unless ambient
+// `sidecar.istio.io/inject: "false"` (the injector knows only "true" and "false"; unless ambient
 // mode captures it anyway), or a namespace whose manifest does not enable injection (policy/injection.ts).
 // Without a proxy the pods cannot present a mesh certificate, so their calls to STRICT services are
 // refused, and nothing enforces STRICT on their own ports.
