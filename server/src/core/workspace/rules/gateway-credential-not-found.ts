@@ -1,6 +1,7 @@
 // A Gateway's credentialName with no Secret behind it: neither a Secret (or a SealedSecret or
 // ExternalSecret producing one) nor a cert-manager Certificate writing that secretName, in the
-// namespace of the gateway's pods (Istio reads the secret there) or of the Gateway itself. Without
+// namespace of the gateway's pods (Istio reads the secret there: pilot/pkg/xds/sds.go takes the proxy's
+// namespace), or of the Gateway itself when its pods are not in the workspace. Without
 // it the listener has no certificate and TLS handshakes fail. Only said when the workspace holds
 // Secrets or Certificates of those namespaces, and, when the gateway's pods are not in the workspace,
 // only for names no namespace provides.
@@ -24,7 +25,6 @@ export const rule: WorkspaceRule = {
     for (const gw of view.all('gateway')) {
       if (gw.credentials.length === 0) continue;
       const namespaces = new Set<string>();
-      if (gw.namespace !== undefined) namespaces.add(gw.namespace);
       let podsFound = false;
       if (gw.selector) {
         // Many Gateways share one selector (the shared ingress): resolve each selector once.
@@ -36,6 +36,9 @@ export const rule: WorkspaceRule = {
         for (const ns of podNamespaces) namespaces.add(ns);
         podsFound = podNamespaces.size > 0;
       }
+      // Istio reads the secret in the gateway pods' namespace (SDS takes the proxy's own), not the Gateway
+      // resource's; only when the pods are not in the workspace does the Gateway's namespace stand in.
+      if (!podsFound && gw.namespace !== undefined) namespaces.add(gw.namespace);
       const covered = [...namespaces].filter((ns) => view.hasAny(ns, 'secret', 'certificate'));
       if (covered.length === 0) continue;
       for (const cred of gw.credentials) {
@@ -60,7 +63,7 @@ export const rule: WorkspaceRule = {
         const guess = elsewhere ? undefined : guesses.get(guessKey);
         ctx.report({
           at: cred.site,
-          message: `No Secret \`${cred.value}\` and no Certificate writing that secretName in ${where}, where the gateway reads its credentials: the listener has no certificate, so TLS handshakes fail.${guess ? ` Did you mean \`${guess}\`?` : ''}${elsewhere ? ` ${nameOf(elsewhere)} provides it in ${elsewhere.namespace ?? 'another namespace'}; the secret must live in the gateway's namespace.` : ''}`,
+          message: `No Secret \`${cred.value}\` and no Certificate writing that secretName in ${where}, where the gateway reads its credentials: the listener has no certificate, so TLS handshakes fail.${guess ? ` Did you mean \`${guess}\`?` : ''}${elsewhere ? ` ${nameOf(elsewhere)} provides it in ${elsewhere.namespace ?? 'another namespace'}; the secret must live where the gateway's pods run.` : ''}`,
           related: elsewhere ? [{ at: elsewhere.site, message: `${nameOf(elsewhere)} is here` }] : undefined,
         });
       }
