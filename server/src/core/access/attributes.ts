@@ -1,5 +1,6 @@
 // Which request attribute each AuthorizationPolicy field or `when` key reads, whether it needs HTTP,
 // and whether ztunnel can enforce it (Istio model.go:25-45 and 79-156; ambient/authorization.go:640-665).
+import { L4_WHEN } from '../policy/rule-fields';
 
 export type AttributeKind =
   | 'principal'
@@ -66,9 +67,6 @@ const HTTP_ONLY = new Set<AttributeKind>(['requestPrincipal', 'audiences', 'pres
 /** ztunnel's l4WhenAttributes plus the source and operation fields it converts; trustDomain is handled apart. */
 const L4 = new Set<AttributeKind>(['principal', 'namespace', 'serviceAccount', 'sourceIp', 'port', 'destinationIp']);
 
-/** ztunnel's l4WhenAttributes: the only `when` keys it converts. */
-const L4_WHEN_KEYS = new Set(['source.ip', 'source.namespace', 'source.principal', 'destination.ip', 'destination.port']);
-
 const MISSING: Partial<Record<AttributeKind, string>> = {
   header: 'host',
   host: 'host',
@@ -112,7 +110,7 @@ export function attributeOf(name: string, inWhen: boolean): Attribute | 'unknown
   const direct = WHEN_KEYS[name];
   // ztunnel takes only its l4WhenAttributes from `when` (ambient/authorization.go, handleRule), even
   // for a kind it does convert as a source field (serviceAccounts): source.serviceAccount is L7 here.
-  if (direct) return { ...make(direct), l4: L4_WHEN_KEYS.has(name) };
+  if (direct) return { ...make(direct), l4: L4_WHEN.has(name) };
   if (name.startsWith('request.headers')) {
     const names = bracketed(name.slice('request.headers'.length));
     return names?.length === 1 ? make('header', names) : 'bad-argument';

@@ -55,14 +55,23 @@ export function attachTarget(view: WorkspaceView, settings: MeshSettings, w: Wor
   });
 }
 
+/**
+ * The waypoint a Service or ServiceEntry is bound to (ambient/waypoints.go, getUseWaypoint): its own
+ * istio.io/use-waypoint label wins over its namespace's, and "none" (or no label at all) means none.
+ */
+export function useWaypoint(
+  labels: Labels | undefined,
+  namespaceLabels: Labels | undefined,
+  ownNamespace: string,
+): { name: string; namespace: string } | undefined {
+  const from = labels?.['istio.io/use-waypoint'] !== undefined ? labels : namespaceLabels;
+  const name = from?.['istio.io/use-waypoint'];
+  if (name === undefined || name === 'none') return undefined;
+  return { name, namespace: from?.['istio.io/use-waypoint-namespace'] ?? ownNamespace };
+}
+
 /** Services and ServiceEntries bound to the waypoint by istio.io/use-waypoint (on them, or on their namespace). */
 function servedBy(view: WorkspaceView, wpNamespace: string, wpName: string): AttachTarget['services'] {
-  const uses = (labels: Labels | undefined, ownNamespace: string): boolean | undefined => {
-    const name = labels?.['istio.io/use-waypoint'];
-    if (name === undefined) return undefined;
-    const ns = labels?.['istio.io/use-waypoint-namespace'] ?? ownNamespace;
-    return name === wpName && ns === wpNamespace;
-  };
   const out: AttachTarget['services'] = [];
   const consider = (
     name: string | undefined,
@@ -71,8 +80,8 @@ function servedBy(view: WorkspaceView, wpNamespace: string, wpName: string): Att
     registry: 'Kubernetes' | 'External',
   ): void => {
     if (!name || namespace === undefined) return;
-    const own = uses(labels, namespace);
-    if (own ?? uses(view.namespace(namespace)?.labels, namespace)) out.push({ name, namespace, registry });
+    const bound = useWaypoint(labels, view.namespace(namespace)?.labels, namespace);
+    if (bound?.name === wpName && bound.namespace === wpNamespace) out.push({ name, namespace, registry });
   };
   for (const s of view.all('service')) consider(s.name, s.namespace, s.labels, 'Kubernetes');
   for (const s of view.all('service-entry')) consider(s.name, s.namespace, s.labels, 'External');

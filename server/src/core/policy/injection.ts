@@ -37,14 +37,26 @@ export function podOptsOut(w: WorkloadFact): boolean {
   return label(w) === 'false' || podWants(w) === false;
 }
 
+/**
+ * What a namespace's labels make of injection: 'refused' (istio-injection with any value but enabled:
+ * no webhook selects it), 'enabled' (istio-injection=enabled or istio.io/rev: the namespace webhooks send
+ * its pods), or 'unlabelled' (only a pod's own labels can ask for a sidecar).
+ */
+export function namespaceInjection(nsLabels: Labels): 'refused' | 'enabled' | 'unlabelled' {
+  const nsInjection = nsLabels['istio-injection'];
+  if (nsInjection !== undefined && nsInjection !== 'enabled') return 'refused';
+  return nsInjection === 'enabled' || (nsLabels['istio.io/rev'] ?? '') !== '' ? 'enabled' : 'unlabelled';
+}
+
 /** The injector's answer for this pod in a namespace with these labels. */
 export function injection(w: WorkloadFact, ns: string, nsLabels: Labels): InjectionAnswer {
   const nsInjection = nsLabels['istio-injection'];
   const rev = nsLabels['istio.io/rev'] ?? '';
   const value = w.inject?.value;
-  if (nsInjection !== undefined && nsInjection !== 'enabled')
-    return { sidecar: false, why: `namespace ${ns} has istio-injection=${nsInjection}, which no injection webhook selects` };
-  if (nsInjection === 'enabled' || rev !== '') {
+  const state = namespaceInjection(nsLabels);
+  if (state === 'refused')
+    return { sidecar: false, why: `namespace ${ns} has istio-injection=${nsInjection ?? ''}, which no injection webhook selects` };
+  if (state === 'enabled') {
     const by = nsInjection === 'enabled' ? `namespace ${ns} has istio-injection=enabled` : `namespace ${ns} has istio.io/rev=${rev}`;
     if (podOptsOut(w)) return { sidecar: false, why: `the pod opts out (${INJECT_KEY}: ${value ?? ''})` };
     return { sidecar: true, why: by };

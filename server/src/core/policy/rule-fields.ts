@@ -31,7 +31,14 @@ const L4_SOURCE = new Set([
   'notPrincipals',
 ]);
 const L4_OPERATION = new Set(['ports', 'notPorts']);
-const L4_WHEN = new Set(['source.ip', 'source.namespace', 'source.principal', 'destination.ip', 'destination.port']);
+/** ztunnel's l4WhenAttributes (ambient/authorization.go): the only `when` keys it converts. */
+export const L4_WHEN: ReadonlySet<string> = new Set([
+  'source.ip',
+  'source.namespace',
+  'source.principal',
+  'destination.ip',
+  'destination.port',
+]);
 
 export function isL4(f: RuleField, where: 'from' | 'to' | 'when'): boolean {
   return where === 'from' ? L4_SOURCE.has(f.name) : where === 'to' ? L4_OPERATION.has(f.name) : L4_WHEN.has(f.name);

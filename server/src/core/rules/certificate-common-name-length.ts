@@ -16,7 +16,7 @@ export const rule: DocumentRule = {
   kinds: ['cert-manager.io/Certificate'],
   check(ctx) {
     const spec = recordAt(ctx.value, 'spec');
-    // The webhook checks one common name: a literalSubject's last CN when it has one, else commonName.
+    // The webhook checks one common name: the literalSubject's (literalCommonName) when it has one, else commonName.
     const literalCn = literalCommonName(stringAt(spec, 'literalSubject'));
     const cn = spec?.commonName;
     if (literalCn !== undefined) report(literalCn, ['spec', 'literalSubject'], "the literalSubject's common name");

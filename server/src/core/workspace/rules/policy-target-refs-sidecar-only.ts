@@ -12,6 +12,7 @@ import { namesOf, nameOf } from '../describe';
 import { meshSettings } from '../../policy/mesh-settings';
 import { workloadsForPolicy } from '../../policy/applicable';
 import { dataPlaneOf } from '../../policy/data-plane';
+import { useWaypoint } from '../../policy/attach';
 
 type Targeted = Fact & {
   type: 'authorization-policy' | 'request-authentication' | 'selecting-resource';
@@ -22,17 +23,14 @@ type Targeted = Fact & {
 const USE_WAYPOINT = 'istio.io/use-waypoint';
 
 /**
- * Whether a waypoint may serve the Service's traffic (ambient/waypoints.go, getUseWaypoint and
- * fetchWaypointForService): the Service's own istio.io/use-waypoint wins over its namespace's, "none"
- * opts out, and a waypoint labelled istio.io/waypoint-for anything but service or all refuses Service traffic.
- * True when it may (or the waypoint is not in the workspace to say otherwise).
+ * Whether a waypoint may serve the Service's traffic (ambient/waypoints.go, fetchWaypointForService): it
+ * is bound to one (useWaypoint), and that waypoint, when the workspace shows it, is not labelled
+ * istio.io/waypoint-for with anything but service or all (those refuse Service traffic).
  */
 function waypointServes(view: WorkspaceView, svc: ServiceFact, nsLabels: Labels): boolean {
-  const from = svc.labels?.[USE_WAYPOINT] !== undefined ? (svc.labels ?? {}) : nsLabels;
-  const name = from[USE_WAYPOINT];
-  if (name === undefined || name === 'none') return false;
-  const wpNamespace = from['istio.io/use-waypoint-namespace'] ?? svc.namespace ?? '';
-  const waypoint = view.inNamespace('k8s-gateway', wpNamespace).find((g) => g.name === name);
+  const bound = useWaypoint(svc.labels, nsLabels, svc.namespace ?? '');
+  if (!bound) return false;
+  const waypoint = view.inNamespace('k8s-gateway', bound.namespace).find((g) => g.name === bound.name);
   const kind = waypoint?.labels['istio.io/waypoint-for'];
   return kind === undefined || kind === 'service' || kind === 'all';
 }

@@ -8,7 +8,7 @@ import type { WorkspaceRule } from '../rule';
 import { workloadMtls, type EffectiveMtls } from '../effective-mtls';
 import { nameOf, NO_INJECTION_NAMESPACES } from '../describe';
 import type { Labels, WorkloadFact } from '../facts';
-import { podOptsIn, podOptsOut } from '../../policy/injection';
+import { namespaceInjection, podOptsIn, podOptsOut } from '../../policy/injection';
 
 export const rule: WorkspaceRule = {
   meta: {
@@ -46,10 +46,9 @@ export const rule: WorkspaceRule = {
       if (!name || NO_INJECTION_NAMESPACES.has(name) || name === root) continue;
       const labels = ns.labels;
       if (labels['istio.io/dataplane-mode'] === 'ambient') continue; // ztunnel carries mTLS without sidecars
-      // Any istio-injection value but "enabled" keeps every injection webhook away from the namespace.
-      const injectionLabel = labels['istio-injection'];
-      const disabled = injectionLabel !== undefined && injectionLabel !== 'enabled';
-      if (!disabled && (injectionLabel === 'enabled' || (labels['istio.io/rev'] ?? '') !== '')) continue;
+      const state = namespaceInjection(labels);
+      if (state === 'enabled') continue;
+      const disabled = state === 'refused';
       // With injection disabled on the namespace no pod gets a sidecar; otherwise pods may opt in.
       const uncovered = view.inNamespace('workload', name).filter((w) => candidate(w) && !podOptsOut(w) && (disabled || !optsIn(w)));
       let eff: EffectiveMtls | undefined;
@@ -63,7 +62,7 @@ export const rule: WorkspaceRule = {
       }
       if (!eff || !example) continue;
       const how = disabled
-        ? `disables sidecar injection (\`istio-injection: ${injectionLabel ?? ''}\`)`
+        ? `disables sidecar injection (\`istio-injection: ${labels['istio-injection'] ?? ''}\`)`
         : 'does not enable sidecar injection (no `istio-injection: enabled` or `istio.io/rev` label)';
       ctx.report({
         at: ns.injectionSite ?? ns.site,
